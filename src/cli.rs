@@ -1,0 +1,305 @@
+//! Command-line interface: `check`, `rules`, `explain`. Exit codes: 0 clean, 1 findings,
+//! 2 usage, config or I/O problem.
+
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::engine;
+use crate::i18n::Lang;
+use crate::project::{LoadError, Project};
+use crate::report::{self, Format, Options, Summary};
+use crate::rules::{self, RULES};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mpcheck",
+    version,
+    about = "Fast checker for WeChat Mini Program projects: config, pages, components, domains and size, before upload."
+)]
+pub struct Cli {
+    /// Message language [default: $MPCHECK_LANG, then $LANG, then en]
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a mini program project (the folder with project.config.json or app.json)
+    Check(CheckArgs),
+    /// List every rule
+    Rules {
+        #[arg(long, short = 'f', value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation
+    Explain {
+        /// Rule code (MP200) or name (missing-page-file)
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Project folder
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    format: Format,
+    /// Config file [default: mpcheck.json in the project folder, if present]
+    #[arg(long, short = 'c')]
+    config: Option<PathBuf>,
+    /// Worker threads [default: one per core]
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Exit 1 when there are more warnings than this
+    #[arg(long)]
+    max_warnings: Option<usize>,
+    /// Colour in human output
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => Lang::from_env(),
+    };
+    match cli.command {
+        Command::Check(args) => check(args, lang),
+        Command::Rules { format } => {
+            print!("{}", rules_listing(format, lang));
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => explain(&rule),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("mpcheck: error: {message}");
+    ExitCode::from(2)
+}
+
+/// How paths are shown: relative to where the user typed the command.
+fn path_prefix(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let s = s.trim_start_matches("./").trim_end_matches('/');
+    if s.is_empty() || s == "." {
+        String::new()
+    } else {
+        format!("{s}/")
+    }
+}
+
+fn check(args: CheckArgs, lang: Lang) -> ExitCode {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            return usage_error("--threads must be at least 1");
+        }
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let opts = Options {
+        color,
+        width: Some(width),
+        path_prefix: path_prefix(&args.path),
+    };
+    if !args.path.exists() {
+        return usage_error(&format!(
+            "{} does not exist; give the folder that holds project.config.json or app.json",
+            args.path.display()
+        ));
+    }
+    let config = match Config::load(args.config.as_deref(), &args.path) {
+        Ok(c) => c,
+        Err(e) => {
+            let name = e.path.display().to_string();
+            let file = e.source.as_ref().map(|s| (name.clone(), s, e.span));
+            let message = format!("invalid config {name}: {}", e.message);
+            eprint!(
+                "{}",
+                report::human::render_error(&opts, message, e.help, file)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let project = match Project::load(&args.path, &config.exclude) {
+        Ok(p) => p,
+        Err(e) => return load_error(e),
+    };
+    let diagnostics = engine::run(&project, &config, lang);
+    let out = report::render(&project, &diagnostics, args.format, &opts);
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    let summary = Summary::of(&diagnostics);
+    let too_many_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
+    if too_many_warnings && args.format == Format::Human {
+        eprintln!(
+            "mpcheck: {} warnings exceed --max-warnings {}",
+            summary.warnings,
+            args.max_warnings.unwrap_or_default()
+        );
+    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) || too_many_warnings {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn load_error(e: LoadError) -> ExitCode {
+    match e {
+        LoadError::NotFound {
+            path,
+            looked_for,
+            elsewhere,
+        } => {
+            let mut msg = format!("no mini program project found in {}", path.display());
+            if !looked_for.is_empty() {
+                let names: Vec<String> =
+                    looked_for.iter().map(|p| p.display().to_string()).collect();
+                msg.push_str(&format!("\n  looked for: {}", names.join(", ")));
+            }
+            match elsewhere.first() {
+                Some(sub) => msg.push_str(&format!(
+                    "\n  help: app.json is in {sub}: run `mpcheck check {}`",
+                    path.join(sub.trim_end_matches('/')).display()
+                )),
+                None => msg.push_str(
+                    "\n  help: run mpcheck in the folder that holds project.config.json or app.json",
+                ),
+            }
+            usage_error(&msg)
+        }
+        LoadError::NotADirectory(p) => usage_error(&format!(
+            "{} is not a folder; give the project folder",
+            p.display()
+        )),
+        LoadError::Io(p, e) => usage_error(&format!("cannot read {}: {e}", p.display())),
+    }
+}
+
+pub fn rules_listing(format: RulesFormat, lang: Lang) -> String {
+    match format {
+        RulesFormat::Json => {
+            let rules: Vec<serde_json::Value> = RULES
+                .iter()
+                .map(|r| {
+                    let m = r.meta();
+                    serde_json::json!({
+                        "code": m.code,
+                        "name": m.name,
+                        "group": m.group.as_str(),
+                        "severity": m.severity.as_str(),
+                        "summary": m.summary(lang),
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({ "rules": rules }))
+                .unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        RulesFormat::Text => {
+            let mut s = String::new();
+            for r in RULES {
+                let m = r.meta();
+                s.push_str(&format!(
+                    "{:<6} {:<26} {:<7} {:<8} {}\n",
+                    m.code,
+                    m.name,
+                    m.group.as_str(),
+                    m.severity.as_str(),
+                    m.summary(lang)
+                ));
+            }
+            s
+        }
+        RulesFormat::Markdown => {
+            let mut s = String::from(
+                "# Rules\n\nGenerated by `mpcheck rules --format markdown`; `mpcheck explain CODE` prints a rule's page.\n\n\
+                 | Code | Name | Group | Default | Summary |\n|---|---|---|---|---|\n",
+            );
+            for r in RULES {
+                let m = r.meta();
+                s.push_str(&format!(
+                    "| [{}]({}.md) | `{}` | {} | {} | {} |\n",
+                    m.code,
+                    m.code,
+                    m.name,
+                    m.group.as_str(),
+                    m.severity.as_str(),
+                    m.summary.replace('|', "\\|")
+                ));
+            }
+            s
+        }
+    }
+}
+
+pub fn markdown_index() -> String {
+    rules_listing(RulesFormat::Markdown, Lang::En)
+}
+
+fn explain(key: &str) -> ExitCode {
+    match rules::find(key) {
+        Some(rule) => {
+            print!("{}", rule.meta().doc);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = crate::schema::suggest(key, RULES.iter().map(|r| r.meta().name))
+                .map(|s| format!(" (did you mean {s}?)"))
+                .unwrap_or_default();
+            usage_error(&format!(
+                "unknown rule \"{key}\"{hint}; `mpcheck rules` lists every rule"
+            ))
+        }
+    }
+}

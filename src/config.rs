@@ -1,0 +1,189 @@
+//! `mpcheck.json`: per-rule severity and excluded paths.
+//!
+//! ```json
+//! { "rules": { "MP102": "off", "invalid-color": "warning" }, "exclude": ["vendor/**"] }
+//! ```
+
+use crate::diagnostic::Severity;
+use crate::glob::GlobSet;
+use crate::json::{self, Json, JsonKind};
+use crate::rule::RuleMeta;
+use crate::rules;
+use crate::schema::suggest;
+use crate::source::{Decoded, Source, Span, decode};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub const CONFIG_FILE: &str = "mpcheck.json";
+const KEYS: &[&str] = &["$schema", "rules", "exclude"];
+const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
+
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// Rule code → configured level (`None` = off).
+    levels: HashMap<&'static str, Option<Severity>>,
+    pub exclude: GlobSet,
+}
+
+/// A problem in mpcheck.json: rendered with the file's text and exits 2.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub source: Option<Source>,
+    pub span: Option<Span>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Config {
+    /// The effective severity of a rule, `None` when it is off.
+    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
+        match self.levels.get(rule.code) {
+            Some(level) => *level,
+            None => Some(rule.severity),
+        }
+    }
+
+    /// Loads `explicit`, else `mpcheck.json` in `project_dir` if it exists.
+    pub fn load(explicit: Option<&Path>, project_dir: &Path) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let p = project_dir.join(CONFIG_FILE);
+                if !p.is_file() {
+                    return Ok(Config::default());
+                }
+                p
+            }
+        };
+        let err =
+            |source: Option<Source>, span, message: String, help: Option<String>| ConfigError {
+                path: path.clone(),
+                source,
+                span,
+                message,
+                help,
+            };
+        let bytes = std::fs::read(&path).map_err(|e| {
+            err(
+                None,
+                None,
+                format!("cannot read config file {}: {e}", path.display()),
+                Some("check the path given to --config".into()),
+            )
+        })?;
+        let text = match decode(bytes) {
+            Decoded::Text { text, .. } => text,
+            Decoded::NotUtf8 { .. } => {
+                return Err(err(
+                    None,
+                    None,
+                    "config file is not UTF-8".into(),
+                    Some("save mpcheck.json as UTF-8".into()),
+                ));
+            }
+        };
+        let source = Source::new(Arc::from(text.as_str()));
+        let value = json::parse(&text).map_err(|e| {
+            err(
+                Some(source.clone()),
+                Some(Span::new(e.offset, e.offset + e.len)),
+                format!("invalid JSON in config file: {}", e.message),
+                Some("mpcheck.json must be strict JSON (no comments, no trailing commas)".into()),
+            )
+        })?;
+        let at = |span: Span, message: String, help: Option<String>| {
+            err(Some(source.clone()), Some(span), message, help)
+        };
+        let Some(members) = value.as_object() else {
+            return Err(at(value.span, "config must be a JSON object".into(), None));
+        };
+        let mut config = Config {
+            path: Some(path.clone()),
+            ..Config::default()
+        };
+        for m in members {
+            match m.key.as_str() {
+                "$schema" => {}
+                "rules" => {
+                    config.levels = parse_rules(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
+                }
+                "exclude" => {
+                    let patterns = string_list(&m.value).map_err(|s| {
+                        at(
+                            s,
+                            "\"exclude\" must be an array of glob strings".into(),
+                            None,
+                        )
+                    })?;
+                    config.exclude = GlobSet::new(patterns.iter().map(|(p, _)| p.as_str()))
+                        .map_err(|e| {
+                            let span = patterns
+                                .iter()
+                                .find(|(p, _)| GlobSet::new([p.as_str()]).is_err())
+                                .map_or(m.value.span, |(_, s)| *s);
+                            at(span, format!("invalid glob in \"exclude\": {e}"), None)
+                        })?;
+                }
+                other => {
+                    let help = suggest(other, KEYS.iter().copied())
+                        .map(|s| format!("did you mean \"{s}\"?"))
+                        .or_else(|| Some(format!("known keys: {}", KEYS.join(", "))));
+                    return Err(at(
+                        m.key_span,
+                        format!("unknown key \"{other}\" in config"),
+                        help,
+                    ));
+                }
+            }
+        }
+        Ok(config)
+    }
+}
+
+type FieldError = (Span, String, Option<String>);
+
+fn parse_rules(v: &Json) -> Result<HashMap<&'static str, Option<Severity>>, FieldError> {
+    let Some(members) = v.as_object() else {
+        return Err((
+            v.span,
+            "\"rules\" must be an object of rule → level".into(),
+            Some(format!(
+                "for example {{\"MP102\": \"off\"}}; levels are {LEVELS}"
+            )),
+        ));
+    };
+    let mut levels = HashMap::new();
+    for m in members {
+        let Some(rule) = rules::find(&m.key) else {
+            let help = suggest(&m.key, rules::RULES.iter().map(|r| r.meta().name))
+                .map(|s| format!("did you mean \"{s}\"? `mpcheck rules` lists every rule"))
+                .or_else(|| Some("`mpcheck rules` lists every rule code and name".into()));
+            return Err((m.key_span, format!("unknown rule \"{}\"", m.key), help));
+        };
+        let level = match &m.value.kind {
+            JsonKind::String(s) if s == "off" => None,
+            JsonKind::String(s) if Severity::parse(s).is_some() => Severity::parse(s),
+            _ => {
+                return Err((
+                    m.value.span,
+                    format!("invalid level for rule \"{}\"", m.key),
+                    Some(format!("use {LEVELS}")),
+                ));
+            }
+        };
+        levels.insert(rule.meta().code, level);
+    }
+    Ok(levels)
+}
+
+fn string_list(v: &Json) -> Result<Vec<(String, Span)>, Span> {
+    let items = v.as_array().ok_or(v.span)?;
+    items
+        .iter()
+        .map(|i| i.as_str().map(|s| (s.to_string(), i.span)).ok_or(i.span))
+        .collect()
+}

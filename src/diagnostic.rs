@@ -1,0 +1,99 @@
+//! The diagnostic every rule produces, independent of how it is rendered.
+
+use crate::rule::RuleMeta;
+use crate::source::Span;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A location in another file that explains the finding (the file an app.json entry names,
+/// the definition of a constant, ...). `span` is `None` when the file does not exist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub file: String,
+    pub span: Option<Span>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    /// Path relative to the project folder, with `/` separators.
+    pub file: String,
+    /// Byte span in `file`; `None` points at the start of the file.
+    pub span: Option<Span>,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static RuleMeta,
+        file: impl Into<String>,
+        span: Option<Span>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            file: file.into(),
+            span,
+            message,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+    pub fn label(mut self, label: String) -> Self {
+        self.label = Some(label);
+        self
+    }
+    pub fn help(mut self, help: String) -> Self {
+        self.help = Some(help);
+        self
+    }
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+    pub fn related(mut self, file: impl Into<String>, span: Option<Span>, message: String) -> Self {
+        self.related.push(Related {
+            file: file.into(),
+            span,
+            message,
+        });
+        self
+    }
+}

@@ -1,0 +1,18 @@
+//! mpcheck: a fast checker for WeChat Mini Program projects.
+//!
+//! Layout: `project` builds the shared index (files, parsed JSON, app.json model), `engine`
+//! runs the rules of `rules` over it in parallel, `report` renders the sorted diagnostics.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod glob;
+pub mod i18n;
+pub mod json;
+pub mod project;
+pub mod report;
+pub mod rule;
+pub mod rules;
+pub mod schema;
+pub mod source;

@@ -1,0 +1,416 @@
+//! The project model: where the mini program is, every file in it, each JSON file parsed once,
+//! and the app.json model (pages, subpackages) that every rule reads.
+
+pub mod app;
+pub mod paths;
+pub mod walk;
+
+use crate::glob::GlobSet;
+use crate::json::{self, Json, ParseError};
+use crate::schema::{self, SchemaIssue};
+use crate::source::{Decoded, Source, Span, decode};
+pub use app::{AppModel, PageDecl, SubPackage};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+pub use walk::{WalkProblem, WalkProblemKind};
+
+pub const PROJECT_CONFIG: &str = "project.config.json";
+pub const PRIVATE_CONFIG: &str = "project.private.config.json";
+/// JSON files larger than this are not read (no mini program package can hold one).
+pub const MAX_JSON_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Json,
+    Wxml,
+    Wxss,
+    Wxs,
+    Js,
+    Ts,
+    Image,
+    Other,
+}
+
+impl FileKind {
+    pub fn of(path: &str) -> FileKind {
+        let ext = path
+            .rsplit_once('.')
+            .map_or("", |(_, e)| e)
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => FileKind::Json,
+            "wxml" => FileKind::Wxml,
+            "wxss" => FileKind::Wxss,
+            "wxs" => FileKind::Wxs,
+            "js" | "mjs" | "cjs" => FileKind::Js,
+            "ts" => FileKind::Ts,
+            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" => FileKind::Image,
+            _ => FileKind::Other,
+        }
+    }
+}
+
+/// Why a JSON file has no value.
+#[derive(Debug, Clone)]
+pub enum JsonProblem {
+    Empty,
+    NotUtf8 { offset: usize },
+    Syntax(ParseError),
+    Unreadable(String),
+    TooLarge(u64),
+}
+
+/// A JSON file, read and parsed once.
+#[derive(Debug)]
+pub struct JsonDoc {
+    pub source: Source,
+    pub had_bom: bool,
+    pub value: Result<Json, JsonProblem>,
+}
+
+impl JsonDoc {
+    pub fn value(&self) -> Option<&Json> {
+        self.value.as_ref().ok()
+    }
+}
+
+#[derive(Debug)]
+pub struct ProjectFile {
+    /// Relative to the project folder, `/`-separated.
+    pub path: String,
+    pub kind: FileKind,
+    pub size: u64,
+    /// Matched by `exclude` in mpcheck.json: known to exist, never read or reported.
+    pub excluded: bool,
+    pub json: Option<JsonDoc>,
+}
+
+/// The role a JSON file plays, which decides the schema it is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonRole {
+    App,
+    Page,
+}
+
+/// Facts about how the project was found, for the rules that report on it.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// `miniprogramRoot` as written, with the span of its value in project.config.json.
+    pub miniprogram_root_setting: Option<(String, Span)>,
+    /// Folders (relative, with trailing `/`) holding an app.json when none is at the root.
+    pub app_json_elsewhere: Vec<String>,
+}
+
+pub struct Project {
+    /// The project folder (canonical).
+    pub dir: PathBuf,
+    /// The miniprogram root relative to `dir`: `""` or `"dist/"`.
+    pub mp_root: String,
+    pub files: Vec<ProjectFile>,
+    index: HashMap<String, usize>,
+    dirs: HashSet<String>,
+    lower_index: HashMap<String, usize>,
+    pub walk_problems: Vec<WalkProblem>,
+    pub discovery: Discovery,
+    pub app: Option<AppModel>,
+    /// `setting.useCompilerPlugins` contains `typescript`.
+    pub typescript: bool,
+    /// Schema findings per JSON file path, computed once.
+    pub schema_issues: Vec<(String, JsonRole, Vec<SchemaIssue>)>,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound {
+        path: PathBuf,
+        looked_for: Vec<PathBuf>,
+        elsewhere: Vec<String>,
+    },
+    NotADirectory(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl Project {
+    pub fn file(&self, rel: &str) -> Option<&ProjectFile> {
+        self.index.get(rel).map(|&i| &self.files[i])
+    }
+    pub fn exists(&self, rel: &str) -> bool {
+        self.index.contains_key(rel)
+    }
+    pub fn is_dir(&self, rel: &str) -> bool {
+        self.dirs.contains(rel.trim_end_matches('/'))
+    }
+    /// A file whose path differs from `rel` only in letter case.
+    pub fn case_variant(&self, rel: &str) -> Option<&str> {
+        let i = *self.lower_index.get(&rel.to_lowercase())?;
+        let found = &self.files[i].path;
+        (found != rel).then_some(found.as_str())
+    }
+    /// The text of a file that was read, for rendering diagnostics.
+    pub fn source(&self, rel: &str) -> Option<&Source> {
+        self.json(rel).map(|d| &d.source)
+    }
+    pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
+        self.file(rel)?.json.as_ref()
+    }
+    /// A path inside the miniprogram root, relative to the project folder.
+    pub fn in_root(&self, path: &str) -> String {
+        format!("{}{}", self.mp_root, path)
+    }
+    pub fn app_json_path(&self) -> String {
+        self.in_root("app.json")
+    }
+    /// The parsed project.config.json, if it exists and is valid.
+    pub fn project_config(&self) -> Option<&Json> {
+        self.json(PROJECT_CONFIG)?.value()
+    }
+
+    /// Finds the project at `path` and builds the index.
+    pub fn load(path: &Path, exclude: &GlobSet) -> Result<Project, LoadError> {
+        if !path.exists() {
+            return Err(LoadError::NotFound {
+                path: path.to_path_buf(),
+                looked_for: vec![],
+                elsewhere: vec![],
+            });
+        }
+        if !path.is_dir() {
+            return Err(LoadError::NotADirectory(path.to_path_buf()));
+        }
+        let dir = path
+            .canonicalize()
+            .map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+        let config_path = dir.join(PROJECT_CONFIG);
+        let has_config = config_path.is_file();
+        let config_doc =
+            has_config.then(|| read_json(&config_path, config_path_size(&config_path)));
+
+        let mut discovery = Discovery::default();
+        let mut mp_root = String::new();
+        if let Some(cfg) = config_doc.as_ref().and_then(JsonDoc::value)
+            && let Some(m) = cfg.member("miniprogramRoot")
+            && let Some(s) = m.value.as_str()
+        {
+            mp_root = normalize_root(s);
+            discovery.miniprogram_root_setting = Some((s.to_string(), m.value.span));
+        }
+        let app_at_root = dir.join(&mp_root).join("app.json").is_file();
+        if !app_at_root {
+            discovery.app_json_elsewhere = find_app_json(&dir);
+            if !has_config {
+                return Err(LoadError::NotFound {
+                    path: path.to_path_buf(),
+                    looked_for: vec![dir.join(PROJECT_CONFIG), dir.join("app.json")],
+                    elsewhere: discovery.app_json_elsewhere,
+                });
+            }
+        }
+
+        // A miniprogramRoot that does not exist leaves the index empty; app-json-not-found says why.
+        let walked = if dir.join(&mp_root).is_dir() {
+            walk::walk(&dir, &dir.join(&mp_root), exclude)
+        } else {
+            walk::WalkResult::default()
+        };
+        let mut files: Vec<ProjectFile> = walked
+            .files
+            .into_iter()
+            .map(|w| ProjectFile {
+                kind: FileKind::of(&w.rel),
+                path: w.rel,
+                size: w.size,
+                excluded: w.excluded,
+                json: None,
+            })
+            .collect();
+        // The project config files sit in the project folder, outside a miniprogram root.
+        for name in [PROJECT_CONFIG, PRIVATE_CONFIG] {
+            let p = dir.join(name);
+            if !mp_root.is_empty() && p.is_file() {
+                files.push(ProjectFile {
+                    path: name.to_string(),
+                    kind: FileKind::Json,
+                    size: config_path_size(&p),
+                    excluded: false,
+                    json: None,
+                });
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|a, b| a.path == b.path);
+
+        // Read and parse every JSON file once, in parallel.
+        let mut config_doc = config_doc;
+        files.par_iter_mut().for_each(|f| {
+            if f.kind == FileKind::Json && !f.excluded && f.path != PROJECT_CONFIG {
+                f.json = Some(read_json(&dir.join(&f.path), f.size));
+            }
+        });
+        if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
+            f.json = config_doc.take();
+        }
+
+        let index: HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.clone(), i))
+            .collect();
+        let lower_index = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.to_lowercase(), i))
+            .collect();
+        let mut dirs: HashSet<String> = walked.dirs.into_iter().collect();
+        dirs.insert(mp_root.trim_end_matches('/').to_string());
+
+        let mut project = Project {
+            dir,
+            mp_root,
+            files,
+            index,
+            dirs,
+            lower_index,
+            walk_problems: walked.problems,
+            discovery,
+            app: None,
+            typescript: false,
+            schema_issues: Vec::new(),
+        };
+        project.typescript = project
+            .project_config()
+            .and_then(|c| c.get("setting"))
+            .and_then(|s| s.get("useCompilerPlugins"))
+            .and_then(Json::as_array)
+            .is_some_and(|a| a.iter().any(|p| p.as_str() == Some("typescript")));
+        project.app = project
+            .json(&project.app_json_path())
+            .and_then(JsonDoc::value)
+            .map(AppModel::from_json);
+        project.schema_issues = project.validate_schemas();
+        Ok(project)
+    }
+
+    /// JSON files with a known role and their schema findings.
+    fn validate_schemas(&self) -> Vec<(String, JsonRole, Vec<SchemaIssue>)> {
+        let mut targets = vec![(self.app_json_path(), JsonRole::App)];
+        if let Some(app) = &self.app {
+            let mut seen = HashSet::new();
+            for page in app.all_pages() {
+                let path = self.in_root(&format!("{}.json", page.full));
+                if seen.insert(path.clone()) {
+                    targets.push((path, JsonRole::Page));
+                }
+            }
+        }
+        targets
+            .into_par_iter()
+            .filter_map(|(path, role)| {
+                let value = self.json(&path)?.value()?;
+                let issues = schema::validate(role, value);
+                Some((path, role, issues))
+            })
+            .collect()
+    }
+}
+
+fn config_path_size(p: &Path) -> u64 {
+    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+}
+
+/// `miniprogramRoot` as the official tool normalises it: leading `/`, `./`, `../` removed,
+/// trailing `/` added; empty stays empty.
+pub fn normalize_root(s: &str) -> String {
+    let mut r = s.trim().replace('\\', "/");
+    loop {
+        let before = r.len();
+        for prefix in ["../", "./", "/"] {
+            while let Some(rest) = r.strip_prefix(prefix) {
+                r = rest.to_string();
+            }
+        }
+        if r.len() == before {
+            break;
+        }
+    }
+    if r == "." || r == ".." {
+        r.clear();
+    }
+    if !r.is_empty() && !r.ends_with('/') {
+        r.push('/');
+    }
+    r
+}
+
+/// Folders below `dir` (at most four levels down) that hold an app.json.
+fn find_app_json(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = walkdir::WalkDir::new(dir)
+        .max_depth(5)
+        .into_iter()
+        .filter_entry(|e| {
+            let n = e.file_name().to_string_lossy();
+            !(e.file_type().is_dir()
+                && (walk::SKIPPED_DIRS.contains(&n.as_ref()) || n == "miniprogram_npm"))
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.depth() > 1 && e.file_type().is_file() && e.file_name() == "app.json")
+        .filter_map(|e| {
+            let parent = e.path().parent()?;
+            Some(format!("{}/", walk::rel_path(dir, parent)))
+        })
+        .collect();
+    found.sort_by_key(|p| (p.matches('/').count(), p.clone()));
+    found
+}
+
+/// Reads and parses one JSON file; never fails, the problem is kept instead.
+pub fn read_json(path: &Path, size: u64) -> JsonDoc {
+    let empty = |value| JsonDoc {
+        source: Source::new(Arc::from("")),
+        had_bom: false,
+        value: Err(value),
+    };
+    if size > MAX_JSON_BYTES {
+        return empty(JsonProblem::TooLarge(size));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return empty(JsonProblem::Unreadable(e.to_string())),
+    };
+    match decode(bytes) {
+        Decoded::NotUtf8 { valid_up_to, lossy } => JsonDoc {
+            source: Source::new(Arc::from(lossy)),
+            had_bom: false,
+            value: Err(JsonProblem::NotUtf8 {
+                offset: valid_up_to,
+            }),
+        },
+        Decoded::Text { text, had_bom } => {
+            let value = if text.trim().is_empty() {
+                Err(JsonProblem::Empty)
+            } else {
+                json::parse(&text).map_err(JsonProblem::Syntax)
+            };
+            JsonDoc {
+                source: Source::new(Arc::from(text)),
+                had_bom,
+                value,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_normalised_like_the_official_tool() {
+        assert_eq!(normalize_root(""), "");
+        assert_eq!(normalize_root("./"), "");
+        assert_eq!(normalize_root("miniprogram"), "miniprogram/");
+        assert_eq!(normalize_root("/dist/"), "dist/");
+        assert_eq!(normalize_root("../src"), "src/");
+    }
+}

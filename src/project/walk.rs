@@ -1,0 +1,158 @@
+//! One walk over the package folders, in parallel per top-level folder.
+
+use crate::glob::GlobSet;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Folders the official packer never uploads and mpcheck never enters.
+pub const SKIPPED_DIRS: &[&str] = &["node_modules", ".git", ".svn"];
+/// Files the official packer ignores.
+pub const SKIPPED_FILES: &[&str] = &[".DS_Store"];
+
+pub struct WalkedFile {
+    /// Relative to the project folder, `/`-separated.
+    pub rel: String,
+    pub size: u64,
+    pub excluded: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum WalkProblemKind {
+    SymlinkLoop,
+    SymlinkOutside(PathBuf),
+    NotRegular,
+    Io(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct WalkProblem {
+    pub rel: String,
+    pub kind: WalkProblemKind,
+}
+
+#[derive(Default)]
+pub struct WalkResult {
+    pub files: Vec<WalkedFile>,
+    pub dirs: Vec<String>,
+    pub problems: Vec<WalkProblem>,
+}
+
+impl WalkResult {
+    fn merge(mut self, other: WalkResult) -> WalkResult {
+        self.files.extend(other.files);
+        self.dirs.extend(other.dirs);
+        self.problems.extend(other.problems);
+        self
+    }
+}
+
+pub fn rel_path(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let mut s = String::new();
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            s.push('/');
+        }
+        s.push_str(&c.as_os_str().to_string_lossy());
+    }
+    s
+}
+
+/// Walks `start` (inside `project_dir`, which must be canonical).
+pub fn walk(project_dir: &Path, start: &Path, exclude: &GlobSet) -> WalkResult {
+    let mut result = WalkResult::default();
+    let entries = match std::fs::read_dir(start) {
+        Ok(e) => e,
+        Err(e) => {
+            result.problems.push(WalkProblem {
+                rel: rel_path(project_dir, start),
+                kind: WalkProblemKind::Io(e.to_string()),
+            });
+            return result;
+        }
+    };
+    let mut roots: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    roots.sort();
+    let parts: Vec<WalkResult> = roots
+        .par_iter()
+        .map(|root| walk_one(project_dir, root, exclude))
+        .collect();
+    if start != project_dir {
+        result.dirs.push(rel_path(project_dir, start));
+    }
+    parts.into_iter().fold(result, WalkResult::merge)
+}
+
+fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
+    let mut out = WalkResult::default();
+    let mut outside = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            if e.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref()) {
+                return false;
+            }
+            if !e.file_type().is_dir() && SKIPPED_FILES.contains(&name.as_ref()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                match e.path().canonicalize() {
+                    Ok(target) if !target.starts_with(project_dir) => {
+                        outside.push((e.path().to_path_buf(), target));
+                        return false;
+                    }
+                    _ => {}
+                }
+            }
+            true
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let rel = rel_path(project_dir, e.path());
+                let ft = e.file_type();
+                if ft.is_dir() {
+                    out.dirs.push(rel);
+                } else if ft.is_file() {
+                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    let excluded = exclude.is_match(&rel);
+                    out.files.push(WalkedFile {
+                        rel,
+                        size,
+                        excluded,
+                    });
+                } else {
+                    out.problems.push(WalkProblem {
+                        rel,
+                        kind: WalkProblemKind::NotRegular,
+                    });
+                }
+            }
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| rel_path(project_dir, p))
+                    .unwrap_or_default();
+                let kind = if e.loop_ancestor().is_some() {
+                    WalkProblemKind::SymlinkLoop
+                } else {
+                    WalkProblemKind::Io(
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string),
+                    )
+                };
+                out.problems.push(WalkProblem { rel, kind });
+            }
+        }
+    }
+    for (path, target) in outside {
+        out.problems.push(WalkProblem {
+            rel: rel_path(project_dir, &path),
+            kind: WalkProblemKind::SymlinkOutside(target),
+        });
+    }
+    out
+}

@@ -1,0 +1,20 @@
+//! `path:line:col: severity[CODE] message`, one per line, for editors and pre-commit.
+
+use super::{Options, Summary, range};
+use crate::diagnostic::Diagnostic;
+use crate::project::Project;
+
+pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (start, _) = range(project, &d.file, d.span);
+        let message = d.message.replace('\n', " ");
+        out.push_str(&format!(
+            "{}{}:{}:{}: {}[{}] {}\n",
+            opts.path_prefix, d.file, start.line, start.column, d.severity, d.rule.code, message
+        ));
+    }
+    out.push_str(&Summary::of(diagnostics).line());
+    out.push('\n');
+    out
+}

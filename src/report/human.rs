@@ -1,0 +1,199 @@
+//! The default format: miette's graphical renderer, one frame per finding, the offending text
+//! underlined, help and related locations in other files, then the summary line.
+
+use super::{Options, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::project::Project;
+use crate::source::{Source, Span};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::fmt;
+use std::sync::Arc;
+
+/// A diagnostic (or one of its related locations) in the shape miette renders.
+struct Frame {
+    message: String,
+    code: Option<String>,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Frame>,
+}
+
+impl fmt::Debug for Frame {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Frame {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Frame {}
+
+impl miette::Diagnostic for Frame {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as _)
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        (!self.related.is_empty())
+            .then(|| Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)) as _)
+    }
+}
+
+/// Source and label for `span` in `file`, or `None` when the file has no text to show.
+fn located(
+    source: Option<&Source>,
+    name: String,
+    span: Option<Span>,
+    label: Option<String>,
+) -> (Option<NamedSource<Arc<str>>>, Vec<LabeledSpan>) {
+    let Some(src) = source else {
+        return (None, vec![]);
+    };
+    let named = NamedSource::new(name, src.text.clone()).with_language("json");
+    let span = span.unwrap_or_default();
+    let len = span.len();
+    let labeled = LabeledSpan::new_primary_with_span(
+        label,
+        SourceSpan::new((span.start as usize).into(), len),
+    );
+    (Some(named), vec![labeled])
+}
+
+fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
+    let path = format!("{prefix}{}", d.file);
+    let source = project.source(&d.file);
+    let (named, labels) = located(source, path.clone(), d.span, d.label.clone());
+    let message = if named.is_none() {
+        format!("{path}: {}", d.message)
+    } else {
+        d.message.clone()
+    };
+    // Related locations: a second label when in the same file, a frame of their own when in
+    // another file with text, else a note line (a file that does not exist).
+    let mut labels = labels;
+    let mut notes = Vec::new();
+    let mut related = Vec::new();
+    for r in &d.related {
+        let rpath = format!("{prefix}{}", r.file);
+        let rsource = r.span.and(project.source(&r.file));
+        match (rsource, r.span) {
+            (Some(_), Some(span)) if r.file == d.file && named.is_some() => {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(r.message.clone()),
+                    SourceSpan::new((span.start as usize).into(), span.len()),
+                ));
+            }
+            (Some(src), _) => {
+                let (named, labels) = located(Some(src), rpath, r.span, Some(r.message.clone()));
+                related.push(Frame {
+                    message: r.message.clone(),
+                    code: None,
+                    severity: miette::Severity::Advice,
+                    help: None,
+                    source: named,
+                    labels,
+                    related: vec![],
+                });
+            }
+            (None, _) => notes.push(format!("{rpath}: {}", r.message)),
+        }
+    }
+    let mut help = d.help.clone().unwrap_or_default();
+    for note in notes {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        help.push_str(&format!("note: {note}"));
+    }
+    if !help.is_empty() {
+        help.push('\n');
+    }
+    help.push_str(&format!("docs: mpcheck explain {}", d.rule.code));
+    Frame {
+        message,
+        code: Some(format!("{}({})", d.rule.code, d.rule.name)),
+        severity: match d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        },
+        help: Some(help),
+        source: named,
+        labels,
+        related,
+    }
+}
+
+pub fn handler(opts: &Options) -> GraphicalReportHandler {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut h = GraphicalReportHandler::new_themed(theme).without_syntax_highlighting();
+    if let Some(w) = opts.width {
+        h = h.with_width(w);
+    }
+    h.with_links(false)
+}
+
+pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
+    let handler = handler(opts);
+    let mut out = String::new();
+    for d in diagnostics {
+        let f = frame(project, d, &opts.path_prefix);
+        if handler.render_report(&mut out, &f).is_err() {
+            out.push_str(&format!("{}: {}\n", d.file, d.message));
+        }
+        out.push('\n');
+    }
+    out.push_str(&Summary::of(diagnostics).line());
+    out.push('\n');
+    out
+}
+
+/// Renders a standalone error (a bad mpcheck.json) the same way.
+pub fn render_error(
+    opts: &Options,
+    message: String,
+    help: Option<String>,
+    file: Option<(String, &Source, Option<Span>)>,
+) -> String {
+    let (source, labels) = match file {
+        Some((name, src, span)) => located(Some(src), name, span, None),
+        None => (None, vec![]),
+    };
+    let f = Frame {
+        message,
+        code: None,
+        severity: miette::Severity::Error,
+        help,
+        source,
+        labels,
+        related: vec![],
+    };
+    let mut out = String::new();
+    let _ = handler(opts).render_report(&mut out, &f);
+    out
+}

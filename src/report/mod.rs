@@ -1,0 +1,94 @@
+//! Output formats. Each takes the sorted diagnostics and returns what goes to stdout.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::project::Project;
+use crate::source::Position;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Concise,
+    Github,
+    Json,
+}
+
+pub struct Options {
+    pub color: bool,
+    /// Terminal width for the human format; `None` lets miette decide.
+    pub width: Option<usize>,
+    /// Prepended to project-relative paths in human, concise and github output, so they
+    /// resolve from the current directory (`""` when it is the project folder).
+    pub path_prefix: String,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files with at least one diagnostic.
+    pub files: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+        let files: BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            files: files.len(),
+        }
+    }
+
+    /// `Found 2 errors, 1 warning in 2 files`.
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = vec![
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+        ];
+        if self.infos > 0 {
+            parts.push(plural(self.infos, "info"));
+        }
+        format!(
+            "Found {} in {}",
+            parts.join(", "),
+            plural(self.files, "file")
+        )
+    }
+}
+
+/// The start and end (exclusive) of a diagnostic's span; 1:1 when it has none.
+pub fn range(
+    project: &Project,
+    file: &str,
+    span: Option<crate::source::Span>,
+) -> (Position, Position) {
+    let start = Position { line: 1, column: 1 };
+    match (span, project.source(file)) {
+        (Some(s), Some(src)) => (src.position(s.start), src.position(s.end)),
+        _ => (start, start),
+    }
+}
+
+pub fn render(
+    project: &Project,
+    diagnostics: &[Diagnostic],
+    format: Format,
+    opts: &Options,
+) -> String {
+    match format {
+        Format::Human => human::render(project, diagnostics, opts),
+        Format::Concise => concise::render(project, diagnostics, opts),
+        Format::Github => github::render(project, diagnostics, opts),
+        Format::Json => json::render(project, diagnostics),
+    }
+}

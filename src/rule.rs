@@ -1,0 +1,85 @@
+//! What a rule is: its metadata, and the two hooks the engine calls.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::project::{Project, ProjectFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// File reading and JSON syntax.
+    Json,
+    /// Manifest content: app.json, page/component json, project and other config files.
+    Config,
+    /// Declared pages and components and their files.
+    Pages,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Json => "json",
+            Group::Config => "config",
+            Group::Pages => "pages",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, `MP` + three digits. Never reused.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub summary_zh: &'static str,
+    /// `rules/<code>.md`, embedded.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        lang.pick(self.summary, self.summary_zh)
+    }
+}
+
+/// What a rule sees: the shared project index and the output language.
+pub struct Ctx<'a> {
+    pub project: &'a Project,
+    pub lang: Lang,
+}
+
+impl Ctx<'_> {
+    /// The message in the selected language.
+    pub fn t(&self, en: String, zh: String) -> String {
+        match self.lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Called once per indexed file, in parallel.
+    fn check_file(&self, _ctx: &Ctx, _file: &ProjectFile, _out: &mut Vec<Diagnostic>) {}
+    /// Called once per project, in parallel with other rules.
+    fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// Declares a rule's metadata as `pub static META`, with its doc from `rules/<code>.md`.
+#[macro_export]
+macro_rules! rule_meta {
+    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal) => {
+        pub static META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+            code: $code,
+            name: $name,
+            group: $crate::rule::Group::$group,
+            severity: $crate::diagnostic::Severity::$sev,
+            summary: $summary,
+            summary_zh: $summary_zh,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
+        };
+    };
+}

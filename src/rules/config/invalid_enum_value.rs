@@ -1,0 +1,79 @@
+//! MP104: a string outside the field's allowed values, e.g. `"navigationBarTextStyle": "blue"`.
+//! The message lists the allowed values (the official tool prints `needs to be string, string`).
+
+use super::{display_name, schema_issues};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use crate::schema::{IssueKind, suggest};
+
+crate::rule_meta!(
+    "MP104",
+    "invalid-enum-value",
+    Config,
+    Error,
+    "A value is not one of the field's allowed values",
+    "字段值不在允许的取值范围内"
+);
+
+pub struct InvalidEnumValue;
+
+impl Rule for InvalidEnumValue {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Enum {
+                allowed,
+                found,
+                themable,
+            } = &issue.kind
+            else {
+                continue;
+            };
+            let name = display_name(ctx, file);
+            let list_en = allowed
+                .iter()
+                .map(|a| format!("\"{a}\""))
+                .collect::<Vec<_>>();
+            let or_var_en = if *themable {
+                " or a @variable from theme.json"
+            } else {
+                ""
+            };
+            let or_var_zh = if *themable {
+                "，或 theme.json 中的 @变量"
+            } else {
+                ""
+            };
+            let help = suggest(found, allowed.iter().copied()).map(|s| {
+                ctx.t(
+                    format!("did you mean \"{s}\"?"),
+                    format!("是否应为 \"{s}\"？"),
+                )
+            });
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!(
+                            "{name} {} must be one of {}{or_var_en}, found \"{found}\"",
+                            issue.path,
+                            list_en.join(", ")
+                        ),
+                        format!(
+                            "{name} {} 字段需为 {} 之一{or_var_zh}，当前为 \"{found}\"",
+                            issue.path,
+                            list_en.join("、")
+                        ),
+                    ),
+                )
+                .label(ctx.t("not an allowed value".into(), "不是允许的取值".into()))
+                .maybe_help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! MP103: a value of the wrong JSON type, e.g. `"navigationBarTextStyle": 5`. The official tool
+//! reports `%s field needs to be %s`, or crashes on some of them.
+
+use super::{display_name, schema_issues};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use crate::schema::IssueKind;
+
+crate::rule_meta!(
+    "MP103",
+    "invalid-field-type",
+    Config,
+    Error,
+    "A JSON value has the wrong type for its field",
+    "字段值的类型错误"
+);
+
+pub struct InvalidFieldType;
+
+impl Rule for InvalidFieldType {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Type { expected, found } = &issue.kind else {
+                continue;
+            };
+            let name = display_name(ctx, file);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!(
+                            "{name} {} field needs to be {expected}, found {found}",
+                            issue.path
+                        ),
+                        format!("{name} {} 字段需为 {expected}，当前为 {found}", issue.path),
+                    ),
+                )
+                .label(ctx.t(format!("expected {expected}"), format!("应为 {expected}"))),
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! MP106: a key the official schema requires is missing, e.g. app.json without `pages`.
+
+use super::{display_name, schema_issues};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use crate::schema::IssueKind;
+
+crate::rule_meta!(
+    "MP106",
+    "missing-required-field",
+    Config,
+    Error,
+    "A required JSON key is missing",
+    "缺少必填字段"
+);
+
+pub struct MissingRequiredField;
+
+impl Rule for MissingRequiredField {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Required { key } = &issue.kind else {
+                continue;
+            };
+            let name = display_name(ctx, file);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!(
+                            "{name} {} should not be empty: \"{key}\" is required",
+                            issue.path
+                        ),
+                        format!("{name} {} 不能为空", issue.path),
+                    ),
+                )
+                .label(ctx.t(
+                    format!("\"{key}\" missing here"),
+                    format!("此处缺少 \"{key}\""),
+                )),
+            );
+        }
+    }
+}

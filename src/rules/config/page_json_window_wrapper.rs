@@ -1,0 +1,68 @@
+//! MP107: a page json wraps its settings in a `window` object. Page json is flat: the keys
+//! inside `window` are ignored, so the page keeps the app's defaults.
+
+use crate::diagnostic::Diagnostic;
+use crate::project::JsonRole;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP107",
+    "page-json-window-wrapper",
+    Config,
+    Warning,
+    "A page json wraps settings in `window`; page settings must be top-level",
+    "页面配置不应包在 window 中，页面 json 的配置项需写在顶层"
+);
+
+pub struct PageJsonWindowWrapper;
+
+impl Rule for PageJsonWindowWrapper {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, role, _) in &ctx.project.schema_issues {
+            if *role != JsonRole::Page {
+                continue;
+            }
+            let Some(value) = ctx.project.json(file).and_then(|d| d.value()) else {
+                continue;
+            };
+            let Some(window) = value.member("window") else {
+                continue;
+            };
+            let keys: Vec<&str> = window
+                .value
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .map(|m| m.key.as_str())
+                .collect();
+            let help = if keys.is_empty() {
+                ctx.t(
+                    "remove the empty \"window\" object".into(),
+                    "删除空的 \"window\" 对象".into(),
+                )
+            } else {
+                ctx.t(
+                    format!("move {} to the top level of the page json", keys.join(", ")),
+                    format!("请将 {} 移到页面 json 的顶层", keys.join("、")),
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(window.key_span),
+                    ctx.t(
+                        "settings inside \"window\" are ignored in a page json".into(),
+                        "页面 json 中 \"window\" 内的配置不会生效".into(),
+                    ),
+                )
+                .label(ctx.t("ignored wrapper".into(), "无效的包裹".into()))
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! MP102: a key that the official schema does not know, in app.json or a page/component json.
+//! The official tool only warns (`invalid app.json ["x"]`) and the setting silently does nothing.
+
+use super::{display_name, schema_issues};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use crate::schema::IssueKind;
+
+crate::rule_meta!(
+    "MP102",
+    "unknown-field",
+    Config,
+    Warning,
+    "A JSON key that the official schema does not know (it has no effect)",
+    "官方配置中不存在的字段（不会生效）"
+);
+
+pub struct UnknownField;
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::UnknownKey {
+                key,
+                suggestion,
+                belongs_in,
+            } = &issue.kind
+            else {
+                continue;
+            };
+            let name = display_name(ctx, file);
+            let help = match (suggestion, belongs_in) {
+                (_, Some("window")) => Some(ctx.t(
+                    format!("\"{key}\" is a window setting: move it into \"window\""),
+                    format!("\"{key}\" 是窗口配置：请移到 \"window\" 中"),
+                )),
+                (_, Some(place)) => Some(ctx.t(
+                    format!("\"{key}\" is only valid in {place}"),
+                    format!("\"{key}\" 只能在 {place} 中配置"),
+                )),
+                (Some(s), None) => Some(ctx.t(
+                    format!("did you mean \"{s}\"?"),
+                    format!("是否应为 \"{s}\"？"),
+                )),
+                (None, None) => None,
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!("invalid {name} {}: unknown field \"{key}\"", issue.path),
+                        format!("无效的 {name} {}", issue.path),
+                    ),
+                )
+                .label(ctx.t("unknown field".into(), "未知字段".into()))
+                .maybe_help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Reading files and JSON syntax.
+
+pub mod duplicate_json_key;
+pub mod invalid_json;
+pub mod unreadable_file;

@@ -1,0 +1,131 @@
+//! MP200: a declared page (main package or subpackage) lacks its `.wxml` or `.js` file. `.ts`
+//! counts for `.js` when `setting.useCompilerPlugins` has `typescript`. The build fails.
+
+use crate::diagnostic::Diagnostic;
+use crate::project::PageDecl;
+use crate::project::paths::{check_path, page_extension};
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP200",
+    "missing-page-file",
+    Pages,
+    Error,
+    "A declared page has no .wxml or no .js file",
+    "声明的页面缺少 .wxml 或 .js 文件"
+);
+
+pub struct MissingPageFile;
+
+impl Rule for MissingPageFile {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(app) = &ctx.project.app else { return };
+        let app_json = ctx.project.app_json_path();
+        for page in app.all_pages() {
+            // Malformed paths are reported by MP201/MP202 instead.
+            if check_path(&page.path).is_some() || page_extension(&page.path).is_some() {
+                continue;
+            }
+            if let Some(d) = check_page(ctx, &app_json, page) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> {
+    let p = ctx.project;
+    let base = p.in_root(&page.full);
+    let wxml = format!("{base}.wxml");
+    let js = format!("{base}.js");
+    let ts = format!("{base}.ts");
+    let has_ts = p.exists(&ts);
+    let mut missing = Vec::new();
+    if !p.exists(&wxml) {
+        missing.push(wxml.clone());
+    }
+    if !p.exists(&js) && !(p.typescript && has_ts) {
+        missing.push(js.clone());
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    let short = |f: &str| f.strip_prefix(p.mp_root.as_str()).unwrap_or(f).to_string();
+    let names: Vec<String> = missing.iter().map(|m| short(m)).collect();
+    let message = ctx.t(
+        format!(
+            "{} could not find the corresponding file: {}",
+            page.pointer,
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        format!("未找到 {} 对应的 {} 文件", page.pointer, names.join("、")),
+    );
+    let help = help_for(ctx, &base, &missing, has_ts, &js);
+    let mut d = Diagnostic::new(&META, app_json, Some(page.span), message)
+        .label(ctx.t("declared here".into(), "在此声明".into()))
+        .maybe_help(help);
+    for m in &missing {
+        d = d.related(
+            m.clone(),
+            None,
+            ctx.t("this file does not exist".into(), "该文件不存在".into()),
+        );
+    }
+    Some(d)
+}
+
+fn help_for(ctx: &Ctx, base: &str, missing: &[String], has_ts: bool, js: &str) -> Option<String> {
+    let p = ctx.project;
+    if missing.iter().any(|m| m == js) && has_ts && !p.typescript {
+        return Some(ctx.t(
+            format!("only {base}.ts exists: add \"typescript\" to setting.useCompilerPlugins in project.config.json, or compile it to .js before upload"),
+            format!("只有 {base}.ts：请在 project.config.json 的 setting.useCompilerPlugins 中加入 \"typescript\"，或在上传前编译为 .js"),
+        ));
+    }
+    for m in missing {
+        if let Some(found) = p.case_variant(m) {
+            return Some(ctx.t(
+                format!(
+                    "found {found}: file names are case-sensitive on the phone, rename it to match"
+                ),
+                format!("找到了 {found}：手机上文件名区分大小写，请改为一致"),
+            ));
+        }
+    }
+    let folder = base.rsplit_once('/').map_or("", |(d, _)| d);
+    if missing.len() == 2 && !folder.is_empty() && !p.is_dir(folder) {
+        return Some(ctx.t(
+            format!(
+                "the folder {folder} does not exist: create the page or remove it from app.json"
+            ),
+            format!("目录 {folder} 不存在：请创建该页面，或从 app.json 中删除"),
+        ));
+    }
+    if missing.len() == 1 {
+        let (have, need) = if missing[0].ends_with(".wxml") {
+            (
+                if has_ts && p.typescript {
+                    format!("{base}.ts")
+                } else {
+                    js.to_string()
+                },
+                &missing[0],
+            )
+        } else {
+            (format!("{base}.wxml"), &missing[0])
+        };
+        return Some(ctx.t(
+            format!("{have} exists but {need} does not: a page needs both"),
+            format!("{have} 存在但 {need} 不存在：页面两者都需要"),
+        ));
+    }
+    None
+}

@@ -1,0 +1,53 @@
+//! MP202: a page path ends with a file extension (`pages/a/a.js`). Page paths name the page,
+//! not a file; the compiler then looks for `pages/a/a.js.wxml` and fails.
+
+use crate::diagnostic::Diagnostic;
+use crate::project::paths::page_extension;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP202",
+    "page-path-has-extension",
+    Pages,
+    Error,
+    "A page path includes a file extension",
+    "页面路径不应包含文件后缀"
+);
+
+pub struct PagePathHasExtension;
+
+impl Rule for PagePathHasExtension {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(app) = &ctx.project.app else { return };
+        let file = ctx.project.app_json_path();
+        for page in app.all_pages() {
+            let Some(ext) = page_extension(&page.path) else {
+                continue;
+            };
+            let bare = &page.path[..page.path.len() - ext.len()];
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &file,
+                    Some(page.span),
+                    ctx.t(
+                        format!(
+                            "{} \"{}\" should not include the file extension \"{ext}\"",
+                            page.pointer, page.path
+                        ),
+                        format!(
+                            "{} \"{}\" 不需要写文件后缀 \"{ext}\"",
+                            page.pointer, page.path
+                        ),
+                    ),
+                )
+                .label(ctx.t("file extension".into(), "文件后缀".into()))
+                .help(ctx.t(format!("write \"{bare}\""), format!("应写为 \"{bare}\""))),
+            );
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Schema data: app.json and page/component json, after miniprogram-ci 2.1.42
+//! (`dist/schema/dist/app.js`, `page.js`; see the spec, sections 1 and 2).
+
+use super::{Field, Obj, Ty};
+
+const fn f(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        themable: false,
+    }
+}
+
+/// A field whose value may also be a DarkMode `@variable`.
+const fn themed(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        themable: true,
+    }
+}
+
+const OPEN: Obj = Obj {
+    fields: &[],
+    required: &[],
+    open: true,
+};
+const STRINGS: Ty = Ty::Array(&Ty::String);
+const STRING_MAP: Ty = Ty::Map(&Ty::String);
+const RENDERERS: &[&str] = &["skyline", "webview"];
+const FRAMEWORKS: &[&str] = &["glass-easel", "exparser"];
+
+/// The window settings: `window` in app.json, and the top level of a page json.
+pub const WINDOW_FIELDS: &[Field] = &[
+    themed("navigationBarBackgroundColor", Ty::Color),
+    themed("navigationBarTextStyle", Ty::Enum(&["black", "white"])),
+    f("navigationBarTitleText", Ty::String),
+    f("navigationStyle", Ty::Enum(&["default", "custom"])),
+    f("homeButton", Ty::Bool),
+    themed("backgroundColor", Ty::Color),
+    themed("backgroundTextStyle", Ty::Enum(&["dark", "light"])),
+    themed("backgroundColorTop", Ty::String),
+    themed("backgroundColorBottom", Ty::String),
+    themed("backgroundColorContent", Ty::String),
+    f("enablePullDownRefresh", Ty::Bool),
+    f("onReachBottomDistance", Ty::Number),
+    f(
+        "pageOrientation",
+        Ty::Enum(&["portrait", "auto", "landscape"]),
+    ),
+    f("renderingMode", Ty::Enum(&["seperated", "mixed"])),
+    f(
+        "restartStrategy",
+        Ty::Enum(&["homePage", "homePageAndLatestPage"]),
+    ),
+    f("visualEffectInBackground", Ty::Enum(&["hidden", "none"])),
+    f(
+        "initialRenderingCache",
+        Ty::Enum(&["static", "dynamic", "capture"]),
+    ),
+    f(
+        "handleWebviewPreload",
+        Ty::Enum(&["static", "manual", "auto"]),
+    ),
+];
+
+const WINDOW: Obj = Obj {
+    fields: WINDOW_FIELDS,
+    required: &[],
+    open: false,
+};
+
+const TABBAR_ITEM: Obj = Obj {
+    fields: &[
+        f("pagePath", Ty::String),
+        f("text", Ty::String),
+        themed("iconPath", Ty::String),
+        themed("selectedIconPath", Ty::String),
+        f("renderer", Ty::Enum(&["skyline", "webview", "cover-view"])),
+    ],
+    required: &["pagePath"],
+    open: false,
+};
+
+const TABBAR: Obj = Obj {
+    fields: &[
+        f("custom", Ty::Bool),
+        themed("color", Ty::Color),
+        themed("selectedColor", Ty::Color),
+        themed("backgroundColor", Ty::Color),
+        themed("borderStyle", Ty::Enum(&["black", "white"])),
+        f("position", Ty::Enum(&["bottom", "top"])),
+        f("list", Ty::Array(&Ty::Object(&TABBAR_ITEM))),
+    ],
+    required: &["list"],
+    open: false,
+};
+
+const USE_EXTENDED_LIB: Ty = Ty::Map(&Ty::OneOf(&[Ty::Bool, Ty::String]));
+
+const PLUGIN: Obj = Obj {
+    fields: &[
+        f("provider", Ty::String),
+        f("version", Ty::String),
+        f("path", Ty::String),
+        f("export", Ty::String),
+        f("genericsImplementation", Ty::Map(&STRING_MAP)),
+    ],
+    required: &["provider", "version"],
+    open: false,
+};
+const PLUGINS: Ty = Ty::Map(&Ty::Object(&PLUGIN));
+
+const SUBPACKAGE: Obj = Obj {
+    fields: &[
+        f("root", Ty::String),
+        f("pages", STRINGS),
+        f("name", Ty::String),
+        f("independent", Ty::Bool),
+        f("entry", Ty::String),
+        f("plugins", PLUGINS),
+        f("useExtendedLib", USE_EXTENDED_LIB),
+        f("componentFramework", Ty::Enum(FRAMEWORKS)),
+        f("renderer", Ty::Enum(RENDERERS)),
+    ],
+    required: &["root", "pages"],
+    open: false,
+};
+
+const PRELOAD_RULE: Obj = Obj {
+    fields: &[
+        f("network", Ty::Enum(&["all", "wifi"])),
+        f("packages", STRINGS),
+    ],
+    required: &["packages"],
+    open: false,
+};
+
+const PERMISSION_SCOPE: Obj = Obj {
+    fields: &[f("desc", Ty::String)],
+    required: &["desc"],
+    open: false,
+};
+
+const PERMISSION: Obj = Obj {
+    fields: &[
+        f("scope.userLocation", Ty::Object(&PERMISSION_SCOPE)),
+        f("scope.userFuzzyLocation", Ty::Object(&PERMISSION_SCOPE)),
+    ],
+    required: &[],
+    open: false,
+};
+
+const NETWORK_TIMEOUT: Obj = Obj {
+    fields: &[
+        f("request", Ty::Number),
+        f("connectSocket", Ty::Number),
+        f("uploadFile", Ty::Number),
+        f("downloadFile", Ty::Number),
+    ],
+    required: &[],
+    open: false,
+};
+
+const WORKERS: Obj = Obj {
+    fields: &[f("path", Ty::String), f("isSubpackage", Ty::Bool)],
+    required: &["path", "isSubpackage"],
+    open: false,
+};
+
+const PRIVATE_INFOS: &[&str] = &[
+    "getFuzzyLocation",
+    "getLocation",
+    "onLocationChange",
+    "startLocationUpdate",
+    "startLocationUpdateBackground",
+    "chooseLocation",
+    "choosePoi",
+    "chooseAddress",
+];
+
+const SINGLE_PAGE: Obj = Obj {
+    fields: &[f("navigationBarFit", Ty::Enum(&["float", "squeezed"]))],
+    required: &[],
+    open: false,
+};
+
+const PASSIVE_EVENT: Ty = Ty::OneOf(&[Ty::Bool, Ty::Map(&Ty::Bool)]);
+
+/// Keys that only app.json accepts (a hint when they show up in a page json).
+pub const APP_ONLY_FIELDS: &[Field] = &[
+    f("pages", STRINGS),
+    f("window", Ty::Object(&WINDOW)),
+    f("tabBar", Ty::Object(&TABBAR)),
+    f("subpackages", Ty::Array(&Ty::Object(&SUBPACKAGE))),
+    f("subPackages", Ty::Array(&Ty::Object(&SUBPACKAGE))),
+    f("preloadRule", Ty::Map(&Ty::Object(&PRELOAD_RULE))),
+    f("plugins", PLUGINS),
+    f("permission", Ty::Object(&PERMISSION)),
+    f("requiredPrivateInfos", Ty::Array(&Ty::Enum(PRIVATE_INFOS))),
+    f("requiredBackgroundModes", STRINGS),
+    f("networkTimeout", Ty::Object(&NETWORK_TIMEOUT)),
+    f("entryPagePath", Ty::String),
+    f("sitemapLocation", Ty::String),
+    f("themeLocation", Ty::String),
+    f("darkmode", Ty::Bool),
+    f("lazyCodeLoading", Ty::Enum(&["requiredComponents"])),
+    f("resolveAlias", STRING_MAP),
+    f("debug", Ty::Bool),
+    f("workers", Ty::OneOf(&[Ty::String, Ty::Object(&WORKERS)])),
+];
+
+pub const APP_FIELDS: &[Field] = &[
+    f("pages", STRINGS),
+    f("entryPagePath", Ty::String),
+    f("window", Ty::Object(&WINDOW)),
+    f("tabBar", Ty::Object(&TABBAR)),
+    f("subpackages", Ty::Array(&Ty::Object(&SUBPACKAGE))),
+    f("subPackages", Ty::Array(&Ty::Object(&SUBPACKAGE))),
+    f("preloadRule", Ty::Map(&Ty::Object(&PRELOAD_RULE))),
+    f("usingComponents", STRING_MAP),
+    f("componentPlaceholder", STRING_MAP),
+    f("plugins", PLUGINS),
+    f("permission", Ty::Object(&PERMISSION)),
+    f("requiredPrivateInfos", Ty::Array(&Ty::Enum(PRIVATE_INFOS))),
+    f("requiredBackgroundModes", STRINGS),
+    f("requireBackgroundModes", STRINGS),
+    f("networkTimeout", Ty::Object(&NETWORK_TIMEOUT)),
+    f("debug", Ty::Bool),
+    f("resizable", Ty::Bool),
+    f("displayMode", Ty::Enum(&["mobile", "pad", "desktop"])),
+    f("functionalPages", Ty::OneOf(&[Ty::Bool, Ty::Object(&OPEN)])),
+    f("workers", Ty::OneOf(&[Ty::String, Ty::Object(&WORKERS)])),
+    f("sitemapLocation", Ty::String),
+    f("style", Ty::Enum(&["v2"])),
+    f("useExtendedLib", USE_EXTENDED_LIB),
+    f("entranceDeclare", Ty::Object(&OPEN)),
+    f("darkmode", Ty::Bool),
+    f("themeLocation", Ty::String),
+    f("theme", Ty::String),
+    f("lazyCodeLoading", Ty::Enum(&["requiredComponents"])),
+    f("lazyCodeLoadingLegacy", Ty::Bool),
+    f("singlePage", Ty::Object(&SINGLE_PAGE)),
+    f("enablePassiveEvent", PASSIVE_EVENT),
+    f("renderer", Ty::Enum(RENDERERS)),
+    f("rendererOptions", Ty::Object(&OPEN)),
+    f("componentFramework", Ty::Enum(FRAMEWORKS)),
+    f("resolveAlias", STRING_MAP),
+    f("openDataContext", Ty::String),
+    f("openLocationPagePath", Ty::String),
+    f("embeddedAppIdList", STRINGS),
+    f("halfPage", Ty::Object(&OPEN)),
+    f("debugOptions", Ty::Object(&OPEN)),
+    f("appBar", Ty::Object(&OPEN)),
+    f("mimeTypeDeclarations", Ty::Map(&STRINGS)),
+    f("cloud", Ty::Bool),
+    f("cloudVersion", Ty::Any),
+    f("cloudConfig", Ty::Object(&OPEN)),
+    f("serviceProviderTicket", Ty::String),
+    f("chatTools", Ty::Array(&Ty::Object(&OPEN))),
+    f("accountCardPackage", Ty::Object(&OPEN)),
+    f("xrEntryPagePath", Ty::String),
+    f("miniApp", Ty::Object(&OPEN)),
+    f("keepContextPageInCycleJump", Ty::Any),
+    f("__usePrivacyCheck__", Ty::Bool),
+    f("agent", Ty::Any),
+    f("frameset", Ty::Any),
+    f("static", Ty::Array(&Ty::Any)),
+    f("mini-ios", Ty::Object(&OPEN)),
+    f("mini-android", Ty::Object(&OPEN)),
+    f("mini-ohos", Ty::Object(&OPEN)),
+    f("mini-weixin", Ty::Object(&OPEN)),
+    f("__warning__", Ty::Any),
+];
+
+pub const APP: Ty = Ty::Object(&Obj {
+    fields: APP_FIELDS,
+    required: &["pages"],
+    open: false,
+});
+
+const COMPONENT_GENERIC: Ty = Ty::OneOf(&[
+    Ty::Bool,
+    Ty::Object(&Obj {
+        fields: &[f("default", Ty::String)],
+        required: &[],
+        open: false,
+    }),
+]);
+
+const PAGE_OWN_FIELDS: &[Field] = &[
+    f("disableScroll", Ty::Bool),
+    f("disableSwipeBack", Ty::Bool),
+    f("usingComponents", STRING_MAP),
+    f("componentPlaceholder", STRING_MAP),
+    f("component", Ty::Bool),
+    f("componentGenerics", Ty::Map(&COMPONENT_GENERIC)),
+    f(
+        "styleIsolation",
+        Ty::Enum(&[
+            "isolated",
+            "apply-shared",
+            "shared",
+            "page-isolated",
+            "page-apply-shared",
+            "page-shared",
+        ]),
+    ),
+    f("pureDataPattern", Ty::String),
+    f(
+        "renderer",
+        Ty::Enum(&["skyline", "webview", "xr-frame", "cover-view"]),
+    ),
+    f("rendererOptions", Ty::Object(&OPEN)),
+    f("componentFramework", Ty::Enum(FRAMEWORKS)),
+    f("singlePage", Ty::Object(&SINGLE_PAGE)),
+    f("enablePassiveEvent", PASSIVE_EVENT),
+    f("style", Ty::Enum(&["v2"])),
+    f("pageJSONLight", Ty::Object(&OPEN)),
+    f("pageJSONDark", Ty::Object(&OPEN)),
+    f("mini-ios", Ty::Object(&OPEN)),
+    f("mini-android", Ty::Object(&OPEN)),
+    f("mini-ohos", Ty::Object(&OPEN)),
+    f("mini-weixin", Ty::Object(&OPEN)),
+];
+
+/// Page and component json: the window keys plus the page's own keys.
+pub static PAGE: Ty = Ty::Object(&Obj {
+    fields: &PAGE_FIELDS,
+    required: &[],
+    open: false,
+});
+
+const PAGE_FIELD_COUNT: usize = WINDOW_FIELDS.len() + PAGE_OWN_FIELDS.len();
+static PAGE_FIELDS: [Field; PAGE_FIELD_COUNT] = {
+    let mut out = [f("", Ty::Any); PAGE_FIELD_COUNT];
+    let mut i = 0;
+    while i < WINDOW_FIELDS.len() {
+        out[i] = WINDOW_FIELDS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < PAGE_OWN_FIELDS.len() {
+        out[i + j] = PAGE_OWN_FIELDS[j];
+        j += 1;
+    }
+    out
+};

@@ -1,0 +1,388 @@
+//! Schema checks for the project's JSON files, modelled on the official JSON schemas that
+//! miniprogram-ci validates against: types, enums, hex colours, required and unknown keys.
+//! The findings are computed once per file and reported by the `config` rules.
+
+mod defs;
+
+use crate::json::{Json, JsonKind};
+use crate::project::JsonRole;
+use crate::source::Span;
+
+/// The accepted type of a JSON value.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    Any,
+    String,
+    Bool,
+    Number,
+    /// `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`.
+    Color,
+    Enum(&'static [&'static str]),
+    Array(&'static Ty),
+    Object(&'static Obj),
+    /// An object with free keys, each value of this type.
+    Map(&'static Ty),
+    /// Any one of these (by JSON type).
+    OneOf(&'static [Ty]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Ty,
+    /// The value may be a DarkMode `@variable` from theme.json.
+    pub themable: bool,
+}
+
+#[derive(Debug)]
+pub struct Obj {
+    pub fields: &'static [Field],
+    pub required: &'static [&'static str],
+    /// Keys outside `fields` are accepted silently.
+    pub open: bool,
+}
+
+/// One schema finding in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaIssue {
+    pub kind: IssueKind,
+    pub span: Span,
+    /// The official way to name the value: `["window"]["navigationBarTextStyle"]`.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    UnknownKey {
+        key: String,
+        suggestion: Option<&'static str>,
+        /// Where the key belongs instead, when it is a key of another object.
+        belongs_in: Option<&'static str>,
+    },
+    Type {
+        expected: String,
+        found: &'static str,
+    },
+    Enum {
+        allowed: &'static [&'static str],
+        found: String,
+        themable: bool,
+    },
+    Color {
+        found: String,
+        themable: bool,
+    },
+    Required {
+        key: &'static str,
+    },
+}
+
+pub fn validate(role: JsonRole, value: &Json) -> Vec<SchemaIssue> {
+    let (ty, key_hints): (&Ty, &'static [(&'static [Field], &'static str)]) = match role {
+        JsonRole::App => (&defs::APP, &[(defs::WINDOW_FIELDS, "window")]),
+        JsonRole::Page => (&defs::PAGE, &[(defs::APP_ONLY_FIELDS, "app.json")]),
+    };
+    let mut v = Validator {
+        out: Vec::new(),
+        key_hints,
+        role,
+    };
+    let mut path = String::new();
+    v.check(value, ty, false, &mut path, 0);
+    v.out
+}
+
+struct Validator {
+    out: Vec<SchemaIssue>,
+    key_hints: &'static [(&'static [Field], &'static str)],
+    role: JsonRole,
+}
+
+pub fn is_hex_color(s: &str) -> bool {
+    s.strip_prefix('#').is_some_and(|h| {
+        matches!(h.len(), 3 | 4 | 6 | 8) && h.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+fn type_label(ty: &Ty) -> String {
+    match ty {
+        Ty::Any => "any".into(),
+        Ty::String | Ty::Color => "string".into(),
+        Ty::Enum(values) => {
+            let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+        Ty::Bool => "boolean".into(),
+        Ty::Number => "number".into(),
+        Ty::Array(_) => "array".into(),
+        Ty::Object(_) | Ty::Map(_) => "object".into(),
+        Ty::OneOf(tys) => {
+            let mut labels: Vec<String> = tys.iter().map(type_label).collect();
+            labels.dedup();
+            labels.join(" or ")
+        }
+    }
+}
+
+fn matches_type(ty: &Ty, v: &Json) -> bool {
+    matches!(
+        (ty, &v.kind),
+        (Ty::Any, _)
+            | (Ty::String | Ty::Color | Ty::Enum(_), JsonKind::String(_))
+            | (Ty::Bool, JsonKind::Bool(_))
+            | (Ty::Number, JsonKind::Number(_))
+            | (Ty::Array(_), JsonKind::Array(_))
+            | (Ty::Object(_) | Ty::Map(_), JsonKind::Object(_))
+    ) || matches!(ty, Ty::OneOf(tys) if tys.iter().any(|t| matches_type(t, v)))
+}
+
+impl Validator {
+    fn push(&mut self, kind: IssueKind, span: Span, path: &str) {
+        self.out.push(SchemaIssue {
+            kind,
+            span,
+            path: path.to_string(),
+        });
+    }
+
+    fn check(&mut self, v: &Json, ty: &Ty, themable: bool, path: &mut String, depth: usize) {
+        if !matches_type(ty, v) {
+            self.push(
+                IssueKind::Type {
+                    expected: type_label(ty),
+                    found: v.type_name(),
+                },
+                v.span,
+                path,
+            );
+            return;
+        }
+        match (ty, &v.kind) {
+            (Ty::Enum(allowed), JsonKind::String(s)) => {
+                let is_var = themable && s.starts_with('@') && s.len() > 1;
+                if !allowed.contains(&s.as_str()) && !is_var {
+                    self.push(
+                        IssueKind::Enum {
+                            allowed,
+                            found: s.clone(),
+                            themable,
+                        },
+                        v.span,
+                        path,
+                    );
+                }
+            }
+            (Ty::Color, JsonKind::String(s)) => {
+                let is_var = themable && s.starts_with('@') && s.len() > 1;
+                if !is_hex_color(s) && !is_var {
+                    self.push(
+                        IssueKind::Color {
+                            found: s.clone(),
+                            themable,
+                        },
+                        v.span,
+                        path,
+                    );
+                }
+            }
+            (Ty::Array(item), JsonKind::Array(items)) => {
+                for (i, it) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    self.check(it, item, false, path, depth + 1);
+                    path.truncate(len);
+                }
+            }
+            (Ty::Map(item), JsonKind::Object(members)) => {
+                for m in members {
+                    let len = path.len();
+                    path.push_str(&format!("[{:?}]", m.key));
+                    self.check(&m.value, item, false, path, depth + 1);
+                    path.truncate(len);
+                }
+            }
+            (Ty::Object(obj), JsonKind::Object(members)) => {
+                self.check_object(v, obj, members, path, depth)
+            }
+            (Ty::OneOf(tys), _) => {
+                if let Some(t) = tys.iter().find(|t| matches_type(t, v)) {
+                    self.check(v, t, themable, path, depth);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_object(
+        &mut self,
+        v: &Json,
+        obj: &Obj,
+        members: &[crate::json::Member],
+        path: &mut String,
+        depth: usize,
+    ) {
+        for key in obj.required {
+            if !members.iter().any(|m| m.key == *key) {
+                let mut p = path.clone();
+                p.push_str(&format!("[{key:?}]"));
+                // Point at the opening brace: the object the key is missing from.
+                let span = Span::new(v.span.start as usize, v.span.start as usize + 1);
+                self.push(IssueKind::Required { key }, span, &p);
+            }
+        }
+        for m in members {
+            let len = path.len();
+            path.push_str(&format!("[{:?}]", m.key));
+            match obj.fields.iter().find(|f| f.name == m.key) {
+                Some(field) => self.check(&m.value, &field.ty, field.themable, path, depth + 1),
+                None if obj.open => {}
+                // A `window` object in a page json has its own rule.
+                None if depth == 0 && self.role == JsonRole::Page && m.key == "window" => {}
+                None => {
+                    let belongs_in = if depth == 0 {
+                        self.key_hints
+                            .iter()
+                            .find(|(fields, _)| fields.iter().any(|f| f.name == m.key))
+                            .map(|(_, place)| *place)
+                    } else {
+                        None
+                    };
+                    let suggestion = if belongs_in.is_some() {
+                        None
+                    } else {
+                        suggest(&m.key, obj.fields.iter().map(|f| f.name))
+                    };
+                    self.push(
+                        IssueKind::UnknownKey {
+                            key: m.key.clone(),
+                            suggestion,
+                            belongs_in,
+                        },
+                        m.key_span,
+                        path,
+                    );
+                }
+            }
+            path.truncate(len);
+        }
+    }
+}
+
+/// The closest candidate by edit distance (case-insensitive), if it is close enough.
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let w = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(&w, &c.to_lowercase());
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    let (d, c) = best?;
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    (d <= limit).then_some(c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn issues(role: JsonRole, text: &str) -> Vec<IssueKind> {
+        validate(role, &parse(text).unwrap())
+            .into_iter()
+            .map(|i| i.kind)
+            .collect()
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["usingComponents", "pages", "window"];
+        assert_eq!(
+            suggest("usingComponent", keys.into_iter()),
+            Some("usingComponents")
+        );
+        assert_eq!(suggest("Pages", keys.into_iter()), Some("pages"));
+        assert_eq!(suggest("zzz", keys.into_iter()), None);
+    }
+
+    #[test]
+    fn colors() {
+        for ok in ["#fff", "#ffff", "#A0b1C2", "#00000080"] {
+            assert!(is_hex_color(ok), "{ok}");
+        }
+        for bad in ["red", "#ff", "#fffff", "fff", "#ggg", "#fff "] {
+            assert!(!is_hex_color(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn app_json_findings() {
+        let found = issues(
+            JsonRole::App,
+            r##"{"pages": ["a"], "usingComponent": {}, "navigationBarTitleText": "x",
+                "window": {"navigationBarTextStyle": "blue", "backgroundColor": "@bg",
+                           "navigationBarBackgroundColor": "red", "enablePullDownRefresh": "yes"}}"##,
+        );
+        assert_eq!(found.len(), 5, "{found:#?}");
+        assert!(matches!(
+            &found[0],
+            IssueKind::UnknownKey {
+                suggestion: Some("usingComponents"),
+                ..
+            }
+        ));
+        assert!(matches!(
+            &found[1],
+            IssueKind::UnknownKey {
+                belongs_in: Some("window"),
+                ..
+            }
+        ));
+        assert!(matches!(&found[2], IssueKind::Enum { found, .. } if found == "blue"));
+        assert!(matches!(&found[3], IssueKind::Color { found, .. } if found == "red"));
+        assert!(matches!(
+            &found[4],
+            IssueKind::Type {
+                found: "string",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn required_and_page_role() {
+        assert!(matches!(
+            issues(JsonRole::App, "{}")[0],
+            IssueKind::Required { key: "pages" }
+        ));
+        let page = issues(
+            JsonRole::Page,
+            r#"{"window": {}, "navigationBarTextStyle": 5, "pages": []}"#,
+        );
+        assert_eq!(page.len(), 2, "{page:#?}");
+        assert!(matches!(
+            &page[1],
+            IssueKind::UnknownKey {
+                belongs_in: Some("app.json"),
+                ..
+            }
+        ));
+    }
+}
