@@ -47,6 +47,19 @@ impl Config {
         }
     }
 
+    /// A config with every rule off except `code` (how the rule fixtures are tested).
+    pub fn only(code: &str) -> Config {
+        let levels = rules::RULES
+            .iter()
+            .map(|r| r.meta())
+            .map(|m| (m.code, (m.code == code).then_some(m.severity)))
+            .collect();
+        Config {
+            levels,
+            ..Config::default()
+        }
+    }
+
     /// Loads `explicit`, else `mpcheck.json` in `project_dir` if it exists.
     pub fn load(explicit: Option<&Path>, project_dir: &Path) -> Result<Config, ConfigError> {
         let path = match explicit {

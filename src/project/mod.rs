@@ -99,7 +99,8 @@ pub enum JsonRole {
 pub struct Discovery {
     /// `miniprogramRoot` as written, with the span of its value in project.config.json.
     pub miniprogram_root_setting: Option<(String, Span)>,
-    /// Folders (relative, with trailing `/`) holding an app.json when none is at the root.
+    /// Folders (relative, with trailing `/`; `""` for the project folder) holding an app.json
+    /// when none is in the miniprogram root.
     pub app_json_elsewhere: Vec<String>,
 }
 
@@ -263,7 +264,9 @@ impl Project {
             .map(|(i, f)| (f.path.to_lowercase(), i))
             .collect();
         let mut dirs: HashSet<String> = walked.dirs.into_iter().collect();
-        dirs.insert(mp_root.trim_end_matches('/').to_string());
+        if dir.join(&mp_root).is_dir() {
+            dirs.insert(mp_root.trim_end_matches('/').to_string());
+        }
 
         let mut project = Project {
             dir,
@@ -343,7 +346,7 @@ pub fn normalize_root(s: &str) -> String {
     r
 }
 
-/// Folders below `dir` (at most four levels down) that hold an app.json.
+/// Folders in `dir` (down to four levels; `""` for `dir` itself) that hold an app.json.
 fn find_app_json(dir: &Path) -> Vec<String> {
     let mut found: Vec<String> = walkdir::WalkDir::new(dir)
         .max_depth(5)
@@ -354,10 +357,14 @@ fn find_app_json(dir: &Path) -> Vec<String> {
                 && (walk::SKIPPED_DIRS.contains(&n.as_ref()) || n == "miniprogram_npm"))
         })
         .filter_map(Result::ok)
-        .filter(|e| e.depth() > 1 && e.file_type().is_file() && e.file_name() == "app.json")
+        .filter(|e| e.file_type().is_file() && e.file_name() == "app.json")
         .filter_map(|e| {
-            let parent = e.path().parent()?;
-            Some(format!("{}/", walk::rel_path(dir, parent)))
+            let parent = walk::rel_path(dir, e.path().parent()?);
+            Some(if parent.is_empty() {
+                parent
+            } else {
+                format!("{parent}/")
+            })
         })
         .collect();
     found.sort_by_key(|p| (p.matches('/').count(), p.clone()));

@@ -84,6 +84,11 @@ pub fn walk(project_dir: &Path, start: &Path, exclude: &GlobSet) -> WalkResult {
     parts.into_iter().fold(result, WalkResult::merge)
 }
 
+enum SymlinkIssue {
+    Loop,
+    Outside,
+}
+
 fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
     let mut out = WalkResult::default();
     let mut outside = Vec::new();
@@ -98,13 +103,18 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
             if !e.file_type().is_dir() && SKIPPED_FILES.contains(&name.as_ref()) {
                 return false;
             }
-            if e.path_is_symlink() {
-                match e.path().canonicalize() {
-                    Ok(target) if !target.starts_with(project_dir) => {
-                        outside.push((e.path().to_path_buf(), target));
-                        return false;
-                    }
-                    _ => {}
+            if e.path_is_symlink()
+                && let Ok(target) = e.path().canonicalize()
+            {
+                if !target.starts_with(project_dir) {
+                    outside.push((e.path().to_path_buf(), SymlinkIssue::Outside));
+                    return false;
+                }
+                // A link to a folder that contains it would walk the same files forever.
+                let parent = e.path().parent().and_then(|p| p.canonicalize().ok());
+                if e.file_type().is_dir() && parent.is_some_and(|p| p.starts_with(&target)) {
+                    outside.push((e.path().to_path_buf(), SymlinkIssue::Loop));
+                    return false;
                 }
             }
             true
@@ -148,10 +158,17 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
             }
         }
     }
-    for (path, target) in outside {
+    for (path, issue) in outside {
+        let kind = match issue {
+            SymlinkIssue::Loop => WalkProblemKind::SymlinkLoop,
+            // Show the link as written: the resolved path depends on the machine.
+            SymlinkIssue::Outside => {
+                WalkProblemKind::SymlinkOutside(std::fs::read_link(&path).unwrap_or_default())
+            }
+        };
         out.problems.push(WalkProblem {
             rel: rel_path(project_dir, &path),
-            kind: WalkProblemKind::SymlinkOutside(target),
+            kind,
         });
     }
     out

@@ -47,6 +47,10 @@ impl Rule for AppJsonNotFound {
         };
         let elsewhere = &p.discovery.app_json_elsewhere;
         let help = match elsewhere.first() {
+            Some(first) if first.is_empty() => ctx.t(
+                "app.json is in the project folder: remove \"miniprogramRoot\" from project.config.json or set it to \"\"".into(),
+                "app.json 位于项目根目录：请删除 project.config.json 中的 \"miniprogramRoot\" 或将其设为 \"\"".into(),
+            ),
             Some(first) => {
                 let others = if elsewhere.len() > 1 {
                     let rest: Vec<&str> = elsewhere[1..].iter().take(3).map(String::as_str).collect();

@@ -36,7 +36,7 @@ impl Rule for UnreadableFile {
                         "symlink leaves the project (points to {})",
                         target.display()
                     ),
-                    format!("符号链接指向项目之外（{}）", target.display()),
+                    format!("符号链接指向项目之外（链接到 {}）", target.display()),
                     "copy the files into the project; mpcheck does not follow links outside it",
                     "请把文件复制到项目内；mpcheck 不跟随指向项目外的链接",
                 ),

@@ -1,0 +1,270 @@
+//! The binary end to end: formats, exit codes, config, commands.
+
+mod common;
+
+use common::root;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn mpcheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("MPCHECK_LANG")
+        .env("LANG", "C")
+        .output()
+        .expect("mpcheck runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn example() -> std::path::PathBuf {
+    root().join("fixtures/example")
+}
+
+fn snapshot_run(name: &str, dir: &Path, args: &[&str]) -> Output {
+    let o = mpcheck(dir, args);
+    let text = format!(
+        "args: {args:?}\nexit: {:?}\n--- stdout ---\n{}--- stderr ---\n{}",
+        o.status.code(),
+        stdout(&o).replace(env!("CARGO_PKG_VERSION"), "[version]"),
+        stderr(&o)
+    );
+    insta::assert_snapshot!(name, text);
+    o
+}
+
+#[test]
+fn every_format_on_the_example() {
+    for format in ["human", "concise", "github", "json"] {
+        let o = snapshot_run(
+            &format!("example_{format}"),
+            &example(),
+            &["check", "--format", format],
+        );
+        assert_eq!(o.status.code(), Some(1), "{format}");
+    }
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let o = mpcheck(&example(), &["check", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "mpcheck");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let summary = &v["summary"];
+    for key in ["errors", "warnings", "infos", "files"] {
+        assert!(summary[key].is_u64(), "summary.{key}");
+    }
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        diags.len() as u64,
+        summary["errors"].as_u64().unwrap()
+            + summary["warnings"].as_u64().unwrap()
+            + summary["infos"].as_u64().unwrap()
+    );
+    let keys = [
+        "code", "name", "severity", "message", "help", "file", "range", "related",
+    ];
+    for d in diags {
+        let obj = d.as_object().unwrap();
+        assert_eq!(obj.keys().collect::<Vec<_>>(), keys, "key order and set");
+        assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap()));
+        assert!(!d["file"].as_str().unwrap().contains('\\'));
+        for end in ["start", "end"] {
+            assert!(d["range"][end]["line"].as_u64().unwrap() >= 1);
+            assert!(d["range"][end]["column"].as_u64().unwrap() >= 1);
+        }
+        for r in d["related"].as_array().unwrap() {
+            assert!(r["file"].is_string() && r["message"].is_string());
+            assert!(r["range"].is_null() || r["range"]["start"]["line"].is_u64());
+        }
+    }
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    for format in ["json", "human"] {
+        let one = mpcheck(&example(), &["check", "-f", format, "--threads", "1"]);
+        for n in ["2", "8"] {
+            let many = mpcheck(&example(), &["check", "-f", format, "--threads", n]);
+            assert_eq!(one.stdout, many.stdout, "{format} at {n} threads");
+        }
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let clean = root().join("fixtures/rules/MP200/pass-subpackages");
+    assert_eq!(mpcheck(&clean, &["check"]).status.code(), Some(0));
+    // Warnings only: 0, unless --max-warnings is exceeded.
+    let warn = root().join("fixtures/rules/MP107/fail-window-wrapper");
+    assert_eq!(mpcheck(&warn, &["check"]).status.code(), Some(0));
+    assert_eq!(
+        mpcheck(&warn, &["check", "--max-warnings", "1"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let over = mpcheck(&warn, &["check", "--max-warnings", "0"]);
+    assert_eq!(over.status.code(), Some(1));
+    assert!(stderr(&over).contains("exceed --max-warnings 0"));
+    // Usage problems: 2.
+    assert_eq!(
+        mpcheck(&clean, &["check", "--threads", "0"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        mpcheck(&clean, &["check", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(mpcheck(&clean, &["frobnicate"]).status.code(), Some(2));
+    let missing = mpcheck(&clean, &["check", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("does not exist"));
+}
+
+#[test]
+fn no_project_found_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+    std::fs::write(dir.path().join("dist/app.json"), r#"{"pages":[]}"#).unwrap();
+    let o = mpcheck(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("no mini program project found"), "{err}");
+    assert!(
+        err.contains("project.config.json") && err.contains("app.json"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mpcheck check ./dist") || err.contains("dist"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn config_sets_severity_and_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("cfg.json");
+    std::fs::write(
+        &cfg,
+        r#"{"rules": {"MP105": "off", "unknown-field": "error", "MP107": "info"}, "exclude": ["pkgShop"]}"#,
+    )
+    .unwrap();
+    let o = mpcheck(
+        &example(),
+        &["check", "-f", "json", "--config", cfg.to_str().unwrap()],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(!codes.contains(&"MP105"), "off: {codes:?}");
+    assert!(!codes.contains(&"MP103"), "pkgShop excluded: {codes:?}");
+    let sev = |code: &str| diags.iter().find(|d| d["code"] == code).unwrap()["severity"].clone();
+    assert_eq!(sev("MP102"), "error");
+    assert_eq!(sev("MP107"), "info");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn config_in_project_folder_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("fixtures/rules/MP107/fail-window-wrapper"),
+        dir.path(),
+    );
+    std::fs::write(
+        dir.path().join("mpcheck.json"),
+        r#"{"rules": {"page-json-window-wrapper": "error"}}"#,
+    )
+    .unwrap();
+    assert_eq!(mpcheck(dir.path(), &["check"]).status.code(), Some(1));
+}
+
+#[test]
+fn bad_config_points_into_the_file_and_exits_2() {
+    let cases = [
+        ("unknown_rule", r#"{"rules": {"MP999": "off", "x": "y"}}"#),
+        ("bad_level", r#"{"rules": {"MP105": "loud"}}"#),
+        ("unknown_key", r#"{"rule": {}}"#),
+        ("syntax", "{\"rules\": {},}"),
+        ("bad_glob", r#"{"exclude": ["a[b"]}"#),
+    ];
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(
+            &root().join("fixtures/rules/MP200/pass-subpackages"),
+            dir.path(),
+        );
+        std::fs::write(dir.path().join("mpcheck.json"), text).unwrap();
+        let o = mpcheck(dir.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(stdout(&o).is_empty(), "{name}");
+        insta::assert_snapshot!(format!("bad_config_{name}"), stderr(&o));
+    }
+}
+
+#[test]
+fn languages() {
+    let zh = mpcheck(&example(), &["check", "-f", "concise", "--lang", "zh"]);
+    assert!(stdout(&zh).contains("未找到 [\"pages\"][2] 对应的 pages/profile/profile.wxml 文件"));
+    let env_zh = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(["check", "-f", "concise"])
+        .current_dir(example())
+        .env("MPCHECK_LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(env_zh.stdout, zh.stdout);
+    let en = mpcheck(&example(), &["check", "-f", "concise"]);
+    assert!(stdout(&en).contains("could not find the corresponding file"));
+}
+
+#[test]
+fn rules_explain_and_version() {
+    let o = mpcheck(&root(), &["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules = v["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), mpcheck::rules::RULES.len());
+    for r in rules {
+        let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["code", "name", "group", "severity", "summary"]);
+    }
+    let text = stdout(&mpcheck(&root(), &["rules"]));
+    assert!(text.contains("MP200  missing-page-file"));
+    let by_code = mpcheck(&root(), &["explain", "MP200"]);
+    let by_name = mpcheck(&root(), &["explain", "missing-page-file"]);
+    assert_eq!(by_code.status.code(), Some(0));
+    assert!(stdout(&by_code).starts_with("# MP200 missing-page-file"));
+    assert_eq!(by_code.stdout, by_name.stdout);
+    let unknown = mpcheck(&root(), &["explain", "missing-page-files"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("did you mean missing-page-file"));
+    let version = mpcheck(&root(), &["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("mpcheck {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

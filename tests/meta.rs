@@ -1,0 +1,124 @@
+//! The registry's invariants: unique codes and names, a complete doc and fixtures per rule,
+//! and rules/README.md in sync with `mpcheck rules --format markdown`.
+
+mod common;
+
+use common::*;
+use mpcheck::rules::RULES;
+use std::collections::HashSet;
+
+const HEADINGS: &[&str] = &[
+    "## What it checks",
+    "## Why it matters",
+    "## Example",
+    "## Fix",
+    "## Configuration",
+    "## Suppressing",
+];
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for r in RULES {
+        let m = r.meta();
+        assert!(codes.insert(m.code), "duplicate code {}", m.code);
+        assert!(names.insert(m.name), "duplicate name {}", m.name);
+        assert!(
+            m.code.len() == 5
+                && m.code.starts_with("MP")
+                && m.code[2..].bytes().all(|b| b.is_ascii_digit()),
+            "code {} is MP + three digits",
+            m.code
+        );
+        assert!(
+            m.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "name {} is kebab-case",
+            m.name
+        );
+        assert!(
+            !m.summary.is_empty() && !m.summary_zh.is_empty(),
+            "{} has both summaries",
+            m.code
+        );
+    }
+    let sorted: Vec<&str> = RULES.iter().map(|r| r.meta().code).collect();
+    let mut expected = sorted.clone();
+    expected.sort();
+    assert_eq!(sorted, expected, "RULES is kept in code order");
+}
+
+#[test]
+fn every_rule_has_a_complete_doc() {
+    for r in RULES {
+        let m = r.meta();
+        let title = format!("# {} {}", m.code, m.name);
+        assert!(
+            m.doc.starts_with(&title),
+            "rules/{}.md starts with `{title}`",
+            m.code
+        );
+        let mut last = 0;
+        for h in HEADINGS {
+            let at = m
+                .doc
+                .find(h)
+                .unwrap_or_else(|| panic!("rules/{}.md lacks `{h}`", m.code));
+            assert!(at > last, "rules/{}.md: `{h}` is out of order", m.code);
+            last = at;
+        }
+    }
+}
+
+#[test]
+fn every_doc_belongs_to_a_rule() {
+    let codes: HashSet<&str> = RULES.iter().map(|r| r.meta().code).collect();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name == "README.md" {
+            continue;
+        }
+        let code = name
+            .strip_suffix(".md")
+            .unwrap_or_else(|| panic!("rules/{name} is not .md"));
+        assert!(codes.contains(code), "rules/{name} has no registered rule");
+    }
+}
+
+#[test]
+fn every_rule_has_fail_and_pass_fixtures() {
+    for r in RULES {
+        let code = r.meta().code;
+        let dir = root().join("fixtures/rules").join(code);
+        assert!(dir.is_dir(), "fixtures/rules/{code} is missing");
+        let cases: Vec<String> = subdirs(&dir).iter().map(|p| name(p)).collect();
+        assert!(
+            cases.iter().any(|c| c.starts_with("fail-")),
+            "{code} has no fail-* fixture"
+        );
+        assert!(
+            cases.iter().any(|c| c.starts_with("pass-")),
+            "{code} has no pass-* fixture"
+        );
+    }
+    let codes: HashSet<String> = RULES.iter().map(|r| r.meta().code.to_string()).collect();
+    for dir in subdirs(&root().join("fixtures/rules")) {
+        assert!(
+            codes.contains(&name(&dir)),
+            "fixtures/rules/{} has no rule",
+            name(&dir)
+        );
+    }
+}
+
+#[test]
+fn rules_index_is_in_sync() {
+    let expected = mpcheck::cli::markdown_index();
+    let actual = std::fs::read_to_string(root().join("rules/README.md")).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "rules/README.md is stale: run `cargo run -- rules --format markdown > rules/README.md`"
+    );
+}

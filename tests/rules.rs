@@ -1,0 +1,39 @@
+//! Every rule fixture: `fixtures/rules/<CODE>/fail-*` must fire the rule (and only it runs),
+//! `pass-*` must stay silent. Human, concise (zh) and JSON output are snapshotted.
+
+mod common;
+
+use common::*;
+use mpcheck::config::Config;
+
+#[test]
+fn rule_fixtures() {
+    let mut checked = 0;
+    for rule_dir in subdirs(&root().join("fixtures/rules")) {
+        let code = name(&rule_dir);
+        for case in subdirs(&rule_dir) {
+            let case_name = name(&case);
+            let (text, diagnostics) = render_all(&case, &Config::only(&code));
+            assert!(
+                diagnostics.iter().all(|d| d.rule.code == code),
+                "{code}/{case_name}: only {code} runs"
+            );
+            if case_name.starts_with("fail-") {
+                assert!(
+                    !diagnostics.is_empty(),
+                    "{code}/{case_name} must fire {code}"
+                );
+            } else if case_name.starts_with("pass-") {
+                assert!(
+                    diagnostics.is_empty(),
+                    "{code}/{case_name} must be silent:\n{text}"
+                );
+            } else {
+                panic!("{code}/{case_name}: fixture names start with pass- or fail-");
+            }
+            insta::assert_snapshot!(format!("{code}__{case_name}"), text);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+}
