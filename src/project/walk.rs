@@ -22,6 +22,7 @@ pub enum WalkProblemKind {
     SymlinkLoop,
     SymlinkOutside(PathBuf),
     NotRegular,
+    NonUtf8Name,
     Io(String),
 }
 
@@ -121,6 +122,10 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
         });
     for entry in walker {
         match entry {
+            Ok(e) if e.path().to_str().is_none() => out.problems.push(WalkProblem {
+                rel: rel_path(project_dir, e.path()),
+                kind: WalkProblemKind::NonUtf8Name,
+            }),
             Ok(e) => {
                 let rel = rel_path(project_dir, e.path());
                 let ft = e.file_type();

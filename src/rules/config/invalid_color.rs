@@ -1,7 +1,7 @@
 //! MP105: a colour field that is not a hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`),
 //! nor a DarkMode `@variable` where one is allowed. The compile step rejects it.
 
-use super::{display_name, schema_issues};
+use super::{schema_issues, subject};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 use crate::schema::{IssueKind, is_hex_color};
@@ -60,7 +60,7 @@ impl Rule for InvalidColor {
             let IssueKind::Color { found, themable } = &issue.kind else {
                 continue;
             };
-            let name = display_name(ctx, file);
+            let what = subject(ctx, file, issue);
             let forms = if *themable {
                 ctx.t(
                     "use #rgb, #rgba, #rrggbb or #rrggbbaa, or a @variable defined in theme.json"
@@ -86,11 +86,8 @@ impl Rule for InvalidColor {
                     file,
                     Some(issue.span),
                     ctx.t(
-                        format!("{name} {}: \"{found}\" is not hexColor", issue.path),
-                        format!(
-                            "{name} {}: \"{found}\" 不是十六进制颜色（hexColor）",
-                            issue.path
-                        ),
+                        format!("{what}: \"{found}\" is not hexColor"),
+                        format!("{what}: \"{found}\" 不是十六进制颜色（hexColor）"),
                     ),
                 )
                 .label(ctx.t("not a hex colour".into(), "不是十六进制颜色".into()))

@@ -1,7 +1,7 @@
 //! MP104: a string outside the field's allowed values, e.g. `"navigationBarTextStyle": "blue"`.
 //! The message lists the allowed values (the official tool prints `needs to be string, string`).
 
-use super::{display_name, schema_issues};
+use super::{schema_issues, subject};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 use crate::schema::{IssueKind, suggest};
@@ -32,7 +32,7 @@ impl Rule for InvalidEnumValue {
             else {
                 continue;
             };
-            let name = display_name(ctx, file);
+            let what = subject(ctx, file, issue);
             let list_en = allowed
                 .iter()
                 .map(|a| format!("\"{a}\""))
@@ -60,13 +60,11 @@ impl Rule for InvalidEnumValue {
                     Some(issue.span),
                     ctx.t(
                         format!(
-                            "{name} {} must be one of {}{or_var_en}, found \"{found}\"",
-                            issue.path,
+                            "{what} must be one of {}{or_var_en}, found \"{found}\"",
                             list_en.join(", ")
                         ),
                         format!(
-                            "{name} {} 字段需为 {} 之一{or_var_zh}，当前为 \"{found}\"",
-                            issue.path,
+                            "{what} 字段需为 {} 之一{or_var_zh}，当前为 \"{found}\"",
                             list_en.join("、")
                         ),
                     ),

@@ -1,7 +1,7 @@
 //! MP103: a value of the wrong JSON type, e.g. `"navigationBarTextStyle": 5`. The official tool
 //! reports `%s field needs to be %s`, or crashes on some of them.
 
-use super::{display_name, schema_issues};
+use super::{schema_issues, subject};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 use crate::schema::IssueKind;
@@ -27,18 +27,15 @@ impl Rule for InvalidFieldType {
             let IssueKind::Type { expected, found } = &issue.kind else {
                 continue;
             };
-            let name = display_name(ctx, file);
+            let what = subject(ctx, file, issue);
             out.push(
                 Diagnostic::new(
                     &META,
                     file,
                     Some(issue.span),
                     ctx.t(
-                        format!(
-                            "{name} {} field needs to be {expected}, found {found}",
-                            issue.path
-                        ),
-                        format!("{name} {} 字段需为 {expected}，当前为 {found}", issue.path),
+                        format!("{what} field needs to be {expected}, found {found}",),
+                        format!("{what} 字段需为 {expected}，当前为 {found}",),
                     ),
                 )
                 .label(ctx.t(format!("expected {expected}"), format!("应为 {expected}"))),

@@ -1,6 +1,6 @@
 //! MP106: a key the official schema requires is missing, e.g. app.json without `pages`.
 
-use super::{display_name, schema_issues};
+use super::{schema_issues, subject};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 use crate::schema::IssueKind;
@@ -26,18 +26,15 @@ impl Rule for MissingRequiredField {
             let IssueKind::Required { key } = &issue.kind else {
                 continue;
             };
-            let name = display_name(ctx, file);
+            let what = subject(ctx, file, issue);
             out.push(
                 Diagnostic::new(
                     &META,
                     file,
                     Some(issue.span),
                     ctx.t(
-                        format!(
-                            "{name} {} should not be empty: \"{key}\" is required",
-                            issue.path
-                        ),
-                        format!("{name} {} 不能为空", issue.path),
+                        format!("{what} should not be empty: \"{key}\" is required"),
+                        format!("{what} 不能为空",),
                     ),
                 )
                 .label(ctx.t(

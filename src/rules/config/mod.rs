@@ -25,3 +25,13 @@ pub(crate) fn display_name<'a>(ctx: &Ctx, file: &'a str) -> &'a str {
     file.strip_prefix(ctx.project.mp_root.as_str())
         .unwrap_or(file)
 }
+
+/// What a schema finding is about: `app.json ["window"]["x"]`, or just `app.json` at the top.
+pub(crate) fn subject(ctx: &Ctx, file: &str, issue: &SchemaIssue) -> String {
+    let name = display_name(ctx, file);
+    if issue.path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {}", issue.path)
+    }
+}

@@ -1,7 +1,7 @@
 //! MP102: a key that the official schema does not know, in app.json or a page/component json.
 //! The official tool only warns (`invalid app.json ["x"]`) and the setting silently does nothing.
 
-use super::{display_name, schema_issues};
+use super::{schema_issues, subject};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 use crate::schema::IssueKind;
@@ -32,7 +32,7 @@ impl Rule for UnknownField {
             else {
                 continue;
             };
-            let name = display_name(ctx, file);
+            let what = subject(ctx, file, issue);
             let help = match (suggestion, belongs_in) {
                 (_, Some("window")) => Some(ctx.t(
                     format!("\"{key}\" is a window setting: move it into \"window\""),
@@ -54,8 +54,8 @@ impl Rule for UnknownField {
                     file,
                     Some(issue.span),
                     ctx.t(
-                        format!("invalid {name} {}: unknown field \"{key}\"", issue.path),
-                        format!("无效的 {name} {}", issue.path),
+                        format!("invalid {what}: unknown field \"{key}\""),
+                        format!("无效的 {what}",),
                     ),
                 )
                 .label(ctx.t("unknown field".into(), "未知字段".into()))

@@ -46,6 +46,12 @@ impl Rule for UnreadableFile {
                     "remove it from the miniprogram folder",
                     "请将其移出小程序目录",
                 ),
+                WalkProblemKind::NonUtf8Name => (
+                    "file name is not valid UTF-8; skipped".to_string(),
+                    "文件名不是合法的 UTF-8，已跳过".to_string(),
+                    "rename it with UTF-8 characters; such names cannot be uploaded",
+                    "请用 UTF-8 字符重命名；这样的文件名无法上传",
+                ),
                 WalkProblemKind::Io(e) => (
                     format!("cannot read: {e}"),
                     format!("无法读取：{e}"),
