@@ -48,7 +48,8 @@ fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> 
     if !p.exists(&wxml) {
         missing.push(wxml.clone());
     }
-    if !p.exists(&js) && !(p.typescript && has_ts) {
+    let ts_counts = p.typescript && has_ts;
+    if !(p.exists(&js) || ts_counts) {
         missing.push(js.clone());
     }
     if missing.is_empty() {

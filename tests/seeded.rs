@@ -1,0 +1,88 @@
+//! End to end on the shared seeded defects and the benchmark generator (`../shared`, next to
+//! the repository on developer machines and in CI).
+
+mod common;
+
+use common::root;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let dir = root().join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("../shared not found: seeded-defect tests skipped");
+        None
+    }
+}
+
+fn check_json(dir: &std::path::Path) -> (i32, Vec<(String, String)>) {
+    let o = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(["check", "-f", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .collect();
+    (o.status.code().unwrap(), found)
+}
+
+#[test]
+fn seeded_defects() {
+    let Some(shared) = shared() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new("bash")
+        .arg(shared.join("tools/make-defect-cases.sh"))
+        .arg(out.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // case → (exit code, rule that must report it)
+    let expected: &[(&str, i32, &str)] = &[
+        ("c01_missing_page_js", 1, "MP200"),
+        ("c02_missing_page_wxml", 1, "MP200"),
+        ("c03_page_not_exist", 1, "MP200"),
+        ("c04_dup_page", 1, "MP203"),
+        ("c05_bad_color", 1, "MP105"),
+        ("c06_unknown_key", 0, "MP102"),
+        ("c11_page_json_type", 1, "MP103"),
+        ("c12_json_syntax", 1, "MP001"),
+        ("c14_bad_text_style", 1, "MP104"),
+        ("c15_no_pages", 1, "MP101"),
+        ("c20_page_with_ext", 1, "MP202"),
+        ("c21_leading_slash", 1, "MP201"),
+        ("c23_non_utf8", 1, "MP001"),
+    ];
+    for (case, exit, code) in expected {
+        let (got, found) = check_json(&out.path().join(case));
+        assert_eq!(got, *exit, "{case}: {found:?}");
+        assert!(found.iter().any(|(c, _)| c == code), "{case} reports {code}: {found:?}");
+    }
+    let (exit, found) = check_json(&out.path().join("c06_unknown_key"));
+    assert_eq!((exit, found), (0, vec![("MP102".into(), "warning".into())]));
+    let (exit, found) = check_json(&out.path().join("good"));
+    assert_eq!((exit, found.len()), (0, 0), "good is clean: {found:?}");
+}
+
+#[test]
+fn generated_project_is_clean() {
+    let Some(shared) = shared() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new("python3")
+        .arg(shared.join("bench/gen_miniprogram.py"))
+        .arg(out.path().join("p"))
+        .args(["--pages", "120", "--subpackages", "6", "--components", "40", "--images", "20", "--npm"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (exit, found) = check_json(&out.path().join("p"));
+    assert_eq!((exit, found), (0, vec![]));
+}
