@@ -28,7 +28,12 @@ fn check_json(dir: &std::path::Path) -> (i32, Vec<(String, String)>) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["code"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     (o.status.code().unwrap(), found)
 }
@@ -63,7 +68,10 @@ fn seeded_defects() {
     for (case, exit, code) in expected {
         let (got, found) = check_json(&out.path().join(case));
         assert_eq!(got, *exit, "{case}: {found:?}");
-        assert!(found.iter().any(|(c, _)| c == code), "{case} reports {code}: {found:?}");
+        assert!(
+            found.iter().any(|(c, _)| c == code),
+            "{case} reports {code}: {found:?}"
+        );
     }
     let (exit, found) = check_json(&out.path().join("c06_unknown_key"));
     assert_eq!((exit, found), (0, vec![("MP102".into(), "warning".into())]));
@@ -78,7 +86,17 @@ fn generated_project_is_clean() {
     let status = Command::new("python3")
         .arg(shared.join("bench/gen_miniprogram.py"))
         .arg(out.path().join("p"))
-        .args(["--pages", "120", "--subpackages", "6", "--components", "40", "--images", "20", "--npm"])
+        .args([
+            "--pages",
+            "120",
+            "--subpackages",
+            "6",
+            "--components",
+            "40",
+            "--images",
+            "20",
+            "--npm",
+        ])
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap();

@@ -118,6 +118,8 @@ pub struct Project {
     pub app: Option<AppModel>,
     /// `setting.useCompilerPlugins` contains `typescript`.
     pub typescript: bool,
+    /// Git submodule folders (project-relative) from the nearest `.gitmodules`.
+    pub submodules: Vec<String>,
     /// Schema findings per JSON file path, computed once.
     pub schema_issues: Vec<(String, JsonRole, Vec<SchemaIssue>)>,
 }
@@ -279,8 +281,10 @@ impl Project {
             discovery,
             app: None,
             typescript: false,
+            submodules: Vec::new(),
             schema_issues: Vec::new(),
         };
+        project.submodules = read_submodules(&project.dir);
         project.typescript = project
             .project_config()
             .and_then(|c| c.get("setting"))
@@ -367,8 +371,43 @@ fn find_app_json(dir: &Path) -> Vec<String> {
             })
         })
         .collect();
-    found.sort_by_key(|p| (p.matches('/').count(), p.clone()));
+    // Shallow first, and the usual build-output folders before sources.
+    let rank = |p: &str| {
+        let name = p.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        ["", "miniprogram", "dist", "build"]
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or(4)
+    };
+    found.sort_by_key(|p| (p.matches('/').count(), rank(p), p.clone()));
     found
+}
+
+/// Submodule paths from the `.gitmodules` of `dir` or its nearest ancestor that has one,
+/// relative to `dir`.
+fn read_submodules(dir: &Path) -> Vec<String> {
+    for base in dir.ancestors().take(6) {
+        let Ok(text) = std::fs::read_to_string(base.join(".gitmodules")) else {
+            if base.join(".git").exists() {
+                break;
+            }
+            continue;
+        };
+        let prefix = walk::rel_path(base, dir);
+        return text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("path")?.trim().strip_prefix('='))
+            .map(|p| p.trim().trim_end_matches('/').to_string())
+            .filter_map(|p| {
+                if prefix.is_empty() {
+                    Some(p)
+                } else {
+                    p.strip_prefix(&format!("{prefix}/")).map(str::to_string)
+                }
+            })
+            .collect();
+    }
+    Vec::new()
 }
 
 /// Reads and parses one JSON file; never fails, the problem is kept instead.

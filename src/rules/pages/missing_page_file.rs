@@ -102,6 +102,16 @@ fn help_for(ctx: &Ctx, base: &str, missing: &[String], has_ts: bool, js: &str) -
         }
     }
     let folder = base.rsplit_once('/').map_or("", |(d, _)| d);
+    let submodule = p
+        .submodules
+        .iter()
+        .find(|s| folder == s.as_str() || folder.starts_with(&format!("{s}/")));
+    if let Some(sub) = submodule {
+        return Some(ctx.t(
+            format!("{sub} is a git submodule that is not checked out: run `git submodule update --init {sub}`"),
+            format!("{sub} 是未检出的 git 子模块：请运行 `git submodule update --init {sub}`"),
+        ));
+    }
     if missing.len() == 2 && !folder.is_empty() && !p.is_dir(folder) {
         return Some(ctx.t(
             format!(
