@@ -75,14 +75,16 @@ fn binary_and_non_utf8_json() {
 }
 
 #[test]
-fn byte_order_mark_is_accepted() {
+fn byte_order_mark_is_an_error_like_the_official_tool() {
+    // Reported once, and the rest of the file is still checked (the colour here).
+    let app = b"\xEF\xBB\xBF{\"pages\": [\"pages/index/index\"], \"window\": {\"backgroundColor\": \"red\"}}";
     expect(
-        &[(
-            "app.json",
-            b"\xEF\xBB\xBF{\"pages\": [\"pages/index/index\"]}",
-        )],
-        0,
-        &[],
+        &[("app.json", app)],
+        1,
+        &[
+            "app.json:1:1: error[MP001] invalid JSON: the file starts with a byte-order mark",
+            "error[MP105]",
+        ],
     );
 }
 

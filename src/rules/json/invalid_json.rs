@@ -1,4 +1,5 @@
-//! MP001: a JSON file in the package is empty, not UTF-8, or not valid JSON.
+//! MP001: a JSON file in the package is empty, not UTF-8, not valid JSON, or starts with a
+//! byte-order mark (which the official toolchain's `JSON.parse` rejects).
 
 use crate::diagnostic::Diagnostic;
 use crate::project::{JsonProblem, ProjectFile};
@@ -23,6 +24,26 @@ impl Rule for InvalidJson {
 
     fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
         let Some(doc) = &file.json else { return };
+        if doc.had_bom {
+            // JSON.parse in the official toolchain fails on it ("Unexpected token"); the rest
+            // of the file is still checked.
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &file.path,
+                    Some(Span::new(0, 0)),
+                    ctx.t(
+                        "invalid JSON: the file starts with a byte-order mark (BOM)".into(),
+                        "JSON 格式错误：文件以字节顺序标记（BOM）开头".into(),
+                    ),
+                )
+                .label(ctx.t("BOM here".into(), "此处有 BOM".into()))
+                .help(ctx.t(
+                    "save the file as UTF-8 without BOM; the official compiler rejects it with `Unexpected token`".into(),
+                    "请保存为不带 BOM 的 UTF-8；官方编译器会报 `Unexpected token` 错误".into(),
+                )),
+            );
+        }
         let Err(problem) = &doc.value else { return };
         let path = &file.path;
         let d = match problem {
