@@ -271,6 +271,8 @@ pub const APP_FIELDS: &[Field] = &[
     f("mini-ohos", Ty::Object(&OPEN)),
     f("mini-weixin", Ty::Object(&OPEN)),
     f("__warning__", Ty::Any),
+    // Documented (chat-material opening) though absent from miniprogram-ci 2.1.42's schema.
+    f("supportedMaterials", Ty::Array(&Ty::Any)),
 ];
 
 pub const APP: Ty = Ty::Object(&Obj {
