@@ -120,8 +120,9 @@ const SUBPACKAGE: Obj = Obj {
         f("entry", Ty::String),
         f("plugins", PLUGINS),
         f("useExtendedLib", USE_EXTENDED_LIB),
-        f("componentFramework", Ty::Enum(FRAMEWORKS)),
-        f("renderer", Ty::Enum(RENDERERS)),
+        // The official schema types these two as plain strings inside a subpackage.
+        f("componentFramework", Ty::String),
+        f("renderer", Ty::String),
     ],
     required: &["root", "pages"],
     open: false,
@@ -185,6 +186,93 @@ const SINGLE_PAGE: Obj = Obj {
     open: false,
 };
 
+const fn closed(fields: &'static [Field]) -> Obj {
+    Obj {
+        fields,
+        required: &[],
+        open: false,
+    }
+}
+
+const FUNCTIONAL_PAGES: Obj = Obj {
+    fields: &[f("independent", Ty::Bool)],
+    required: &["independent"],
+    open: false,
+};
+const ENTRANCE_DECLARE: Obj = closed(&[f(
+    "locationMessage",
+    Ty::Object(&closed(&[f("path", Ty::String), f("query", Ty::String)])),
+)]);
+const SKYLINE_OPTIONS: Obj = closed(&[
+    f("disableABTest", Ty::Bool),
+    f("sdkVersionBegin", Ty::String),
+    f("sdkVersionEnd", Ty::String),
+    f("iosVersionBegin", Ty::String),
+    f("iosVersionEnd", Ty::String),
+    f("androidVersionBegin", Ty::String),
+    f("androidVersionEnd", Ty::String),
+    f("defaultContentBox", Ty::Bool),
+    f("defaultDisplayBlock", Ty::Bool),
+    // Documented Skyline option, absent from miniprogram-ci 2.1.42's schema.
+    f("tagNameStyleIsolation", Ty::Enum(&["isolated", "legacy"])),
+]);
+const RENDERER_OPTIONS: Obj = closed(&[
+    f("defaultDisplayBlock", Ty::Bool),
+    f("skyline", Ty::Object(&SKYLINE_OPTIONS)),
+]);
+const PAGE_RENDERER_OPTIONS: Obj = closed(&[f("skyline", Ty::Object(&SKYLINE_OPTIONS))]);
+const HALF_PAGE: Obj = closed(&[f(
+    "firstPageNavigationStyle",
+    Ty::Enum(&["default", "custom"]),
+)]);
+const DEBUG_OPTIONS: Obj = closed(&[f("enableFPSPanel", Ty::Bool)]);
+const APP_BAR: Obj = closed(&[f("custom", Ty::Bool)]);
+const MINI_APP: Obj = closed(&[f("useAuthorizePage", Ty::Bool)]);
+const CLOUD_CONFIG: Obj = closed(&[
+    f("gatewayDomain", Ty::String),
+    f("publicKey", Ty::String),
+    f("gatewayId", Ty::String),
+]);
+const CHAT_TOOL: Obj = Obj {
+    fields: &[
+        f("root", Ty::String),
+        f("entryPagePath", Ty::String),
+        f("desc", Ty::String),
+        f("scopes", STRINGS),
+    ],
+    required: &["root", "entryPagePath", "desc"],
+    open: false,
+};
+const ACCOUNT_CARD: Obj = Obj {
+    fields: &[f("type", Ty::Number), f("componentPath", Ty::String)],
+    required: &["type", "componentPath"],
+    open: false,
+};
+const ACCOUNT_CARD_PACKAGE: Obj = Obj {
+    fields: &[
+        f("root", Ty::String),
+        f("cardList", Ty::Array(&Ty::Object(&ACCOUNT_CARD))),
+    ],
+    required: &["root", "cardList"],
+    open: false,
+};
+const STATIC_CONFIG: Obj = Obj {
+    fields: &[
+        f("pattern", Ty::String),
+        f(
+            "platforms",
+            Ty::Array(&Ty::Enum(&[
+                "mini-android",
+                "mini-ios",
+                "mini-ohos",
+                "mini-weixin",
+            ])),
+        ),
+    ],
+    required: &["pattern", "platforms"],
+    open: false,
+};
+
 const PASSIVE_EVENT: Ty = Ty::OneOf(&[Ty::Bool, Ty::Map(&Ty::Bool)]);
 
 /// Keys that only app.json accepts (a hint when they show up in a page json).
@@ -229,12 +317,15 @@ pub const APP_FIELDS: &[Field] = &[
     f("debug", Ty::Bool),
     f("resizable", Ty::Bool),
     f("displayMode", Ty::Enum(&["mobile", "pad", "desktop"])),
-    f("functionalPages", Ty::OneOf(&[Ty::Bool, Ty::Object(&OPEN)])),
+    f(
+        "functionalPages",
+        Ty::OneOf(&[Ty::Bool, Ty::Object(&FUNCTIONAL_PAGES)]),
+    ),
     f("workers", Ty::OneOf(&[Ty::String, Ty::Object(&WORKERS)])),
     f("sitemapLocation", Ty::String),
     f("style", Ty::Enum(&["v2"])),
     f("useExtendedLib", USE_EXTENDED_LIB),
-    f("entranceDeclare", Ty::Object(&OPEN)),
+    f("entranceDeclare", Ty::Object(&ENTRANCE_DECLARE)),
     f("darkmode", Ty::Bool),
     f("themeLocation", Ty::String),
     f("theme", Ty::String),
@@ -243,34 +334,33 @@ pub const APP_FIELDS: &[Field] = &[
     f("singlePage", Ty::Object(&SINGLE_PAGE)),
     f("enablePassiveEvent", PASSIVE_EVENT),
     f("renderer", Ty::Enum(RENDERERS)),
-    f("rendererOptions", Ty::Object(&OPEN)),
+    f("rendererOptions", Ty::Object(&RENDERER_OPTIONS)),
     f("componentFramework", Ty::Enum(FRAMEWORKS)),
     f("resolveAlias", STRING_MAP),
     f("openDataContext", Ty::String),
     f("openLocationPagePath", Ty::String),
     f("embeddedAppIdList", STRINGS),
-    f("halfPage", Ty::Object(&OPEN)),
-    f("debugOptions", Ty::Object(&OPEN)),
-    f("appBar", Ty::Object(&OPEN)),
+    f("halfPage", Ty::Object(&HALF_PAGE)),
+    f("debugOptions", Ty::Object(&DEBUG_OPTIONS)),
+    f("appBar", Ty::Object(&APP_BAR)),
     f("mimeTypeDeclarations", Ty::Map(&STRINGS)),
     f("cloud", Ty::Bool),
-    f("cloudVersion", Ty::Any),
-    f("cloudConfig", Ty::Object(&OPEN)),
+    f("cloudVersion", Ty::String),
+    f("cloudConfig", Ty::Object(&CLOUD_CONFIG)),
     f("serviceProviderTicket", Ty::String),
-    f("chatTools", Ty::Array(&Ty::Object(&OPEN))),
-    f("accountCardPackage", Ty::Object(&OPEN)),
+    f("chatTools", Ty::Array(&Ty::Object(&CHAT_TOOL))),
+    f("accountCardPackage", Ty::Object(&ACCOUNT_CARD_PACKAGE)),
     f("xrEntryPagePath", Ty::String),
-    f("miniApp", Ty::Object(&OPEN)),
-    f("keepContextPageInCycleJump", Ty::Any),
+    f("miniApp", Ty::Object(&MINI_APP)),
+    f("keepContextPageInCycleJump", Ty::Bool),
     f("__usePrivacyCheck__", Ty::Bool),
-    f("agent", Ty::Any),
-    f("frameset", Ty::Any),
-    f("static", Ty::Array(&Ty::Any)),
+    f("agent", Ty::Object(&OPEN)),
+    f("frameset", Ty::Bool),
+    f("static", Ty::Array(&Ty::Object(&STATIC_CONFIG))),
     f("mini-ios", Ty::Object(&OPEN)),
     f("mini-android", Ty::Object(&OPEN)),
-    f("mini-ohos", Ty::Object(&OPEN)),
     f("mini-weixin", Ty::Object(&OPEN)),
-    f("__warning__", Ty::Any),
+    f("__warning__", Ty::String),
     // Documented (chat-material opening) though absent from miniprogram-ci 2.1.42's schema.
     f("supportedMaterials", Ty::Array(&Ty::Any)),
 ];
@@ -283,9 +373,10 @@ pub const APP: Ty = Ty::Object(&Obj {
 
 const COMPONENT_GENERIC: Ty = Ty::OneOf(&[
     Ty::Bool,
+    Ty::Null,
     Ty::Object(&Obj {
         fields: &[f("default", Ty::String)],
-        required: &[],
+        required: &["default"],
         open: false,
     }),
 ]);
@@ -313,7 +404,7 @@ const PAGE_OWN_FIELDS: &[Field] = &[
         "renderer",
         Ty::Enum(&["skyline", "webview", "xr-frame", "cover-view"]),
     ),
-    f("rendererOptions", Ty::Object(&OPEN)),
+    f("rendererOptions", Ty::Object(&PAGE_RENDERER_OPTIONS)),
     f("componentFramework", Ty::Enum(FRAMEWORKS)),
     f("singlePage", Ty::Object(&SINGLE_PAGE)),
     f("enablePassiveEvent", PASSIVE_EVENT),

@@ -12,6 +12,7 @@ use crate::source::Span;
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
     Any,
+    Null,
     String,
     Bool,
     Number,
@@ -107,6 +108,7 @@ pub fn is_hex_color(s: &str) -> bool {
 fn type_label(ty: &Ty) -> String {
     match ty {
         Ty::Any => "any".into(),
+        Ty::Null => "null".into(),
         Ty::String | Ty::Color => "string".into(),
         Ty::Enum(values) => {
             let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
@@ -129,6 +131,7 @@ fn matches_type(ty: &Ty, v: &Json) -> bool {
         (ty, &v.kind),
         (Ty::Any, _)
             | (Ty::String | Ty::Color | Ty::Enum(_), JsonKind::String(_))
+            | (Ty::Null, JsonKind::Null)
             | (Ty::Bool, JsonKind::Bool(_))
             | (Ty::Number, JsonKind::Number(_))
             | (Ty::Array(_), JsonKind::Array(_))
