@@ -214,7 +214,7 @@ const SKYLINE_OPTIONS: Obj = closed(&[
     f("defaultContentBox", Ty::Bool),
     f("defaultDisplayBlock", Ty::Bool),
     // Documented Skyline option, absent from miniprogram-ci 2.1.42's schema.
-    f("tagNameStyleIsolation", Ty::Enum(&["isolated", "legacy"])),
+    f("tagNameStyleIsolation", Ty::String),
 ]);
 const RENDERER_OPTIONS: Obj = closed(&[
     f("defaultDisplayBlock", Ty::Bool),
