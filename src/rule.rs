@@ -10,8 +10,10 @@ pub enum Group {
     Json,
     /// Manifest content: app.json, page/component json, project and other config files.
     Config,
-    /// Declared pages and components and their files.
+    /// Declared pages and their files.
     Pages,
+    /// `usingComponents` resolution.
+    Components,
 }
 
 impl Group {
@@ -20,6 +22,7 @@ impl Group {
             Group::Json => "json",
             Group::Config => "config",
             Group::Pages => "pages",
+            Group::Components => "components",
         }
     }
 }

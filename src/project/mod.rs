@@ -2,6 +2,7 @@
 //! and the app.json model (pages, subpackages) that every rule reads.
 
 pub mod app;
+pub mod components;
 pub mod paths;
 pub mod walk;
 
@@ -10,6 +11,7 @@ use crate::json::{self, Json, ParseError};
 use crate::schema::{self, SchemaIssue};
 use crate::source::{Decoded, Source, Span, decode};
 pub use app::{AppModel, PageDecl, SubPackage};
+pub use components::{ComponentUse, Resolution};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -92,6 +94,13 @@ pub struct ProjectFile {
 pub enum JsonRole {
     App,
     Page,
+    Component,
+    ProjectConfig,
+    PrivateConfig,
+    Sitemap,
+    Theme,
+    Ext,
+    Plugin,
 }
 
 /// Facts about how the project was found, for the rules that report on it.
@@ -122,6 +131,14 @@ pub struct Project {
     pub submodules: Vec<String>,
     /// Schema findings per JSON file path, computed once.
     pub schema_issues: Vec<(String, JsonRole, Vec<SchemaIssue>)>,
+    /// Every `usingComponents` entry reachable from app.json and the pages, resolved.
+    pub component_uses: Vec<ComponentUse>,
+    /// The json file of every component found (relative to the project folder).
+    pub component_jsons: Vec<String>,
+    /// Packages listed in package.json (`dependencies`, `devDependencies`).
+    pub npm_dependencies: HashSet<String>,
+    /// `pluginRoot` of a plugin project, normalised (`"plugin/"`).
+    pub plugin_root: Option<String>,
 }
 
 #[derive(Debug)]
@@ -151,6 +168,12 @@ impl Project {
         let found = &self.files[i].path;
         (found != rel).then_some(found.as_str())
     }
+    /// `<base>.js` exists, or `<base>.ts` with the TypeScript compiler plugin on
+    /// (`base` relative to the project folder, without extension).
+    pub fn script_exists(&self, base: &str) -> bool {
+        self.exists(&format!("{base}.js"))
+            || (self.typescript && self.exists(&format!("{base}.ts")))
+    }
     /// The text of a file that was read, for rendering diagnostics.
     pub fn source(&self, rel: &str) -> Option<&Source> {
         self.json(rel).map(|d| &d.source)
@@ -164,6 +187,53 @@ impl Project {
     }
     pub fn app_json_path(&self) -> String {
         self.in_root("app.json")
+    }
+    /// The parsed app.json, if it exists and is valid.
+    pub fn app_json(&self) -> Option<&Json> {
+        self.json(&self.app_json_path())?.value()
+    }
+    /// sitemap.json: `sitemapLocation` of app.json, else `sitemap.json` in the root.
+    pub fn sitemap_path(&self) -> Option<String> {
+        match self.app_json()?.get("sitemapLocation") {
+            Some(v) => v.as_str().map(|s| self.in_root(s.trim_start_matches('/'))),
+            None => Some(self.in_root("sitemap.json")),
+        }
+    }
+    /// theme.json: `themeLocation` of app.json.
+    pub fn theme_path(&self) -> Option<String> {
+        let loc = self.app_json()?.get("themeLocation")?.as_str()?;
+        Some(self.in_root(loc.trim_start_matches('/')))
+    }
+    /// The subpackage a path (relative to the miniprogram root) belongs to; `None` is main.
+    pub fn package_of(&self, path: &str) -> Option<usize> {
+        let app = self.app.as_ref()?;
+        app.subpackages
+            .iter()
+            .filter_map(|sp| Some((sp.index, sp.root_prefix()?)))
+            .filter(|(_, prefix)| path.starts_with(prefix.as_str()))
+            .max_by_key(|(_, prefix)| prefix.len())
+            .map(|(i, _)| i)
+    }
+    fn read_npm_dependencies(&self) -> HashSet<String> {
+        let mut deps = HashSet::new();
+        let mut docs = vec![];
+        if let Some(d) = self.json(&self.in_root("package.json")) {
+            docs.push(d.value.as_ref().ok().cloned());
+        }
+        if !self.mp_root.is_empty() {
+            let p = self.dir.join("package.json");
+            if p.is_file() {
+                docs.push(read_json(&p, config_path_size(&p)).value.ok());
+            }
+        }
+        for doc in docs.into_iter().flatten() {
+            for key in ["dependencies", "devDependencies"] {
+                for m in doc.get(key).and_then(Json::as_object).unwrap_or_default() {
+                    deps.insert(m.key.clone());
+                }
+            }
+        }
+        deps
     }
     /// The parsed project.config.json, if it exists and is valid.
     pub fn project_config(&self) -> Option<&Json> {
@@ -199,6 +269,13 @@ impl Project {
             mp_root = normalize_root(s);
             discovery.miniprogram_root_setting = Some((s.to_string(), m.value.span));
         }
+        let plugin_root = config_doc
+            .as_ref()
+            .and_then(JsonDoc::value)
+            .and_then(|c| c.get("pluginRoot"))
+            .and_then(Json::as_str)
+            .map(normalize_root)
+            .filter(|r| !r.is_empty());
         let app_at_root = dir.join(&mp_root).join("app.json").is_file();
         if !app_at_root {
             discovery.app_json_elsewhere = find_app_json(&dir);
@@ -212,11 +289,19 @@ impl Project {
         }
 
         // A miniprogramRoot that does not exist leaves the index empty; app-json-not-found says why.
-        let walked = if dir.join(&mp_root).is_dir() {
+        let mut walked = if dir.join(&mp_root).is_dir() {
             walk::walk(&dir, &dir.join(&mp_root), exclude)
         } else {
             walk::WalkResult::default()
         };
+        // A plugin project's plugin folder, when it is not inside the miniprogram root.
+        if let Some(pr) = &plugin_root
+            && !pr.starts_with(mp_root.as_str())
+            && !mp_root.is_empty()
+            && dir.join(pr).is_dir()
+        {
+            walked = walked.merge(walk::walk(&dir, &dir.join(pr), exclude));
+        }
         let mut files: Vec<ProjectFile> = walked
             .files
             .into_iter()
@@ -283,8 +368,13 @@ impl Project {
             typescript: false,
             submodules: Vec::new(),
             schema_issues: Vec::new(),
+            component_uses: Vec::new(),
+            component_jsons: Vec::new(),
+            npm_dependencies: HashSet::new(),
+            plugin_root,
         };
         project.submodules = read_submodules(&project.dir);
+        project.npm_dependencies = project.read_npm_dependencies();
         project.typescript = project
             .project_config()
             .and_then(|c| c.get("setting"))
@@ -295,13 +385,33 @@ impl Project {
             .json(&project.app_json_path())
             .and_then(JsonDoc::value)
             .map(AppModel::from_json);
+        let (uses, components) = components::build_graph(&project, &project.npm_dependencies);
+        project.component_uses = uses;
+        project.component_jsons = components;
         project.schema_issues = project.validate_schemas();
         Ok(project)
     }
 
     /// JSON files with a known role and their schema findings.
     fn validate_schemas(&self) -> Vec<(String, JsonRole, Vec<SchemaIssue>)> {
-        let mut targets = vec![(self.app_json_path(), JsonRole::App)];
+        let mut targets = vec![
+            (PROJECT_CONFIG.to_string(), JsonRole::ProjectConfig),
+            (PRIVATE_CONFIG.to_string(), JsonRole::PrivateConfig),
+            (self.app_json_path(), JsonRole::App),
+            (self.in_root("ext.json"), JsonRole::Ext),
+        ];
+        if let Some(sitemap) = self.sitemap_path() {
+            targets.push((sitemap, JsonRole::Sitemap));
+        }
+        if let Some(theme) = self.theme_path() {
+            targets.push((theme, JsonRole::Theme));
+        }
+        if let Some(pr) = &self.plugin_root {
+            targets.push((format!("{pr}plugin.json"), JsonRole::Plugin));
+        }
+        for c in &self.component_jsons {
+            targets.push((c.clone(), JsonRole::Component));
+        }
         if let Some(app) = &self.app {
             let mut seen = HashSet::new();
             for page in app.all_pages() {

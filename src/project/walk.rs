@@ -40,7 +40,7 @@ pub struct WalkResult {
 }
 
 impl WalkResult {
-    fn merge(mut self, other: WalkResult) -> WalkResult {
+    pub fn merge(mut self, other: WalkResult) -> WalkResult {
         self.files.extend(other.files);
         self.dirs.extend(other.dirs);
         self.problems.extend(other.problems);

@@ -363,6 +363,9 @@ pub const APP_FIELDS: &[Field] = &[
     f("__warning__", Ty::String),
     // Documented (chat-material opening) though absent from miniprogram-ci 2.1.42's schema.
     f("supportedMaterials", Ty::Array(&Ty::Any)),
+    // Retired: reported by deprecated-field (MP126), not as unknown.
+    f("navigateToMiniProgramAppIdList", Ty::Any),
+    f("widgets", Ty::Any),
 ];
 
 pub const APP: Ty = Ty::Object(&Obj {
@@ -418,11 +421,12 @@ const PAGE_OWN_FIELDS: &[Field] = &[
 ];
 
 /// Page and component json: the window keys plus the page's own keys.
-pub static PAGE: Ty = Ty::Object(&Obj {
+pub static PAGE: Ty = Ty::Object(&PAGE_OBJ);
+static PAGE_OBJ: Obj = Obj {
     fields: &PAGE_FIELDS,
     required: &[],
     open: false,
-});
+};
 
 const PAGE_FIELD_COUNT: usize = WINDOW_FIELDS.len() + PAGE_OWN_FIELDS.len();
 static PAGE_FIELDS: [Field; PAGE_FIELD_COUNT] = {
@@ -439,3 +443,205 @@ static PAGE_FIELDS: [Field; PAGE_FIELD_COUNT] = {
     }
     out
 };
+
+const PACK_RULE: Obj = Obj {
+    fields: &[f("type", Ty::String), f("value", Ty::String)],
+    required: &["type", "value"],
+    open: false,
+};
+const PACK_OPTIONS: Obj = Obj {
+    fields: &[
+        f("ignore", Ty::Array(&Ty::Object(&PACK_RULE))),
+        f("include", Ty::Array(&Ty::Object(&PACK_RULE))),
+    ],
+    required: &[],
+    open: true,
+};
+const NPM_RELATION: Obj = Obj {
+    fields: &[
+        f("packageJsonPath", Ty::String),
+        f("miniprogramNpmDistDir", Ty::String),
+    ],
+    required: &["packageJsonPath", "miniprogramNpmDistDir"],
+    open: true,
+};
+const BOOL_SETTINGS: &[&str] = &[
+    "es6",
+    "enhance",
+    "postcss",
+    "minified",
+    "minifyWXSS",
+    "minifyWXML",
+    "uglifyFileName",
+    "ignoreUploadUnusedFiles",
+    "ignoreCodeQuality",
+    "autoAudits",
+    "urlCheck",
+    "compileHotReLoad",
+    "preloadBackgroundData",
+    "lazyloadPlaceholderEnable",
+    "useStaticServer",
+    "disableUseStrict",
+    "uploadWithSourceMap",
+    "localPlugins",
+    "packNpmManually",
+    "coverView",
+    "ignoreDevUnusedFiles",
+    "checkInvalidKey",
+    "showShadowRootInWxmlPanel",
+    "useIsolateContext",
+    "useMultiFrameRuntime",
+    "useApiHook",
+    "useApiHostProcess",
+    "useLanDebug",
+    "enableEngineNative",
+    "showES6CompileOption",
+];
+/// `setting` of project.config.json: typed where the official schema types it, open otherwise.
+pub static SETTING_FIELDS: [Field; BOOL_SETTINGS.len() + 3] = {
+    let mut out = [f("", Ty::Any); BOOL_SETTINGS.len() + 3];
+    let mut i = 0;
+    while i < BOOL_SETTINGS.len() {
+        out[i] = f(BOOL_SETTINGS[i], Ty::Bool);
+        i += 1;
+    }
+    out[i] = f(
+        "useCompilerPlugins",
+        Ty::OneOf(&[
+            Ty::Array(&Ty::Enum(&["typescript", "less", "sass"])),
+            Ty::Bool,
+        ]),
+    );
+    out[i + 1] = f("packNpmRelationList", Ty::Array(&Ty::Object(&NPM_RELATION)));
+    out[i + 2] = f("babelSetting", Ty::Object(&OPEN));
+    out
+};
+static SETTING: Obj = Obj {
+    fields: &SETTING_FIELDS,
+    required: &[],
+    open: true,
+};
+const EDITOR_SETTING: Obj = Obj {
+    fields: &[
+        f("tabIndent", Ty::Enum(&["auto", "insertSpaces", "tab"])),
+        f("tabSize", Ty::OneOf(&[Ty::Number, Ty::String])),
+    ],
+    required: &[],
+    open: true,
+};
+const PROJECT_STRING_FIELDS: &[&str] = &[
+    "appid",
+    "projectname",
+    "description",
+    "compileType",
+    "libVersion",
+    "miniprogramRoot",
+    "pluginRoot",
+    "cloudfunctionRoot",
+    "cloudfunctionTemplateRoot",
+    "cloudcontainerRoot",
+    "cloudbaseRoot",
+    "qcloudRoot",
+    "jsserverRoot",
+    "srcMiniprogramRoot",
+    "pluginAppid",
+    "simulatorType",
+];
+pub static PROJECT_FIELDS: [Field; PROJECT_STRING_FIELDS.len() + 5] = {
+    let mut out = [f("", Ty::Any); PROJECT_STRING_FIELDS.len() + 5];
+    let mut i = 0;
+    while i < PROJECT_STRING_FIELDS.len() {
+        out[i] = f(PROJECT_STRING_FIELDS[i], Ty::String);
+        i += 1;
+    }
+    out[i] = f("packOptions", Ty::Object(&PACK_OPTIONS));
+    out[i + 1] = f("setting", Ty::Object(&SETTING));
+    out[i + 2] = f("editorSetting", Ty::Object(&EDITOR_SETTING));
+    out[i + 3] = f("watchOptions", Ty::Object(&OPEN));
+    out[i + 4] = f(
+        "projectArchitecture",
+        Ty::Enum(&["miniProgram", "mulitPlatform"]),
+    );
+    out
+};
+/// project.config.json and project.private.config.json: the official schemas leave unknown
+/// keys alone (DevTools writes many), so only known keys are typed.
+pub static PROJECT: Ty = Ty::Object(&Obj {
+    fields: &PROJECT_FIELDS,
+    required: &[],
+    open: true,
+});
+
+const SITEMAP_RULE: Obj = Obj {
+    fields: &[
+        f("action", Ty::Enum(&["allow", "disallow"])),
+        f("page", Ty::String),
+        f("params", Ty::Array(&Ty::Any)),
+        f(
+            "matching",
+            Ty::Enum(&["exact", "inclusive", "exclusive", "partial"]),
+        ),
+        f("priority", Ty::Number),
+    ],
+    required: &["action", "page"],
+    open: false,
+};
+pub const SITEMAP: Ty = Ty::Object(&Obj {
+    fields: &[
+        f("desc", Ty::String),
+        f("rules", Ty::Array(&Ty::Object(&SITEMAP_RULE))),
+    ],
+    required: &["rules"],
+    open: false,
+});
+
+pub const THEME: Ty = Ty::Object(&Obj {
+    fields: &[f("light", STRING_MAP), f("dark", STRING_MAP)],
+    required: &[],
+    open: false,
+});
+
+pub const PLUGIN_JSON: Ty = Ty::Object(&Obj {
+    fields: &[
+        f("publicComponents", STRING_MAP),
+        f("usingComponents", STRING_MAP),
+        f("pages", STRING_MAP),
+        f("main", Ty::String),
+        f("themeLocation", Ty::String),
+        f("lazyCodeLoading", Ty::Enum(&["requiredComponents"])),
+        f("workers", Ty::String),
+        f("renderer", Ty::Enum(RENDERERS)),
+        f("componentFramework", Ty::Enum(FRAMEWORKS)),
+    ],
+    required: &[],
+    open: false,
+});
+
+static EXT_PAGE: Ty = Ty::Object(&PAGE_OBJ);
+static EXT_OWN_FIELDS: [Field; 5] = [
+    f("extAppid", Ty::String),
+    f("extEnable", Ty::Bool),
+    f("directCommit", Ty::Bool),
+    f("ext", Ty::Object(&OPEN)),
+    f("extPages", Ty::Map(&EXT_PAGE)),
+];
+static EXT_FIELDS: [Field; EXT_OWN_FIELDS.len() + APP_FIELDS.len()] = {
+    let mut out = [f("", Ty::Any); EXT_OWN_FIELDS.len() + APP_FIELDS.len()];
+    let mut i = 0;
+    while i < EXT_OWN_FIELDS.len() {
+        out[i] = EXT_OWN_FIELDS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < APP_FIELDS.len() {
+        out[i + j] = APP_FIELDS[j];
+        j += 1;
+    }
+    out
+};
+/// ext.json: its own keys plus the app.json keys it may override.
+pub static EXT: Ty = Ty::Object(&Obj {
+    fields: &EXT_FIELDS,
+    required: &["extAppid"],
+    open: false,
+});

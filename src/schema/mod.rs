@@ -81,7 +81,14 @@ pub enum IssueKind {
 pub fn validate(role: JsonRole, value: &Json) -> Vec<SchemaIssue> {
     let (ty, key_hints): (&Ty, &'static [(&'static [Field], &'static str)]) = match role {
         JsonRole::App => (&defs::APP, &[(defs::WINDOW_FIELDS, "window")]),
-        JsonRole::Page => (&defs::PAGE, &[(defs::APP_ONLY_FIELDS, "app.json")]),
+        JsonRole::Page | JsonRole::Component => {
+            (&defs::PAGE, &[(defs::APP_ONLY_FIELDS, "app.json")])
+        }
+        JsonRole::ProjectConfig | JsonRole::PrivateConfig => (&defs::PROJECT, &[]),
+        JsonRole::Sitemap => (&defs::SITEMAP, &[]),
+        JsonRole::Theme => (&defs::THEME, &[]),
+        JsonRole::Ext => (&defs::EXT, &[]),
+        JsonRole::Plugin => (&defs::PLUGIN_JSON, &[]),
     };
     let mut v = Validator {
         out: Vec::new(),
@@ -240,7 +247,9 @@ impl Validator {
                 Some(field) => self.check(&m.value, &field.ty, field.themable, path, depth + 1),
                 None if obj.open => {}
                 // A `window` object in a page json has its own rule.
-                None if depth == 0 && self.role == JsonRole::Page && m.key == "window" => {}
+                None if depth == 0
+                    && matches!(self.role, JsonRole::Page | JsonRole::Component)
+                    && m.key == "window" => {}
                 None => {
                     let belongs_in = if depth == 0 {
                         self.key_hints
