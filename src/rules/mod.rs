@@ -1,8 +1,10 @@
 //! The rule registry: every rule, in code order. One file per rule under `<group>/`.
 
+pub mod components;
 pub mod config;
 pub mod json;
 pub mod pages;
+pub mod project;
 
 use crate::rule::Rule;
 
@@ -18,12 +20,51 @@ pub static RULES: &[&dyn Rule] = &[
     &config::invalid_color::InvalidColor,
     &config::missing_required_field::MissingRequiredField,
     &config::page_json_window_wrapper::PageJsonWindowWrapper,
+    &config::tabbar_item_count::TabbarItemCount,
+    &config::invalid_tabbar_page::InvalidTabbarPage,
+    &config::tabbar_icon_not_found::TabbarIconNotFound,
+    &config::invalid_tabbar_icon::InvalidTabbarIcon,
+    &config::tabbar_icon_too_large::TabbarIconTooLarge,
+    &config::custom_tabbar_missing::CustomTabbarMissing,
+    &config::invalid_subpackage::InvalidSubpackage,
+    &config::invalid_preload_rule::InvalidPreloadRule,
+    &config::invalid_plugin::InvalidPlugin,
+    &config::private_infos_conflict::PrivateInfosConflict,
+    &config::invalid_background_mode::InvalidBackgroundMode,
+    &config::theme_variable::ThemeVariable,
+    &config::invalid_theme_value::InvalidThemeValue,
+    &config::darkmode_without_theme::DarkmodeWithoutTheme,
+    &config::invalid_resolve_alias::InvalidResolveAlias,
+    &config::skyline_requirements::SkylineRequirements,
+    &config::invalid_extended_lib::InvalidExtendedLib,
+    &config::invalid_entrance_declare::InvalidEntranceDeclare,
+    &config::deprecated_field::DeprecatedField,
+    &config::referenced_file_not_found::ReferencedFileNotFound,
+    &config::sitemap_missing::SitemapMissing,
+    &config::sitemap_unknown_page::SitemapUnknownPage,
+    &project::invalid_appid::InvalidAppid,
+    &project::invalid_lib_version::InvalidLibVersion,
+    &project::root_escapes_project::RootEscapesProject,
+    &project::invalid_pack_options::InvalidPackOptions,
+    &project::url_check_disabled::UrlCheckDisabled,
+    &project::private_only_setting::PrivateOnlySetting,
+    &project::invalid_compile_type::InvalidCompileType,
+    &project::invalid_plugin_project::InvalidPluginProject,
+    &project::invalid_ext_json::InvalidExtJson,
     &pages::missing_page_file::MissingPageFile,
     &pages::invalid_page_path::InvalidPagePath,
     &pages::page_path_has_extension::PagePathHasExtension,
     &pages::duplicate_page::DuplicatePage,
     &pages::main_page_in_subpackage::MainPageInSubpackage,
     &pages::entry_page_not_declared::EntryPageNotDeclared,
+    &components::component_not_found::ComponentNotFound,
+    &components::npm_component_not_built::NpmComponentNotBuilt,
+    &components::component_outside_root::ComponentOutsideRoot,
+    &components::not_a_component::NotAComponent,
+    &components::component_missing_js::ComponentMissingJs,
+    &components::cross_package_component::CrossPackageComponent,
+    &components::plugin_component_undeclared::PluginComponentUndeclared,
+    &components::typescript_not_compiled::TypescriptNotCompiled,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

@@ -1,0 +1,92 @@
+//! MP210: a `usingComponents` path (app.json, page or component json, or a
+//! `componentGenerics` default) that resolves to no component: no `.json` + `.wxml` pair at
+//! the path, its `index`, or in `miniprogram_npm` up the tree.
+
+use super::describe;
+use crate::diagnostic::Diagnostic;
+use crate::project::Resolution;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP210",
+    "component-not-found",
+    Components,
+    Error,
+    "A usingComponents path does not resolve to a component",
+    "usingComponents 中的路径找不到组件"
+);
+
+pub struct ComponentNotFound;
+
+impl Rule for ComponentNotFound {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        for u in &p.component_uses {
+            let Resolution::NotFound {
+                searched,
+                npm_unbuilt: None,
+            } = &u.resolution
+            else {
+                continue;
+            };
+            let shown: Vec<&str> = searched.iter().take(4).map(String::as_str).collect();
+            let more = searched.len().saturating_sub(4);
+            let list = if more > 0 {
+                format!("{} (+{more} more)", shown.join(", "))
+            } else {
+                shown.join(", ")
+            };
+            // The most useful hint: a near miss on disk.
+            let near = searched.iter().find_map(|c| {
+                for ext in ["json", "wxml"] {
+                    if let Some(found) = p.case_variant(&p.in_root(&format!("{c}.{ext}"))) {
+                        return Some(ctx.t(
+                            format!("found {found}: paths are case-sensitive on the phone"),
+                            format!("找到了 {found}：手机上路径区分大小写"),
+                        ));
+                    }
+                }
+                let has = |ext: &str| p.exists(&p.in_root(&format!("{c}.{ext}")));
+                match (has("json"), has("wxml"), has("js")) {
+                    (false, false, false) => None,
+                    (true, false, _) => Some(ctx.t(
+                        format!("{c}.json exists but {c}.wxml does not"),
+                        format!("{c}.json 存在但 {c}.wxml 不存在"),
+                    )),
+                    (false, _, _) => Some(ctx.t(
+                        format!(
+                            "{c} has no .json: a component needs {c}.json with \"component\": true"
+                        ),
+                        format!("{c} 缺少 .json：组件需要包含 \"component\": true 的 {c}.json"),
+                    )),
+                    _ => None,
+                }
+            });
+            let searched_line = ctx.t(
+                format!("searched {list}; a component needs .json and .wxml (and .js)"),
+                format!("已查找 {list}；组件需要 .json 和 .wxml（以及 .js）"),
+            );
+            let help = match near {
+                Some(n) => format!("{n}\n{searched_line}"),
+                None => searched_line,
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &u.owner,
+                    Some(u.span),
+                    ctx.t(
+                        format!("{}, component not found", describe(u)),
+                        format!("{}，未找到组件", describe(u)),
+                    ),
+                )
+                .label(ctx.t("no component here".into(), "找不到组件".into()))
+                .help(help),
+            );
+        }
+    }
+}

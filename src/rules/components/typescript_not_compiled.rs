@@ -1,0 +1,62 @@
+//! MP217: a used component exists only as TypeScript (`.ts`, no `.js`) while the
+//! `typescript` compiler plugin is off in project.config.json. Either an external build
+//! compiles it (then check the build output instead), or the component has no script on the
+//! phone. The official compile step does not check component scripts.
+
+use super::describe;
+use crate::diagnostic::Diagnostic;
+use crate::project::Resolution;
+use crate::rule::{Ctx, Rule};
+use std::collections::HashSet;
+
+crate::rule_meta!(
+    "MP217",
+    "typescript-not-compiled",
+    Components,
+    Warning,
+    "A used component exists only as .ts and the TypeScript compiler plugin is off",
+    "组件只有 .ts 文件，且未开启 TypeScript 编译插件"
+);
+
+pub struct TypescriptNotCompiled;
+
+impl Rule for TypescriptNotCompiled {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        if p.typescript {
+            return;
+        }
+        let mut reported = HashSet::new();
+        for u in &p.component_uses {
+            let Resolution::Found(base) = &u.resolution else {
+                continue;
+            };
+            let js = p.in_root(&format!("{base}.js"));
+            let ts = p.in_root(&format!("{base}.ts"));
+            if p.exists(&js) || !p.exists(&ts) || !reported.insert(base.clone()) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &u.owner,
+                    Some(u.span),
+                    ctx.t(
+                        format!("{}: component {base} exists only as TypeScript ({base}.ts) and the TypeScript compiler plugin is off", describe(u)),
+                        format!("{}：组件 {base} 只有 TypeScript 文件（{base}.ts），且未开启 TypeScript 编译插件", describe(u)),
+                    ),
+                )
+                .label(ctx.t("TypeScript only".into(), "只有 TypeScript".into()))
+                .help(ctx.t(
+                    "add \"typescript\" to setting.useCompilerPlugins in project.config.json, or run mpcheck on your build output".into(),
+                    "请在 project.config.json 的 setting.useCompilerPlugins 中加入 \"typescript\"，或对构建产物运行 mpcheck".into(),
+                ))
+                .related(ts, None, ctx.t("the only script".into(), "唯一的脚本文件".into())),
+            );
+        }
+    }
+}
