@@ -33,7 +33,15 @@ impl Rule for UnknownField {
                 continue;
             };
             let what = subject(ctx, file, issue);
+            let component_option = matches!(
+                key.as_str(),
+                "addGlobalClass" | "multipleSlots" | "virtualHost"
+            );
             let help = match (suggestion, belongs_in) {
+                _ if component_option => Some(ctx.t(
+                    format!("\"{key}\" is a Component() option: set it in `options` in the component's .js"),
+                    format!("\"{key}\" 是 Component() 的选项：请在组件 .js 的 `options` 中设置"),
+                )),
                 (_, Some("window")) => Some(ctx.t(
                     format!("\"{key}\" is a window setting: move it into \"window\""),
                     format!("\"{key}\" 是窗口配置：请移到 \"window\" 中"),

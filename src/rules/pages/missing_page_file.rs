@@ -30,6 +30,15 @@ impl Rule for MissingPageFile {
             if check_path(&page.path).is_some() || page_extension(&page.path).is_some() {
                 continue;
             }
+            // A subpackage whose root folder is missing is reported once, by MP114.
+            if let Some(i) = page.package
+                && let Some(root) = app.subpackages[i].root_prefix()
+                && !ctx
+                    .project
+                    .is_dir(&ctx.project.in_root(root.trim_end_matches('/')))
+            {
+                continue;
+            }
             if let Some(d) = check_page(ctx, &app_json, page) {
                 out.push(d);
             }
@@ -48,8 +57,7 @@ fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> 
     if !p.exists(&wxml) {
         missing.push(wxml.clone());
     }
-    let ts_counts = p.typescript && has_ts;
-    if !(p.exists(&js) || ts_counts) {
+    if !p.script_exists(&base) {
         missing.push(js.clone());
     }
     if missing.is_empty() {
