@@ -122,3 +122,21 @@ fn rules_index_is_in_sync() {
         "rules/README.md is stale: run `cargo run -- rules --format markdown > rules/README.md`"
     );
 }
+
+#[test]
+fn no_stale_rule_snapshots() {
+    for entry in std::fs::read_dir(root().join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix("rules__")
+            .and_then(|r| r.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let (code, case) = rest.split_once("__").expect("rules__CODE__case.snap");
+        assert!(
+            root().join("fixtures/rules").join(code).join(case).is_dir(),
+            "tests/snapshots/{name} has no fixture: delete it"
+        );
+    }
+}
