@@ -163,11 +163,22 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    let started = std::time::Instant::now();
     let project = match Project::load(&args.path, &config.exclude) {
         Ok(p) => p,
         Err(e) => return load_error(e),
     };
+    let loaded = started.elapsed();
     let diagnostics = engine::run(&project, &config, lang);
+    if timings {
+        eprintln!(
+            "mpcheck: {} files, index {:?}, rules {:?}",
+            project.files.len(),
+            loaded,
+            started.elapsed() - loaded
+        );
+    }
     let out = report::render(&project, &diagnostics, args.format, &opts);
     let mut stdout = std::io::stdout().lock();
     if stdout

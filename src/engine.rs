@@ -28,9 +28,14 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
             out
         })
         .collect();
+    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     diagnostics.par_extend(enabled.par_iter().flat_map_iter(|rule| {
         let mut out = Vec::new();
+        let started = std::time::Instant::now();
         rule.check_project(&ctx, &mut out);
+        if timings && started.elapsed().as_millis() >= 1 {
+            eprintln!("mpcheck: {} took {:?}", rule.meta().code, started.elapsed());
+        }
         out
     }));
     diagnostics.retain(|d| !project.file(&d.file).is_some_and(|f| f.excluded));

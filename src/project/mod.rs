@@ -139,6 +139,8 @@ pub struct Project {
     pub npm_dependencies: HashSet<String>,
     /// `pluginRoot` of a plugin project, normalised (`"plugin/"`).
     pub plugin_root: Option<String>,
+    /// Subpackage index and root prefix (`"pkgA/"`), longest first.
+    subpackage_roots: Vec<(usize, String)>,
 }
 
 #[derive(Debug)]
@@ -206,13 +208,10 @@ impl Project {
     }
     /// The subpackage a path (relative to the miniprogram root) belongs to; `None` is main.
     pub fn package_of(&self, path: &str) -> Option<usize> {
-        let app = self.app.as_ref()?;
-        app.subpackages
+        self.subpackage_roots
             .iter()
-            .filter_map(|sp| Some((sp.index, sp.root_prefix()?)))
-            .filter(|(_, prefix)| path.starts_with(prefix.as_str()))
-            .max_by_key(|(_, prefix)| prefix.len())
-            .map(|(i, _)| i)
+            .find(|(_, prefix)| path.starts_with(prefix.as_str()))
+            .map(|(i, _)| *i)
     }
     fn read_npm_dependencies(&self) -> HashSet<String> {
         let mut deps = HashSet::new();
@@ -372,6 +371,7 @@ impl Project {
             component_jsons: Vec::new(),
             npm_dependencies: HashSet::new(),
             plugin_root,
+            subpackage_roots: Vec::new(),
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -385,7 +385,20 @@ impl Project {
             .json(&project.app_json_path())
             .and_then(JsonDoc::value)
             .map(AppModel::from_json);
+        if let Some(app) = &project.app {
+            let mut roots: Vec<(usize, String)> = app
+                .subpackages
+                .iter()
+                .filter_map(|sp| Some((sp.index, sp.root_prefix()?)))
+                .collect();
+            roots.sort_by_key(|(_, r)| std::cmp::Reverse(r.len()));
+            project.subpackage_roots = roots;
+        }
+        let t = std::time::Instant::now();
         let (uses, components) = components::build_graph(&project, &project.npm_dependencies);
+        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+            eprintln!("mpcheck: component graph {:?}", t.elapsed());
+        }
         project.component_uses = uses;
         project.component_jsons = components;
         project.schema_issues = project.validate_schemas();
