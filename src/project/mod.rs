@@ -426,14 +426,13 @@ impl Project {
             targets.push((c.clone(), JsonRole::Component));
         }
         if let Some(app) = &self.app {
-            let mut seen = HashSet::new();
             for page in app.all_pages() {
-                let path = self.in_root(&format!("{}.json", page.full));
-                if seen.insert(path.clone()) {
-                    targets.push((path, JsonRole::Page));
-                }
+                targets.push((self.in_root(&format!("{}.json", page.full)), JsonRole::Page));
             }
         }
+        // One role per file: the first wins (a page json is never also a component json).
+        let mut seen = HashSet::new();
+        targets.retain(|(path, _)| seen.insert(path.clone()));
         targets
             .into_par_iter()
             .filter_map(|(path, role)| {
