@@ -218,6 +218,34 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// `usingComponents` entries and `componentGenerics` defaults of one json object, with their
+/// pointers (prefixed by `prefix`).
+fn component_entries<'a>(value: &'a Json, prefix: &str) -> Vec<(String, String, &'a Json)> {
+    let mut entries = Vec::new();
+    for m in value
+        .get("usingComponents")
+        .and_then(Json::as_object)
+        .unwrap_or_default()
+    {
+        entries.push((
+            format!("{prefix}[\"usingComponents\"][{:?}]", m.key),
+            m.key.clone(),
+            &m.value,
+        ));
+    }
+    for m in value
+        .get("componentGenerics")
+        .and_then(Json::as_object)
+        .unwrap_or_default()
+    {
+        if let Some(default) = m.value.get("default") {
+            let pointer = format!("{prefix}[\"componentGenerics\"][{:?}][\"default\"]", m.key);
+            entries.push((pointer, m.key.clone(), default));
+        }
+    }
+    entries
+}
+
 /// Every component use reachable from app.json and the declared pages, and the component
 /// json files found (relative to the project folder).
 pub fn build_graph(
@@ -241,32 +269,10 @@ pub fn build_graph(
     }
     let mut uses = Vec::new();
     let mut components = Vec::new();
-    while let Some(owner) = queue.pop_front() {
-        let Some(value) = project.json(&owner).and_then(JsonDoc::value) else {
-            continue;
-        };
-        let in_root = owner
-            .strip_prefix(project.mp_root.as_str())
-            .unwrap_or(&owner);
-        let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
-        let mut entries: Vec<(String, String, &Json)> = Vec::new();
-        if let Some(members) = value.get("usingComponents").and_then(Json::as_object) {
-            for m in members {
-                entries.push((
-                    format!("[\"usingComponents\"][{:?}]", m.key),
-                    m.key.clone(),
-                    &m.value,
-                ));
-            }
-        }
-        if let Some(members) = value.get("componentGenerics").and_then(Json::as_object) {
-            for m in members {
-                if let Some(default) = m.value.get("default") {
-                    let pointer = format!("[\"componentGenerics\"][{:?}][\"default\"]", m.key);
-                    entries.push((pointer, m.key.clone(), default));
-                }
-            }
-        }
+    let mut resolve_all = |owner: &str,
+                           dir: &str,
+                           entries: Vec<(String, String, &Json)>,
+                           queue: &mut VecDeque<String>| {
         for (pointer, tag, v) in entries {
             let Some(text) = v.as_str() else { continue };
             let resolution = resolver.resolve(dir, text);
@@ -278,7 +284,7 @@ pub fn build_graph(
                 }
             }
             uses.push(ComponentUse {
-                owner: owner.clone(),
+                owner: owner.to_string(),
                 pointer,
                 tag,
                 value: text.to_string(),
@@ -286,6 +292,36 @@ pub fn build_graph(
                 resolution,
             });
         }
+    };
+    // ext.json `extPages` (third-party apps): each page's components, relative to that page.
+    let ext_path = project.in_root("ext.json");
+    if let Some(ext) = project.json(&ext_path).and_then(JsonDoc::value)
+        && let Some(pages) = ext.get("extPages").and_then(Json::as_object)
+    {
+        for page in pages {
+            let dir = page
+                .key
+                .trim_start_matches('/')
+                .rsplit_once('/')
+                .map_or("", |(d, _)| d);
+            let prefix = format!("[\"extPages\"][{:?}]", page.key);
+            resolve_all(
+                &ext_path,
+                dir,
+                component_entries(&page.value, &prefix),
+                &mut queue,
+            );
+        }
+    }
+    while let Some(owner) = queue.pop_front() {
+        let Some(value) = project.json(&owner).and_then(JsonDoc::value) else {
+            continue;
+        };
+        let in_root = owner
+            .strip_prefix(project.mp_root.as_str())
+            .unwrap_or(&owner);
+        let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        resolve_all(&owner, &dir, component_entries(value, ""), &mut queue);
     }
     components.sort();
     (uses, components)
