@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Severity;
+use crate::domains::Whitelist;
 use crate::engine;
 use crate::i18n::Lang;
 use crate::project::{LoadError, Project};
@@ -60,6 +61,10 @@ struct CheckArgs {
     /// Exit 1 when there are more warnings than this
     #[arg(long)]
     max_warnings: Option<usize>,
+    /// Domain whitelist: mpcheck's "domains" shape, or the JSON the platform's server-domain
+    /// API returns (requestdomain, wsrequestdomain, ...) [default: "domains" in mpcheck.json]
+    #[arg(long, value_name = "FILE")]
+    domains: Option<PathBuf>,
     /// Colour in human output
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
@@ -165,19 +170,40 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     };
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     let started = std::time::Instant::now();
-    let project = match Project::load(&args.path, &config.exclude) {
+    let mut project = match Project::load(&args.path, &config.exclude) {
         Ok(p) => p,
         Err(e) => return load_error(e),
     };
+    match whitelist(&args, &config, &project) {
+        Ok(w) => project.whitelist = w,
+        Err(message) => return usage_error(&message),
+    }
     let loaded = started.elapsed();
     let diagnostics = engine::run(&project, &config, lang);
     if timings {
+        let resolved = project
+            .sites
+            .iter()
+            .filter(|s| {
+                matches!(
+                    crate::js::url::origin(&s.parts),
+                    crate::js::url::Resolved::Known(_)
+                )
+            })
+            .count();
         eprintln!(
-            "mpcheck: {} files, index {:?}, rules {:?}",
+            "mpcheck: {} files, index {:?}, rules {:?}; network call sites {}, origin known {}",
             project.files.len(),
             loaded,
-            started.elapsed() - loaded
+            started.elapsed() - loaded,
+            project.sites.len(),
+            resolved
         );
+        if std::env::var_os("MPCHECK_SITES").is_some() {
+            for s in &project.sites {
+                eprintln!("  {} {} {} {:?}", s.file, s.category.key(), s.api, s.parts);
+            }
+        }
     }
     let out = report::render(&project, &diagnostics, args.format, &opts);
     let mut stdout = std::io::stdout().lock();
@@ -202,6 +228,39 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The domain whitelist from `--domains FILE` or mpcheck.json; diagnostics name its file
+/// relative to the project folder when it is inside it.
+fn whitelist(
+    args: &CheckArgs,
+    config: &Config,
+    project: &Project,
+) -> Result<Option<Whitelist>, String> {
+    let display = |p: &Path| match p
+        .canonicalize()
+        .ok()
+        .and_then(|c| c.strip_prefix(&project.dir).ok().map(Path::to_path_buf))
+    {
+        Some(rel) => rel.to_string_lossy().replace('\\', "/"),
+        None => p.to_string_lossy().into_owned(),
+    };
+    if let Some(file) = &args.domains {
+        return Whitelist::load_file(file, display(file))
+            .map(Some)
+            .map_err(|e| format!("--domains: {e}"));
+    }
+    let Some((source, value)) = &config.domains else {
+        return Ok(None);
+    };
+    let file = config
+        .path
+        .as_deref()
+        .map(display)
+        .unwrap_or_else(|| "mpcheck.json".into());
+    Whitelist::from_json(file.clone(), source.clone(), value)
+        .map(Some)
+        .map_err(|e| format!("{file}: \"domains\": {e}"))
 }
 
 fn load_error(e: LoadError) -> ExitCode {

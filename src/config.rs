@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub const CONFIG_FILE: &str = "mpcheck.json";
-const KEYS: &[&str] = &["$schema", "rules", "exclude"];
+const KEYS: &[&str] = &["$schema", "rules", "exclude", "domains"];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
 #[derive(Debug, Default)]
@@ -26,6 +26,8 @@ pub struct Config {
     /// Rule code → configured level (`None` = off).
     levels: HashMap<&'static str, Option<Severity>>,
     pub exclude: GlobSet,
+    /// `domains` (the whitelist) with the text of the file it is in.
+    pub domains: Option<(Source, Json)>,
 }
 
 /// A problem in mpcheck.json: rendered with the file's text and exits 2.
@@ -43,6 +45,7 @@ impl Config {
     pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
         match self.levels.get(rule.code) {
             Some(level) => *level,
+            None if rule.off_by_default => None,
             None => Some(rule.severity),
         }
     }
@@ -121,6 +124,7 @@ impl Config {
         for m in members {
             match m.key.as_str() {
                 "$schema" => {}
+                "domains" => config.domains = Some((source.clone(), m.value.clone())),
                 "rules" => {
                     config.levels = parse_rules(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
                 }

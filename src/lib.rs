@@ -6,9 +6,11 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod domains;
 pub mod engine;
 pub mod glob;
 pub mod i18n;
+pub mod js;
 pub mod json;
 pub mod project;
 pub mod report;

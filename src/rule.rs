@@ -12,6 +12,8 @@ pub enum Group {
     Config,
     /// Declared pages and their files.
     Pages,
+    /// Network requests and privacy APIs in code.
+    Network,
     /// `usingComponents` resolution.
     Components,
 }
@@ -22,6 +24,7 @@ impl Group {
             Group::Json => "json",
             Group::Config => "config",
             Group::Pages => "pages",
+            Group::Network => "network",
             Group::Components => "components",
         }
     }
@@ -39,6 +42,8 @@ pub struct RuleMeta {
     pub summary_zh: &'static str,
     /// `rules/<code>.md`, embedded.
     pub doc: &'static str,
+    /// Runs only when enabled in mpcheck.json.
+    pub off_by_default: bool,
 }
 
 impl RuleMeta {
@@ -74,7 +79,13 @@ pub trait Rule: Sync {
 /// Declares a rule's metadata as `pub static META`, with its doc from `rules/<code>.md`.
 #[macro_export]
 macro_rules! rule_meta {
+    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, off) => {
+        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, true);
+    };
     ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal) => {
+        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, false);
+    };
+    (@ $code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, $off:expr) => {
         pub static META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
             code: $code,
             name: $name,
@@ -83,6 +94,7 @@ macro_rules! rule_meta {
             summary: $summary,
             summary_zh: $summary_zh,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
+            off_by_default: $off,
         };
     };
 }

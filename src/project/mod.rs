@@ -6,7 +6,9 @@ pub mod components;
 pub mod paths;
 pub mod walk;
 
+use crate::domains::Whitelist;
 use crate::glob::GlobSet;
+use crate::js::{Category, Module, Site};
 use crate::json::{self, Json, ParseError};
 use crate::schema::{self, SchemaIssue};
 use crate::source::{Decoded, Source, Span, decode};
@@ -20,6 +22,8 @@ pub use walk::{WalkProblem, WalkProblemKind};
 
 pub const PROJECT_CONFIG: &str = "project.config.json";
 pub const PRIVATE_CONFIG: &str = "project.private.config.json";
+/// JS/TS and WXML files larger than this are not parsed.
+pub const MAX_CODE_BYTES: u64 = 16 * 1024 * 1024;
 /// JSON files larger than this are not read (no mini program package can hold one).
 pub const MAX_JSON_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -141,6 +145,14 @@ pub struct Project {
     pub plugin_root: Option<String>,
     /// Subpackage index and root prefix (`"pkgA/"`), longest first.
     subpackage_roots: Vec<(usize, String)>,
+    /// Every JS/TS file parsed once, by path.
+    pub modules: HashMap<String, Module>,
+    /// Text of the JS/TS and WXML files read (for diagnostics).
+    texts: HashMap<String, Source>,
+    /// Network call sites (JS) and `<web-view src>` (WXML), URLs evaluated.
+    pub sites: Vec<Site>,
+    /// The account's domain whitelist, when configured (set by the caller).
+    pub whitelist: Option<Whitelist>,
 }
 
 #[derive(Debug)]
@@ -178,7 +190,79 @@ impl Project {
     }
     /// The text of a file that was read, for rendering diagnostics.
     pub fn source(&self, rel: &str) -> Option<&Source> {
-        self.json(rel).map(|d| &d.source)
+        self.json(rel)
+            .map(|d| &d.source)
+            .or_else(|| self.texts.get(rel))
+            .or_else(|| {
+                self.whitelist
+                    .as_ref()
+                    .filter(|w| w.file == rel)
+                    .map(|w| &w.source)
+            })
+    }
+
+    /// Reads and parses every JS/TS file once (in parallel), scans WXML for `<web-view>`, and
+    /// evaluates the URL of every network call.
+    fn read_code(&mut self) {
+        let t = std::time::Instant::now();
+        let dir = &self.dir;
+        /// A file read: path, text, its JS facts or its `<web-view src>` values.
+        type Read = (String, Source, Option<Module>, Vec<(String, Span)>);
+        let read: Vec<Read> = self
+            .files
+            .par_iter()
+            .filter(|f| !f.excluded && f.size <= MAX_CODE_BYTES)
+            .filter(|f| {
+                matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxml)
+                    && !f.path.ends_with(".d.ts")
+            })
+            .filter_map(|f| {
+                let bytes = std::fs::read(dir.join(&f.path)).ok()?;
+                let text = match decode(bytes) {
+                    Decoded::Text { text, .. } => text,
+                    Decoded::NotUtf8 { lossy, .. } => lossy,
+                };
+                let (module, webviews) = if f.kind == FileKind::Wxml {
+                    (None, crate::js::webview::scan(&text))
+                } else {
+                    (Some(crate::js::extract::parse(&f.path, &text)), Vec::new())
+                };
+                Some((
+                    f.path.clone(),
+                    Source::new(Arc::from(text)),
+                    module,
+                    webviews,
+                ))
+            })
+            .collect();
+        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+            eprintln!("mpcheck: read and parse code {:?}", t.elapsed());
+        }
+        let mut webview_sites = Vec::new();
+        for (path, source, module, webviews) in read {
+            if let Some(m) = module {
+                self.modules.insert(path.clone(), m);
+                self.texts.insert(path, source);
+            } else if !webviews.is_empty() {
+                for (src, span) in webviews {
+                    webview_sites.push(Site {
+                        file: path.clone(),
+                        span,
+                        category: Category::WebView,
+                        api: "web-view".into(),
+                        parts: crate::js::webview::parts(&src),
+                        defined_at: None,
+                    });
+                }
+                self.texts.insert(path, source);
+            }
+        }
+        let t = std::time::Instant::now();
+        self.sites = crate::js::sites(&self.modules, &self.mp_root);
+        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+            eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
+        }
+        self.sites.extend(webview_sites);
     }
     pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
         self.file(rel)?.json.as_ref()
@@ -372,6 +456,10 @@ impl Project {
             npm_dependencies: HashSet::new(),
             plugin_root,
             subpackage_roots: Vec::new(),
+            modules: HashMap::new(),
+            texts: HashMap::new(),
+            sites: Vec::new(),
+            whitelist: None,
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -402,6 +490,7 @@ impl Project {
         project.component_uses = uses;
         project.component_jsons = components;
         project.schema_issues = project.validate_schemas();
+        project.read_code();
         Ok(project)
     }
 

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod config;
 pub mod json;
+pub mod network;
 pub mod pages;
 pub mod project;
 
@@ -65,6 +66,20 @@ pub static RULES: &[&dyn Rule] = &[
     &components::cross_package_component::CrossPackageComponent,
     &components::plugin_component_undeclared::PluginComponentUndeclared,
     &components::typescript_not_compiled::TypescriptNotCompiled,
+    &network::domain_not_whitelisted::DomainNotWhitelisted,
+    &network::insecure_url::InsecureUrl,
+    &network::local_or_ip_address::LocalOrIpAddress,
+    &network::lan_ip_address::LanIpAddress,
+    &network::port_not_allowed::PortNotAllowed,
+    &network::weixin_api_from_client::WeixinApiFromClient,
+    &network::unresolved_url::UnresolvedUrl,
+    &network::whitelist_not_configured::WhitelistNotConfigured,
+    &network::invalid_whitelist_entry::InvalidWhitelistEntry,
+    &network::appsecret_in_code::AppsecretInCode,
+    &network::private_info_undeclared::PrivateInfoUndeclared,
+    &network::location_permission_missing::LocationPermissionMissing,
+    &network::background_location_undeclared::BackgroundLocationUndeclared,
+    &network::private_info_unused::PrivateInfoUnused,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

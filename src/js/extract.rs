@@ -1,0 +1,747 @@
+//! Parses one JS/TS file with oxc and keeps what the network and privacy rules need, as owned
+//! data: top-level bindings and exports (as symbolic values), network API calls with their URL
+//! expression, functions that wrap a network API, calls that may reach such a wrapper,
+//! `globalData` fields, location API uses and AppSecret-looking strings.
+
+use super::{
+    Binding, CandidateCall, Category, ImportName, Module, NetCall, SecretCandidate, Sym, Wrapper,
+};
+use crate::source::Span;
+use oxc_allocator::Allocator;
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_parser::Parser;
+use oxc_span::{GetSpan, SourceType};
+use oxc_syntax::operator::BinaryOperator;
+use oxc_syntax::scope::ScopeFlags;
+use std::collections::HashSet;
+
+/// The platform objects whose methods are network and location APIs.
+const API_OBJECTS: &[&str] = &["wx", "uni", "Taro", "qq"];
+pub const LOCATION_APIS: &[&str] = &[
+    "getFuzzyLocation",
+    "getLocation",
+    "onLocationChange",
+    "startLocationUpdate",
+    "startLocationUpdateBackground",
+    "chooseLocation",
+    "choosePoi",
+    "chooseAddress",
+];
+
+fn category(method: &str) -> Option<Category> {
+    Some(match method {
+        "request" => Category::Request,
+        "uploadFile" => Category::UploadFile,
+        "downloadFile" => Category::DownloadFile,
+        "connectSocket" => Category::Socket,
+        _ => return None,
+    })
+}
+
+fn span(s: oxc_span::Span) -> Span {
+    Span::new(s.start as usize, s.end as usize)
+}
+
+pub fn parse(path: &str, text: &str) -> Module {
+    let mut module = Module {
+        path: path.to_string(),
+        ..Module::default()
+    };
+    let allocator = Allocator::default();
+    let source_type = if path.ends_with(".ts") {
+        SourceType::ts()
+    } else {
+        SourceType::unambiguous()
+    };
+    let ret = Parser::new(&allocator, text, source_type).parse();
+    if ret.panicked {
+        module.parse_failed = true;
+        return module;
+    }
+    module.parse_failed = !ret.diagnostics.is_empty();
+    let mut ex = Extractor {
+        text,
+        module: &mut module,
+        api_aliases: API_OBJECTS.iter().map(|s| s.to_string()).collect(),
+        request_aliases: HashSet::new(),
+        tcp_names: HashSet::new(),
+        udp_names: HashSet::new(),
+        functions: Vec::new(),
+        locals: Vec::new(),
+        pending_name: None,
+        param_owner: std::cell::Cell::new(None),
+    };
+    ex.top_level(&ret.program);
+    ex.visit_program(&ret.program);
+    module
+}
+
+/// Names bound in a function (parameters or local constants) and their values.
+type Scope = Vec<(String, Sym)>;
+
+struct Extractor<'t, 'm> {
+    text: &'t str,
+    module: &'m mut Module,
+    /// `wx` and names bound to it (`const w = wx`).
+    api_aliases: HashSet<String>,
+    /// Names bound to the request API itself (`const request = promisify(wx.request)`).
+    request_aliases: HashSet<String>,
+    tcp_names: HashSet<String>,
+    udp_names: HashSet<String>,
+    /// Enclosing functions: name and parameter bindings.
+    functions: Vec<(Option<String>, Scope)>,
+    /// Local constants of each enclosing function (same depth as `functions`).
+    locals: Vec<Scope>,
+    /// The name the next function expression gets (from `const f = () => ...`, `f: function`).
+    pending_name: Option<String>,
+    /// The innermost function whose parameter the last evaluated expression used.
+    param_owner: std::cell::Cell<Option<usize>>,
+}
+
+fn require_arg<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
+    let Expression::CallExpression(call) = e.get_inner_expression() else {
+        return None;
+    };
+    let Expression::Identifier(id) = &call.callee else {
+        return None;
+    };
+    if id.name != "require" {
+        return None;
+    }
+    match call.arguments.first()?.as_expression()? {
+        Expression::StringLiteral(s) => Some(s.value.as_str()),
+        _ => None,
+    }
+}
+
+impl<'t> Extractor<'t, '_> {
+    fn snippet(&self, s: oxc_span::Span) -> String {
+        let t = self
+            .text
+            .get(s.start as usize..s.end as usize)
+            .unwrap_or("?");
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.chars().count() > 40 {
+            format!("{}…", t.chars().take(39).collect::<String>())
+        } else {
+            t
+        }
+    }
+
+    /// The symbolic value of an expression.
+    fn sym(&self, e: &Expression) -> Sym {
+        let e = e.get_inner_expression();
+        match e {
+            Expression::StringLiteral(s) => Sym::Str(s.value.to_string()),
+            Expression::NumericLiteral(n) => {
+                Sym::Str(n.raw.map_or_else(|| n.value.to_string(), |r| r.to_string()))
+            }
+            Expression::TemplateLiteral(t) => {
+                let mut parts = Vec::new();
+                for (i, q) in t.quasis.iter().enumerate() {
+                    let cooked = q
+                        .value
+                        .cooked
+                        .as_ref()
+                        .map_or(q.value.raw.as_str(), |c| c.as_str());
+                    if !cooked.is_empty() {
+                        parts.push(Sym::Str(cooked.to_string()));
+                    }
+                    if let Some(x) = t.expressions.get(i) {
+                        parts.push(self.sym(x));
+                    }
+                }
+                Sym::Concat(parts)
+            }
+            Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+                let mut parts = Vec::new();
+                for side in [&b.left, &b.right] {
+                    match self.sym(side) {
+                        Sym::Concat(inner) => parts.extend(inner),
+                        other => parts.push(other),
+                    }
+                }
+                Sym::Concat(parts)
+            }
+            Expression::Identifier(id) => {
+                let name = id.name.as_str();
+                // A local constant or a parameter of an enclosing function (innermost first);
+                // remember which function owns a parameter.
+                for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
+                    if let Some((_, v)) = self
+                        .locals
+                        .get(depth)
+                        .and_then(|l| l.iter().rev().find(|(n, _)| n == name))
+                    {
+                        return v.clone();
+                    }
+                    if let Some((_, p)) = params.iter().find(|(n, _)| n == name) {
+                        let owner = self
+                            .param_owner
+                            .get()
+                            .map_or(depth, |d: usize| d.max(depth));
+                        self.param_owner.set(Some(owner));
+                        return p.clone();
+                    }
+                }
+                Sym::Ident(name.to_string())
+            }
+            Expression::StaticMemberExpression(m) => {
+                if matches!(
+                    m.object.get_inner_expression(),
+                    Expression::ThisExpression(_)
+                ) {
+                    return Sym::Unknown(self.snippet(m.span));
+                }
+                Sym::Member(Box::new(self.sym(&m.object)), m.property.name.to_string())
+            }
+            Expression::ComputedMemberExpression(m) => match m.expression.get_inner_expression() {
+                Expression::StringLiteral(s) => {
+                    Sym::Member(Box::new(self.sym(&m.object)), s.value.to_string())
+                }
+                _ => Sym::Unknown(self.snippet(m.span)),
+            },
+            Expression::CallExpression(c) => match &c.callee {
+                Expression::Identifier(id) if id.name == "getApp" => Sym::GetApp,
+                _ => Sym::Unknown(self.snippet(c.span)),
+            },
+            Expression::ObjectExpression(o) => {
+                let mut props = Vec::new();
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p
+                        && let Some(key) = p.key.static_name()
+                    {
+                        props.push((key.to_string(), self.sym(&p.value), span(p.value.span())));
+                    }
+                }
+                Sym::Object(props)
+            }
+            _ => Sym::Unknown(self.snippet(e.span())),
+        }
+    }
+
+    fn bind(&mut self, name: &str, binding: Binding) {
+        self.module.bindings.insert(name.to_string(), binding);
+    }
+
+    /// Bindings from one declarator at the top level.
+    fn declarator(&mut self, d: &VariableDeclarator, export: bool) {
+        let Some(init) = &d.init else { return };
+        match &d.id {
+            BindingPattern::BindingIdentifier(id) => {
+                let name = id.name.to_string();
+                if let Some(from) = require_arg(init) {
+                    self.bind(
+                        &name,
+                        Binding::Import {
+                            from: from.to_string(),
+                            name: ImportName::Namespace,
+                        },
+                    );
+                } else if let Expression::StaticMemberExpression(m) = init.get_inner_expression()
+                    && let Some(from) = require_arg(&m.object)
+                {
+                    let imported = ImportName::Named(m.property.name.to_string());
+                    self.bind(
+                        &name,
+                        Binding::Import {
+                            from: from.to_string(),
+                            name: imported,
+                        },
+                    );
+                } else {
+                    let value = self.sym(init);
+                    self.bind(&name, Binding::Value(value, span(init.span())));
+                }
+                if export {
+                    self.module.exports.insert(name.clone(), Sym::Ident(name));
+                }
+            }
+            BindingPattern::ObjectPattern(pattern) => {
+                let from = require_arg(init);
+                let base = self.sym(init);
+                for p in &pattern.properties {
+                    let (Some(key), BindingPattern::BindingIdentifier(local)) =
+                        (p.key.static_name(), &p.value)
+                    else {
+                        continue;
+                    };
+                    let binding = match from {
+                        Some(f) => Binding::Import {
+                            from: f.to_string(),
+                            name: ImportName::Named(key.to_string()),
+                        },
+                        None => Binding::Value(
+                            Sym::Member(Box::new(base.clone()), key.to_string()),
+                            span(p.span),
+                        ),
+                    };
+                    self.bind(&local.name, binding);
+                    if export {
+                        self.module
+                            .exports
+                            .insert(local.name.to_string(), Sym::Ident(local.name.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Top-level declarations, imports and exports.
+    fn top_level(&mut self, program: &Program) {
+        for stmt in &program.body {
+            match stmt {
+                Statement::VariableDeclaration(v) => {
+                    for d in &v.declarations {
+                        self.declarator(d, false);
+                    }
+                }
+                Statement::ImportDeclaration(imp) => {
+                    let from = imp.source.value.to_string();
+                    for s in imp.specifiers.iter().flatten() {
+                        let (local, name) = match s {
+                            ImportDeclarationSpecifier::ImportSpecifier(s) => (
+                                s.local.name.to_string(),
+                                ImportName::Named(s.imported.name().to_string()),
+                            ),
+                            ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                                (s.local.name.to_string(), ImportName::Default)
+                            }
+                            ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                                (s.local.name.to_string(), ImportName::Namespace)
+                            }
+                        };
+                        self.bind(
+                            &local,
+                            Binding::Import {
+                                from: from.clone(),
+                                name,
+                            },
+                        );
+                    }
+                }
+                Statement::ExportDeclaration(e) => {
+                    if let Declaration::VariableDeclaration(v) = &e.declaration {
+                        for d in &v.declarations {
+                            self.declarator(d, true);
+                        }
+                    }
+                }
+                Statement::ExportNamedDeclaration(e) => {
+                    for s in &e.specifiers {
+                        let exported = s.exported.name().to_string();
+                        self.module
+                            .exports
+                            .insert(exported, Sym::Ident(s.local.name().to_string()));
+                    }
+                }
+                Statement::ExportFromDeclaration(e) => {
+                    for s in &e.specifiers {
+                        let exported = s.exported.name().to_string();
+                        let alias = format!("\u{0}reexport:{exported}");
+                        let name = ImportName::Named(s.local.name().to_string());
+                        self.bind(
+                            &alias,
+                            Binding::Import {
+                                from: e.source.value.to_string(),
+                                name,
+                            },
+                        );
+                        self.module.exports.insert(exported, Sym::Ident(alias));
+                    }
+                }
+                Statement::ExportDefaultDeclaration(e) => {
+                    if let Some(expr) = e.declaration.as_expression() {
+                        let value = self.sym(expr);
+                        self.module.exports.insert("default".into(), value);
+                    }
+                }
+                Statement::ExpressionStatement(s) => self.top_expression(&s.expression),
+                _ => {}
+            }
+        }
+    }
+
+    fn top_expression(&mut self, e: &Expression) {
+        match e.get_inner_expression() {
+            Expression::AssignmentExpression(a) => {
+                let Some(target) = a
+                    .left
+                    .as_simple_assignment_target()
+                    .and_then(|t| t.as_member_expression())
+                else {
+                    return;
+                };
+                let value = self.sym(&a.right);
+                if target.is_specific_member_access("module", "exports") {
+                    self.module.module_exports = Some(value);
+                } else if let Some(name) = target.static_property_name() {
+                    let obj = target.object();
+                    let is_exports = matches!(obj.get_inner_expression(), Expression::Identifier(id) if id.name == "exports")
+                        || obj.is_specific_member_access("module", "exports");
+                    if is_exports {
+                        self.module.exports.insert(name.to_string(), value);
+                    }
+                }
+            }
+            Expression::CallExpression(c) => {
+                // App({ globalData: { ... } })
+                if matches!(&c.callee, Expression::Identifier(id) if id.name == "App")
+                    && let Some(Sym::Object(props)) = c
+                        .arguments
+                        .first()
+                        .and_then(|a| a.as_expression())
+                        .map(|a| self.sym(a))
+                    && let Some((_, Sym::Object(fields), _)) =
+                        props.iter().find(|(k, _, _)| k == "globalData")
+                {
+                    for (k, v, s) in fields {
+                        self.module.global_data.push((k.clone(), v.clone(), *s));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn is_api_object(&self, e: &Expression) -> bool {
+        matches!(e.get_inner_expression(), Expression::Identifier(id) if self.api_aliases.contains(id.name.as_str()))
+    }
+
+    /// `wx.request` (or an alias's) as an expression.
+    fn is_request_member(&self, e: &Expression) -> bool {
+        matches!(e.get_inner_expression(), Expression::StaticMemberExpression(m) if m.property.name == "request" && self.is_api_object(&m.object))
+    }
+
+    /// The `url` option of a call's first argument, with its span.
+    fn url_option(&self, call: &CallExpression) -> Option<(Sym, Span)> {
+        let arg = call.arguments.first()?.as_expression()?;
+        match arg.get_inner_expression() {
+            Expression::ObjectExpression(o) => o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some("url") =>
+                {
+                    Some((self.sym(&p.value), span(p.value.span())))
+                }
+                _ => None,
+            }),
+            // `wx.request(options)`: the url is a field of a value we may know.
+            other => Some((
+                Sym::Member(Box::new(self.sym(other)), "url".into()),
+                span(other.span()),
+            )),
+        }
+    }
+
+    /// `{address, port}` of a TCP `connect` or UDP `send` call, as `scheme://address:port`.
+    fn socket_target(&self, call: &CallExpression, scheme: &str) -> Option<(Sym, Span)> {
+        let arg = call.arguments.first()?.as_expression()?;
+        let Expression::ObjectExpression(o) = arg.get_inner_expression() else {
+            return None;
+        };
+        let mut address = None;
+        let mut port = None;
+        for p in &o.properties {
+            if let ObjectPropertyKind::ObjectProperty(p) = p {
+                match p.key.static_name().as_deref() {
+                    Some("address") => address = Some((self.sym(&p.value), span(p.value.span()))),
+                    Some("port") => port = Some(self.sym(&p.value)),
+                    _ => {}
+                }
+            }
+        }
+        let (address, at) = address?;
+        let mut parts = vec![Sym::Str(format!("{scheme}://")), address];
+        if let Some(port) = port {
+            parts.push(Sym::Str(":".into()));
+            parts.push(port);
+        }
+        Some((Sym::Concat(parts), at))
+    }
+
+    /// Records a governed call. When a parameter of a named function flows into the URL, that
+    /// function is a wrapper and its callers are the real call sites.
+    fn record(
+        &mut self,
+        category: Category,
+        api: String,
+        url: Sym,
+        at: Span,
+        owner: Option<usize>,
+    ) {
+        if url.has_param()
+            && let Some(name) = owner
+                .and_then(|d| self.functions.get(d))
+                .and_then(|(n, _)| n.clone())
+        {
+            self.module.wrappers.push(Wrapper {
+                name,
+                category,
+                api,
+                url,
+            });
+            return;
+        }
+        self.module.calls.push(NetCall {
+            category,
+            api,
+            url,
+            span: at,
+        });
+    }
+
+    /// Evaluates `f` and returns which function's parameter it used, if any.
+    fn with_owner<T>(&self, f: impl FnOnce(&Self) -> T) -> (T, Option<usize>) {
+        self.param_owner.set(None);
+        let value = f(self);
+        (value, self.param_owner.take())
+    }
+
+    fn enter_function(&mut self, params: &FormalParameters) {
+        let name = self.pending_name.take();
+        let mut bound = Vec::new();
+        for (i, p) in params.items.iter().enumerate() {
+            match &p.pattern {
+                BindingPattern::BindingIdentifier(id) => {
+                    bound.push((id.name.to_string(), Sym::Param(i)))
+                }
+                BindingPattern::ObjectPattern(o) => {
+                    for bp in &o.properties {
+                        if let (Some(key), BindingPattern::BindingIdentifier(local)) =
+                            (bp.key.static_name(), &bp.value)
+                        {
+                            bound.push((
+                                local.name.to_string(),
+                                Sym::Member(Box::new(Sym::Param(i)), key.to_string()),
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.functions.push((name, bound));
+        self.locals.push(Vec::new());
+    }
+
+    fn leave_function(&mut self) {
+        self.functions.pop();
+        self.locals.pop();
+    }
+
+    fn secret_check(&mut self, key: &str, value: &Expression) {
+        if !key.to_ascii_lowercase().contains("secret") {
+            return;
+        }
+        if let Expression::StringLiteral(s) = value.get_inner_expression()
+            && looks_like_secret(&s.value)
+        {
+            self.module.secrets.push(SecretCandidate {
+                key: key.to_string(),
+                span: span(s.span),
+            });
+        }
+    }
+}
+
+/// 32 hexadecimal characters: the shape of an AppSecret.
+pub fn looks_like_secret(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl<'a> Visit<'a> for Extractor<'_, '_> {
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
+            let name = id.name.to_string();
+            let inner = init.get_inner_expression();
+            match inner {
+                Expression::Identifier(src) if self.api_aliases.contains(src.name.as_str()) => {
+                    self.api_aliases.insert(name.clone());
+                }
+                Expression::CallExpression(c) => {
+                    if let Expression::StaticMemberExpression(m) = &c.callee
+                        && self.is_api_object(&m.object)
+                    {
+                        match m.property.name.as_str() {
+                            "createTCPSocket" => _ = self.tcp_names.insert(name.clone()),
+                            "createUDPSocket" => _ = self.udp_names.insert(name.clone()),
+                            _ => {}
+                        }
+                    }
+                    // promisify(wx.request) and the like
+                    if c.arguments
+                        .iter()
+                        .any(|a| a.as_expression().is_some_and(|e| self.is_request_member(e)))
+                    {
+                        self.request_aliases.insert(name.clone());
+                    }
+                }
+                _ if self.is_request_member(inner) => {
+                    self.request_aliases.insert(name.clone());
+                }
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                    self.pending_name = Some(name.clone());
+                }
+                _ => {}
+            }
+            self.secret_check(&name, init);
+            // A constant inside a function: known for the rest of it.
+            if !self.functions.is_empty()
+                && !matches!(
+                    inner,
+                    Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+                )
+            {
+                let value = self.sym(init);
+                if let Some(frame) = self.locals.last_mut() {
+                    frame.push((name.clone(), value));
+                }
+            }
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_object_property(&mut self, it: &ObjectProperty<'a>) {
+        if let Some(key) = it.key.static_name() {
+            if matches!(
+                it.value.get_inner_expression(),
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+            ) {
+                self.pending_name = Some(key.to_string());
+            }
+            self.secret_check(&key, &it.value);
+        }
+        walk::walk_object_property(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if let Some(target) = it
+            .left
+            .as_simple_assignment_target()
+            .and_then(|t| t.as_member_expression())
+            && let Some(name) = target.static_property_name()
+        {
+            if matches!(
+                it.right.get_inner_expression(),
+                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+            ) {
+                self.pending_name = Some(name.to_string());
+            }
+            // `getApp().globalData.x = ...` / `app.globalData.x = ...`
+            if let Some(obj) = target.object().as_member_expression()
+                && obj.static_property_name() == Some("globalData")
+            {
+                let value = self.sym(&it.right);
+                self.module
+                    .global_data
+                    .push((name.to_string(), value, span(it.right.span())));
+            }
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        if let Some(id) = &it.id {
+            self.pending_name = Some(id.name.to_string());
+        }
+        self.enter_function(&it.params);
+        walk::walk_function(self, it, flags);
+        self.leave_function();
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.enter_function(&it.params);
+        walk::walk_arrow_function_expression(self, it);
+        self.leave_function();
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.pending_name = None;
+        match &it.callee {
+            Expression::StaticMemberExpression(m) if self.is_api_object(&m.object) => {
+                let method = m.property.name.as_str();
+                if let Some(cat) = category(method) {
+                    let (found, owner) = self.with_owner(|s| s.url_option(it));
+                    if let Some((url, at)) = found {
+                        self.record(cat, method.to_string(), url, at, owner);
+                    }
+                }
+                if LOCATION_APIS.contains(&method) {
+                    self.module
+                        .location_apis
+                        .push((method.to_string(), span(m.property.span)));
+                }
+            }
+            Expression::StaticMemberExpression(m) => {
+                let owner = match m.object.get_inner_expression() {
+                    Expression::Identifier(id) => Some(id.name.to_string()),
+                    Expression::StaticMemberExpression(inner)
+                        if matches!(inner.object, Expression::ThisExpression(_)) =>
+                    {
+                        Some(inner.property.name.to_string())
+                    }
+                    _ => None,
+                };
+                let method = m.property.name.as_str();
+                if let Some(owner) = &owner {
+                    let (target, param_fn) = self.with_owner(|s| {
+                        if s.tcp_names.contains(owner) && method == "connect" {
+                            s.socket_target(it, "tcp").map(|t| (Category::Tcp, t))
+                        } else if s.udp_names.contains(owner)
+                            && (method == "send" || method == "connect")
+                        {
+                            s.socket_target(it, "udp").map(|t| (Category::Udp, t))
+                        } else {
+                            None
+                        }
+                    });
+                    if let Some((cat, (url, at))) = target {
+                        self.record(cat, format!("{owner}.{method}"), url, at, param_fn);
+                    } else if let Expression::Identifier(_) = m.object.get_inner_expression() {
+                        self.candidate(vec![owner.clone(), method.to_string()], it);
+                    }
+                }
+            }
+            Expression::Identifier(id) => {
+                let name = id.name.to_string();
+                if self.request_aliases.contains(&name) {
+                    let (found, owner) = self.with_owner(|s| s.url_option(it));
+                    if let Some((url, at)) = found {
+                        self.record(Category::Request, name, url, at, owner);
+                    }
+                } else if !matches!(
+                    name.as_str(),
+                    "require" | "getApp" | "App" | "Page" | "Component" | "Behavior"
+                ) {
+                    self.candidate(vec![name], it);
+                }
+            }
+            _ => {}
+        }
+        walk::walk_call_expression(self, it);
+    }
+}
+
+impl Extractor<'_, '_> {
+    fn candidate(&mut self, callee: Vec<String>, call: &CallExpression) {
+        if call.arguments.is_empty() {
+            return;
+        }
+        let args: Vec<(Sym, Span)> = call
+            .arguments
+            .iter()
+            .map(|a| match a.as_expression() {
+                Some(e) => (self.sym(e), span(e.span())),
+                None => (Sym::Unknown("...".into()), span(a.span())),
+            })
+            .collect();
+        let in_wrapper = self.functions.last().and_then(|(n, _)| n.clone());
+        self.module.candidates.push(CandidateCall {
+            callee,
+            args,
+            in_function: in_wrapper,
+        });
+    }
+}

@@ -1,0 +1,101 @@
+//! MP300: a network call (`wx.request`, `uploadFile`, `downloadFile`, `connectSocket`, UDP/TCP
+//! sockets, and calls through wrappers) or a `<web-view src>` whose origin is not in the
+//! whitelist for its category. It works in DevTools with the domain check off and fails on
+//! every phone with `url not in domain list`.
+
+use super::{api_name, at_site, known, secure_scheme};
+use crate::diagnostic::Diagnostic;
+use crate::js::Category;
+use crate::js::url::{HostKind, host_kind};
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP300",
+    "domain-not-whitelisted",
+    Network,
+    Error,
+    "A request URL's domain is not in the configured whitelist",
+    "请求的域名不在配置的合法域名列表中"
+);
+
+pub struct DomainNotWhitelisted;
+
+impl Rule for DomainNotWhitelisted {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(list) = &ctx.project.whitelist else {
+            return;
+        };
+        for (site, o) in known(ctx) {
+            // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com.
+            if secure_scheme(site.category).is_some_and(|s| s != o.scheme)
+                || host_kind(&o.host) != HostKind::Domain
+                || o.host == "api.weixin.qq.com"
+            {
+                continue;
+            }
+            let entries = list
+                .lists
+                .get(&site.category)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let hosts_match = |h: &str| {
+                h == o.host
+                    || (site.category == Category::WebView && o.host.ends_with(&format!(".{h}")))
+            };
+            if entries
+                .iter()
+                .filter_map(|e| e.origin.as_ref())
+                .any(|e| hosts_match(&e.host))
+            {
+                continue; // a port difference is MP304's
+            }
+            let key = site.category.key();
+            let shown: Vec<&str> = entries.iter().take(8).map(|e| e.raw.as_str()).collect();
+            let listed = if shown.is_empty() {
+                ctx.t(
+                    format!("no {key} domains are configured"),
+                    format!("未配置任何 {key} 合法域名"),
+                )
+            } else {
+                let more = entries.len().saturating_sub(8);
+                let tail = if more > 0 {
+                    format!(" (+{more})")
+                } else {
+                    String::new()
+                };
+                ctx.t(
+                    format!("configured {key} domains: {}{tail}", shown.join(", ")),
+                    format!("已配置的 {key} 合法域名：{}{tail}", shown.join("、")),
+                )
+            };
+            let (category_en, category_zh) = if site.category == Category::WebView {
+                ("business (web-view)".to_string(), "业务域名".to_string())
+            } else {
+                (format!("{key} legal"), format!("{key} 合法"))
+            };
+            out.push(
+                at_site(
+                    ctx,
+                    &META,
+                    site,
+                    ctx.t(
+                        format!("{} is not in the {category_en} domain list ({})", o.text(), api_name(site)),
+                        format!("{} 不在以下 {category_zh}域名列表中（{}）", o.text(), api_name(site)),
+                    ),
+                )
+                .label(ctx.t(format!("{} is not whitelisted", o.host), format!("{} 未在白名单中", o.host)))
+                .help(format!(
+                    "{listed}\n{}",
+                    ctx.t(
+                        format!("add {} in the admin console (开发管理 → 开发设置 → 服务器域名) and to {}", o.text(), list.file),
+                        format!("请在管理后台“开发管理 → 开发设置 → 服务器域名”中添加 {}，并同步到 {}", o.text(), list.file),
+                    )
+                )),
+            );
+        }
+    }
+}

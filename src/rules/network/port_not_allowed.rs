@@ -1,0 +1,102 @@
+//! MP304: a URL whose host is whitelisted but whose port is not: for request, upload and
+//! download domains the port must match the entry exactly (no port in the entry means none in
+//! the URL, not even `:443`); business (web-view) domains take no port at all. Socket domains
+//! allow any port.
+
+use super::{api_name, at_site, known, secure_scheme};
+use crate::diagnostic::Diagnostic;
+use crate::js::Category;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP304",
+    "port-not-allowed",
+    Network,
+    Error,
+    "A URL's port differs from the whitelisted domain's",
+    "URL 的端口与合法域名配置的端口不一致"
+);
+
+pub struct PortNotAllowed;
+
+impl Rule for PortNotAllowed {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(list) = &ctx.project.whitelist else {
+            return;
+        };
+        for (site, o) in known(ctx) {
+            if matches!(
+                site.category,
+                Category::Socket | Category::Udp | Category::Tcp
+            ) || secure_scheme(site.category).is_some_and(|s| s != o.scheme)
+            {
+                continue;
+            }
+            let entries: Vec<_> = list
+                .lists
+                .get(&site.category)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|e| e.origin.as_ref().map(|x| (e, x)))
+                .filter(|(_, x)| {
+                    x.host == o.host
+                        || (site.category == Category::WebView
+                            && o.host.ends_with(&format!(".{}", x.host)))
+                })
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            let ok = if site.category == Category::WebView {
+                o.port.is_none()
+            } else {
+                entries.iter().any(|(_, x)| x.port == o.port)
+            };
+            if ok {
+                continue;
+            }
+            let configured: Vec<&str> = entries.iter().map(|(e, _)| e.raw.as_str()).collect();
+            let (en, zh) = match o.port {
+                Some(p) => (
+                    format!(
+                        "{}: port {p} is not allowed for {} (whitelisted: {})",
+                        o.text(),
+                        api_name(site),
+                        configured.join(", ")
+                    ),
+                    format!(
+                        "{}：{} 不允许使用端口 {p}（已配置：{}）",
+                        o.text(),
+                        api_name(site),
+                        configured.join("、")
+                    ),
+                ),
+                None => (
+                    format!(
+                        "{} has no port but the whitelisted domain has one ({})",
+                        o.text(),
+                        configured.join(", ")
+                    ),
+                    format!(
+                        "{} 未带端口，但合法域名配置了端口（{}）",
+                        o.text(),
+                        configured.join("、")
+                    ),
+                ),
+            };
+            out.push(
+                at_site(ctx, &META, site, ctx.t(en, zh))
+                    .label(ctx.t("port".into(), "端口".into()))
+                    .help(ctx.t(
+                        "the port must match the whitelist entry exactly; without a configured port the URL may not carry one, not even :443".into(),
+                        "端口必须与合法域名配置完全一致；未配置端口时 URL 不能带端口（包括 :443）".into(),
+                    )),
+            );
+        }
+    }
+}

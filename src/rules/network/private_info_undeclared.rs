@@ -1,0 +1,61 @@
+//! MP310: code calls one of the eight location APIs (`getLocation`, `getFuzzyLocation`,
+//! `chooseLocation`, `onLocationChange`, `startLocationUpdate`,
+//! `startLocationUpdateBackground`, `choosePoi`, `chooseAddress`) that is not declared in
+//! `requiredPrivateInfos` (app.json, or ext.json for third-party apps). Since 2022-07-14 such
+//! calls fail at run time and in review.
+
+use super::{declared_infos, location_uses};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use std::collections::HashSet;
+
+crate::rule_meta!(
+    "MP310",
+    "private-info-undeclared",
+    Network,
+    Error,
+    "A location API is called but not declared in requiredPrivateInfos",
+    "调用的地理位置接口未在 requiredPrivateInfos 中声明"
+);
+
+pub struct PrivateInfoUndeclared;
+
+impl Rule for PrivateInfoUndeclared {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let declared: HashSet<&str> = declared_infos(ctx)
+            .iter()
+            .flat_map(|(_, v)| {
+                v.as_array()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|i| i.as_str())
+            })
+            .collect();
+        let mut seen = HashSet::new();
+        for (api, file, span) in location_uses(ctx) {
+            if declared.contains(api) || !seen.insert((api, file)) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(span),
+                    ctx.t(
+                        format!("wx.{api} is called but \"{api}\" is not declared in requiredPrivateInfos"),
+                        format!("调用了 wx.{api}，但未在 requiredPrivateInfos 中声明 \"{api}\""),
+                    ),
+                )
+                .label(ctx.t("undeclared location API".into(), "未声明的地理位置接口".into()))
+                .help(ctx.t(
+                    format!("add \"{api}\" to \"requiredPrivateInfos\" in app.json (ext.json for third-party apps); undeclared calls fail since 2022-07-14"),
+                    format!("请在 app.json（第三方平台为 ext.json）的 \"requiredPrivateInfos\" 中加入 \"{api}\"；自 2022-07-14 起未声明的调用会失败"),
+                )),
+            );
+        }
+    }
+}
