@@ -3,7 +3,6 @@
 
 use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::domains::Whitelist;
 use crate::engine;
 use crate::i18n::Lang;
 use crate::project::{LoadError, Project};
@@ -174,7 +173,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         Ok(p) => p,
         Err(e) => return load_error(e),
     };
-    match whitelist(&args, &config, &project) {
+    match crate::domains::configured(args.domains.as_deref(), &config, &project.dir) {
         Ok(w) => project.whitelist = w,
         Err(message) => return usage_error(&message),
     }
@@ -228,39 +227,6 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The domain whitelist from `--domains FILE` or mpcheck.json; diagnostics name its file
-/// relative to the project folder when it is inside it.
-fn whitelist(
-    args: &CheckArgs,
-    config: &Config,
-    project: &Project,
-) -> Result<Option<Whitelist>, String> {
-    let display = |p: &Path| match p
-        .canonicalize()
-        .ok()
-        .and_then(|c| c.strip_prefix(&project.dir).ok().map(Path::to_path_buf))
-    {
-        Some(rel) => rel.to_string_lossy().replace('\\', "/"),
-        None => p.to_string_lossy().into_owned(),
-    };
-    if let Some(file) = &args.domains {
-        return Whitelist::load_file(file, display(file))
-            .map(Some)
-            .map_err(|e| format!("--domains: {e}"));
-    }
-    let Some((source, value)) = &config.domains else {
-        return Ok(None);
-    };
-    let file = config
-        .path
-        .as_deref()
-        .map(display)
-        .unwrap_or_else(|| "mpcheck.json".into());
-    Whitelist::from_json(file.clone(), source.clone(), value)
-        .map(Some)
-        .map_err(|e| format!("{file}: \"domains\": {e}"))
 }
 
 fn load_error(e: LoadError) -> ExitCode {

@@ -22,8 +22,14 @@ pub fn opts() -> Options {
 }
 
 /// Loads `dir` and runs the rules `config` enables.
+/// A fixture's own mpcheck.json supplies its domain whitelist.
 pub fn check(dir: &Path, config: &Config, lang: Lang) -> (Project, Vec<Diagnostic>) {
-    let project = Project::load(dir, &config.exclude).expect("fixture project loads");
+    let mut project = Project::load(dir, &config.exclude).expect("fixture project loads");
+    if dir.join("mpcheck.json").is_file() {
+        let own = Config::load(None, dir).expect("fixture mpcheck.json is valid");
+        project.whitelist =
+            mpcheck::domains::configured(None, &own, &project.dir).expect("valid domains");
+    }
     let diagnostics = engine::run(&project, config, lang);
     (project, diagnostics)
 }

@@ -81,7 +81,10 @@ fn seeded_defects() {
     // Without a whitelist, the domain check says once (info) that it was skipped.
     let skipped = ("MP307".to_string(), "info".to_string());
     let (exit, found) = check_json(&out.path().join("c06_unknown_key"));
-    assert_eq!((exit, found), (0, vec![("MP102".into(), "warning".into()), skipped.clone()]));
+    assert_eq!(
+        (exit, found),
+        (0, vec![("MP102".into(), "warning".into()), skipped.clone()])
+    );
     let (exit, found) = check_json(&out.path().join("good"));
     assert_eq!((exit, found), (0, vec![skipped]), "good is clean");
 }

@@ -465,6 +465,108 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "plugin://map/view",
             )
         }),
+        ("MP300", |f| {
+            f.insert(
+                "mpcheck.json".into(),
+                br#"{"domains": {"request": ["https://api.shop.com"]}}"#.to_vec(),
+            );
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://api.other.com/x' }) } })".to_vec(),
+            );
+        }),
+        ("MP301", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'http://api.shop.com/x' }) } })".to_vec(),
+            );
+        }),
+        ("MP302", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://localhost/x' }) } })".to_vec(),
+            );
+        }),
+        ("MP303", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://10.0.0.8/x' }) } })".to_vec(),
+            );
+        }),
+        ("MP304", |f| {
+            f.insert(
+                "mpcheck.json".into(),
+                br#"{"domains": {"request": ["https://api.shop.com"]}}"#.to_vec(),
+            );
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://api.shop.com:8443/x' }) } })"
+                    .to_vec(),
+            );
+        }),
+        ("MP305", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://api.weixin.qq.com/sns/x' }) } })"
+                    .to_vec(),
+            );
+        }),
+        ("MP307", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.request({ url: 'https://api.shop.com/x' }) } })".to_vec(),
+            );
+        }),
+        ("MP308", |f| {
+            f.insert(
+                "mpcheck.json".into(),
+                br#"{"domains": {"request": ["https://*.shop.com"]}}"#.to_vec(),
+            );
+        }),
+        ("MP309", |f| {
+            f.insert(
+                "utils/keys.js".into(),
+                b"module.exports = { appSecret: '0123456789abcdef0123456789abcdef' }".to_vec(),
+            );
+        }),
+        ("MP310", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.getLocation({}) } })".to_vec(),
+            );
+        }),
+        ("MP311", |f| {
+            edit(
+                f,
+                "app.json",
+                "\"lazyCodeLoading\"",
+                "\"requiredPrivateInfos\": [\"getLocation\"], \"lazyCodeLoading\"",
+            );
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.getLocation({}) } })".to_vec(),
+            );
+        }),
+        ("MP312", |f| {
+            edit(
+                f,
+                "app.json",
+                "\"lazyCodeLoading\"",
+                "\"requiredPrivateInfos\": [\"startLocationUpdateBackground\"], \"permission\": {\"scope.userLocation\": {\"desc\": \"d\"}}, \"lazyCodeLoading\"",
+            );
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { wx.startLocationUpdateBackground({}) } })".to_vec(),
+            );
+        }),
+        ("MP313", |f| {
+            edit(
+                f,
+                "app.json",
+                "\"lazyCodeLoading\"",
+                "\"requiredPrivateInfos\": [\"chooseAddress\"], \"lazyCodeLoading\"",
+            )
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);
@@ -503,11 +605,12 @@ fn each_variant_is_reported_by_its_rule() {
 
 #[test]
 fn every_rule_has_a_variant_or_a_reason() {
-    // MP002 needs symlinks or special files (tests/robustness.rs covers it).
+    // MP002 needs symlinks or special files (tests/robustness.rs covers it); MP306 is off by
+    // default (its rule fixtures enable it).
     let covered: Vec<&str> = variants()
         .iter()
         .map(|(c, _)| *c)
-        .chain(["MP002"])
+        .chain(["MP002", "MP306"])
         .collect();
     for r in mpcheck::rules::RULES {
         assert!(

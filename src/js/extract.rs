@@ -605,10 +605,14 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_object_property(&mut self, it: &ObjectProperty<'a>) {
         if let Some(key) = it.key.static_name() {
-            if matches!(
-                it.value.get_inner_expression(),
-                Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
-            ) {
+            // Methods of top-level objects (`module.exports = { get(url) {...} }`) can be
+            // wrappers; `success: (res) => ...` callbacks inside functions are not.
+            if self.functions.is_empty()
+                && matches!(
+                    it.value.get_inner_expression(),
+                    Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+                )
+            {
                 self.pending_name = Some(key.to_string());
             }
             self.secret_check(&key, &it.value);

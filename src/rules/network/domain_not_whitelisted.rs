@@ -73,7 +73,7 @@ impl Rule for DomainNotWhitelisted {
                 )
             };
             let (category_en, category_zh) = if site.category == Category::WebView {
-                ("business (web-view)".to_string(), "业务域名".to_string())
+                ("business (web-view)".to_string(), "业务".to_string())
             } else {
                 (format!("{key} legal"), format!("{key} 合法"))
             };

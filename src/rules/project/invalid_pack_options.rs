@@ -109,8 +109,13 @@ impl Rule for InvalidPackOptions {
 /// Look-around and backreferences: valid in JavaScript (which evaluates these patterns), not
 /// checkable with Rust's regex engine, so such patterns are not judged.
 fn js_only_syntax(pattern: &str) -> bool {
-    ["(?=", "(?!", "(?<=", "(?<!", "\\k<"].iter().any(|s| pattern.contains(s))
-        || pattern.as_bytes().windows(2).any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
+    ["(?=", "(?!", "(?<=", "(?<!", "\\k<"]
+        .iter()
+        .any(|s| pattern.contains(s))
+        || pattern
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
 }
 
 #[cfg(test)]
