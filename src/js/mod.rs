@@ -157,6 +157,30 @@ pub struct Site {
     pub parts: Vec<Part>,
     /// Where the constant that gave the URL its origin was defined, if in another place.
     pub defined_at: Option<(String, Span)>,
+    /// The URL's origin, computed once.
+    pub origin: url::Resolved,
+}
+
+impl Site {
+    pub fn new(
+        file: String,
+        span: Span,
+        category: Category,
+        api: String,
+        parts: Vec<Part>,
+        defined_at: Option<(String, Span)>,
+    ) -> Site {
+        let origin = url::origin(&parts);
+        Site {
+            file,
+            span,
+            category,
+            api,
+            parts,
+            defined_at,
+            origin,
+        }
+    }
 }
 
 const MAX_DEPTH: usize = 24;
@@ -514,56 +538,57 @@ fn describe(sym: &Sym) -> String {
     }
 }
 
-/// Every network call site of the project, wrappers expanded (wrappers calling wrappers too).
+/// Every network call site of the project, wrappers expanded, in path order (modules are
+/// resolved in parallel).
 pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
+    use rayon::prelude::*;
     let resolver = Resolver {
         modules,
         root,
         app_js: format!("{root}app.js"),
     };
-    let mut out = Vec::new();
     let mut paths: Vec<&String> = modules.keys().collect();
     paths.sort();
-    for path in &paths {
-        let m = &modules[*path];
-        for c in &m.calls {
-            let mut def = None;
-            let parts = resolver.eval(path, &c.url, &mut def);
-            out.push(Site {
-                file: (*path).clone(),
-                span: c.span,
-                category: c.category,
-                api: c.api.clone(),
-                parts,
-                defined_at: def,
-            });
-        }
-    }
-    // Calls through wrappers; a wrapper calling a wrapper is followed by re-resolving its own
-    // call sites, as each candidate is evaluated with its caller's arguments.
-    for path in &paths {
-        let m = &modules[*path];
-        for cand in &m.candidates {
-            if cand.args.iter().any(|(a, _)| a.has_param()) && cand.in_function.is_some() {
-                continue;
+    paths
+        .par_iter()
+        .flat_map_iter(|path| {
+            let m = &modules[*path];
+            let mut out = Vec::new();
+            for c in &m.calls {
+                let mut def = None;
+                let parts = resolver.eval(path, &c.url, &mut def);
+                out.push(Site::new(
+                    (*path).clone(),
+                    c.span,
+                    c.category,
+                    c.api.clone(),
+                    parts,
+                    def,
+                ));
             }
-            let Some((wmod, wrapper)) = resolver.wrapper_for(path, &cand.callee) else {
-                continue;
-            };
-            let at = url_arg_span(&wrapper.url, &cand.args).unwrap_or(cand.args[0].1);
-            let mut def = None;
-            let parts = resolver.eval_call(wmod, &wrapper.url, path, &cand.args, &mut def);
-            out.push(Site {
-                file: (*path).clone(),
-                span: at,
-                category: wrapper.category,
-                api: cand.callee.join("."),
-                parts,
-                defined_at: def,
-            });
-        }
-    }
-    out
+            for cand in &m.candidates {
+                // Calls made with the enclosing wrapper's own parameters are that wrapper's body.
+                if cand.in_function.is_some() && cand.args.iter().any(|(a, _)| a.has_param()) {
+                    continue;
+                }
+                let Some((wmod, wrapper)) = resolver.wrapper_for(path, &cand.callee) else {
+                    continue;
+                };
+                let at = url_arg_span(&wrapper.url, &cand.args).unwrap_or(cand.args[0].1);
+                let mut def = None;
+                let parts = resolver.eval_call(wmod, &wrapper.url, path, &cand.args, &mut def);
+                out.push(Site::new(
+                    (*path).clone(),
+                    at,
+                    wrapper.category,
+                    cand.callee.join("."),
+                    parts,
+                    def,
+                ));
+            }
+            out
+        })
+        .collect()
 }
 
 /// The argument a wrapper's URL comes from (`Param(i)` or `Param(i).url`).

@@ -7,6 +7,7 @@
 use super::{JsonDoc, Project};
 use crate::json::Json;
 use crate::source::Span;
+use rayon::prelude::*;
 use std::collections::{HashSet, VecDeque};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,6 +219,28 @@ impl<'a> Resolver<'a> {
     }
 }
 
+fn resolve_entries(
+    resolver: &Resolver,
+    owner: &str,
+    dir: &str,
+    entries: Vec<(String, String, &Json)>,
+) -> Vec<ComponentUse> {
+    entries
+        .into_iter()
+        .filter_map(|(pointer, tag, v)| {
+            let text = v.as_str()?;
+            Some(ComponentUse {
+                owner: owner.to_string(),
+                pointer,
+                tag,
+                value: text.to_string(),
+                span: v.span,
+                resolution: resolver.resolve(dir, text),
+            })
+        })
+        .collect()
+}
+
 /// `usingComponents` entries and `componentGenerics` defaults of one json object, with their
 /// pointers (prefixed by `prefix`).
 fn component_entries<'a>(value: &'a Json, prefix: &str) -> Vec<(String, String, &'a Json)> {
@@ -267,32 +290,22 @@ pub fn build_graph(
             }
         }
     }
-    let mut uses = Vec::new();
+    let mut uses: Vec<ComponentUse> = Vec::new();
     let mut components = Vec::new();
-    let mut resolve_all = |owner: &str,
-                           dir: &str,
-                           entries: Vec<(String, String, &Json)>,
-                           queue: &mut VecDeque<String>| {
-        for (pointer, tag, v) in entries {
-            let Some(text) = v.as_str() else { continue };
-            let resolution = resolver.resolve(dir, text);
-            if let Resolution::Found(base) = &resolution {
+    // Records the uses of one owner and queues the components they found.
+    let mut take = |found: Vec<ComponentUse>, next: &mut Vec<String>| {
+        for u in &found {
+            if let Resolution::Found(base) = &u.resolution {
                 let json = project.in_root(&format!("{base}.json"));
                 if seen.insert(json.clone()) {
                     components.push(json.clone());
-                    queue.push_back(json);
+                    next.push(json);
                 }
             }
-            uses.push(ComponentUse {
-                owner: owner.to_string(),
-                pointer,
-                tag,
-                value: text.to_string(),
-                span: v.span,
-                resolution,
-            });
         }
+        uses.extend(found);
     };
+    let mut frontier: Vec<String> = queue.into_iter().collect();
     // ext.json `extPages` (third-party apps): each page's components, relative to that page.
     let ext_path = project.in_root("ext.json");
     if let Some(ext) = project.json(&ext_path).and_then(JsonDoc::value)
@@ -305,23 +318,35 @@ pub fn build_graph(
                 .rsplit_once('/')
                 .map_or("", |(d, _)| d);
             let prefix = format!("[\"extPages\"][{:?}]", page.key);
-            resolve_all(
+            let found = resolve_entries(
+                &resolver,
                 &ext_path,
                 dir,
                 component_entries(&page.value, &prefix),
-                &mut queue,
             );
+            take(found, &mut frontier);
         }
     }
-    while let Some(owner) = queue.pop_front() {
-        let Some(value) = project.json(&owner).and_then(JsonDoc::value) else {
-            continue;
-        };
-        let in_root = owner
-            .strip_prefix(project.mp_root.as_str())
-            .unwrap_or(&owner);
-        let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        resolve_all(&owner, &dir, component_entries(value, ""), &mut queue);
+    // Breadth first, each level resolved in parallel; results are taken in a fixed order.
+    while !frontier.is_empty() {
+        let level: Vec<Vec<ComponentUse>> = frontier
+            .par_iter()
+            .map(|owner| {
+                let Some(value) = project.json(owner).and_then(JsonDoc::value) else {
+                    return Vec::new();
+                };
+                let in_root = owner
+                    .strip_prefix(project.mp_root.as_str())
+                    .unwrap_or(owner);
+                let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+                resolve_entries(&resolver, owner, dir, component_entries(value, ""))
+            })
+            .collect();
+        let mut next = Vec::new();
+        for found in level {
+            take(found, &mut next);
+        }
+        frontier = next;
     }
     components.sort();
     (uses, components)

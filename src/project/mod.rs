@@ -71,6 +71,8 @@ pub enum JsonProblem {
 /// A JSON file, read and parsed once.
 #[derive(Debug)]
 pub struct JsonDoc {
+    /// Bytes on disk.
+    pub size: u64,
     pub source: Source,
     pub had_bom: bool,
     pub value: Result<Json, JsonProblem>,
@@ -87,7 +89,8 @@ pub struct ProjectFile {
     /// Relative to the project folder, `/`-separated.
     pub path: String,
     pub kind: FileKind,
-    pub size: u64,
+    /// Bytes, known for the files that were read; see [`Project::file_size`] for the others.
+    pub size: Option<u64>,
     /// Matched by `exclude` in mpcheck.json: known to exist, never read or reported.
     pub excluded: bool,
     pub json: Option<JsonDoc>,
@@ -182,6 +185,12 @@ impl Project {
         let found = &self.files[i].path;
         (found != rel).then_some(found.as_str())
     }
+    /// The size of a file in the index: known if it was read, else one `stat`.
+    pub fn file_size(&self, rel: &str) -> Option<u64> {
+        let f = self.file(rel)?;
+        f.size
+            .or_else(|| std::fs::metadata(self.dir.join(rel)).ok().map(|m| m.len()))
+    }
     /// `<base>.js` exists, or `<base>.ts` with the TypeScript compiler plugin on
     /// (`base` relative to the project folder, without extension).
     pub fn script_exists(&self, base: &str) -> bool {
@@ -201,68 +210,33 @@ impl Project {
             })
     }
 
-    /// Reads and parses every JS/TS file once (in parallel), scans WXML for `<web-view>`, and
-    /// evaluates the URL of every network call.
-    fn read_code(&mut self) {
-        let t = std::time::Instant::now();
-        let dir = &self.dir;
-        /// A file read: path, text, its JS facts or its `<web-view src>` values.
-        type Read = (String, Source, Option<Module>, Vec<(String, Span)>);
-        let read: Vec<Read> = self
-            .files
-            .par_iter()
-            .filter(|f| !f.excluded && f.size <= MAX_CODE_BYTES)
-            .filter(|f| {
-                matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxml)
-                    && !f.path.ends_with(".d.ts")
-            })
-            .filter_map(|f| {
-                let bytes = std::fs::read(dir.join(&f.path)).ok()?;
-                let text = match decode(bytes) {
-                    Decoded::Text { text, .. } => text,
-                    Decoded::NotUtf8 { lossy, .. } => lossy,
-                };
-                let (module, webviews) = if f.kind == FileKind::Wxml {
-                    (None, crate::js::webview::scan(&text))
-                } else {
-                    (Some(crate::js::extract::parse(&f.path, &text)), Vec::new())
-                };
-                Some((
-                    f.path.clone(),
-                    Source::new(Arc::from(text)),
-                    module,
-                    webviews,
-                ))
-            })
-            .collect();
-        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-            eprintln!("mpcheck: read and parse code {:?}", t.elapsed());
-        }
+    /// Indexes the code read in the parallel pass and evaluates the URL of every network call.
+    fn index_code(&mut self, code: Vec<CodeFile>) {
         let mut webview_sites = Vec::new();
-        for (path, source, module, webviews) in read {
-            if let Some(m) = module {
-                self.modules.insert(path.clone(), m);
-                self.texts.insert(path, source);
-            } else if !webviews.is_empty() {
-                for (src, span) in webviews {
-                    webview_sites.push(Site {
-                        file: path.clone(),
+        for c in code {
+            if let Some(m) = c.module {
+                self.modules.insert(c.path.clone(), m);
+            } else {
+                for (src, span) in c.webviews {
+                    let parts = crate::js::webview::parts(&src);
+                    webview_sites.push(Site::new(
+                        c.path.clone(),
                         span,
-                        category: Category::WebView,
-                        api: "web-view".into(),
-                        parts: crate::js::webview::parts(&src),
-                        defined_at: None,
-                    });
+                        Category::WebView,
+                        "web-view".into(),
+                        parts,
+                        None,
+                    ));
                 }
-                self.texts.insert(path, source);
             }
+            self.texts.insert(c.path, c.source);
         }
         let t = std::time::Instant::now();
         self.sites = crate::js::sites(&self.modules, &self.mp_root);
+        self.sites.extend(webview_sites);
         if std::env::var_os("MPCHECK_TIMINGS").is_some() {
             eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
         }
-        self.sites.extend(webview_sites);
     }
     pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
         self.file(rel)?.json.as_ref()
@@ -306,7 +280,7 @@ impl Project {
         if !self.mp_root.is_empty() {
             let p = self.dir.join("package.json");
             if p.is_file() {
-                docs.push(read_json(&p, config_path_size(&p)).value.ok());
+                docs.push(read_json(&p).value.ok());
             }
         }
         for doc in docs.into_iter().flatten() {
@@ -340,8 +314,7 @@ impl Project {
             .map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
         let config_path = dir.join(PROJECT_CONFIG);
         let has_config = config_path.is_file();
-        let config_doc =
-            has_config.then(|| read_json(&config_path, config_path_size(&config_path)));
+        let config_doc = has_config.then(|| read_json(&config_path));
 
         let mut discovery = Discovery::default();
         let mut mp_root = String::new();
@@ -372,6 +345,8 @@ impl Project {
         }
 
         // A miniprogramRoot that does not exist leaves the index empty; app-json-not-found says why.
+        let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+        let t0 = std::time::Instant::now();
         let mut walked = if dir.join(&mp_root).is_dir() {
             walk::walk(&dir, &dir.join(&mp_root), exclude)
         } else {
@@ -391,7 +366,7 @@ impl Project {
             .map(|w| ProjectFile {
                 kind: FileKind::of(&w.rel),
                 path: w.rel,
-                size: w.size,
+                size: None,
                 excluded: w.excluded,
                 json: None,
             })
@@ -403,7 +378,7 @@ impl Project {
                 files.push(ProjectFile {
                     path: name.to_string(),
                     kind: FileKind::Json,
-                    size: config_path_size(&p),
+                    size: None,
                     excluded: false,
                     json: None,
                 });
@@ -414,11 +389,27 @@ impl Project {
 
         // Read and parse every JSON file once, in parallel.
         let mut config_doc = config_doc;
-        files.par_iter_mut().for_each(|f| {
-            if f.kind == FileKind::Json && !f.excluded && f.path != PROJECT_CONFIG {
-                f.json = Some(read_json(&dir.join(&f.path), f.size));
-            }
-        });
+        if timings {
+            eprintln!("mpcheck: walk {:?}", t0.elapsed());
+        }
+        let t1 = std::time::Instant::now();
+        // Read every file once, in one parallel pass: JSON parsed into the index, JS/TS parsed
+        // into module facts, WXML scanned for `<web-view>`.
+        let code: Vec<CodeFile> = files
+            .par_iter_mut()
+            .filter_map(|f| {
+                if f.kind == FileKind::Json && !f.excluded && f.path != PROJECT_CONFIG {
+                    let doc = read_json(&dir.join(&f.path));
+                    f.size = Some(doc.size);
+                    f.json = Some(doc);
+                    return None;
+                }
+                read_code_file(&dir, f)
+            })
+            .collect();
+        if timings {
+            eprintln!("mpcheck: read and parse {:?}", t1.elapsed());
+        }
         if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
             f.json = config_doc.take();
         }
@@ -489,8 +480,12 @@ impl Project {
         }
         project.component_uses = uses;
         project.component_jsons = components;
+        let t2 = std::time::Instant::now();
         project.schema_issues = project.validate_schemas();
-        project.read_code();
+        if timings {
+            eprintln!("mpcheck: schemas {:?}", t2.elapsed());
+        }
+        project.index_code(code);
         Ok(project)
     }
 
@@ -533,8 +528,49 @@ impl Project {
     }
 }
 
-fn config_path_size(p: &Path) -> u64 {
-    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+/// A JS/TS or WXML file read in the parallel pass.
+struct CodeFile {
+    path: String,
+    source: Source,
+    /// JS/TS facts; `None` for WXML.
+    module: Option<Module>,
+    /// `<web-view src>` values (WXML).
+    webviews: Vec<(String, Span)>,
+}
+
+fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
+    let is_code = matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxml)
+        && !f.path.ends_with(".d.ts");
+    if f.excluded || !is_code {
+        return None;
+    }
+    let bytes = match read_limited(&dir.join(&f.path), MAX_CODE_BYTES) {
+        Ok(b) => b,
+        Err((size, _)) => {
+            f.size = size;
+            return None;
+        }
+    };
+    f.size = Some(bytes.len() as u64);
+    let text = match decode(bytes) {
+        Decoded::Text { text, .. } => text,
+        Decoded::NotUtf8 { lossy, .. } => lossy,
+    };
+    let (module, webviews) = if f.kind == FileKind::Wxml {
+        let found = crate::js::webview::scan(&text);
+        if found.is_empty() {
+            return None;
+        }
+        (None, found)
+    } else {
+        (Some(crate::js::extract::parse(&f.path, &text)), Vec::new())
+    };
+    Some(CodeFile {
+        path: f.path.clone(),
+        source: Source::new(Arc::from(text)),
+        module,
+        webviews,
+    })
 }
 
 /// `miniprogramRoot` as the official tool normalises it: leading `/`, `./`, `../` removed,
@@ -621,22 +657,37 @@ fn read_submodules(dir: &Path) -> Vec<String> {
     Vec::new()
 }
 
+/// Reads a file whose size is at most `limit`; `Err(Some(size))` when it is larger.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (Option<u64>, String)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| (None, e.to_string()))?;
+    let size = file.metadata().map_err(|e| (None, e.to_string()))?.len();
+    if size > limit {
+        return Err((Some(size), String::new()));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| (None, e.to_string()))?;
+    Ok(bytes)
+}
+
 /// Reads and parses one JSON file; never fails, the problem is kept instead.
-pub fn read_json(path: &Path, size: u64) -> JsonDoc {
-    let empty = |value| JsonDoc {
+pub fn read_json(path: &Path) -> JsonDoc {
+    let empty = |size, value| JsonDoc {
+        size,
         source: Source::new(Arc::from("")),
         had_bom: false,
         value: Err(value),
     };
-    if size > MAX_JSON_BYTES {
-        return empty(JsonProblem::TooLarge(size));
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_limited(path, MAX_JSON_BYTES) {
         Ok(b) => b,
-        Err(e) => return empty(JsonProblem::Unreadable(e.to_string())),
+        Err((Some(size), _)) => return empty(size, JsonProblem::TooLarge(size)),
+        Err((None, e)) => return empty(0, JsonProblem::Unreadable(e)),
     };
+    let size = bytes.len() as u64;
     match decode(bytes) {
         Decoded::NotUtf8 { valid_up_to, lossy } => JsonDoc {
+            size,
             source: Source::new(Arc::from(lossy)),
             had_bom: false,
             value: Err(JsonProblem::NotUtf8 {
@@ -650,6 +701,7 @@ pub fn read_json(path: &Path, size: u64) -> JsonDoc {
                 json::parse(&text).map_err(JsonProblem::Syntax)
             };
             JsonDoc {
+                size,
                 source: Source::new(Arc::from(text)),
                 had_bom,
                 value,

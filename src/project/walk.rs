@@ -10,10 +10,10 @@ pub const SKIPPED_DIRS: &[&str] = &["node_modules", ".git", ".svn"];
 /// Files the official packer ignores.
 pub const SKIPPED_FILES: &[&str] = &[".DS_Store"];
 
+/// A file found by the walk (no `stat`: the directory listing says it is a file).
 pub struct WalkedFile {
     /// Relative to the project folder, `/`-separated.
     pub rel: String,
-    pub size: u64,
     pub excluded: bool,
 }
 
@@ -132,13 +132,8 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
                 if ft.is_dir() {
                     out.dirs.push(rel);
                 } else if ft.is_file() {
-                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
                     let excluded = exclude.is_match(&rel);
-                    out.files.push(WalkedFile {
-                        rel,
-                        size,
-                        excluded,
-                    });
+                    out.files.push(WalkedFile { rel, excluded });
                 } else {
                     out.problems.push(WalkProblem {
                         rel,

@@ -27,13 +27,13 @@ impl Rule for TabbarIconTooLarge {
         let Some((path, app)) = app(ctx) else { return };
         for icon in tabbar_icons(app) {
             let file = icon_file(ctx, icon.value);
-            let Some(f) = ctx.project.file(&file) else {
+            let Some(size) = ctx.project.file_size(&file) else {
                 continue;
             };
-            if f.size <= MAX_ICON_BYTES {
+            if size <= MAX_ICON_BYTES {
                 continue;
             }
-            let kb = f.size.div_ceil(1024);
+            let kb = size.div_ceil(1024);
             out.push(
                 Diagnostic::new(
                     &META,
@@ -50,7 +50,7 @@ impl Rule for TabbarIconTooLarge {
                         ),
                     ),
                 )
-                .label(ctx.t(format!("{} bytes", f.size), format!("{} 字节", f.size)))
+                .label(ctx.t(format!("{size} bytes"), format!("{size} 字节")))
                 .help(ctx.t(
                     "shrink the icon (81×81 px PNG is recommended) or compress it".into(),
                     "请缩小或压缩图标（建议 81×81 像素 PNG）".into(),

@@ -17,19 +17,16 @@ pub mod weixin_api_from_client;
 pub mod whitelist_not_configured;
 
 use crate::diagnostic::Diagnostic;
-use crate::js::url::{Origin, Resolved, origin};
+use crate::js::url::{Origin, Resolved};
 use crate::js::{Category, Site};
 use crate::rule::Ctx;
 
 /// Call sites whose origin is known.
-pub(crate) fn known<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Site, Origin)> + 'a {
-    ctx.project
-        .sites
-        .iter()
-        .filter_map(|s| match origin(&s.parts) {
-            Resolved::Known(o) => Some((s, o)),
-            Resolved::Unknown { .. } => None,
-        })
+pub(crate) fn known<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Site, &'a Origin)> + 'a {
+    ctx.project.sites.iter().filter_map(|s| match &s.origin {
+        Resolved::Known(o) => Some((s, o)),
+        Resolved::Unknown { .. } => None,
+    })
 }
 
 /// The scheme a category requires.

@@ -4,7 +4,7 @@
 
 use super::{api_name, at_site};
 use crate::diagnostic::Diagnostic;
-use crate::js::url::{Resolved, origin};
+use crate::js::url::Resolved;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(
@@ -26,7 +26,7 @@ impl Rule for UnresolvedUrl {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for site in &ctx.project.sites {
-            let Resolved::Unknown { prefix, holes } = origin(&site.parts) else {
+            let Resolved::Unknown { prefix, holes } = &site.origin else {
                 continue;
             };
             let what = holes.first().cloned().unwrap_or_else(|| prefix.clone());
