@@ -35,26 +35,34 @@ pub struct Position {
     pub column: u32,
 }
 
-/// The text of a file that diagnostics can point into.
+/// The text of a file that diagnostics can point into. The line index is built on first use
+/// (only files with findings need it).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub text: Arc<str>,
-    line_starts: Arc<[u32]>,
+    line_starts: Arc<std::sync::OnceLock<Vec<u32>>>,
 }
 
 impl Source {
     pub fn new(text: Arc<str>) -> Source {
-        let mut starts = vec![0u32];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
         Source {
             text,
-            line_starts: starts.into(),
+            line_starts: Arc::new(std::sync::OnceLock::new()),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0u32];
+            starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i as u32 + 1),
+            );
+            starts
+        })
     }
 
     /// The position of a byte offset (clamped to the text, snapped to a char boundary).
@@ -63,8 +71,9 @@ impl Source {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s as usize <= offset) - 1;
-        let start = self.line_starts[line] as usize;
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = starts[line] as usize;
         let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: line as u32 + 1,

@@ -15,6 +15,7 @@ use crate::source::{Decoded, Source, Span, decode};
 pub use app::{AppModel, PageDecl, SubPackage};
 pub use components::{ComponentUse, Resolution};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -126,9 +127,10 @@ pub struct Project {
     /// The miniprogram root relative to `dir`: `""` or `"dist/"`.
     pub mp_root: String,
     pub files: Vec<ProjectFile>,
-    index: HashMap<String, usize>,
-    dirs: HashSet<String>,
-    lower_index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
+    dirs: FxHashSet<String>,
+    /// Lower-cased path → file, built on first use (only for help texts).
+    lower_index: std::sync::OnceLock<FxHashMap<String, usize>>,
     pub walk_problems: Vec<WalkProblem>,
     pub discovery: Discovery,
     pub app: Option<AppModel>,
@@ -181,7 +183,14 @@ impl Project {
     }
     /// A file whose path differs from `rel` only in letter case.
     pub fn case_variant(&self, rel: &str) -> Option<&str> {
-        let i = *self.lower_index.get(&rel.to_lowercase())?;
+        let lower = self.lower_index.get_or_init(|| {
+            self.files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.path.to_lowercase(), i))
+                .collect()
+        });
+        let i = *lower.get(&rel.to_lowercase())?;
         let found = &self.files[i].path;
         (found != rel).then_some(found.as_str())
     }
@@ -414,17 +423,13 @@ impl Project {
             f.json = config_doc.take();
         }
 
-        let index: HashMap<String, usize> = files
+        let index: FxHashMap<String, usize> = files
             .iter()
             .enumerate()
             .map(|(i, f)| (f.path.clone(), i))
             .collect();
-        let lower_index = files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.path.to_lowercase(), i))
-            .collect();
-        let mut dirs: HashSet<String> = walked.dirs.into_iter().collect();
+
+        let mut dirs: FxHashSet<String> = walked.dirs.into_iter().collect();
         if dir.join(&mp_root).is_dir() {
             dirs.insert(mp_root.trim_end_matches('/').to_string());
         }
@@ -435,7 +440,7 @@ impl Project {
             files,
             index,
             dirs,
-            lower_index,
+            lower_index: std::sync::OnceLock::new(),
             walk_problems: walked.problems,
             discovery,
             app: None,
