@@ -268,3 +268,54 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn domains_file_in_the_api_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/network/literal"), dir.path());
+    std::fs::remove_file(dir.path().join("mpcheck.json")).unwrap();
+    let api = dir.path().join("api.json");
+    // What the server-domain API returns, passed as is.
+    std::fs::write(
+        &api,
+        r#"{"errcode": 0, "errmsg": "ok", "requestdomain": ["https://api.shop.com"], "wsrequestdomain": [], "uploaddomain": [], "downloaddomain": []}"#,
+    )
+    .unwrap();
+    let o = mpcheck(
+        dir.path(),
+        &["check", "-f", "concise", "--domains", api.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o)
+            .contains("error[MP300] https://api.other.com is not in the request legal domain list"),
+        "{}",
+        stdout(&o)
+    );
+    // Allowed once the host is listed.
+    std::fs::write(
+        &api,
+        r#"{"requestdomain": ["https://api.shop.com", "https://api.other.com"]}"#,
+    )
+    .unwrap();
+    let o = mpcheck(
+        dir.path(),
+        &["check", "-f", "concise", "--domains", api.to_str().unwrap()],
+    );
+    assert!(!stdout(&o).contains("MP300"), "{}", stdout(&o));
+    // Unusable files are a usage problem.
+    std::fs::write(&api, "{not json").unwrap();
+    let bad = mpcheck(dir.path(), &["check", "--domains", api.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("invalid JSON"), "{}", stderr(&bad));
+    std::fs::write(&api, r#"{"errcode": 0}"#).unwrap();
+    let empty = mpcheck(dir.path(), &["check", "--domains", api.to_str().unwrap()]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(
+        stderr(&empty).contains("no domain list found"),
+        "{}",
+        stderr(&empty)
+    );
+    let missing = mpcheck(dir.path(), &["check", "--domains", "nope.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
