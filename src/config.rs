@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub const CONFIG_FILE: &str = "mpcheck.json";
-const KEYS: &[&str] = &["$schema", "rules", "exclude", "domains"];
+const KEYS: &[&str] = &["$schema", "rules", "exclude", "domains", "ignores"];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
 #[derive(Debug, Default)]
@@ -28,6 +28,17 @@ pub struct Config {
     pub exclude: GlobSet,
     /// `domains` (the whitelist) with the text of the file it is in.
     pub domains: Option<(Source, Json)>,
+    /// `ignores`: findings of a rule in matching files are dropped.
+    pub ignores: Vec<Ignore>,
+}
+
+/// One `ignores` entry: `{"rule": "MP102", "path": "pages/legacy/**", "reason": "…"}`.
+#[derive(Debug, Clone)]
+pub struct Ignore {
+    pub rule: &'static str,
+    pub path: GlobSet,
+    /// The entry's span in mpcheck.json.
+    pub span: Span,
 }
 
 /// A problem in mpcheck.json: rendered with the file's text and exits 2.
@@ -125,6 +136,9 @@ impl Config {
             match m.key.as_str() {
                 "$schema" => {}
                 "domains" => config.domains = Some((source.clone(), m.value.clone())),
+                "ignores" => {
+                    config.ignores = parse_ignores(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
+                }
                 "rules" => {
                     config.levels = parse_rules(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
                 }
@@ -195,6 +209,56 @@ fn parse_rules(v: &Json) -> Result<HashMap<&'static str, Option<Severity>>, Fiel
         levels.insert(rule.meta().code, level);
     }
     Ok(levels)
+}
+
+fn parse_ignores(v: &Json) -> Result<Vec<Ignore>, FieldError> {
+    let shape = || {
+        Some(
+            "each entry is {\"rule\": \"MP102\", \"path\": \"glob\", \"reason\": \"why\"}"
+                .to_string(),
+        )
+    };
+    let Some(items) = v.as_array() else {
+        return Err((v.span, "\"ignores\" must be an array".into(), shape()));
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let field = |k: &str| item.get(k).and_then(Json::as_str);
+        let (Some(rule), Some(path)) = (field("rule"), field("path")) else {
+            return Err((
+                item.span,
+                "an ignore needs \"rule\" and \"path\"".into(),
+                shape(),
+            ));
+        };
+        if field("reason").is_none_or(|r| r.trim().is_empty()) {
+            return Err((
+                item.span,
+                "an ignore needs a \"reason\"".into(),
+                Some("say why the finding is accepted, for whoever reads this next".into()),
+            ));
+        }
+        let Some(found) = rules::find(rule) else {
+            return Err((
+                item.get("rule").map_or(item.span, |r| r.span),
+                format!("unknown rule \"{rule}\""),
+                Some("`mpcheck rules` lists every rule".into()),
+            ));
+        };
+        let glob = GlobSet::new([path]).map_err(|e| {
+            (
+                item.get("path").map_or(item.span, |p| p.span),
+                format!("invalid glob: {e}"),
+                None,
+            )
+        })?;
+        out.push(Ignore {
+            rule: found.meta().code,
+            path: glob,
+            span: item.span,
+        });
+    }
+    Ok(out)
 }
 
 fn string_list(v: &Json) -> Result<Vec<(String, Span)>, Span> {

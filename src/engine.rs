@@ -44,6 +44,7 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
             d.severity = sev;
         }
     }
+    suppress(project, config, lang, &mut diagnostics);
     sort(&mut diagnostics);
     diagnostics
 }
@@ -61,4 +62,116 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup_by(|a, b| {
         a.file == b.file && a.span == b.span && a.rule.code == b.rule.code && a.message == b.message
     });
+}
+
+/// Drops what inline directives and `ignores` suppress, then reports the suppressions that
+/// matched nothing (MP004) when their rules ran.
+fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::rules::meta::unused_suppression::META as UNUSED;
+    use crate::suppress::Scope;
+    let line = |file: &str, span: Option<crate::source::Span>| {
+        let start = span.map_or(0, |s| s.start);
+        project.source(file).map_or(1, |s| s.position(start).line)
+    };
+    let mut used_directives = vec![false; project.directives.len()];
+    let mut used_ignores = vec![false; config.ignores.len()];
+    diagnostics.retain(|d| {
+        if let Some(i) = config
+            .ignores
+            .iter()
+            .position(|ig| ig.rule == d.rule.code && ig.path.is_match(&d.file))
+        {
+            used_ignores[i] = true;
+            return false;
+        }
+        let mut at = None;
+        for (i, dir) in project.directives.iter().enumerate() {
+            if dir.file != d.file || !dir.rules.contains(&d.rule.code) {
+                continue;
+            }
+            let hit = match dir.scope {
+                Scope::File => true,
+                Scope::Line | Scope::NextLine => {
+                    let own = line(&dir.file, Some(dir.span));
+                    let target = if dir.scope == Scope::Line {
+                        own
+                    } else {
+                        own + 1
+                    };
+                    *at.get_or_insert_with(|| line(&d.file, d.span)) == target
+                }
+            };
+            if hit {
+                used_directives[i] = true;
+                return false;
+            }
+        }
+        true
+    });
+    let Some(severity) = config.severity(&UNUSED) else {
+        return;
+    };
+    let ctx = Ctx { project, lang };
+    let enabled =
+        |code: &str| crate::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some());
+    for (i, dir) in project.directives.iter().enumerate() {
+        let stale: Vec<&str> = if used_directives[i] {
+            vec![]
+        } else {
+            dir.rules.iter().copied().filter(|c| enabled(c)).collect()
+        };
+        let unknown: Vec<&str> = dir.unknown.iter().map(String::as_str).collect();
+        if stale.is_empty() && unknown.is_empty() {
+            continue;
+        }
+        let message = if !unknown.is_empty() {
+            let names = unknown
+                .iter()
+                .map(|u| if u.is_empty() { "(none)" } else { u })
+                .collect::<Vec<_>>()
+                .join(", ");
+            ctx.t(
+                format!("suppression names no known rule: {names}"),
+                format!("抑制注释中的规则不存在：{names}"),
+            )
+        } else {
+            ctx.t(
+                format!("unused suppression: no {} finding here", stale.join(", ")),
+                format!("无效的抑制注释：此处没有 {} 问题", stale.join("、")),
+            )
+        };
+        let mut d = Diagnostic::new(&UNUSED, &dir.file, Some(dir.span), message).help(ctx.t(
+            "remove the directive, or fix the rule list (`mpcheck rules` lists codes and names)".into(),
+            "请删除该注释，或修正其中的规则（`mpcheck rules` 列出所有规则）".into(),
+        ));
+        d.severity = severity;
+        diagnostics.push(d);
+    }
+    let config_file = config
+        .path
+        .as_ref()
+        .and_then(|p| p.canonicalize().ok())
+        .and_then(|p| {
+            p.strip_prefix(&project.dir)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+        });
+    for (i, ig) in config.ignores.iter().enumerate() {
+        if used_ignores[i] || !enabled(ig.rule) {
+            continue;
+        }
+        let file = config_file.clone().unwrap_or_else(|| "mpcheck.json".into());
+        let mut d = Diagnostic::new(
+            &UNUSED,
+            file,
+            Some(ig.span),
+            ctx.t(
+                format!("unused ignore: no {} finding matches its path", ig.rule),
+                format!("无效的 ignores 配置：路径下没有 {} 问题", ig.rule),
+            ),
+        )
+        .help(ctx.t("remove the entry".into(), "请删除该配置".into()));
+        d.severity = severity;
+        diagnostics.push(d);
+    }
 }

@@ -18,3 +18,4 @@ pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod suppress;

@@ -14,6 +14,8 @@ pub enum Group {
     Pages,
     /// Network requests and privacy APIs in code.
     Network,
+    /// mpcheck's own suppressions.
+    Meta,
     /// `usingComponents` resolution.
     Components,
 }
@@ -25,6 +27,7 @@ impl Group {
             Group::Config => "config",
             Group::Pages => "pages",
             Group::Network => "network",
+            Group::Meta => "meta",
             Group::Components => "components",
         }
     }

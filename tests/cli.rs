@@ -319,3 +319,56 @@ fn domains_file_in_the_api_shape() {
     let missing = mpcheck(dir.path(), &["check", "--domains", "nope.json"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/network/literal"), dir.path());
+    let page = dir.path().join("pages/index/index.js");
+    let run = |d: &Path| stdout(&mpcheck(d, &["check", "-f", "concise"]));
+    assert!(run(dir.path()).contains("error[MP300]"));
+    // An inline directive on the line before the finding suppresses it.
+    std::fs::write(
+        &page,
+        "Page({\n  onLoad() {\n    // mpcheck-disable-next-line MP300 -- staging only\n    wx.request({ url: 'https://api.other.com/v1' })\n  },\n})\n",
+    )
+    .unwrap();
+    let out = run(dir.path());
+    assert!(!out.contains("MP300") && !out.contains("MP004"), "{out}");
+    // A directive that suppresses nothing is reported.
+    std::fs::write(
+        &page,
+        "// mpcheck-disable-next-line insecure-url\nPage({})\n",
+    )
+    .unwrap();
+    assert!(run(dir.path()).contains(
+        "pages/index/index.js:1:1: warning[MP004] unused suppression: no MP301 finding here"
+    ));
+    // `ignores` in mpcheck.json for files without comments (JSON), with a reason.
+    std::fs::write(
+        dir.path().join("app.json"),
+        r#"{"pages": ["pages/index/index"], "debug": "yes"}"#,
+    )
+    .unwrap();
+    assert!(run(dir.path()).contains("error[MP103]"));
+    let config = |ignores: &str| {
+        let domains = r#""domains": {"request": ["https://api.shop.com"]}"#;
+        std::fs::write(
+            dir.path().join("mpcheck.json"),
+            format!("{{{domains}, \"ignores\": {ignores}}}"),
+        )
+        .unwrap();
+    };
+    config(r#"[{"rule": "MP103", "path": "app.json", "reason": "fixed in the next release"}]"#);
+    let out = run(dir.path());
+    assert!(!out.contains("MP103"), "{out}");
+    config(r#"[{"rule": "invalid-color", "path": "app.json", "reason": "legacy"}]"#);
+    assert!(
+        run(dir.path()).contains("mpcheck.json:1:"),
+        "unused ignore points into mpcheck.json"
+    );
+    config(r#"[{"rule": "MP103", "path": "app.json"}]"#);
+    let o = mpcheck(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a \"reason\""));
+}

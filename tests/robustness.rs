@@ -117,10 +117,16 @@ fn wrong_shapes_do_not_crash() {
 #[test]
 fn deep_nesting_and_large_files() {
     let deep = "[".repeat(200_000);
+    // A data file (not configuration): a warning, not an error.
     expect(
         &[("data/deep.json", deep.as_bytes())],
+        0,
+        &["warning[MP005] invalid JSON: JSON nested too deeply"],
+    );
+    expect(
+        &[("pages/index/index.json", deep.as_bytes())],
         1,
-        &["nested too deeply"],
+        &["error[MP001] invalid JSON: JSON nested too deeply"],
     );
     let mut big = String::from("{\"items\": [");
     for i in 0..200_000 {

@@ -107,6 +107,15 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "\"debug\": true, \"debug\": false, \"lazyCodeLoading\"",
             )
         }),
+        ("MP004", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"// mpcheck-disable-next-line MP301 -- nothing to suppress\nPage({})".to_vec(),
+            );
+        }),
+        ("MP005", |f| {
+            f.insert("data/regions.json".into(), b"{\"a\": 1,}".to_vec());
+        }),
         ("MP100", |f| {
             edit(
                 f,

@@ -73,6 +73,14 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         return module;
     }
     module.parse_failed = !ret.diagnostics.is_empty();
+    for c in &ret.program.comments {
+        let text = c.span.source_text(text);
+        if text.contains("mpcheck-disable")
+            && let Some(d) = crate::suppress::parse(path, text, span(c.span))
+        {
+            module.directives.push(d);
+        }
+    }
     let mut ex = Extractor {
         text,
         module: &mut module,

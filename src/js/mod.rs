@@ -138,6 +138,8 @@ pub struct Module {
     /// Location APIs called: name and span of the method name.
     pub location_apis: Vec<(String, Span)>,
     pub secrets: Vec<SecretCandidate>,
+    /// `mpcheck-disable…` comments.
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 /// A piece of an evaluated URL.

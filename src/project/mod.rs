@@ -158,6 +158,10 @@ pub struct Project {
     pub sites: Vec<Site>,
     /// The account's domain whitelist, when configured (set by the caller).
     pub whitelist: Option<Whitelist>,
+    /// Inline suppression directives found in code comments.
+    pub directives: Vec<crate::suppress::Directive>,
+    /// The JSON files the toolchain reads as configuration, and their role.
+    roles: HashMap<String, JsonRole>,
 }
 
 #[derive(Debug)]
@@ -194,6 +198,11 @@ impl Project {
         let found = &self.files[i].path;
         (found != rel).then_some(found.as_str())
     }
+    /// The role of a JSON file the toolchain reads as configuration (app.json, page and
+    /// component json, project config, sitemap, theme, ext, plugin); `None` for data files.
+    pub fn role(&self, rel: &str) -> Option<JsonRole> {
+        self.roles.get(rel).copied()
+    }
     /// The size of a file in the index: known if it was read, else one `stat`.
     pub fn file_size(&self, rel: &str) -> Option<u64> {
         let f = self.file(rel)?;
@@ -223,7 +232,9 @@ impl Project {
     fn index_code(&mut self, code: Vec<CodeFile>) {
         let mut webview_sites = Vec::new();
         for c in code {
+            self.directives.extend(c.directives);
             if let Some(m) = c.module {
+                self.directives.extend(m.directives.iter().cloned());
                 self.modules.insert(c.path.clone(), m);
             } else {
                 for (src, span) in c.webviews {
@@ -456,6 +467,8 @@ impl Project {
             texts: HashMap::new(),
             sites: Vec::new(),
             whitelist: None,
+            directives: Vec::new(),
+            roles: HashMap::new(),
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -495,7 +508,7 @@ impl Project {
     }
 
     /// JSON files with a known role and their schema findings.
-    fn validate_schemas(&self) -> Vec<(String, JsonRole, Vec<SchemaIssue>)> {
+    fn validate_schemas(&mut self) -> Vec<(String, JsonRole, Vec<SchemaIssue>)> {
         let mut targets = vec![
             (PROJECT_CONFIG.to_string(), JsonRole::ProjectConfig),
             (PRIVATE_CONFIG.to_string(), JsonRole::PrivateConfig),
@@ -522,6 +535,7 @@ impl Project {
         // One role per file: the first wins (a page json is never also a component json).
         let mut seen = HashSet::new();
         targets.retain(|(path, _)| seen.insert(path.clone()));
+        self.roles = targets.iter().cloned().collect();
         targets
             .into_par_iter()
             .filter_map(|(path, role)| {
@@ -541,6 +555,8 @@ struct CodeFile {
     module: Option<Module>,
     /// `<web-view src>` values (WXML).
     webviews: Vec<(String, Span)>,
+    /// Suppression directives in WXML comments.
+    directives: Vec<crate::suppress::Directive>,
 }
 
 fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
@@ -561,20 +577,30 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::Text { text, .. } => text,
         Decoded::NotUtf8 { lossy, .. } => lossy,
     };
-    let (module, webviews) = if f.kind == FileKind::Wxml {
+    let (module, webviews, directives) = if f.kind == FileKind::Wxml {
         let found = crate::js::webview::scan(&text);
-        if found.is_empty() {
+        let directives = if text.contains("mpcheck-disable") {
+            crate::suppress::wxml_directives(&f.path, &text)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() && directives.is_empty() {
             return None;
         }
-        (None, found)
+        (None, found, directives)
     } else {
-        (Some(crate::js::extract::parse(&f.path, &text)), Vec::new())
+        (
+            Some(crate::js::extract::parse(&f.path, &text)),
+            Vec::new(),
+            Vec::new(),
+        )
     };
     Some(CodeFile {
         path: f.path.clone(),
         source: Source::new(Arc::from(text)),
         module,
         webviews,
+        directives,
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod config;
 pub mod json;
+pub mod meta;
 pub mod network;
 pub mod pages;
 pub mod project;
@@ -13,6 +14,8 @@ pub static RULES: &[&dyn Rule] = &[
     &json::invalid_json::InvalidJson,
     &json::unreadable_file::UnreadableFile,
     &json::duplicate_json_key::DuplicateJsonKey,
+    &meta::unused_suppression::UnusedSuppression,
+    &json::invalid_data_json::InvalidDataJson,
     &config::app_json_not_found::AppJsonNotFound,
     &config::pages_empty::PagesEmpty,
     &config::unknown_field::UnknownField,

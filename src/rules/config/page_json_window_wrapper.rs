@@ -23,7 +23,7 @@ impl Rule for PageJsonWindowWrapper {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, role, _) in &ctx.project.schema_issues {
-            if *role != JsonRole::Page {
+            if !matches!(role, JsonRole::Page | JsonRole::Component) {
                 continue;
             }
             let Some(value) = ctx.project.json(file).and_then(|d| d.value()) else {

@@ -1,5 +1,7 @@
-//! MP001: a JSON file in the package is empty, not UTF-8, not valid JSON, or starts with a
-//! byte-order mark (which the official toolchain's `JSON.parse` rejects).
+//! MP001: a JSON file the toolchain reads as configuration (app.json, page and component json,
+//! project config, sitemap, theme, ext, plugin) is empty, not UTF-8, not valid JSON, or starts
+//! with a byte-order mark (which the official toolchain's `JSON.parse` rejects). Other JSON
+//! files are MP005's.
 
 use crate::diagnostic::Diagnostic;
 use crate::project::{JsonProblem, ProjectFile};
@@ -23,13 +25,27 @@ impl Rule for InvalidJson {
     }
 
     fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
+        if ctx.project.role(&file.path).is_some() {
+            json_problems(&META, ctx, file, out);
+        }
+    }
+}
+
+/// Empty, not UTF-8, BOM, syntax: the findings for one JSON file, under `meta`.
+pub(crate) fn json_problems(
+    meta: &'static crate::rule::RuleMeta,
+    ctx: &Ctx,
+    file: &ProjectFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    {
         let Some(doc) = &file.json else { return };
         if doc.had_bom {
             // JSON.parse in the official toolchain fails on it ("Unexpected token"); the rest
             // of the file is still checked.
             out.push(
                 Diagnostic::new(
-                    &META,
+                    meta,
                     &file.path,
                     Some(Span::new(0, 0)),
                     ctx.t(
@@ -48,7 +64,7 @@ impl Rule for InvalidJson {
         let path = &file.path;
         let d = match problem {
             JsonProblem::Empty => Diagnostic::new(
-                &META,
+                meta,
                 path,
                 None,
                 ctx.t(
@@ -61,7 +77,7 @@ impl Rule for InvalidJson {
                 "没有任何配置的 JSON 文件也需要写成 `{}`".into(),
             )),
             JsonProblem::NotUtf8 { offset } => Diagnostic::new(
-                &META,
+                meta,
                 path,
                 Some(Span::new(*offset, *offset + 1)),
                 ctx.t(
@@ -87,7 +103,7 @@ impl Rule for InvalidJson {
                     None
                 };
                 Diagnostic::new(
-                    &META,
+                    meta,
                     path,
                     Some(Span::new(e.offset, e.offset + e.len)),
                     ctx.t(

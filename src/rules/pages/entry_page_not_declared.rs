@@ -25,7 +25,10 @@ impl Rule for EntryPageNotDeclared {
         let Some((entry, span)) = &app.entry_page else {
             return;
         };
-        if entry.is_empty() || app.all_pages().any(|p| &p.full == entry) {
+        // A malformed path is MP201's.
+        if crate::project::paths::check_path(entry).is_some()
+            || app.all_pages().any(|p| &p.full == entry)
+        {
             return;
         }
         let help = suggest(entry, app.all_pages().map(|p| p.full.as_str())).map(|s| {
