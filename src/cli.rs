@@ -214,6 +214,8 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     }
     let summary = Summary::of(&diagnostics);
+    // The process ends here: skip freeing the index piece by piece.
+    std::mem::forget(project);
     let too_many_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
     if too_many_warnings && args.format == Format::Human {
         eprintln!(

@@ -19,3 +19,4 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suppress;
+pub mod wxml;

@@ -16,6 +16,8 @@ pub enum Group {
     Network,
     /// mpcheck's own suppressions.
     Meta,
+    /// WXML templates.
+    Wxml,
     /// `usingComponents` resolution.
     Components,
 }
@@ -28,6 +30,7 @@ impl Group {
             Group::Pages => "pages",
             Group::Network => "network",
             Group::Meta => "meta",
+            Group::Wxml => "wxml",
             Group::Components => "components",
         }
     }

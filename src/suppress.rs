@@ -73,22 +73,6 @@ pub fn parse(file: &str, comment: &str, span: Span) -> Option<Directive> {
     })
 }
 
-/// `<!-- ... -->` comments of a WXML text that hold a directive.
-pub fn wxml_directives(file: &str, text: &str) -> Vec<Directive> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(start) = text[i..].find("<!--").map(|s| s + i) {
-        let end = text[start..]
-            .find("-->")
-            .map_or(text.len(), |e| start + e + 3);
-        if let Some(d) = parse(file, &text[start..end], Span::new(start, end)) {
-            out.push(d);
-        }
-        i = end;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,11 +93,12 @@ mod tests {
             (Scope::File, ["MP999".to_string()].as_slice())
         );
         assert!(parse("a.js", "// nothing here", Span::default()).is_none());
-        let w = wxml_directives(
+        let w = parse(
             "a.wxml",
-            "<view/><!-- mpcheck-disable-next-line MP300 --><web-view/>",
-        );
-        assert_eq!(w.len(), 1);
-        assert_eq!(w[0].rules, ["MP300"]);
+            " mpcheck-disable-next-line MP300 ",
+            Span::default(),
+        )
+        .unwrap();
+        assert_eq!(w.rules, ["MP300"]);
     }
 }

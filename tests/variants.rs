@@ -576,6 +576,33 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "\"requiredPrivateInfos\": [\"chooseAddress\"], \"lazyCodeLoading\"",
             )
         }),
+        ("MP320", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<view><text>{{a</view>".to_vec(),
+            );
+        }),
+        ("MP321", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<view class=\"a\" class=\"b\"/>".to_vec(),
+            );
+        }),
+        ("MP322", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<import src=\"/templates/none.wxml\"/><view/>".to_vec(),
+            );
+        }),
+        ("MP323", |f| {
+            f.insert("pages/cart/cart.wxml".into(), b"<view wx:else/>".to_vec());
+        }),
+        ("MP324", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<view wx:for=\"{{list}}\"/>".to_vec(),
+            );
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

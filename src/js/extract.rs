@@ -50,10 +50,15 @@ thread_local! {
 }
 
 pub fn parse(path: &str, text: &str) -> Module {
+    with_arena(|arena| parse_in(arena, path, text))
+}
+
+/// Runs `f` with this thread's arena, reset first. Not reentrant.
+pub fn with_arena<T>(f: impl FnOnce(&Allocator) -> T) -> T {
     ARENA.with(|arena| {
         let mut arena = arena.borrow_mut();
         arena.reset();
-        parse_in(&arena, path, text)
+        f(&arena)
     })
 }
 

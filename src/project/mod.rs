@@ -162,6 +162,8 @@ pub struct Project {
     pub directives: Vec<crate::suppress::Directive>,
     /// The JSON files the toolchain reads as configuration, and their role.
     roles: HashMap<String, JsonRole>,
+    /// Every WXML file, parsed once.
+    pub wxml: HashMap<String, crate::wxml::Document>,
 }
 
 #[derive(Debug)]
@@ -237,6 +239,9 @@ impl Project {
                 self.directives.extend(m.directives.iter().cloned());
                 self.modules.insert(c.path.clone(), m);
             } else {
+                if let Some(doc) = c.wxml {
+                    self.wxml.insert(c.path.clone(), doc);
+                }
                 for (src, span) in c.webviews {
                     let parts = crate::js::webview::parts(&src);
                     webview_sites.push(Site::new(
@@ -428,7 +433,15 @@ impl Project {
             })
             .collect();
         if timings {
-            eprintln!("mpcheck: read and parse {:?}", t1.elapsed());
+            let ms = |c: &std::sync::atomic::AtomicU64| {
+                c.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000
+            };
+            eprintln!(
+                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms, WXML parse {} ms)",
+                t1.elapsed(),
+                ms(&PARSE_JS_NS),
+                ms(&PARSE_WXML_NS)
+            );
         }
         if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
             f.json = config_doc.take();
@@ -469,6 +482,7 @@ impl Project {
             whitelist: None,
             directives: Vec::new(),
             roles: HashMap::new(),
+            wxml: HashMap::new(),
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -547,12 +561,18 @@ impl Project {
     }
 }
 
+/// Time spent parsing, summed over threads (for MPCHECK_TIMINGS).
+pub static PARSE_WXML_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// A JS/TS or WXML file read in the parallel pass.
 struct CodeFile {
     path: String,
     source: Source,
     /// JS/TS facts; `None` for WXML.
     module: Option<Module>,
+    /// The parsed template (WXML).
+    wxml: Option<crate::wxml::Document>,
     /// `<web-view src>` values (WXML).
     webviews: Vec<(String, Span)>,
     /// Suppression directives in WXML comments.
@@ -577,28 +597,47 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::Text { text, .. } => text,
         Decoded::NotUtf8 { lossy, .. } => lossy,
     };
-    let (module, webviews, directives) = if f.kind == FileKind::Wxml {
-        let found = crate::js::webview::scan(&text);
-        let directives = if text.contains("mpcheck-disable") {
-            crate::suppress::wxml_directives(&f.path, &text)
-        } else {
-            Vec::new()
-        };
-        if found.is_empty() && directives.is_empty() {
-            return None;
-        }
-        (None, found, directives)
+    let t = std::time::Instant::now();
+    let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxml {
+        let doc = crate::wxml::parse(&text);
+        let mut webviews = Vec::new();
+        let mut directives = Vec::new();
+        doc.visit(&mut |node| match node {
+            crate::wxml::Node::Element(e) if e.name == "web-view" => {
+                if let Some(src) = e.attr("src")
+                    && let (Some(v), Some(span)) = (&src.value, src.value_span)
+                {
+                    webviews.push((v.to_string(), span));
+                }
+            }
+            crate::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
+                directives.extend(crate::suppress::parse(&f.path, body, *span));
+            }
+            _ => {}
+        });
+        (None, Some(doc), webviews, directives)
     } else {
         (
             Some(crate::js::extract::parse(&f.path, &text)),
+            None,
             Vec::new(),
             Vec::new(),
         )
     };
+    let counter = if f.kind == FileKind::Wxml {
+        &PARSE_WXML_NS
+    } else {
+        &PARSE_JS_NS
+    };
+    counter.fetch_add(
+        t.elapsed().as_nanos() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     Some(CodeFile {
         path: f.path.clone(),
         source: Source::new(Arc::from(text)),
         module,
+        wxml,
         webviews,
         directives,
     })

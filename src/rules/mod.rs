@@ -7,6 +7,7 @@ pub mod meta;
 pub mod network;
 pub mod pages;
 pub mod project;
+pub mod wxml;
 
 use crate::rule::Rule;
 
@@ -83,6 +84,11 @@ pub static RULES: &[&dyn Rule] = &[
     &network::location_permission_missing::LocationPermissionMissing,
     &network::background_location_undeclared::BackgroundLocationUndeclared,
     &network::private_info_unused::PrivateInfoUnused,
+    &wxml::wxml_syntax_error::WxmlSyntaxError,
+    &wxml::duplicate_attribute::DuplicateAttribute,
+    &wxml::wxml_src_not_found::WxmlSrcNotFound,
+    &wxml::orphan_elif_else::OrphanElifElse,
+    &wxml::for_without_key::ForWithoutKey,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

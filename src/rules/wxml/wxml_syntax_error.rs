@@ -1,0 +1,40 @@
+//! MP320: a WXML syntax error: a tag that is never closed, an end tag that closes the wrong
+//! element or none, a `{{` without `}}`, a `{{ }}` that is not an expression, an attribute
+//! value without its closing quote. The official compile step does not parse WXML; the WXML
+//! compiler (`wcc`) then fails, or the page breaks at run time.
+
+use super::documents;
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP320",
+    "wxml-syntax-error",
+    Wxml,
+    Error,
+    "A WXML template has a syntax error",
+    "WXML 模板存在语法错误"
+);
+
+pub struct WxmlSyntaxError;
+
+impl Rule for WxmlSyntaxError {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (path, doc) in documents(ctx) {
+            for e in &doc.errors {
+                out.push(
+                    Diagnostic::new(&META, path, Some(e.span), ctx.t(e.message.clone(), e.message_zh.clone()))
+                        .label(ctx.t("here".into(), "此处".into()))
+                        .help(ctx.t(
+                            "the WXML compiler (wcc) rejects this template; fix the markup before upload".into(),
+                            "WXML 编译器（wcc）会拒绝该模板，请在上传前修正".into(),
+                        )),
+                );
+            }
+        }
+    }
+}
