@@ -39,7 +39,7 @@ fn base() -> BTreeMap<String, Vec<u8>> {
             r##"{"rules": [{"action": "allow", "page": "*"}]}"##,
         ),
         ("pages/index/index.js", "Page({})"),
-        ("pages/index/index.wxml", "<price value=\"{{1}}\"/>"),
+        ("pages/index/index.wxml", "<price value=\"{{1}}\"/><card/>"),
         (
             "pages/index/index.json",
             r##"{"navigationBarTitleText": "Home", "usingComponents": {"card": "../../components/card/card"}}"##,
@@ -47,7 +47,7 @@ fn base() -> BTreeMap<String, Vec<u8>> {
         ("pages/cart/cart.js", "Page({})"),
         ("pages/cart/cart.wxml", "<view/>"),
         ("pkgShop/goods/detail.js", "Page({})"),
-        ("pkgShop/goods/detail.wxml", "<view/>"),
+        ("pkgShop/goods/detail.wxml", "<sku/>"),
         (
             "pkgShop/goods/detail.json",
             r##"{"usingComponents": {"sku": "../components/sku/sku"}}"##,
@@ -60,7 +60,7 @@ fn base() -> BTreeMap<String, Vec<u8>> {
             "components/card/card.json",
             r##"{"component": true, "usingComponents": {"price": "../price/price"}}"##,
         ),
-        ("components/card/card.wxml", "<view/>"),
+        ("components/card/card.wxml", "<view><price/></view>"),
         ("pkgShop/components/sku/sku.js", "Component({})"),
         (
             "pkgShop/components/sku/sku.json",
@@ -602,6 +602,14 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "pages/cart/cart.wxml".into(),
                 b"<view wx:for=\"{{list}}\"/>".to_vec(),
             );
+        }),
+        ("MP325", |f| {
+            edit(
+                f,
+                "pages/index/index.json",
+                "\"usingComponents\": {",
+                "\"usingComponents\": {\"extra\": \"/components/price/price\", ",
+            )
         }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();

@@ -89,6 +89,7 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::wxml_src_not_found::WxmlSrcNotFound,
     &wxml::orphan_elif_else::OrphanElifElse,
     &wxml::for_without_key::ForWithoutKey,
+    &wxml::unused_component::UnusedComponent,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

@@ -3,6 +3,7 @@
 pub mod duplicate_attribute;
 pub mod for_without_key;
 pub mod orphan_elif_else;
+pub mod unused_component;
 pub mod wxml_src_not_found;
 pub mod wxml_syntax_error;
 

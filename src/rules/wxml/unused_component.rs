@@ -1,0 +1,109 @@
+//! MP325: a `usingComponents` entry of a page or component json whose tag never appears in its
+//! template (`<tag>`, or a `generic:…="tag"` value), counting the templates it includes or
+//! imports. The official code-quality scan requires none (CONTAINS_UNUSED_COMPONENTS); an
+//! unused component is still loaded, and costs start-up time and package size.
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+use crate::wxml::Document;
+use std::collections::HashSet;
+
+crate::rule_meta!(
+    "MP325",
+    "unused-component",
+    Wxml,
+    Warning,
+    "A usingComponents entry is never used in the template",
+    "usingComponents 中声明的组件未在模板中使用"
+);
+
+pub struct UnusedComponent;
+
+/// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
+fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>, depth: usize) {
+    let p = ctx.project;
+    for el in doc.elements() {
+        out.insert(el.name.to_string());
+        for a in &el.attrs {
+            if a.name.starts_with("generic:")
+                && let Some(v) = &a.value
+            {
+                out.insert(v.to_string());
+            }
+        }
+        if depth < 4
+            && matches!(el.name.as_str(), "import" | "include")
+            && let Some(src) = el.attr("src").and_then(|s| s.value.as_deref())
+        {
+            let in_root = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
+            let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+            let joined = match src.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None if dir.is_empty() => src.to_string(),
+                None => format!("{dir}/{src}"),
+            };
+            if let Some(mut target) = crate::project::components::normalize(&joined) {
+                if !target.ends_with(".wxml") {
+                    target.push_str(".wxml");
+                }
+                let target = p.in_root(&target);
+                if let Some(inner) = p.wxml.get(&target) {
+                    used_tags(ctx, &target, inner, out, depth + 1);
+                }
+            }
+        }
+    }
+}
+
+impl Rule for UnusedComponent {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        for (file, role, _) in &p.schema_issues {
+            if !matches!(
+                role,
+                crate::project::JsonRole::Page | crate::project::JsonRole::Component
+            ) {
+                continue;
+            }
+            let Some(members) = p
+                .json(file)
+                .and_then(|d| d.value())
+                .and_then(|v| v.get("usingComponents"))
+                .and_then(|u| u.as_object())
+            else {
+                continue;
+            };
+            let wxml_path = format!("{}.wxml", file.trim_end_matches(".json"));
+            let Some(doc) = p.wxml.get(&wxml_path) else {
+                continue;
+            };
+            let mut used = HashSet::new();
+            used_tags(ctx, &wxml_path, doc, &mut used, 0);
+            for m in members {
+                if used.contains(&m.key) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        file,
+                        Some(m.key_span),
+                        ctx.t(
+                            format!("component \"{}\" is declared but never used in {}", m.key, wxml_path.strip_prefix(p.mp_root.as_str()).unwrap_or(&wxml_path)),
+                            format!("组件 \"{}\" 已声明，但未在 {} 中使用", m.key, wxml_path.strip_prefix(p.mp_root.as_str()).unwrap_or(&wxml_path)),
+                        ),
+                    )
+                    .label(ctx.t("unused".into(), "未使用".into()))
+                    .help(ctx.t(
+                        "remove the entry; the code-quality scan (CONTAINS_UNUSED_COMPONENTS) requires it, and unused components still load".into(),
+                        "请删除该声明；代码质量扫描（CONTAINS_UNUSED_COMPONENTS）要求如此，未使用的组件仍会被加载".into(),
+                    )),
+                );
+            }
+        }
+    }
+}
