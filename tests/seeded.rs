@@ -66,6 +66,8 @@ fn seeded_defects() {
         ("c12_json_syntax", 1, "MP001"),
         ("c14_bad_text_style", 1, "MP104"),
         ("c15_no_pages", 1, "MP101"),
+        ("c16_wxml_syntax", 1, "MP320"),
+        ("c22_http_in_request", 1, "MP301"),
         ("c20_page_with_ext", 1, "MP202"),
         ("c21_leading_slash", 1, "MP201"),
         ("c23_non_utf8", 1, "MP001"),
