@@ -611,6 +611,18 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "\"usingComponents\": {\"extra\": \"/components/price/price\", ",
             )
         }),
+        ("MP326", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<template is=\"missing\"/>".to_vec(),
+            );
+        }),
+        ("MP327", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<image src=\"/images/none.png\"/>".to_vec(),
+            );
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

@@ -90,6 +90,8 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::orphan_elif_else::OrphanElifElse,
     &wxml::for_without_key::ForWithoutKey,
     &wxml::unused_component::UnusedComponent,
+    &wxml::template_not_found::TemplateNotFound,
+    &wxml::media_src_not_found::MediaSrcNotFound,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

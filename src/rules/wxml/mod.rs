@@ -2,7 +2,9 @@
 
 pub mod duplicate_attribute;
 pub mod for_without_key;
+pub mod media_src_not_found;
 pub mod orphan_elif_else;
+pub mod template_not_found;
 pub mod unused_component;
 pub mod wxml_src_not_found;
 pub mod wxml_syntax_error;
@@ -20,4 +22,31 @@ pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
         .collect();
     docs.sort_by_key(|(p, _)| *p);
     docs
+}
+
+/// A `src` from a template in `dir` (relative to the miniprogram root) as a root-relative path:
+/// a leading `/` means the root, `../` above the root stays at the root, and `ext` is appended
+/// when the path lacks it (`""` for none).
+pub(crate) fn resolve_src(dir: &str, src: &str, ext: &str) -> String {
+    let joined = match src.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None if dir.is_empty() => src.to_string(),
+        None => format!("{dir}/{src}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = parts.join("/");
+    if ext.is_empty() || path.ends_with(&format!(".{ext}")) {
+        path
+    } else {
+        format!("{path}.{ext}")
+    }
 }

@@ -40,17 +40,7 @@ impl Rule for WxmlSrcNotFound {
                 if value.contains("{{") || value.is_empty() {
                     continue;
                 }
-                let joined = match value.strip_prefix('/') {
-                    Some(abs) => abs.to_string(),
-                    None if dir.is_empty() => value.to_string(),
-                    None => format!("{dir}/{value}"),
-                };
-                let target = clamp(&joined);
-                let with_ext = if target.ends_with(&format!(".{ext}")) {
-                    target.clone()
-                } else {
-                    format!("{target}.{ext}")
-                };
+                let with_ext = super::resolve_src(dir, value, ext);
                 if p.exists(&p.in_root(&with_ext)) {
                     continue;
                 }
@@ -89,19 +79,4 @@ impl Rule for WxmlSrcNotFound {
             }
         }
     }
-}
-
-/// Normalises `a/../b`, keeping `..` above the root at the root.
-fn clamp(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }

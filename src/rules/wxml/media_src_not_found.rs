@@ -1,0 +1,90 @@
+//! MP327: a local `src` of `<image>`, `<cover-image>`, `<audio>` or `<video>` that does not
+//! exist in the package (relative to the template, or from the root with a leading `/`).
+//! Network, `data:`, `cloud://` and `wxfile://` sources and `{{ }}` values are not checked.
+
+use super::{documents, resolve_src};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP327",
+    "media-src-not-found",
+    Wxml,
+    Warning,
+    "A local image, audio or video src does not exist",
+    "本地图片、音频或视频的 src 不存在"
+);
+
+const MEDIA: &[&str] = &["image", "cover-image", "audio", "video"];
+
+pub struct MediaSrcNotFound;
+
+impl Rule for MediaSrcNotFound {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        for (path, doc) in documents(ctx) {
+            let in_root = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
+            let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+            for el in doc.elements() {
+                if !MEDIA.contains(&el.name.as_str()) {
+                    continue;
+                }
+                let Some(src) = el.attr("src") else { continue };
+                let (Some(value), Some(span)) = (src.value.as_deref(), src.value_span) else {
+                    continue;
+                };
+                let v = value.trim();
+                let remote = [
+                    "http://",
+                    "https://",
+                    "//",
+                    "data:",
+                    "cloud://",
+                    "wxfile://",
+                    "blob:",
+                ]
+                .iter()
+                .any(|s| v.to_ascii_lowercase().starts_with(s));
+                if v.is_empty() || remote || v.contains("{{") {
+                    continue;
+                }
+                let target = resolve_src(dir, v.split(['?', '#']).next().unwrap_or(v), "");
+                let file = p.in_root(&target);
+                if p.exists(&file) {
+                    continue;
+                }
+                let help = p
+                    .case_variant(&file)
+                    .map(|f| {
+                        ctx.t(
+                            format!("found {f}: paths are case-sensitive on the phone"),
+                            format!("找到了 {f}：手机上路径区分大小写"),
+                        )
+                    })
+                    .unwrap_or_else(|| {
+                        ctx.t(
+                            format!("add {target} or fix the path"),
+                            format!("请添加 {target} 或修正路径"),
+                        )
+                    });
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        path,
+                        Some(span),
+                        ctx.t(
+                            format!("<{}> src \"{v}\": {target} not found", el.name),
+                            format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name),
+                        ),
+                    )
+                    .label(ctx.t("missing file".into(), "文件不存在".into()))
+                    .help(help),
+                );
+            }
+        }
+    }
+}
