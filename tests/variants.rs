@@ -623,6 +623,9 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 b"<image src=\"/images/none.png\"/>".to_vec(),
             );
         }),
+        ("MP328", |f| {
+            f.insert("pages/cart/cart.wxml".into(), b"<fancy-card/>".to_vec());
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

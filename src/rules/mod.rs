@@ -92,6 +92,7 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::unused_component::UnusedComponent,
     &wxml::template_not_found::TemplateNotFound,
     &wxml::media_src_not_found::MediaSrcNotFound,
+    &wxml::undeclared_component::UndeclaredComponent,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

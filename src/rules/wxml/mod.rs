@@ -5,6 +5,7 @@ pub mod for_without_key;
 pub mod media_src_not_found;
 pub mod orphan_elif_else;
 pub mod template_not_found;
+pub mod undeclared_component;
 pub mod unused_component;
 pub mod wxml_src_not_found;
 pub mod wxml_syntax_error;
