@@ -25,6 +25,12 @@ pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
     docs
 }
 
+/// The folder of template `path` (project-relative), relative to the miniprogram root.
+pub(crate) fn template_dir<'a>(project: &crate::project::Project, path: &'a str) -> &'a str {
+    let in_root = path.strip_prefix(project.mp_root.as_str()).unwrap_or(path);
+    in_root.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
 /// A `src` from a template in `dir` (relative to the miniprogram root) as a root-relative path:
 /// a leading `/` means the root, `../` above the root stays at the root, and `ext` is appended
 /// when the path lacks it (`""` for none).

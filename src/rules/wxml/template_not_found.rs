@@ -53,8 +53,7 @@ impl Rule for TemplateNotFound {
             }
             let mut names = HashSet::new();
             defined(doc, &mut names);
-            let in_root = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
-            let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+            let dir = super::template_dir(p, path);
             let mut unresolved_import = false;
             for el in doc.elements().into_iter().filter(|e| e.name == "import") {
                 let Some(src) = el.attr("src").and_then(|a| a.value.as_deref()) else {

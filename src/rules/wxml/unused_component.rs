@@ -35,21 +35,13 @@ fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>, d
             && matches!(el.name.as_str(), "import" | "include")
             && let Some(src) = el.attr("src").and_then(|s| s.value.as_deref())
         {
-            let in_root = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
-            let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
-            let joined = match src.strip_prefix('/') {
-                Some(abs) => abs.to_string(),
-                None if dir.is_empty() => src.to_string(),
-                None => format!("{dir}/{src}"),
-            };
-            if let Some(mut target) = crate::project::components::normalize(&joined) {
-                if !target.ends_with(".wxml") {
-                    target.push_str(".wxml");
-                }
-                let target = p.in_root(&target);
-                if let Some(inner) = p.wxml.get(&target) {
-                    used_tags(ctx, &target, inner, out, depth + 1);
-                }
+            let target = p.in_root(&super::resolve_src(
+                super::template_dir(p, path),
+                src,
+                "wxml",
+            ));
+            if let Some(inner) = p.wxml.get(&target) {
+                used_tags(ctx, &target, inner, out, depth + 1);
             }
         }
     }

@@ -25,8 +25,7 @@ impl Rule for WxmlSrcNotFound {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (path, doc) in documents(ctx) {
-            let in_root = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
-            let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+            let dir = super::template_dir(p, path);
             for el in doc.elements() {
                 let ext = match el.name.as_str() {
                     "import" | "include" => "wxml",
