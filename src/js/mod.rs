@@ -4,12 +4,13 @@
 //! constants and object properties, `getApp().globalData` fields set in app.js, and calls
 //! through wrapper functions.
 
+pub mod component;
 pub mod extract;
 pub mod url;
 pub mod webview;
 
 use crate::source::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A symbolic value: what a URL expression is made of.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +141,44 @@ pub struct Module {
     pub secrets: Vec<SecretCandidate>,
     /// `mpcheck-disable…` comments.
     pub directives: Vec<crate::suppress::Directive>,
+    /// The one top-level `Page({...})` or `Component({...})` call.
+    pub constructor: Option<Constructor>,
+    /// `Behavior({...})` definitions by local name, `"module.exports"` or `"default"`.
+    pub behaviors: Vec<(String, MethodSet)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstructorKind {
+    Page,
+    Component,
+}
+
+/// A `Page`/`Component` registration: the callee's span and what it defines.
+#[derive(Debug, Clone)]
+pub struct Constructor {
+    pub kind: ConstructorKind,
+    pub span: Span,
+    pub set: MethodSet,
+}
+
+/// The method names a registration or behavior defines.
+#[derive(Debug, Clone, Default)]
+pub struct MethodSet {
+    pub methods: Vec<String>,
+    pub behaviors: Vec<BehaviorRef>,
+    /// Component: top-level keys, which are options, not methods.
+    pub outside_methods: Vec<String>,
+    /// Some methods come from somewhere not statically known (a spread, a variable).
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BehaviorRef {
+    /// A `wx://…` built-in behavior: adds no methods.
+    BuiltIn,
+    /// A name bound in the module (a local `Behavior({...})`, an import or `require`).
+    Local(String),
+    Unknown,
 }
 
 /// A piece of an evaluated URL.
@@ -616,5 +655,67 @@ fn url_arg_span(url: &Sym, args: &[(Sym, Span)]) -> Option<Span> {
             .map(|(_, _, s)| *s)
             .or(Some(*at)),
         _ => Some(*at),
+    }
+}
+
+impl<'a> Resolver<'a> {
+    /// The names a template's event handlers may use with the script at `path`: its
+    /// registration and every method it defines or mixes in through behaviors. `None` when
+    /// that is not statically known (no single registration, a spread, an unresolved behavior).
+    pub fn handler_names(&self, path: &str) -> Option<(&'a Constructor, HashSet<&'a str>)> {
+        let module = self.modules.get(path)?;
+        let constructor = module.constructor.as_ref()?;
+        let mut names = HashSet::new();
+        self.add_methods(module, &constructor.set, &mut names, 0)
+            .then_some((constructor, names))
+    }
+
+    fn add_methods(
+        &self,
+        module: &'a Module,
+        set: &'a MethodSet,
+        names: &mut HashSet<&'a str>,
+        depth: usize,
+    ) -> bool {
+        if set.open || depth > MAX_DEPTH {
+            return false;
+        }
+        names.extend(set.methods.iter().map(String::as_str));
+        set.behaviors.iter().all(|b| match b {
+            BehaviorRef::BuiltIn => true,
+            BehaviorRef::Unknown => false,
+            BehaviorRef::Local(name) => self
+                .behavior(module, name)
+                .is_some_and(|(m, s)| self.add_methods(m, s, names, depth + 1)),
+        })
+    }
+
+    /// The behavior a name in `module` is bound to, and the module that defines it.
+    fn behavior(&self, module: &'a Module, name: &str) -> Option<(&'a Module, &'a MethodSet)> {
+        let find = |m: &'a Module, key: &str| {
+            m.behaviors
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, s)| (m, s))
+        };
+        if let Some(found) = find(module, name) {
+            return Some(found);
+        }
+        let Some(Binding::Import {
+            from,
+            name: imported,
+        }) = module.bindings.get(name)
+        else {
+            return None;
+        };
+        let target = self
+            .modules
+            .get(self.resolve_specifier(&module.path, from)?)?;
+        match imported {
+            ImportName::Named(n) => find(target, n),
+            ImportName::Default | ImportName::Namespace => {
+                find(target, "default").or_else(|| find(target, "module.exports"))
+            }
+        }
     }
 }

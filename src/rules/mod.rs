@@ -93,6 +93,7 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::template_not_found::TemplateNotFound,
     &wxml::media_src_not_found::MediaSrcNotFound,
     &wxml::undeclared_component::UndeclaredComponent,
+    &wxml::event_handler_not_found::EventHandlerNotFound,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

@@ -1,6 +1,7 @@
 //! WXML templates, parsed once by `crate::wxml`.
 
 pub mod duplicate_attribute;
+pub mod event_handler_not_found;
 pub mod for_without_key;
 pub mod media_src_not_found;
 pub mod orphan_elif_else;
