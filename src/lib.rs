@@ -20,3 +20,4 @@ pub mod schema;
 pub mod source;
 pub mod suppress;
 pub mod wxml;
+pub mod wxs;

@@ -222,3 +222,28 @@ fn app_json_that_is_a_folder() {
     assert_eq!(code, 1);
     assert!(out.contains("error[MP100]"), "{out}");
 }
+
+#[test]
+fn bad_wxs_files() {
+    // Binary, non-UTF-8 and empty WXS modules: a diagnostic, no panic.
+    expect(
+        &[("utils/bin.wxs", &[0x89, b'P', b'N', b'G', 0, 0, 0xff])],
+        1,
+        &["utils/bin.wxs:1:1: error[MP330]"],
+    );
+    expect(
+        &[("utils/latin1.wxs", b"var s = '\xe9';\nlet t = s;")],
+        1,
+        &["utils/latin1.wxs:2:1: error[MP330] `let` is not supported"],
+    );
+    expect(&[("utils/empty.wxs", b"")], 0, &[]);
+    // An unclosed inline module is a WXML syntax error.
+    expect(
+        &[(
+            "pages/index/index.wxml",
+            b"<wxs module=\"m\">var a = () => 1;",
+        )],
+        1,
+        &["error[MP320]"],
+    );
+}

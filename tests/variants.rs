@@ -632,6 +632,20 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 b"<view bindtap=\"onCheckout\"/>".to_vec(),
             );
         }),
+        ("MP330", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<wxs module=\"m\">let a = 1; module.exports = { a: a };</wxs><view>{{m.a}}</view>"
+                    .to_vec(),
+            );
+        }),
+        ("MP331", |f| {
+            f.insert(
+                "pages/cart/cart.wxml".into(),
+                b"<wxs module=\"m\">var u = require('./util.wxs'); module.exports = u;</wxs><view/>"
+                    .to_vec(),
+            );
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

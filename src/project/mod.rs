@@ -164,6 +164,8 @@ pub struct Project {
     roles: HashMap<String, JsonRole>,
     /// Every WXML file, parsed once.
     pub wxml: HashMap<String, crate::wxml::Document>,
+    /// Every WXS module (`.wxs` files and inline `<wxs>` bodies) by file, in path order.
+    pub wxs: Vec<(String, crate::wxs::WxsModule)>,
 }
 
 #[derive(Debug)]
@@ -235,6 +237,10 @@ impl Project {
         let mut webview_sites = Vec::new();
         for c in code {
             self.directives.extend(c.directives);
+            for m in c.wxs {
+                self.directives.extend(m.directives.iter().cloned());
+                self.wxs.push((c.path.clone(), m));
+            }
             if let Some(m) = c.module {
                 self.directives.extend(m.directives.iter().cloned());
                 self.modules.insert(c.path.clone(), m);
@@ -483,6 +489,7 @@ impl Project {
             directives: Vec::new(),
             roles: HashMap::new(),
             wxml: HashMap::new(),
+            wxs: Vec::new(),
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -577,11 +584,15 @@ struct CodeFile {
     webviews: Vec<(String, Span)>,
     /// Suppression directives in WXML comments.
     directives: Vec<crate::suppress::Directive>,
+    /// The `.wxs` file's module, or the WXML file's inline modules.
+    wxs: Vec<crate::wxs::WxsModule>,
 }
 
 fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
-    let is_code = matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxml)
-        && !f.path.ends_with(".d.ts");
+    let is_code = matches!(
+        f.kind,
+        FileKind::Js | FileKind::Ts | FileKind::Wxml | FileKind::Wxs
+    ) && !f.path.ends_with(".d.ts");
     if f.excluded || !is_code {
         return None;
     }
@@ -598,7 +609,11 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::NotUtf8 { lossy, .. } => lossy,
     };
     let t = std::time::Instant::now();
-    let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxml {
+    let mut wxs = Vec::new();
+    let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxs {
+        wxs.push(crate::wxs::check(&f.path, &text, 0));
+        (None, None, Vec::new(), Vec::new())
+    } else if f.kind == FileKind::Wxml {
         let doc = crate::wxml::parse(&text);
         let mut webviews = Vec::new();
         let mut directives = Vec::new();
@@ -608,6 +623,15 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
                     && let (Some(v), Some(span)) = (&src.value, src.value_span)
                 {
                     webviews.push((v.to_string(), span));
+                }
+            }
+            crate::wxml::Node::Element(e) if e.name == "wxs" && e.attr("src").is_none() => {
+                for child in &e.children {
+                    if let crate::wxml::Node::Text(span) = child
+                        && let Some(body) = text.get(span.start as usize..span.end as usize)
+                    {
+                        wxs.push(crate::wxs::check(&f.path, body, span.start as usize));
+                    }
                 }
             }
             crate::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
@@ -640,6 +664,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         wxml,
         webviews,
         directives,
+        wxs,
     })
 }
 

@@ -94,6 +94,8 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::media_src_not_found::MediaSrcNotFound,
     &wxml::undeclared_component::UndeclaredComponent,
     &wxml::event_handler_not_found::EventHandlerNotFound,
+    &wxml::wxs_syntax_error::WxsSyntaxError,
+    &wxml::wxs_require_not_found::WxsRequireNotFound,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

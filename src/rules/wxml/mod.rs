@@ -10,6 +10,8 @@ pub mod undeclared_component;
 pub mod unused_component;
 pub mod wxml_src_not_found;
 pub mod wxml_syntax_error;
+pub mod wxs_require_not_found;
+pub mod wxs_syntax_error;
 
 use crate::rule::Ctx;
 use crate::wxml::Document;
@@ -57,4 +59,46 @@ pub(crate) fn resolve_src(dir: &str, src: &str, ext: &str) -> String {
     } else {
         format!("{path}.{ext}")
     }
+}
+
+/// Why a template or WXS module at `from` cannot use the file at `to` (both relative to the
+/// miniprogram root): packages load separately, so only the main package is shared, and not
+/// with independent subpackages. `None` when the use is allowed.
+pub(crate) fn cross_package(
+    project: &crate::project::Project,
+    ctx: &Ctx,
+    from: &str,
+    to: &str,
+) -> Option<String> {
+    let app = project.app.as_ref()?;
+    let (from_pkg, to_pkg) = (project.package_of(from), project.package_of(to));
+    let independent = from_pkg.is_some_and(|i| app.subpackages[i].independent);
+    if from_pkg == to_pkg || (to_pkg.is_none() && !independent) {
+        return None;
+    }
+    let root = |i: usize| {
+        app.subpackages[i]
+            .root
+            .as_ref()
+            .map_or(String::new(), |(r, _)| r.clone())
+    };
+    Some(match to_pkg {
+        None => ctx.t(
+            format!(
+                "{to} is in the main package, which the independent subpackage \"{}\" cannot use",
+                root(from_pkg.unwrap_or_default())
+            ),
+            format!(
+                "{to} 在主包中，独立分包 \"{}\" 不能使用",
+                root(from_pkg.unwrap_or_default())
+            ),
+        ),
+        Some(i) => ctx.t(
+            format!(
+                "{to} is in subpackage \"{}\", which is not loaded with this package",
+                root(i)
+            ),
+            format!("{to} 在分包 \"{}\" 中，当前包无法加载它", root(i)),
+        ),
+    })
 }

@@ -1,6 +1,7 @@
-//! MP322: `<import src>`, `<include src>` or `<wxs src>` names a file that does not exist in
-//! the package (relative to the template, or from the miniprogram root with a leading `/`).
-//! Like URL paths, `../` above the miniprogram root stays at the root.
+//! MP322: `<import src>`, `<include src>` or `<wxs src>` names a file that does not exist
+//! (relative to the template, or from the miniprogram root with a leading `/`), or one in a
+//! package that is not loaded with the template's own (another subpackage; the main package
+//! from an independent subpackage). Like URL paths, `../` above the root stays at the root.
 
 use super::documents;
 use crate::diagnostic::Diagnostic;
@@ -11,8 +12,8 @@ crate::rule_meta!(
     "wxml-src-not-found",
     Wxml,
     Error,
-    "An import, include or wxs src names a file that does not exist",
-    "import、include 或 wxs 的 src 指向的文件不存在"
+    "An import, include or wxs src names a file that does not exist or is in another package",
+    "import、include 或 wxs 的 src 指向的文件不存在或在其他分包中"
 );
 
 pub struct WxmlSrcNotFound;
@@ -41,6 +42,33 @@ impl Rule for WxmlSrcNotFound {
                 }
                 let with_ext = super::resolve_src(dir, value, ext);
                 if p.exists(&p.in_root(&with_ext)) {
+                    let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
+                    if let Some(why) = super::cross_package(p, ctx, from, &with_ext) {
+                        out.push(
+                            Diagnostic::new(
+                                &META,
+                                path,
+                                Some(span),
+                                ctx.t(
+                                    format!(
+                                        "<{}> src \"{value}\": {with_ext} is in another package",
+                                        el.name
+                                    ),
+                                    format!(
+                                        "<{}> 的 src \"{value}\"：{with_ext} 在其他包中",
+                                        el.name
+                                    ),
+                                ),
+                            )
+                            .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
+                            .help(ctx.t(
+                                format!(
+                                    "{why}; move the file into this package or the main package"
+                                ),
+                                format!("{why}；请把文件移到当前包或主包"),
+                            )),
+                        );
+                    }
                     continue;
                 }
                 let help = p
