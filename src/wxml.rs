@@ -357,7 +357,25 @@ impl Parser<'_> {
                 self.pos += ch_len;
                 continue;
             }
-            let name = CompactString::from(&text[n_start..n_start + len]);
+            let raw_name = &text[n_start..n_start + len];
+            let bad_name = if let Some((i, c)) = raw_name.char_indices().find(|&(i, c)| {
+                !(c.is_ascii_alphabetic()
+                    || matches!(c, '_' | ':' | '-')
+                    || (i > 0 && c.is_ascii_digit()))
+            }) {
+                // `wcc` takes names of ASCII letters, digits (not first), `_`, `:` and `-`;
+                // a stray quote or `{` here usually means a quote is missing earlier.
+                self.error(
+                    n_start + i,
+                    n_start + i + c.len_utf8(),
+                    &format!("unexpected character `{c}` in attribute name `{raw_name}` (a missing quote before it?)"),
+                    &format!("属性名 `{raw_name}` 中有意外的字符 `{c}`（前面是否缺少引号？）"),
+                );
+                true
+            } else {
+                false
+            };
+            let name = CompactString::from(raw_name);
             self.pos += len;
             let after = &text[self.pos..];
             let after_ws = after.trim_start();
@@ -377,6 +395,7 @@ impl Parser<'_> {
                         match text[v_start..].find(q) {
                             Some(close) => {
                                 let value = &text[v_start..v_start + close];
+                                self.line_break_in_value(value, v_start);
                                 self.interpolations(value, v_start);
                                 attr.value = Some(CompactString::from(value));
                                 attr.value_span = Some(Span::new(v_start, v_start + close));
@@ -396,19 +415,51 @@ impl Parser<'_> {
                         }
                     }
                     _ => {
-                        // Unquoted value: up to whitespace or the tag end.
-                        let len = v_trim
-                            .find(|c: char| c.is_whitespace() || c == '>')
-                            .unwrap_or(v_trim.len());
+                        // Unquoted value: `wcc` reads it up to the next `"` (spaces and `>`
+                        // included), so `a=x>` runs on and a line break on the way is an error.
                         let v_start = self.pos;
-                        attr.value = Some(CompactString::from(&text[v_start..v_start + len]));
+                        let Some(len) = v_trim.find('"') else {
+                            self.error(
+                                v_start,
+                                v_start + v_trim.chars().next().map_or(0, char::len_utf8),
+                                "unquoted attribute value: the WXML compiler reads it up to the next `\"` and there is none; quote the value",
+                                "属性值没有引号：WXML 编译器会一直读到下一个 `\"`，但后面没有；请给属性值加上引号",
+                            );
+                            self.pos = text.len();
+                            el.attrs.push(attr);
+                            return el;
+                        };
+                        let value = &text[v_start..v_start + len];
+                        if !self.line_break_in_value(value, v_start) && !value.is_empty() {
+                            self.interpolations(value, v_start);
+                        }
+                        attr.value = Some(CompactString::from(value));
                         attr.value_span = Some(Span::new(v_start, v_start + len));
-                        self.pos += len;
+                        self.pos = v_start + len + 1;
                     }
                 }
             }
-            el.attrs.push(attr);
+            if !bad_name {
+                el.attrs.push(attr);
+            }
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `wcc` rejects a line break inside an attribute value. Reports the first one in `value`
+    /// (which starts at byte `start`); true if there was one.
+    fn line_break_in_value(&mut self, value: &str, start: usize) -> bool {
+        let Some(i) = value.find(['\n', '\r']) else {
+            return false;
+        };
+        self.error(
+            start + i,
+            start + i + 1,
+            "line break inside an attribute value: the WXML compiler rejects it; keep the value on one line",
+            "属性值中有换行：WXML 编译器不接受；请把属性值写在一行内",
+        );
+        true
     }
 }
 
@@ -525,6 +576,44 @@ mod tests {
         let tap = view.attr("bindtap").unwrap();
         assert_eq!(&text[tap.value_span.unwrap().range()], "onTap");
         assert!(els[2].self_closing);
+    }
+
+    /// Each case was run through wcc 0.2.3 (`../shared/tools/official-check.sh --wxml`).
+    #[test]
+    fn attribute_rules_follow_wcc() {
+        let errs = |t: &str| parse(t).errors;
+        // A line break inside a value, quoted or not, is an error at the break.
+        let e = errs("<view class=\"a\nb\"></view>");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].span.start, 14);
+        assert!(e[0].message.contains("line break"));
+        assert!(!errs("<view a=\"{{\n x }}\"></view>").is_empty());
+        assert!(errs("<view\n a=\"x\"\n b=\"y\"></view>").is_empty());
+        // An unquoted value runs to the next `"`: `a=x"` is fine, `a=x>` never ends.
+        let ok = parse("<view a=x y\" b=\"z\"></view>");
+        assert!(ok.errors.is_empty(), "{:?}", ok.errors);
+        assert_eq!(
+            ok.elements()[0].attr("a").unwrap().value.as_deref(),
+            Some("x y")
+        );
+        assert!(errs("<view a=x></view>")[0].message.contains("unquoted"));
+        // Names: ASCII letters, digits (not first), `_`, `:`, `-`.
+        for bad in ["a.b", "@tap", "1a", "a{b", "\"b\"", "中"] {
+            let e = errs(&format!("<view {bad}=\"1\"></view>"));
+            assert!(
+                e.iter().any(|e| e.message.contains("attribute name")),
+                "{bad}: {e:?}"
+            );
+        }
+        for good in ["_a", "-a", ":a", "a1-b_c:d", "wx:if", "model:value"] {
+            assert!(
+                errs(&format!("<view {good}=\"1\"></view>")).is_empty(),
+                "{good}"
+            );
+        }
+        // A missing closing quote shows up at the next attribute's name.
+        let e = errs("<wxs src=\"../u.wxs module=\"utils\" />");
+        assert!(e[0].message.contains("`\"`"), "{e:?}");
     }
 
     #[test]
