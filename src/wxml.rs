@@ -4,42 +4,96 @@
 //! (an unclosed tag, a mismatched end tag, an unterminated `{{`, quote or comment).
 
 use crate::source::Span;
-use compact_str::CompactString;
+use std::sync::Arc;
 
-#[derive(Debug, Clone)]
-pub struct Attr {
-    /// Names and short values are stored inline (most are under 24 bytes), which keeps the
-    /// parser from allocating per attribute.
-    pub name: CompactString,
+/// An attribute as stored: spans into the document's text.
+#[derive(Debug, Clone, Copy)]
+struct AttrData {
+    name: Span,
+    /// `None` for a valueless attribute (`lazy-load`); the span excludes the quotes.
+    value: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ElementData {
+    /// The `<name` part of the start tag.
+    name_span: Span,
+    attrs: (u32, u32),
+    children: (u32, u32),
+    self_closing: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RawNode {
+    Element(u32),
+    Text(Span),
+    /// The whole comment and its body.
+    Comment(Span, Span),
+}
+
+/// An attribute of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct Attr<'a> {
+    pub name: &'a str,
     pub name_span: Span,
     /// `None` for a valueless attribute (`lazy-load`).
-    pub value: Option<CompactString>,
+    pub value: Option<&'a str>,
     /// Span of the value without its quotes.
     pub value_span: Option<Span>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Element {
-    pub name: CompactString,
-    /// The `<name` part of the start tag.
-    pub name_span: Span,
-    pub attrs: Vec<Attr>,
-    pub children: Vec<Node>,
-    pub self_closing: bool,
+/// An element of a parsed document (a cheap handle).
+#[derive(Debug, Clone, Copy)]
+pub struct Element<'a> {
+    doc: &'a Document,
+    data: &'a ElementData,
 }
 
-impl Element {
-    pub fn attr(&self, name: &str) -> Option<&Attr> {
-        self.attrs.iter().find(|a| a.name == name)
+impl<'a> Element<'a> {
+    pub fn name(self) -> &'a str {
+        let s = self.data.name_span;
+        &self.doc.text[s.start as usize + 1..s.end as usize]
+    }
+
+    /// The `<name` part of the start tag.
+    pub fn name_span(self) -> Span {
+        self.data.name_span
+    }
+
+    pub fn self_closing(self) -> bool {
+        self.data.self_closing
+    }
+
+    pub fn attrs(self) -> impl Iterator<Item = Attr<'a>> {
+        let (from, to) = self.data.attrs;
+        let doc = self.doc;
+        doc.attrs[from as usize..to as usize]
+            .iter()
+            .map(move |a| Attr {
+                name: doc.slice(a.name),
+                name_span: a.name,
+                value: a.value.map(|v| doc.slice(v)),
+                value_span: a.value,
+            })
+    }
+
+    pub fn attr(self, name: &str) -> Option<Attr<'a>> {
+        self.attrs().find(|a| a.name == name)
+    }
+
+    pub fn children(self) -> impl Iterator<Item = Node<'a>> {
+        let (from, to) = self.data.children;
+        self.doc.nodes(from, to)
     }
 }
 
-#[derive(Debug, Clone)]
-pub enum Node {
-    Element(Element),
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Element(Element<'a>),
     /// Text (or `<wxs>` content); its span in the file's text.
     Text(Span),
-    Comment(String, Span),
+    /// A comment's body and the span of the whole comment.
+    Comment(&'a str, Span),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,39 +103,78 @@ pub struct SyntaxError {
     pub message_zh: String,
 }
 
-#[derive(Debug, Clone, Default)]
+/// A parsed template. The tree is stored flat (elements in document order, attributes and
+/// child lists in shared vectors, names and values as spans into the text): a project has
+/// hundreds of thousands of elements, and one allocation each was most of the memory.
+#[derive(Debug, Clone)]
 pub struct Document {
-    pub nodes: Vec<Node>,
+    text: Arc<str>,
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    nodes: Vec<RawNode>,
+    roots: (u32, u32),
     pub errors: Vec<SyntaxError>,
 }
 
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            text: Arc::from(""),
+            elements: Vec::new(),
+            attrs: Vec::new(),
+            nodes: Vec::new(),
+            roots: (0, 0),
+            errors: Vec::new(),
+        }
+    }
+}
+
 impl Document {
+    fn slice(&self, s: Span) -> &str {
+        &self.text[s.start as usize..s.end as usize]
+    }
+
+    fn node(&self, raw: &RawNode) -> Node<'_> {
+        match *raw {
+            RawNode::Element(i) => Node::Element(Element {
+                doc: self,
+                data: &self.elements[i as usize],
+            }),
+            RawNode::Text(s) => Node::Text(s),
+            RawNode::Comment(whole, body) => Node::Comment(self.slice(body), whole),
+        }
+    }
+
+    fn nodes(&self, from: u32, to: u32) -> impl Iterator<Item = Node<'_>> {
+        self.nodes[from as usize..to as usize]
+            .iter()
+            .map(move |n| self.node(n))
+    }
+
+    /// The top-level nodes.
+    pub fn roots(&self) -> impl Iterator<Item = Node<'_>> {
+        self.nodes(self.roots.0, self.roots.1)
+    }
+
     /// Calls `f` on every node, depth first, in document order.
-    pub fn visit(&self, f: &mut impl FnMut(&Node)) {
-        fn walk(nodes: &[Node], f: &mut impl FnMut(&Node)) {
-            for n in nodes {
-                f(n);
-                if let Node::Element(e) = n {
-                    walk(&e.children, f);
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(Node<'a>)) {
+        fn walk<'a>(doc: &'a Document, from: u32, to: u32, f: &mut impl FnMut(Node<'a>)) {
+            for raw in &doc.nodes[from as usize..to as usize] {
+                let node = doc.node(raw);
+                f(node);
+                if let Node::Element(e) = node {
+                    walk(doc, e.data.children.0, e.data.children.1, f);
                 }
             }
         }
-        walk(&self.nodes, f);
+        walk(self, self.roots.0, self.roots.1, f);
     }
 
     /// Every element, depth first, in document order.
-    pub fn elements(&self) -> Vec<&Element> {
-        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Element>) {
-            for n in nodes {
-                if let Node::Element(e) = n {
-                    out.push(e);
-                    walk(&e.children, out);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.nodes, &mut out);
-        out
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> {
+        self.elements
+            .iter()
+            .map(move |data| Element { doc: self, data })
     }
 }
 
@@ -110,137 +203,190 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     errors: Vec<SyntaxError>,
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    nodes: Vec<RawNode>,
+    /// Children of the open elements, innermost last; each open element's start index is on
+    /// the stack.
+    pending: Vec<RawNode>,
 }
 
+/// Parses a template (the text is copied; see `parse_shared`).
 pub fn parse(text: &str) -> Document {
+    parse_shared(Arc::from(text))
+}
+
+/// Parses a template whose text the caller shares with the document.
+pub fn parse_shared(text: Arc<str>) -> Document {
     let mut p = Parser {
-        text,
+        text: &text,
         pos: 0,
         errors: Vec::new(),
+        elements: Vec::new(),
+        attrs: Vec::new(),
+        nodes: Vec::new(),
+        pending: Vec::new(),
     };
-    let mut stack: Vec<Element> = Vec::new();
-    let mut roots: Vec<Node> = Vec::new();
-    fn push(stack: &mut [Element], roots: &mut Vec<Node>, node: Node) {
-        match stack.last_mut() {
-            Some(parent) => parent.children.push(node),
-            None => roots.push(node),
-        }
+    let roots = p.run();
+    let Parser {
+        errors,
+        elements,
+        attrs,
+        nodes,
+        ..
+    } = p;
+    Document {
+        text: text.clone(),
+        elements,
+        attrs,
+        nodes,
+        roots,
+        errors,
     }
-    while p.pos < text.len() {
-        let rest = &text[p.pos..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            let start = p.pos;
-            // An unclosed comment runs to the end of the file; wcc accepts that.
-            let end = after.find("-->").map_or(text.len(), |e| p.pos + 4 + e);
-            let body = text[p.pos + 4..end].to_string();
-            p.pos = (end + 3).min(text.len());
-            push(
-                &mut stack,
-                &mut roots,
-                Node::Comment(body, Span::new(start, p.pos)),
-            );
-        } else if let Some(after) = rest.strip_prefix("</") {
-            let start = p.pos;
-            let name_start = p.pos + 2;
-            let name_end = name_start
-                + after
-                    .find(|c: char| c == '>' || c.is_whitespace())
-                    .unwrap_or(after.len());
-            let name = text[name_start..name_end].to_string();
-            let close = text[name_end..].find('>').map(|i| name_end + i + 1);
-            p.pos = close.unwrap_or(text.len());
-            let span = Span::new(start, p.pos);
-            if close.is_none() {
-                p.error(
-                    start,
-                    name_end,
-                    "unclosed end tag: missing `>`",
-                    "结束标签缺少 `>`",
-                );
-            }
-            match stack.iter().rposition(|e| e.name == name) {
-                Some(i) => {
-                    // Elements opened inside and never closed end here, as errors.
-                    while stack.len() > i + 1 {
-                        let open = stack.pop().unwrap_or_else(|| unreachable!());
-                        p.error(
-                            open.name_span.start as usize,
-                            open.name_span.end as usize,
-                            &format!("`<{}>` is not closed before `</{name}>`", open.name),
-                            &format!("`<{}>` 在 `</{name}>` 之前没有闭合", open.name),
-                        );
-                        push(&mut stack, &mut roots, Node::Element(open));
-                    }
-                    let done = stack.pop().unwrap_or_else(|| unreachable!());
-                    push(&mut stack, &mut roots, Node::Element(done));
-                }
-                None => p.error(
-                    span.start as usize,
-                    span.end as usize,
-                    &format!("end tag `</{name}>` has no matching start tag"),
-                    &format!("结束标签 `</{name}>` 没有对应的开始标签"),
-                ),
-            }
-        } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            let mut element = p.start_tag();
-            if stack.len() >= MAX_DEPTH && !element.self_closing {
-                if !p
-                    .errors
-                    .iter()
-                    .any(|e| e.message.starts_with("elements nested"))
-                {
-                    p.error(
-                        element.name_span.start as usize,
-                        element.name_span.end as usize,
-                        &format!("elements nested more than {MAX_DEPTH} levels deep"),
-                        &format!("元素嵌套超过 {MAX_DEPTH} 层"),
+}
+
+impl Parser<'_> {
+    fn name_of(&self, idx: u32) -> &str {
+        let s = self.elements[idx as usize].name_span;
+        &self.text[s.start as usize + 1..s.end as usize]
+    }
+
+    /// Ends the element `idx` whose children start at `pending[from..]`, and adds it to its
+    /// parent's children.
+    fn close(&mut self, idx: u32, from: usize) {
+        let start = self.nodes.len() as u32;
+        self.nodes.extend(self.pending.drain(from..));
+        self.elements[idx as usize].children = (start, self.nodes.len() as u32);
+        self.pending.push(RawNode::Element(idx));
+    }
+
+    /// Parses the whole text; returns the range of the top-level nodes.
+    fn run(&mut self) -> (u32, u32) {
+        let text = self.text;
+        // Open elements: index and where their children start in `pending`.
+        let mut stack: Vec<(u32, usize)> = Vec::new();
+        while self.pos < text.len() {
+            let rest = &text[self.pos..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                let start = self.pos;
+                // An unclosed comment runs to the end of the file; wcc accepts that.
+                let end = after.find("-->").map_or(text.len(), |e| self.pos + 4 + e);
+                let body = Span::new(self.pos + 4, end);
+                self.pos = (end + 3).min(text.len());
+                self.pending
+                    .push(RawNode::Comment(Span::new(start, self.pos), body));
+            } else if let Some(after) = rest.strip_prefix("</") {
+                let start = self.pos;
+                let name_start = self.pos + 2;
+                let name_end = name_start
+                    + after
+                        .find(|c: char| c == '>' || c.is_whitespace())
+                        .unwrap_or(after.len());
+                let name = &text[name_start..name_end];
+                let close = text[name_end..].find('>').map(|i| name_end + i + 1);
+                self.pos = close.unwrap_or(text.len());
+                let span = Span::new(start, self.pos);
+                if close.is_none() {
+                    self.error(
+                        start,
+                        name_end,
+                        "unclosed end tag: missing `>`",
+                        "结束标签缺少 `>`",
                     );
                 }
-                element.self_closing = true;
-            }
-            if element.self_closing {
-                push(&mut stack, &mut roots, Node::Element(element));
-            } else if RAW_TEXT.contains(&element.name.as_str()) {
-                let close = format!("</{}", element.name);
-                let start = p.pos;
-                let end = text[p.pos..].find(&close).map_or(text.len(), |i| p.pos + i);
-                let mut el = element;
-                if end > start {
-                    el.children.push(Node::Text(Span::new(start, end)));
+                match stack.iter().rposition(|&(e, _)| self.name_of(e) == name) {
+                    Some(i) => {
+                        // Elements opened inside and never closed end here, as errors.
+                        while stack.len() > i + 1 {
+                            let (open, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                            let open_span = self.elements[open as usize].name_span;
+                            let open_name = self.name_of(open).to_string();
+                            self.error(
+                                open_span.start as usize,
+                                open_span.end as usize,
+                                &format!("`<{open_name}>` is not closed before `</{name}>`"),
+                                &format!("`<{open_name}>` 在 `</{name}>` 之前没有闭合"),
+                            );
+                            self.close(open, from);
+                        }
+                        let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                        self.close(done, from);
+                    }
+                    None => self.error(
+                        span.start as usize,
+                        span.end as usize,
+                        &format!("end tag `</{name}>` has no matching start tag"),
+                        &format!("结束标签 `</{name}>` 没有对应的开始标签"),
+                    ),
                 }
-                p.pos = end;
-                stack.push(el);
+            } else if rest.starts_with('<')
+                && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                let idx = self.start_tag();
+                let el = self.elements[idx as usize];
+                let mut self_closing = el.self_closing;
+                if stack.len() >= MAX_DEPTH && !self_closing {
+                    if !self
+                        .errors
+                        .iter()
+                        .any(|e| e.message.starts_with("elements nested"))
+                    {
+                        self.error(
+                            el.name_span.start as usize,
+                            el.name_span.end as usize,
+                            &format!("elements nested more than {MAX_DEPTH} levels deep"),
+                            &format!("元素嵌套超过 {MAX_DEPTH} 层"),
+                        );
+                    }
+                    self.elements[idx as usize].self_closing = true;
+                    self_closing = true;
+                }
+                let from = self.pending.len();
+                if self_closing {
+                    self.close(idx, from);
+                } else if RAW_TEXT.contains(&self.name_of(idx)) {
+                    let close = format!("</{}", self.name_of(idx));
+                    let start = self.pos;
+                    let end = text[self.pos..]
+                        .find(&close)
+                        .map_or(text.len(), |i| self.pos + i);
+                    if end > start {
+                        self.pending.push(RawNode::Text(Span::new(start, end)));
+                    }
+                    self.pos = end;
+                    stack.push((idx, from));
+                } else {
+                    stack.push((idx, from));
+                }
             } else {
-                stack.push(element);
-            }
-        } else {
-            let start = p.pos;
-            let first = rest.chars().next().map_or(1, char::len_utf8);
-            let end = text[p.pos + first..]
-                .find('<')
-                .map_or(text.len(), |i| p.pos + first + i);
-            p.pos = end;
-            let body = &text[start..end];
-            // Whitespace between tags is not kept.
-            if !body.trim().is_empty() {
-                p.interpolations(body, start);
-                push(&mut stack, &mut roots, Node::Text(Span::new(start, end)));
+                let start = self.pos;
+                let first = rest.chars().next().map_or(1, char::len_utf8);
+                let end = text[self.pos + first..]
+                    .find('<')
+                    .map_or(text.len(), |i| self.pos + first + i);
+                self.pos = end;
+                let body = &text[start..end];
+                // Whitespace between tags is not kept.
+                if !body.trim().is_empty() {
+                    self.interpolations(body, start);
+                    self.pending.push(RawNode::Text(Span::new(start, end)));
+                }
             }
         }
-    }
-    while let Some(open) = stack.pop() {
-        p.error(
-            open.name_span.start as usize,
-            open.name_span.end as usize,
-            &format!("`<{}>` is not closed (unexpected end of file)", open.name),
-            &format!("`<{}>` 没有闭合（文件意外结束）", open.name),
-        );
-        push(&mut stack, &mut roots, Node::Element(open));
-    }
-    Document {
-        nodes: roots,
-        errors: p.errors,
+        while let Some((open, from)) = stack.pop() {
+            let open_span = self.elements[open as usize].name_span;
+            let open_name = self.name_of(open).to_string();
+            self.error(
+                open_span.start as usize,
+                open_span.end as usize,
+                &format!("`<{open_name}>` is not closed (unexpected end of file)"),
+                &format!("`<{open_name}>` 没有闭合（文件意外结束）"),
+            );
+            self.close(open, from);
+        }
+        let start = self.nodes.len() as u32;
+        self.nodes.append(&mut self.pending);
+        (start, self.nodes.len() as u32)
     }
 }
 
@@ -286,7 +432,8 @@ impl Parser<'_> {
         }
     }
 
-    fn start_tag(&mut self) -> Element {
+    /// Parses a start tag at `pos`; returns the new element's index.
+    fn start_tag(&mut self) -> u32 {
         let text = self.text;
         let start = self.pos;
         let name_start = start + 1;
@@ -294,12 +441,20 @@ impl Parser<'_> {
             + text[name_start..]
                 .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
                 .unwrap_or(text.len() - name_start);
-        let mut el = Element {
-            name: CompactString::from(&text[name_start..name_end]),
+        let idx = self.elements.len() as u32;
+        let attrs_start = self.attrs.len() as u32;
+        self.elements.push(ElementData {
             name_span: Span::new(start, name_end),
-            attrs: Vec::new(),
-            children: Vec::new(),
+            attrs: (attrs_start, attrs_start),
+            children: (0, 0),
             self_closing: false,
+        });
+        let el_name = &text[name_start..name_end];
+        let finish = |p: &mut Self, self_closing: bool| {
+            let el = &mut p.elements[idx as usize];
+            el.attrs.1 = p.attrs.len() as u32;
+            el.self_closing = self_closing;
+            idx
         };
         self.pos = name_end;
         loop {
@@ -310,29 +465,28 @@ impl Parser<'_> {
                 self.error(
                     start,
                     name_end,
-                    &format!("`<{}` start tag is not closed with `>`", el.name),
-                    &format!("开始标签 `<{}` 缺少 `>`", el.name),
+                    &format!("`<{}` start tag is not closed with `>`", el_name),
+                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
                 );
                 self.pos = text.len();
-                return el;
+                return finish(self, false);
             }
             if trimmed.starts_with("/>") {
                 self.pos += 2;
-                el.self_closing = true;
-                return el;
+                return finish(self, true);
             }
             if trimmed.starts_with('>') {
                 self.pos += 1;
-                return el;
+                return finish(self, false);
             }
             if trimmed.starts_with('<') {
                 self.error(
                     start,
                     name_end,
-                    &format!("`<{}` start tag is not closed with `>`", el.name),
-                    &format!("开始标签 `<{}` 缺少 `>`", el.name),
+                    &format!("`<{}` start tag is not closed with `>`", el_name),
+                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
                 );
-                return el;
+                return finish(self, false);
             }
             // An attribute name runs to whitespace, `=`, `>` or `/>`.
             let n_start = self.pos;
@@ -375,15 +529,13 @@ impl Parser<'_> {
             } else {
                 false
             };
-            let name = CompactString::from(raw_name);
+
             self.pos += len;
             let after = &text[self.pos..];
             let after_ws = after.trim_start();
-            let mut attr = Attr {
-                name,
-                name_span: Span::new(n_start, n_start + len),
+            let mut attr = AttrData {
+                name: Span::new(n_start, n_start + len),
                 value: None,
-                value_span: None,
             };
             if let Some(v) = after_ws.strip_prefix('=') {
                 self.pos += after.len() - after_ws.len() + 1;
@@ -397,8 +549,7 @@ impl Parser<'_> {
                                 let value = &text[v_start..v_start + close];
                                 self.line_break_in_value(value, v_start);
                                 self.interpolations(value, v_start);
-                                attr.value = Some(CompactString::from(value));
-                                attr.value_span = Some(Span::new(v_start, v_start + close));
+                                attr.value = Some(Span::new(v_start, v_start + close));
                                 self.pos = v_start + close + 1;
                             }
                             None => {
@@ -409,8 +560,8 @@ impl Parser<'_> {
                                     "属性值缺少结束引号",
                                 );
                                 self.pos = text.len();
-                                el.attrs.push(attr);
-                                return el;
+                                self.attrs.push(attr);
+                                return finish(self, false);
                             }
                         }
                     }
@@ -426,21 +577,20 @@ impl Parser<'_> {
                                 "属性值没有引号：WXML 编译器会一直读到下一个 `\"`，但后面没有；请给属性值加上引号",
                             );
                             self.pos = text.len();
-                            el.attrs.push(attr);
-                            return el;
+                            self.attrs.push(attr);
+                            return finish(self, false);
                         };
                         let value = &text[v_start..v_start + len];
                         if !self.line_break_in_value(value, v_start) && !value.is_empty() {
                             self.interpolations(value, v_start);
                         }
-                        attr.value = Some(CompactString::from(value));
-                        attr.value_span = Some(Span::new(v_start, v_start + len));
+                        attr.value = Some(Span::new(v_start, v_start + len));
                         self.pos = v_start + len + 1;
                     }
                 }
             }
             if !bad_name {
-                el.attrs.push(attr);
+                self.attrs.push(attr);
             }
         }
     }
@@ -564,18 +714,48 @@ mod tests {
         let text = "<view class=\"a\" lazy-load bindtap='onTap'>\n  <text>{{msg}}</text>\n  <image src=\"/a.png\"/>\n</view>";
         let doc = parse(text);
         assert!(doc.errors.is_empty(), "{:?}", doc.errors);
-        let els = doc.elements();
+        let els: Vec<Element> = doc.elements().collect();
         assert_eq!(
-            els.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+            els.iter().map(|e| e.name()).collect::<Vec<_>>(),
             ["view", "text", "image"]
         );
         let view = els[0];
-        assert_eq!(view.attrs.len(), 3);
-        assert_eq!(view.attrs[1].name, "lazy-load");
-        assert!(view.attrs[1].value.is_none());
+        let attrs: Vec<Attr> = view.attrs().collect();
+        assert_eq!(attrs.len(), 3);
+        assert_eq!(attrs[1].name, "lazy-load");
+        assert!(attrs[1].value.is_none());
         let tap = view.attr("bindtap").unwrap();
         assert_eq!(&text[tap.value_span.unwrap().range()], "onTap");
-        assert!(els[2].self_closing);
+        assert_eq!(tap.value, Some("onTap"));
+        assert!(els[2].self_closing());
+        // The tree: <view> holds <text> and <image>, and <text> its text.
+        let kids: Vec<&str> = view
+            .children()
+            .filter_map(|n| match n {
+                Node::Element(e) => Some(e.name()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kids, ["text", "image"]);
+        assert_eq!(doc.roots().count(), 1);
+        assert!(matches!(els[1].children().next(), Some(Node::Text(_))));
+    }
+
+    #[test]
+    fn unclosed_elements_keep_their_children() {
+        let doc = parse("<view><text>a</view><block><image/>");
+        let names: Vec<&str> = doc.elements().map(|e| e.name()).collect();
+        assert_eq!(names, ["view", "text", "block", "image"]);
+        let roots: Vec<&str> = doc
+            .roots()
+            .filter_map(|n| match n {
+                Node::Element(e) => Some(e.name()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roots, ["view", "block"]);
+        let block = doc.elements().nth(2).unwrap();
+        assert_eq!(block.children().count(), 1);
     }
 
     /// Each case was run through wcc 0.2.3 (`../shared/tools/official-check.sh --wxml`).
@@ -593,7 +773,7 @@ mod tests {
         let ok = parse("<view a=x y\" b=\"z\"></view>");
         assert!(ok.errors.is_empty(), "{:?}", ok.errors);
         assert_eq!(
-            ok.elements()[0].attr("a").unwrap().value.as_deref(),
+            ok.elements().next().unwrap().attr("a").unwrap().value,
             Some("x y")
         );
         assert!(errs("<view a=x></view>")[0].message.contains("unquoted"));

@@ -421,7 +421,7 @@ impl Project {
         // Read and parse every JSON file once, in parallel.
         let mut config_doc = config_doc;
         if timings {
-            eprintln!("mpcheck: walk {:?}", t0.elapsed());
+            eprintln!("mpcheck: walk {:?}, RSS {} MB", t0.elapsed(), rss_mb());
         }
         let t1 = std::time::Instant::now();
         // Read every file once, in one parallel pass: JSON parsed into the index, JS/TS parsed
@@ -443,10 +443,11 @@ impl Project {
                 c.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000
             };
             eprintln!(
-                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms, WXML parse {} ms)",
+                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms, WXML parse {} ms), RSS {} MB",
                 t1.elapsed(),
                 ms(&PARSE_JS_NS),
-                ms(&PARSE_WXML_NS)
+                ms(&PARSE_WXML_NS),
+                rss_mb()
             );
         }
         if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
@@ -568,6 +569,17 @@ impl Project {
     }
 }
 
+/// Resident memory in MB (for MPCHECK_TIMINGS; 0 where /proc is missing).
+pub fn rss_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
 /// Time spent parsing, summed over threads (for MPCHECK_TIMINGS).
 pub static PARSE_WXML_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -608,25 +620,26 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::Text { text, .. } => text,
         Decoded::NotUtf8 { lossy, .. } => lossy,
     };
+    let text: Arc<str> = Arc::from(text);
     let t = std::time::Instant::now();
     let mut wxs = Vec::new();
     let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxs {
         wxs.push(crate::wxs::check(&f.path, &text, 0));
         (None, None, Vec::new(), Vec::new())
     } else if f.kind == FileKind::Wxml {
-        let doc = crate::wxml::parse(&text);
+        let doc = crate::wxml::parse_shared(text.clone());
         let mut webviews = Vec::new();
         let mut directives = Vec::new();
         doc.visit(&mut |node| match node {
-            crate::wxml::Node::Element(e) if e.name == "web-view" => {
+            crate::wxml::Node::Element(e) if e.name() == "web-view" => {
                 if let Some(src) = e.attr("src")
-                    && let (Some(v), Some(span)) = (&src.value, src.value_span)
+                    && let (Some(v), Some(span)) = (src.value, src.value_span)
                 {
                     webviews.push((v.to_string(), span));
                 }
             }
-            crate::wxml::Node::Element(e) if e.name == "wxs" && e.attr("src").is_none() => {
-                for child in &e.children {
+            crate::wxml::Node::Element(e) if e.name() == "wxs" && e.attr("src").is_none() => {
+                for child in e.children() {
                     if let crate::wxml::Node::Text(span) = child
                         && let Some(body) = text.get(span.start as usize..span.end as usize)
                     {
@@ -635,7 +648,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
                 }
             }
             crate::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
-                directives.extend(crate::suppress::parse(&f.path, body, *span));
+                directives.extend(crate::suppress::parse(&f.path, body, span));
             }
             _ => {}
         });
@@ -659,7 +672,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     );
     Some(CodeFile {
         path: f.path.clone(),
-        source: Source::new(Arc::from(text)),
+        source: Source::new(text),
         module,
         wxml,
         webviews,

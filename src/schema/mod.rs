@@ -286,7 +286,8 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(&w, &c.to_lowercase());
-        if best.is_none_or(|(bd, _)| d < bd) {
+        // Ties go to the smallest name, so the answer never depends on iteration order.
+        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
     }
@@ -315,6 +316,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
     use crate::json::parse;
+
+    #[test]
+    fn suggestion_ties_do_not_depend_on_order() {
+        let names = ["wxParse10", "wxParse1", "wxParse11"];
+        let forward = suggest("wxParse12", names.iter().copied());
+        let backward = suggest("wxParse12", names.iter().rev().copied());
+        assert_eq!(forward, Some("wxParse1"));
+        assert_eq!(backward, forward);
+    }
 
     fn issues(role: JsonRole, text: &str) -> Vec<IssueKind> {
         validate(role, &parse(text).unwrap())

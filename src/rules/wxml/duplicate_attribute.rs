@@ -24,20 +24,19 @@ impl Rule for DuplicateAttribute {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for el in doc.elements() {
-                for (i, a) in el.attrs.iter().enumerate() {
-                    let Some(first) = el.attrs[..i].iter().find(|b| b.name == a.name) else {
+                for (i, a) in el.attrs().enumerate() {
+                    let Some(first) = el.attrs().take(i).find(|b| b.name == a.name) else {
                         continue;
                     };
-                    let values = |x: &crate::wxml::Attr| x.value.clone().unwrap_or_default();
-                    let same = values(first) == values(a);
+                    let same = first.value == a.value;
                     out.push(
                         Diagnostic::new(
                             &META,
                             path,
                             Some(a.name_span),
                             ctx.t(
-                                format!("`{}` is repeated on <{}>", a.name, el.name),
-                                format!("<{}> 上重复设置了 `{}`", el.name, a.name),
+                                format!("`{}` is repeated on <{}>", a.name, el.name()),
+                                format!("<{}> 上重复设置了 `{}`", el.name(), a.name),
                             ),
                         )
                         .label(ctx.t("repeated".into(), "重复".into()))

@@ -41,14 +41,14 @@ pub fn event_of(attr: &str) -> Option<&str> {
 }
 
 /// Elements outside `<template name>` definitions (those render in whatever page uses them).
-fn own_elements<'a>(nodes: &'a [Node], out: &mut Vec<&'a Element>) {
+fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element<'a>>) {
     for n in nodes {
         if let Node::Element(e) = n {
-            if e.name == "template" && e.attr("name").is_some() {
+            if e.name() == "template" && e.attr("name").is_some() {
                 continue;
             }
             out.push(e);
-            own_elements(&e.children, out);
+            own_elements(e.children(), out);
         }
     }
 }
@@ -91,12 +91,12 @@ impl Rule for EventHandlerNotFound {
                 continue;
             };
             let mut elements = Vec::new();
-            own_elements(&doc.nodes, &mut elements);
+            own_elements(doc.roots(), &mut elements);
             let wxml_path = format!("{base}.wxml");
             let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
             for el in elements {
-                for a in &el.attrs {
-                    if event_of(&a.name).is_none() {
+                for a in el.attrs() {
+                    if event_of(a.name).is_none() {
                         continue;
                     }
                     let (Some(value), Some(span)) = (&a.value, a.value_span) else {
@@ -118,8 +118,6 @@ impl Rule for EventHandlerNotFound {
                             "methods of Component({...})",
                         ),
                     };
-                    let mut candidates: Vec<&str> = names.iter().copied().collect();
-                    candidates.sort_unstable();
                     let outside = constructor.set.outside_methods.iter().any(|m| m == handler);
                     let help = if outside {
                         Some(ctx.t(
@@ -127,7 +125,7 @@ impl Rule for EventHandlerNotFound {
                             format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
                         ))
                     } else {
-                        crate::schema::suggest(handler, candidates.into_iter())
+                        crate::schema::suggest(handler, names.iter().copied())
                             .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
                     }
                     .unwrap_or_else(|| ctx.t(

@@ -33,7 +33,7 @@ impl Rule for ForWithoutKey {
                         &META,
                         path,
                         Some(a.name_span),
-                        ctx.t(format!("<{}> has wx:for but no wx:key", el.name), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name)),
+                        ctx.t(format!("<{}> has wx:for but no wx:key", el.name()), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name())),
                     )
                     .label(ctx.t("list without key".into(), "列表缺少 key".into()))
                     .help(ctx.t(

@@ -29,11 +29,11 @@ impl Rule for MediaSrcNotFound {
         for (path, doc) in documents(ctx) {
             let dir = super::template_dir(p, path);
             for el in doc.elements() {
-                if !MEDIA.contains(&el.name.as_str()) {
+                if !MEDIA.contains(&el.name()) {
                     continue;
                 }
                 let Some(src) = el.attr("src") else { continue };
-                let (Some(value), Some(span)) = (src.value.as_deref(), src.value_span) else {
+                let (Some(value), Some(span)) = (src.value, src.value_span) else {
                     continue;
                 };
                 let v = value.trim();
@@ -76,8 +76,8 @@ impl Rule for MediaSrcNotFound {
                         path,
                         Some(span),
                         ctx.t(
-                            format!("<{}> src \"{v}\": {target} not found", el.name),
-                            format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name),
+                            format!("<{}> src \"{v}\": {target} not found", el.name()),
+                            format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name()),
                         ),
                     )
                     .label(ctx.t("missing file".into(), "文件不存在".into()))

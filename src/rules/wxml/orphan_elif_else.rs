@@ -17,8 +17,13 @@ crate::rule_meta!(
 
 pub struct OrphanElifElse;
 
-fn check(ctx: &Ctx, path: &str, nodes: &[Node], out: &mut Vec<Diagnostic>) {
-    let mut previous: Option<&Element> = None;
+fn check<'a>(
+    ctx: &Ctx,
+    path: &str,
+    nodes: impl Iterator<Item = Node<'a>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut previous: Option<Element> = None;
     for node in nodes {
         let Node::Element(el) = node else { continue };
         for attr in ["wx:elif", "wx:else"] {
@@ -32,8 +37,8 @@ fn check(ctx: &Ctx, path: &str, nodes: &[Node], out: &mut Vec<Diagnostic>) {
                         path,
                         Some(a.name_span),
                         ctx.t(
-                            format!("`{attr}` on <{}> does not follow an element with wx:if or wx:elif", el.name),
-                            format!("<{}> 上的 `{attr}` 前面没有带 wx:if 或 wx:elif 的元素", el.name),
+                            format!("`{attr}` on <{}> does not follow an element with wx:if or wx:elif", el.name()),
+                            format!("<{}> 上的 `{attr}` 前面没有带 wx:if 或 wx:elif 的元素", el.name()),
                         ),
                     )
                     .label(ctx.t("broken condition chain".into(), "条件链断开".into()))
@@ -44,7 +49,7 @@ fn check(ctx: &Ctx, path: &str, nodes: &[Node], out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        check(ctx, path, &el.children, out);
+        check(ctx, path, el.children(), out);
         previous = Some(el);
     }
 }
@@ -56,7 +61,7 @@ impl Rule for OrphanElifElse {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
-            check(ctx, path, &doc.nodes, out);
+            check(ctx, path, doc.roots(), out);
         }
     }
 }

@@ -21,8 +21,8 @@ pub struct TemplateNotFound;
 
 fn defined(doc: &Document, out: &mut HashSet<String>) {
     for el in doc.elements() {
-        if el.name == "template"
-            && let Some(name) = el.attr("name").and_then(|a| a.value.as_deref())
+        if el.name() == "template"
+            && let Some(name) = el.attr("name").and_then(|a| a.value)
         {
             out.insert(name.to_string());
         }
@@ -39,14 +39,9 @@ impl Rule for TemplateNotFound {
         for (path, doc) in documents(ctx) {
             let uses: Vec<_> = doc
                 .elements()
-                .into_iter()
-                .filter(|e| e.name == "template")
+                .filter(|e| e.name() == "template")
                 .filter_map(|e| e.attr("is"))
-                .filter(|a| {
-                    a.value
-                        .as_deref()
-                        .is_some_and(|v| !v.is_empty() && !v.contains("{{"))
-                })
+                .filter(|a| a.value.is_some_and(|v| !v.is_empty() && !v.contains("{{")))
                 .collect();
             if uses.is_empty() {
                 continue;
@@ -55,8 +50,8 @@ impl Rule for TemplateNotFound {
             defined(doc, &mut names);
             let dir = super::template_dir(p, path);
             let mut unresolved_import = false;
-            for el in doc.elements().into_iter().filter(|e| e.name == "import") {
-                let Some(src) = el.attr("src").and_then(|a| a.value.as_deref()) else {
+            for el in doc.elements().filter(|e| e.name() == "import") {
+                let Some(src) = el.attr("src").and_then(|a| a.value) else {
                     continue;
                 };
                 let target = super::resolve_src(dir, src, "wxml");
@@ -70,7 +65,7 @@ impl Rule for TemplateNotFound {
                 continue;
             }
             for a in uses {
-                let name = a.value.as_deref().unwrap_or_default();
+                let name = a.value.unwrap_or_default();
                 if names.contains(name) {
                     continue;
                 }

@@ -177,7 +177,7 @@ impl Rule for UndeclaredComponent {
                 .unwrap_or(&json_name);
             let mut reported = HashSet::new();
             for el in doc.elements() {
-                let name = el.name.as_str();
+                let name = el.name();
                 if BUILT_IN.contains(&name)
                     || name.starts_with("xr-")
                     || known.contains(name)
@@ -196,7 +196,7 @@ impl Rule for UndeclaredComponent {
                     Diagnostic::new(
                         &META,
                         &wxml_path,
-                        Some(el.name_span),
+                        Some(el.name_span()),
                         ctx.t(
                             format!("<{name}> is not a built-in component and is not declared in usingComponents"),
                             format!("<{name}> 不是内置组件，也没有在 usingComponents 中声明"),

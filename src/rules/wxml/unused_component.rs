@@ -23,8 +23,8 @@ pub struct UnusedComponent;
 fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>, depth: usize) {
     let p = ctx.project;
     for el in doc.elements() {
-        out.insert(el.name.to_string());
-        for a in &el.attrs {
+        out.insert(el.name().to_string());
+        for a in el.attrs() {
             if a.name.starts_with("generic:")
                 && let Some(v) = &a.value
             {
@@ -32,8 +32,8 @@ fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>, d
             }
         }
         if depth < 4
-            && matches!(el.name.as_str(), "import" | "include")
-            && let Some(src) = el.attr("src").and_then(|s| s.value.as_deref())
+            && matches!(el.name(), "import" | "include")
+            && let Some(src) = el.attr("src").and_then(|s| s.value)
         {
             let target = p.in_root(&super::resolve_src(
                 super::template_dir(p, path),

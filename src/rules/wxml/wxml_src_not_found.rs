@@ -28,7 +28,7 @@ impl Rule for WxmlSrcNotFound {
         for (path, doc) in documents(ctx) {
             let dir = super::template_dir(p, path);
             for el in doc.elements() {
-                let ext = match el.name.as_str() {
+                let ext = match el.name() {
                     "import" | "include" => "wxml",
                     "wxs" => "wxs",
                     _ => continue,
@@ -52,11 +52,11 @@ impl Rule for WxmlSrcNotFound {
                                 ctx.t(
                                     format!(
                                         "<{}> src \"{value}\": {with_ext} is in another package",
-                                        el.name
+                                        el.name()
                                     ),
                                     format!(
                                         "<{}> 的 src \"{value}\"：{with_ext} 在其他包中",
-                                        el.name
+                                        el.name()
                                     ),
                                 ),
                             )
@@ -91,8 +91,8 @@ impl Rule for WxmlSrcNotFound {
                         path,
                         Some(span),
                         ctx.t(
-                            format!("<{}> src \"{value}\": {with_ext} not found", el.name),
-                            format!("<{}> 的 src \"{value}\"：未找到 {with_ext}", el.name),
+                            format!("<{}> src \"{value}\": {with_ext} not found", el.name()),
+                            format!("<{}> 的 src \"{value}\"：未找到 {with_ext}", el.name()),
                         ),
                     )
                     .label(ctx.t("missing file".into(), "文件不存在".into()))
