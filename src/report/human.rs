@@ -159,15 +159,22 @@ pub fn handler(opts: &Options) -> GraphicalReportHandler {
 }
 
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
+    use rayon::prelude::*;
     let handler = handler(opts);
-    let mut out = String::new();
-    for d in diagnostics {
-        let f = frame(project, d, &opts.path_prefix);
-        if handler.render_report(&mut out, &f).is_err() {
-            out.push_str(&format!("{}: {}\n", d.file, d.message));
-        }
-        out.push('\n');
-    }
+    // Drawing a snippet is the costly part of a report: draw them in parallel, join in order.
+    let parts: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| {
+            let mut part = String::new();
+            let f = frame(project, d, &opts.path_prefix);
+            if handler.render_report(&mut part, &f).is_err() {
+                part.push_str(&format!("{}: {}\n", d.file, d.message));
+            }
+            part.push('\n');
+            part
+        })
+        .collect();
+    let mut out = parts.concat();
     out.push_str(&Summary::of(diagnostics).line());
     out.push('\n');
     out
