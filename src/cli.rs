@@ -36,6 +36,9 @@ enum Command {
         #[arg(long, short = 'f', value_enum, default_value = "text")]
         format: RulesFormat,
     },
+    /// Show what will be uploaded: bytes per package, share of the limit, largest folders and
+    /// files
+    Size(SizeArgs),
     /// Print a rule's documentation
     Explain {
         /// Rule code (MP200) or name (missing-page-file)
@@ -67,6 +70,28 @@ struct CheckArgs {
     /// Colour in human output
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+}
+
+#[derive(clap::Args, Debug)]
+struct SizeArgs {
+    /// Project folder
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: SizeFormat,
+    /// Write the report to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Config file (for "limits" and "exclude") [default: mpcheck.json in the project folder]
+    #[arg(long, short = 'c')]
+    config: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum SizeFormat {
+    Text,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -102,8 +127,57 @@ pub fn main() -> ExitCode {
             print!("{}", rules_listing(format, lang));
             ExitCode::SUCCESS
         }
+        Command::Size(args) => size(args, lang),
         Command::Explain { rule } => explain(&rule),
     }
+}
+
+fn size(args: SizeArgs, lang: Lang) -> ExitCode {
+    if !args.path.exists() {
+        return usage_error(&format!(
+            "{} does not exist; give the folder that holds project.config.json or app.json",
+            args.path.display()
+        ));
+    }
+    let config = match Config::load(args.config.as_deref(), &args.path) {
+        Ok(c) => c,
+        Err(e) => {
+            let opts = Options {
+                color: false,
+                width: Some(100),
+                path_prefix: path_prefix(&args.path),
+            };
+            return config_error(e, &opts);
+        }
+    };
+    let project = match Project::load(&args.path, &config.exclude) {
+        Ok(p) => p,
+        Err(e) => return load_error(e),
+    };
+    let upload = project.upload();
+    let out = match args.format {
+        SizeFormat::Text => report::size::text(upload, &config.limits, &project.mp_root, lang),
+        SizeFormat::Json => report::size::json(upload, &config.limits),
+    };
+    match &args.output {
+        Some(file) => {
+            if let Err(e) = std::fs::write(file, out) {
+                return usage_error(&format!("cannot write {}: {e}", file.display()));
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(2);
+            }
+        }
+    }
+    std::mem::forget(project);
+    ExitCode::SUCCESS
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -156,16 +230,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     }
     let config = match Config::load(args.config.as_deref(), &args.path) {
         Ok(c) => c,
-        Err(e) => {
-            let name = e.path.display().to_string();
-            let file = e.source.as_ref().map(|s| (name.clone(), s, e.span));
-            let message = format!("invalid config {name}: {}", e.message);
-            eprint!(
-                "{}",
-                report::human::render_error(&opts, message, e.help, file)
-            );
-            return ExitCode::from(2);
-        }
+        Err(e) => return config_error(e, &opts),
     };
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     let started = std::time::Instant::now();
@@ -229,6 +294,18 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A bad mpcheck.json: shown with its text, exit 2.
+fn config_error(e: crate::config::ConfigError, opts: &Options) -> ExitCode {
+    let name = e.path.display().to_string();
+    let file = e.source.as_ref().map(|s| (name.clone(), s, e.span));
+    let message = format!("invalid config {name}: {}", e.message);
+    eprint!(
+        "{}",
+        report::human::render_error(opts, message, e.help, file)
+    );
+    ExitCode::from(2)
 }
 
 fn load_error(e: LoadError) -> ExitCode {

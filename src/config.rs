@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub const CONFIG_FILE: &str = "mpcheck.json";
-const KEYS: &[&str] = &["$schema", "rules", "exclude", "domains", "ignores"];
+const KEYS: &[&str] = &[
+    "$schema", "rules", "exclude", "domains", "ignores", "limits",
+];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
 #[derive(Debug, Default)]
@@ -30,6 +32,83 @@ pub struct Config {
     pub domains: Option<(Source, Json)>,
     /// `ignores`: findings of a rule in matching files are dropped.
     pub ignores: Vec<Ignore>,
+    /// `limits`: package size limits of the account.
+    pub limits: Limits,
+}
+
+/// Upload size limits in bytes: `{"limits": {"package": "2MB", "total": "20MB"}}`. The
+/// defaults are the platform's: 2 MB per package (main and each subpackage), 30 MB in all;
+/// accounts developed by service providers have 20 MB in all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    pub package: u64,
+    pub total: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            package: 2 * 1024 * 1024,
+            total: 30 * 1024 * 1024,
+        }
+    }
+}
+
+/// A size: a number of bytes, or a string with a unit (`"2MB"`, `"512 KB"`, `"1.5MB"`; KB and
+/// MB are 1024-based, as the platform counts).
+fn parse_size(v: &Json) -> Option<u64> {
+    match &v.kind {
+        JsonKind::Number(n) => (*n > 0.0).then_some(*n as u64),
+        JsonKind::String(s) => {
+            let t = s.trim().to_ascii_uppercase();
+            let (num, unit) = match t.find(|c: char| c.is_ascii_alphabetic()) {
+                Some(i) => (t[..i].trim(), t[i..].trim()),
+                None => (t.as_str(), "B"),
+            };
+            let factor = match unit {
+                "B" => 1.0,
+                "KB" | "K" | "KIB" => 1024.0,
+                "MB" | "M" | "MIB" => 1024.0 * 1024.0,
+                _ => return None,
+            };
+            num.parse::<f64>()
+                .ok()
+                .filter(|n| *n > 0.0)
+                .map(|n| (n * factor) as u64)
+        }
+        _ => None,
+    }
+}
+
+fn parse_limits(v: &Json) -> Result<Limits, FieldError> {
+    let help = || {
+        Some("for example {\"package\": \"2MB\", \"total\": \"20MB\"}; sizes are bytes or strings with KB or MB".to_string())
+    };
+    let Some(members) = v.as_object() else {
+        return Err((v.span, "\"limits\" must be an object".into(), help()));
+    };
+    let mut limits = Limits::default();
+    for m in members {
+        let slot = match m.key.as_str() {
+            "package" => &mut limits.package,
+            "total" => &mut limits.total,
+            other => {
+                return Err((
+                    m.key_span,
+                    format!("unknown limit \"{other}\""),
+                    Some("known limits: package, total".into()),
+                ));
+            }
+        };
+        *slot = parse_size(&m.value).ok_or_else(|| {
+            (
+                m.value.span,
+                format!("\"limits.{}\" must be a positive size", m.key),
+                help(),
+            )
+        })?;
+    }
+    Ok(limits)
 }
 
 /// One `ignores` entry: `{"rule": "MP102", "path": "pages/legacy/**", "reason": "…"}`.
@@ -58,6 +137,15 @@ impl Config {
             Some(level) => *level,
             None if rule.off_by_default => None,
             None => Some(rule.severity),
+        }
+    }
+
+    /// This config with every rule off except `code` (a rule fixture's own mpcheck.json, for
+    /// its `limits` or `domains`).
+    pub fn restricted_to(self, code: &str) -> Config {
+        Config {
+            levels: Config::only(code).levels,
+            ..self
         }
     }
 
@@ -138,6 +226,9 @@ impl Config {
                 "domains" => config.domains = Some((source.clone(), m.value.clone())),
                 "ignores" => {
                     config.ignores = parse_ignores(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
+                }
+                "limits" => {
+                    config.limits = parse_limits(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
                 }
                 "rules" => {
                     config.levels = parse_rules(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?

@@ -15,7 +15,20 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
         .copied()
         .filter(|r| config.severity(r.meta()).is_some())
         .collect();
-    let ctx = Ctx { project, lang };
+    // The upload set is computed in parallel: build it here, not lazily inside a rule running
+    // on a worker thread (a worker waiting on it could be handed another rule that waits on
+    // the same initialisation: a deadlock).
+    if enabled
+        .iter()
+        .any(|r| r.meta().group == crate::rule::Group::Package)
+    {
+        project.upload();
+    }
+    let ctx = Ctx {
+        project,
+        lang,
+        limits: config.limits,
+    };
     let mut diagnostics: Vec<Diagnostic> = project
         .files
         .par_iter()
@@ -111,7 +124,11 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
     let Some(severity) = config.severity(&UNUSED) else {
         return;
     };
-    let ctx = Ctx { project, lang };
+    let ctx = Ctx {
+        project,
+        lang,
+        limits: config.limits,
+    };
     let enabled =
         |code: &str| crate::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some());
     for (i, dir) in project.directives.iter().enumerate() {

@@ -12,6 +12,7 @@ pub mod glob;
 pub mod i18n;
 pub mod js;
 pub mod json;
+pub mod package;
 pub mod project;
 pub mod report;
 pub mod rule;

@@ -20,6 +20,8 @@ pub enum Group {
     Wxml,
     /// `usingComponents` resolution.
     Components,
+    /// What is uploaded and how big it is.
+    Package,
 }
 
 impl Group {
@@ -32,6 +34,7 @@ impl Group {
             Group::Meta => "meta",
             Group::Wxml => "wxml",
             Group::Components => "components",
+            Group::Package => "package",
         }
     }
 }
@@ -62,6 +65,8 @@ impl RuleMeta {
 pub struct Ctx<'a> {
     pub project: &'a Project,
     pub lang: Lang,
+    /// The account's upload size limits (`limits` in mpcheck.json).
+    pub limits: crate::config::Limits,
 }
 
 impl Ctx<'_> {

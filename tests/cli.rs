@@ -110,7 +110,7 @@ fn exit_codes() {
     let warn = root().join("fixtures/rules/MP107/fail-window-wrapper");
     assert_eq!(mpcheck(&warn, &["check"]).status.code(), Some(0));
     assert_eq!(
-        mpcheck(&warn, &["check", "--max-warnings", "2"])
+        mpcheck(&warn, &["check", "--max-warnings", "6"])
             .status
             .code(),
         Some(0)
@@ -371,4 +371,42 @@ fn suppressions() {
     let o = mpcheck(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("needs a \"reason\""));
+}
+
+#[test]
+fn size_command() {
+    let project = root().join("fixtures/rules/MP400/fail-over-configured-limit");
+    let o = mpcheck(&project, &["size", "-f", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // mpcheck.json there sets "limits": {"package": "8KB"}.
+    let packages = v["packages"].as_array().unwrap();
+    let names: Vec<&str> = packages.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["__APP__", "pkgA/", "pkgB/"]);
+    assert!(packages.iter().all(|p| p["limit"] == 8192));
+    let bytes: u64 = packages.iter().map(|p| p["bytes"].as_u64().unwrap()).sum();
+    assert_eq!(v["total"].as_u64(), Some(bytes));
+    // The sizes are the files' bytes: app.js, app.json, project.config.json, the pages,
+    // utils/big.js (9,000) and images/logo.png (1,216) in the main package.
+    let main: u64 = [
+        "app.js",
+        "app.json",
+        "mpcheck.json",
+        "project.config.json",
+        "pages/index/index.js",
+        "pages/index/index.wxml",
+        "utils/big.js",
+        "images/logo.png",
+    ]
+    .iter()
+    .map(|f| std::fs::metadata(project.join(f)).unwrap().len())
+    .sum();
+    assert_eq!(packages[0]["bytes"].as_u64(), Some(main));
+    assert_eq!(packages[1]["bytes"].as_u64(), Some(10_017));
+    let text = stdout(&mpcheck(&project, &["size"]));
+    assert!(text.starts_with("Package"), "{text}");
+    assert!(text.contains("utils/big.js"), "{text}");
+    // Usage problems exit 2.
+    let missing = mpcheck(&project, &["size", "no/such/dir"]);
+    assert_eq!(missing.status.code(), Some(2));
 }

@@ -133,7 +133,8 @@ fn deep_nesting_and_large_files() {
         big.push_str(&format!("{{\"id\": {i}, \"name\": \"item {i}\"}},"));
     }
     big.push_str("{}]}");
-    expect(&[("data/big.json", big.as_bytes())], 0, &[]);
+    // 7 MB of data in the package: read fine, and too large to upload.
+    expect(&[("data/big.json", big.as_bytes())], 1, &["error[MP400]"]);
     let one_line_object: String = format!(
         "{{{}\"z\": 0}}",
         (0..100_000)

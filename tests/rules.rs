@@ -13,7 +13,11 @@ fn rule_fixtures() {
         let code = name(&rule_dir);
         for case in subdirs(&rule_dir) {
             let case_name = name(&case);
-            let (text, diagnostics) = render_all(&case, &Config::only(&code));
+            // A fixture may carry an mpcheck.json (for `limits`); only the rule itself runs.
+            let config = Config::load(None, &case)
+                .unwrap_or_else(|e| panic!("{code}/{case_name}: {}", e.message))
+                .restricted_to(&code);
+            let (text, diagnostics) = render_all(&case, &config);
             assert!(
                 diagnostics.iter().all(|d| d.rule.code == code),
                 "{code}/{case_name}: only {code} runs"

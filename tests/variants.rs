@@ -16,7 +16,7 @@ fn base() -> BTreeMap<String, Vec<u8>> {
     let files: &[(&str, &str)] = &[
         (
             "project.config.json",
-            r##"{"appid": "wxf9c4501a76931b33", "compileType": "miniprogram", "libVersion": "3.0.0", "setting": {"urlCheck": true, "minified": true}}"##,
+            r##"{"appid": "wxf9c4501a76931b33", "compileType": "miniprogram", "libVersion": "3.0.0", "setting": {"urlCheck": true, "minified": true, "minifyWXML": true, "minifyWXSS": true}}"##,
         ),
         (
             "app.json",
@@ -645,6 +645,61 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 b"<wxs module=\"m\">var u = require('./util.wxs'); module.exports = u;</wxs><view/>"
                     .to_vec(),
             );
+        }),
+        ("MP400", |f| {
+            f.insert("utils/big.js".into(), vec![b'/'; 2 * 1024 * 1024 + 1]);
+        }),
+        ("MP401", |f| {
+            f.insert("utils/big.js".into(), vec![b'/'; 1600 * 1024]);
+        }),
+        ("MP402", |f| {
+            // 17 subpackages of 1.9 MB each: every package under 2 MB, 31.5 MB in all.
+            let extra: String = (0..17)
+                .map(|i| format!("{{\"root\": \"pkg{i}\", \"pages\": [\"p\"]}}, "))
+                .collect();
+            edit(
+                f,
+                "app.json",
+                "\"subPackages\": [",
+                &format!("\"subPackages\": [{extra}"),
+            );
+            for i in 0..17 {
+                f.insert(format!("pkg{i}/data.js"), vec![b'/'; 1900 * 1024]);
+            }
+        }),
+        ("MP403", |f| {
+            f.insert("fonts/icon.ttf".into(), vec![0; 64]);
+        }),
+        ("MP404", |f| {
+            let mut png = PNG.to_vec();
+            png.resize(210 * 1024, 0);
+            f.insert("images/poster.png".into(), png);
+        }),
+        ("MP405", |f| {
+            for i in 0..3 {
+                let mut png = PNG.to_vec();
+                png.resize(80 * 1024, 0);
+                f.insert(format!("images/p{i}.png"), png);
+            }
+        }),
+        ("MP406", |f| {
+            f.insert("utils/big.js".into(), vec![b'/'; 2_048_001]);
+        }),
+        ("MP407", |f| {
+            edit(
+                f,
+                "project.config.json",
+                "\"minifyWXSS\": true",
+                "\"minifyWXSS\": false",
+            )
+        }),
+        ("MP408", |f| {
+            edit(
+                f,
+                "app.json",
+                ",\n  \"lazyCodeLoading\": \"requiredComponents\"",
+                "",
+            )
         }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();

@@ -136,6 +136,10 @@ pub struct Project {
     pub app: Option<AppModel>,
     /// `setting.useCompilerPlugins` contains `typescript`.
     pub typescript: bool,
+    /// `setting.useCompilerPlugins` (`typescript`, `less`, `sass`).
+    pub compiler_plugins: Vec<String>,
+    /// What is uploaded, computed on first use.
+    upload: std::sync::OnceLock<crate::package::Upload>,
     /// Git submodule folders (project-relative) from the nearest `.gitmodules`.
     pub submodules: Vec<String>,
     /// Schema findings per JSON file path, computed once.
@@ -268,6 +272,10 @@ impl Project {
         if std::env::var_os("MPCHECK_TIMINGS").is_some() {
             eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
         }
+    }
+    /// What `miniprogram-ci` uploads, per package (computed once).
+    pub fn upload(&self) -> &crate::package::Upload {
+        self.upload.get_or_init(|| crate::package::compute(self))
     }
     pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
         self.file(rel)?.json.as_ref()
@@ -476,6 +484,8 @@ impl Project {
             discovery,
             app: None,
             typescript: false,
+            compiler_plugins: Vec::new(),
+            upload: std::sync::OnceLock::new(),
             submodules: Vec::new(),
             schema_issues: Vec::new(),
             component_uses: Vec::new(),
@@ -494,12 +504,16 @@ impl Project {
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
-        project.typescript = project
+        project.compiler_plugins = project
             .project_config()
             .and_then(|c| c.get("setting"))
             .and_then(|s| s.get("useCompilerPlugins"))
             .and_then(Json::as_array)
-            .is_some_and(|a| a.iter().any(|p| p.as_str() == Some("typescript")));
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| p.as_str().map(str::to_string))
+            .collect();
+        project.typescript = project.compiler_plugins.iter().any(|p| p == "typescript");
         project.app = project
             .json(&project.app_json_path())
             .and_then(JsonDoc::value)

@@ -4,6 +4,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod size;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::Project;

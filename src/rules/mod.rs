@@ -5,6 +5,7 @@ pub mod config;
 pub mod json;
 pub mod meta;
 pub mod network;
+pub mod package;
 pub mod pages;
 pub mod project;
 pub mod wxml;
@@ -96,6 +97,15 @@ pub static RULES: &[&dyn Rule] = &[
     &wxml::event_handler_not_found::EventHandlerNotFound,
     &wxml::wxs_syntax_error::WxsSyntaxError,
     &wxml::wxs_require_not_found::WxsRequireNotFound,
+    &package::package_too_large::PackageTooLarge,
+    &package::package_near_limit::PackageNearLimit,
+    &package::total_too_large::TotalTooLarge,
+    &package::file_not_uploaded::FileNotUploaded,
+    &package::large_media_file::LargeMediaFile,
+    &package::media_total_too_large::MediaTotalTooLarge,
+    &package::js_file_too_large::JsFileTooLarge,
+    &package::compression_off::CompressionOff,
+    &package::lazy_code_loading_off::LazyCodeLoadingOff,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

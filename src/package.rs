@@ -1,0 +1,259 @@
+//! What `miniprogram-ci` uploads, per package: the files under the miniprogram root, minus
+//! the default ignores, minus `packOptions.ignore` unless `packOptions.include` matches, minus
+//! files whose extension the platform does not take (silently dropped), minus
+//! `project.private.config.json`. Each shipped file belongs to the main package (`__APP__`) or
+//! to the subpackage whose root contains it. Computed once per run and shared by the size
+//! rules and `mpcheck size`.
+
+use crate::json::Json;
+use crate::project::Project;
+use crate::source::Span;
+use rayon::prelude::*;
+
+/// The extensions the packer ships (miniprogram-ci's fallback of the server's list).
+pub const UPLOAD_EXTENSIONS: &[&str] = &[
+    "wxml", "wxss", "wxs", "png", "jpg", "jpeg", "gif", "svg", "js", "json", "cer", "mp3", "aac",
+    "m4a", "mp4", "wav", "ogg", "silk", "wasm", "br", "cur", "ico", "skel", "crt", "cert",
+];
+
+/// Sources the compiler plugins turn into shipped files (`useCompilerPlugins`).
+const PLUGIN_SOURCES: &[(&str, &str)] = &[
+    ("ts", "typescript"),
+    ("less", "less"),
+    ("sass", "sass"),
+    ("scss", "sass"),
+];
+
+/// The code-quality scan's image and audio extensions (IMAGE_AND_AUDIO_LIMIT).
+pub const MEDIA_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "svg", "webp", "gif", "flac", "m4a", "ogg", "ape", "amr", "wma", "wav",
+    "mp3", "mp4", "aac", "aiff", "caf",
+];
+
+pub const MB: u64 = 1024 * 1024;
+
+/// Why a file under the miniprogram root is not uploaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dropped {
+    /// Its extension is not one the platform takes.
+    Extension,
+    /// `packOptions.ignore` rule (index, span in project.config.json) matched it.
+    PackIgnore(usize, Span),
+    /// `project.private.config.json` never leaves the machine.
+    PrivateConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct UploadFile {
+    /// Relative to the project folder.
+    pub path: String,
+    pub size: u64,
+    /// Index into `Upload::packages` (0 is the main package).
+    pub package: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Package {
+    /// `__APP__` for the main package, else the subpackage root (`pkgA/`), as the official
+    /// quality scan names them.
+    pub name: String,
+    /// The root prefix relative to the miniprogram root (`pkgA/`); empty for the main package.
+    pub root: String,
+    /// Index in the app model's subpackages.
+    pub subpackage: Option<usize>,
+    pub independent: bool,
+    pub bytes: u64,
+    pub files: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Upload {
+    pub files: Vec<UploadFile>,
+    pub dropped: Vec<(String, u64, Dropped)>,
+    pub packages: Vec<Package>,
+    pub total: u64,
+}
+
+impl Upload {
+    /// The shipped files of one package, largest first.
+    pub fn largest(&self, package: usize, n: usize) -> Vec<&UploadFile> {
+        let mut files: Vec<&UploadFile> =
+            self.files.iter().filter(|f| f.package == package).collect();
+        files.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.path.cmp(&b.path)));
+        files.truncate(n);
+        files
+    }
+}
+
+/// One `packOptions` rule: `{"type": "folder", "value": "docs"}`.
+#[derive(Debug, Clone)]
+pub struct PackRule {
+    pub kind: String,
+    pub value: String,
+    pub span: Span,
+    regex: Option<regex::Regex>,
+    glob: Option<crate::glob::GlobSet>,
+}
+
+impl PackRule {
+    fn from_json(item: &Json, span: Span) -> Option<PackRule> {
+        let kind = item.get("type")?.as_str()?.to_string();
+        let value = item.get("value")?.as_str()?.to_string();
+        let regex = (kind == "regexp")
+            .then(|| regex::Regex::new(&value).ok())
+            .flatten();
+        let glob = (kind == "glob")
+            .then(|| crate::glob::GlobSet::new([value.as_str()]).ok())
+            .flatten();
+        Some(PackRule {
+            kind,
+            value,
+            span,
+            regex,
+            glob,
+        })
+    }
+
+    /// Whether the rule matches `path` (relative to the project folder, `/`-separated).
+    pub fn matches(&self, path: &str) -> bool {
+        let value = self.value.trim_start_matches("./").trim_start_matches('/');
+        match self.kind.as_str() {
+            "folder" => {
+                let folder = value.trim_end_matches('/');
+                !folder.is_empty()
+                    && path
+                        .strip_prefix(folder)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            }
+            "file" => path == value,
+            "suffix" => path.ends_with(value),
+            "prefix" => {
+                let name = path.rsplit('/').next().unwrap_or(path);
+                name.starts_with(value)
+            }
+            "regexp" => self.regex.as_ref().is_some_and(|r| r.is_match(path)),
+            "glob" => self.glob.as_ref().is_some_and(|g| g.is_match(path)),
+            _ => false,
+        }
+    }
+}
+
+/// The `packOptions` rules of the project config (`ignore`, `include`).
+pub fn pack_rules(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
+    let rules = |list: &str| -> Vec<PackRule> {
+        p.project_config()
+            .and_then(|c| c.get("packOptions"))
+            .and_then(|o| o.get(list))
+            .and_then(Json::as_array)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|item| PackRule::from_json(item, item.span))
+            .collect()
+    };
+    (rules("ignore"), rules("include"))
+}
+
+fn extension(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .map_or(String::new(), |(_, e)| e.to_ascii_lowercase())
+}
+
+/// Whether `path`'s extension is one the platform takes (with the compiler plugins on, their
+/// sources too).
+pub fn uploadable(p: &Project, path: &str) -> bool {
+    let ext = extension(path);
+    UPLOAD_EXTENSIONS.contains(&ext.as_str())
+        || PLUGIN_SOURCES
+            .iter()
+            .any(|(e, plugin)| *e == ext && p.compiler_plugins.iter().any(|c| c == plugin))
+}
+
+pub fn is_media(path: &str) -> bool {
+    MEDIA_EXTENSIONS.contains(&extension(path).as_str())
+}
+
+/// Computes the upload set of `p`.
+pub fn compute(p: &Project) -> Upload {
+    let (ignore, include) = pack_rules(p);
+    let mut packages = vec![Package {
+        name: "__APP__".into(),
+        root: String::new(),
+        subpackage: None,
+        independent: false,
+        bytes: 0,
+        files: 0,
+    }];
+    if let Some(app) = &p.app {
+        for sp in &app.subpackages {
+            let Some(prefix) = sp.root_prefix() else {
+                continue;
+            };
+            packages.push(Package {
+                name: prefix.clone(),
+                root: prefix,
+                subpackage: Some(sp.index),
+                independent: sp.independent,
+                bytes: 0,
+                files: 0,
+            });
+        }
+    }
+    let candidates: Vec<&crate::project::ProjectFile> = p
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with(p.mp_root.as_str()))
+        .collect();
+    let sized: Vec<(String, u64, Option<Dropped>)> = candidates
+        .par_iter()
+        .map(|f| {
+            let size = f
+                .size
+                .or_else(|| std::fs::metadata(p.dir.join(&f.path)).ok().map(|m| m.len()))
+                .unwrap_or(0);
+            let in_root = &f.path[p.mp_root.len()..];
+            let dropped = if in_root == "project.private.config.json" {
+                Some(Dropped::PrivateConfig)
+            } else if let Some((i, r)) = ignore.iter().enumerate().find(|(_, r)| r.matches(&f.path))
+                && !include.iter().any(|r| r.matches(&f.path))
+            {
+                Some(Dropped::PackIgnore(i, r.span))
+            } else if !uploadable(p, &f.path) {
+                Some(Dropped::Extension)
+            } else {
+                None
+            };
+            (f.path.clone(), size, dropped)
+        })
+        .collect();
+    let mut upload = Upload {
+        packages,
+        ..Upload::default()
+    };
+    for (path, size, dropped) in sized {
+        match dropped {
+            Some(why) => upload.dropped.push((path, size, why)),
+            None => {
+                let in_root = &path[p.mp_root.len()..];
+                let package = p
+                    .package_of(in_root)
+                    .and_then(|sp| {
+                        upload
+                            .packages
+                            .iter()
+                            .position(|pk| pk.subpackage == Some(sp))
+                    })
+                    .unwrap_or(0);
+                upload.packages[package].bytes += size;
+                upload.packages[package].files += 1;
+                upload.total += size;
+                upload.files.push(UploadFile {
+                    path,
+                    size,
+                    package,
+                });
+            }
+        }
+    }
+    upload
+}

@@ -1,0 +1,158 @@
+//! `mpcheck size`: what is uploaded, per package, as a table or as JSON.
+
+use crate::config::Limits;
+use crate::i18n::Lang;
+use crate::package::{MB, Upload};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// `1.84 MB`, `512.0 KB`, `900 B` (1024-based, as the platform counts).
+pub fn human_bytes(n: u64) -> String {
+    if n >= MB {
+        format!("{:.2} MB", n as f64 / MB as f64)
+    } else if n >= 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{n} B")
+    }
+}
+
+/// The folders directly under a package root (files at the root count as `./`), by bytes.
+pub fn folders(upload: &Upload, package: usize, mp_root: &str) -> Vec<(String, u64)> {
+    let root = &upload.packages[package].root;
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for f in upload.files.iter().filter(|f| f.package == package) {
+        let rel = f.path[mp_root.len()..]
+            .strip_prefix(root.as_str())
+            .unwrap_or(&f.path);
+        let folder = rel
+            .split_once('/')
+            .map_or("./".to_string(), |(d, _)| format!("{root}{d}/"));
+        *sums.entry(folder).or_default() += f.size;
+    }
+    let mut v: Vec<(String, u64)> = sums.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+fn bar(share: f64, width: usize) -> String {
+    let filled = ((share.min(1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let (h_pkg, h_files, h_size, h_limit, h_used) = if zh {
+        ("包", "文件数", "大小", "上限", "占比")
+    } else {
+        ("Package", "Files", "Size", "Limit", "Used")
+    };
+    let name_w = upload
+        .packages
+        .iter()
+        .map(|p| p.name.chars().count())
+        .chain([h_pkg.chars().count(), 7])
+        .max()
+        .unwrap_or(7);
+    let _ = writeln!(
+        out,
+        "{h_pkg:<name_w$}  {h_files:>6}  {h_size:>10}  {h_limit:>8}  {h_used:>6}"
+    );
+    for p in &upload.packages {
+        let share = p.bytes as f64 / limits.package as f64;
+        let _ = writeln!(
+            out,
+            "{:<name_w$}  {:>6}  {:>10}  {:>8}  {:>5.1}%  {}",
+            p.name,
+            p.files,
+            human_bytes(p.bytes),
+            human_bytes(limits.package),
+            share * 100.0,
+            bar(share, 20)
+        );
+    }
+    let total_label = if zh { "总计" } else { "Total" };
+    let _ = writeln!(
+        out,
+        "{total_label:<name_w$}  {:>6}  {:>10}  {:>8}  {:>5.1}%",
+        upload.files.len(),
+        human_bytes(upload.total),
+        human_bytes(limits.total),
+        upload.total as f64 / limits.total as f64 * 100.0
+    );
+    for (i, p) in upload.packages.iter().enumerate() {
+        if p.files == 0 {
+            continue;
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{} {} ({}):",
+            p.name,
+            if zh { "中最大的" } else { "largest" },
+            human_bytes(p.bytes)
+        );
+        for (folder, bytes) in folders(upload, i, mp_root).iter().take(5) {
+            let _ = writeln!(out, "  {:>10}  {folder}", human_bytes(*bytes));
+        }
+        for f in upload.largest(i, 5) {
+            let _ = writeln!(
+                out,
+                "  {:>10}  {}",
+                human_bytes(f.size),
+                &f.path[mp_root.len()..]
+            );
+        }
+    }
+    if !upload.dropped.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                format!(
+                    "未上传的文件：{} 个（mpcheck check 会逐个列出）",
+                    upload.dropped.len()
+                )
+            } else {
+                format!(
+                    "{} file(s) under the root are not uploaded (mpcheck check lists them)",
+                    upload.dropped.len()
+                )
+            }
+        );
+    }
+    out
+}
+
+pub fn json(upload: &Upload, limits: &Limits) -> String {
+    #[derive(serde::Serialize)]
+    struct Pkg<'a> {
+        name: &'a str,
+        bytes: u64,
+        limit: u64,
+        files: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        packages: Vec<Pkg<'a>>,
+        total: u64,
+    }
+    let out = Out {
+        packages: upload
+            .packages
+            .iter()
+            .map(|p| Pkg {
+                name: &p.name,
+                bytes: p.bytes,
+                limit: limits.package,
+                files: p.files,
+            })
+            .collect(),
+        total: upload.total,
+    };
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    s.push('\n');
+    s
+}
