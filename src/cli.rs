@@ -92,6 +92,7 @@ struct SizeArgs {
 enum SizeFormat {
     Text,
     Json,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -158,6 +159,13 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     let out = match args.format {
         SizeFormat::Text => report::size::text(upload, &config.limits, &project.mp_root, lang),
         SizeFormat::Json => report::size::json(upload, &config.limits),
+        SizeFormat::Html => {
+            let name = project
+                .dir
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            report::size_html::render(upload, &config.limits, &project.mp_root, &name)
+        }
     };
     match &args.output {
         Some(file) => {

@@ -381,7 +381,10 @@ fn size_command() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // mpcheck.json there sets "limits": {"package": "8KB"}.
     let packages = v["packages"].as_array().unwrap();
-    let names: Vec<&str> = packages.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = packages
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["__APP__", "pkgA/", "pkgB/"]);
     assert!(packages.iter().all(|p| p["limit"] == 8192));
     let bytes: u64 = packages.iter().map(|p| p["bytes"].as_u64().unwrap()).sum();

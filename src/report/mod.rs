@@ -5,6 +5,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod size;
+pub mod size_html;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::Project;
