@@ -701,6 +701,13 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 "",
             )
         }),
+        ("MP409", |f| {
+            f.insert("utils/sku.js".into(), b"module.exports = {}".to_vec());
+            f.insert(
+                "pkgShop/goods/detail.js".into(),
+                b"require('../../utils/sku')\nPage({})".to_vec(),
+            );
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

@@ -673,6 +673,25 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         walk::walk_assignment_expression(self, it);
     }
 
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        if let Expression::StringLiteral(spec) = &it.source {
+            self.module.requires.push(spec.value.to_string());
+        }
+        walk::walk_import_expression(self, it);
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        self.module.requires.push(it.source.value.to_string());
+    }
+
+    fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
+        self.module.requires.push(it.source.value.to_string());
+    }
+
+    fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
+        self.module.requires.push(it.source.value.to_string());
+    }
+
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         if let Some(id) = &it.id {
             self.pending_name = Some(id.name.to_string());
@@ -690,6 +709,13 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.pending_name = None;
+        if let Expression::Identifier(id) = &it.callee
+            && id.name == "require"
+            && let Some(Expression::StringLiteral(spec)) =
+                it.arguments.first().and_then(|a| a.as_expression())
+        {
+            self.module.requires.push(spec.value.to_string());
+        }
         match &it.callee {
             Expression::StaticMemberExpression(m) if self.is_api_object(&m.object) => {
                 let method = m.property.name.as_str();

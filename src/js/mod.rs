@@ -145,6 +145,9 @@ pub struct Module {
     pub constructor: Option<Constructor>,
     /// `Behavior({...})` definitions by local name, `"module.exports"` or `"default"`.
     pub behaviors: Vec<(String, MethodSet)>,
+    /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
+    /// `export … from "…"`.
+    pub requires: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,7 +257,7 @@ impl<'a> Resolver<'a> {
                 format!("{dir}/{spec}")
             }
         } else {
-            return None;
+            return self.resolve_npm(dir, spec);
         };
         let base = crate::project::components::normalize(&joined)?;
         for candidate in [
@@ -269,6 +272,38 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// A bare specifier (`apifm-wxapi`, `@vant/weapp/x`): `miniprogram_npm/<spec>` in the
+    /// file's folder or the nearest one above it, within the miniprogram root.
+    fn resolve_npm(&self, dir: &str, spec: &str) -> Option<&'a str> {
+        if spec.is_empty() || spec.contains("..") {
+            return None;
+        }
+        let mut dir = dir.to_string();
+        loop {
+            let base = if dir.is_empty() {
+                format!("miniprogram_npm/{spec}")
+            } else {
+                format!("{dir}/miniprogram_npm/{spec}")
+            };
+            for candidate in [
+                base.clone(),
+                format!("{base}.js"),
+                format!("{base}/index.js"),
+            ] {
+                if let Some((k, _)) = self.modules.get_key_value(&candidate) {
+                    return Some(k.as_str());
+                }
+            }
+            let root = self.root.trim_end_matches('/');
+            if dir.is_empty() || dir == root {
+                return None;
+            }
+            dir = dir
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string());
+        }
     }
 
     /// Evaluates `sym` in `module`.

@@ -106,6 +106,7 @@ pub static RULES: &[&dyn Rule] = &[
     &package::js_file_too_large::JsFileTooLarge,
     &package::compression_off::CompressionOff,
     &package::lazy_code_loading_off::LazyCodeLoadingOff,
+    &package::js_only_used_by_subpackage::JsOnlyUsedBySubpackage,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

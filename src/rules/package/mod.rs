@@ -3,6 +3,7 @@
 pub mod compression_off;
 pub mod file_not_uploaded;
 pub mod js_file_too_large;
+pub mod js_only_used_by_subpackage;
 pub mod large_media_file;
 pub mod lazy_code_loading_off;
 pub mod media_total_too_large;
