@@ -162,6 +162,10 @@ fn extension(path: &str) -> String {
 /// Whether `path`'s extension is one the platform takes (with the compiler plugins on, their
 /// sources too).
 pub fn uploadable(p: &Project, path: &str) -> bool {
+    // Type declarations compile to nothing.
+    if path.to_ascii_lowercase().ends_with(".d.ts") {
+        return false;
+    }
     let ext = extension(path);
     UPLOAD_EXTENSIONS.contains(&ext.as_str())
         || PLUGIN_SOURCES
