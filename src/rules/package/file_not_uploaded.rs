@@ -1,8 +1,8 @@
 //! MP403: a file under the miniprogram root whose extension the platform does not take
 //! (`.webp`, `.ttf`, `.woff`, `.txt`, …): the packer drops it without a word and whatever refers
 //! to it fails on the phone. Files that are plainly not meant for the package (dotfiles,
-//! Markdown, licences, source maps, compiler-plugin sources, editor and build configs) are not
-//! reported.
+//! Markdown, licences, source maps, compiler-plugin sources, editor and build configs, test
+//! folders and snapshots) are not reported.
 
 use crate::diagnostic::Diagnostic;
 use crate::package::Dropped;
@@ -52,13 +52,18 @@ const DEVELOPMENT_FILES: &[&str] = &[
     "editorconfig",
     "gitignore",
     "npmignore",
+    "snap",
 ];
+
+/// Folders of tests, never part of the app.
+const TEST_FOLDERS: &[&str] = &["__test__", "__tests__", "__snapshots__", "__mocks__"];
 
 fn development_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     name.starts_with('.')
+        || path.split('/').any(|seg| TEST_FOLDERS.contains(&seg))
         || !lower.contains('.')
         || lower.starts_with("license")
         || lower.starts_with("licence")
