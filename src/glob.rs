@@ -41,7 +41,19 @@ fn translate(pattern: &str) -> Result<String, String> {
     }
     let anchored = p.trim_end_matches('/').contains('/');
     let body = p.trim_start_matches("./").trim_start_matches('/');
-    let body = body.trim_end_matches('/');
+    let out = translate_body(body.trim_end_matches('/'), pattern)?;
+    let prefix = if anchored { "" } else { "(?:.*/)?" };
+    Ok(format!("{prefix}{out}(?:/.*)?"))
+}
+
+/// A whole-path glob as `minimatch` reads one (what packOptions `glob` rules use): the pattern
+/// must match the entire path; `*` and `?` stay within a segment, `**` spans segments.
+pub fn whole_path(pattern: &str) -> Result<Regex, String> {
+    let body = translate_body(pattern, pattern)?;
+    Regex::new(&format!("^{body}$")).map_err(|e| e.to_string())
+}
+
+fn translate_body(body: &str, pattern: &str) -> Result<String, String> {
     let mut out = String::new();
     let chars: Vec<char> = body.chars().collect();
     let mut i = 0;
@@ -94,8 +106,7 @@ fn translate(pattern: &str) -> Result<String, String> {
     if in_brace {
         return Err(format!("unclosed `{{` in `{pattern}`"));
     }
-    let prefix = if anchored { "" } else { "(?:.*/)?" };
-    Ok(format!("{prefix}{out}(?:/.*)?"))
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -92,18 +92,25 @@ pub struct PackRule {
     pub value: String,
     pub span: Span,
     regex: Option<regex::Regex>,
-    glob: Option<crate::glob::GlobSet>,
+    glob: Option<regex::Regex>,
 }
 
 impl PackRule {
     fn from_json(item: &Json, span: Span) -> Option<PackRule> {
         let kind = item.get("type")?.as_str()?.to_string();
-        let value = item.get("value")?.as_str()?.to_string();
+        // miniprogram-ci lower-cases the value and the path (utils/filerules.js).
+        let value = item.get("value")?.as_str()?.to_lowercase();
         let regex = (kind == "regexp")
-            .then(|| regex::Regex::new(&value).ok())
+            .then(|| {
+                regex::RegexBuilder::new(&value)
+                    .case_insensitive(true)
+                    .multi_line(true)
+                    .build()
+                    .ok()
+            })
             .flatten();
         let glob = (kind == "glob")
-            .then(|| crate::glob::GlobSet::new([value.as_str()]).ok())
+            .then(|| crate::glob::whole_path(&value).ok())
             .flatten();
         Some(PackRule {
             kind,
@@ -114,25 +121,40 @@ impl PackRule {
         })
     }
 
-    /// Whether the rule matches `path` (relative to the project folder, `/`-separated).
+    /// Whether the rule matches `path` (relative to the miniprogram root, `/`-separated), as
+    /// miniprogram-ci's `doRule` decides: case-insensitive; `prefix`/`suffix` test the file
+    /// name; `folder` a leading path (sub-folders too); `file` the whole path; `glob` and
+    /// `regexp` the path with or without a leading `/`.
     pub fn matches(&self, path: &str) -> bool {
-        let value = self.value.trim_start_matches("./").trim_start_matches('/');
+        let path = path.to_lowercase();
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        let lead = |s: &str| {
+            if s.starts_with('/') {
+                s.to_string()
+            } else {
+                format!("/{s}")
+            }
+        };
+        let value = self.value.as_str();
         match self.kind.as_str() {
+            "prefix" => name.starts_with(value),
+            "suffix" => name.ends_with(value),
             "folder" => {
-                let folder = value.trim_end_matches('/');
-                !folder.is_empty()
-                    && path
-                        .strip_prefix(folder)
-                        .is_some_and(|rest| rest.starts_with('/'))
+                let mut folder = lead(value);
+                if !folder.ends_with('/') {
+                    folder.push('/');
+                }
+                lead(&path).starts_with(&folder)
             }
-            "file" => path == value,
-            "suffix" => path.ends_with(value),
-            "prefix" => {
-                let name = path.rsplit('/').next().unwrap_or(path);
-                name.starts_with(value)
-            }
-            "regexp" => self.regex.as_ref().is_some_and(|r| r.is_match(path)),
-            "glob" => self.glob.as_ref().is_some_and(|g| g.is_match(path)),
+            "file" => lead(&path) == lead(value),
+            "glob" => self
+                .glob
+                .as_ref()
+                .is_some_and(|g| g.is_match(&path) || g.is_match(&lead(&path))),
+            "regexp" => self
+                .regex
+                .as_ref()
+                .is_some_and(|r| r.is_match(&path) || r.is_match(&lead(&path))),
             _ => false,
         }
     }
@@ -218,8 +240,8 @@ pub fn compute(p: &Project) -> Upload {
             let in_root = &f.path[p.mp_root.len()..];
             let dropped = if in_root == "project.private.config.json" {
                 Some(Dropped::PrivateConfig)
-            } else if let Some((i, r)) = ignore.iter().enumerate().find(|(_, r)| r.matches(&f.path))
-                && !include.iter().any(|r| r.matches(&f.path))
+            } else if let Some((i, r)) = ignore.iter().enumerate().find(|(_, r)| r.matches(in_root))
+                && !include.iter().any(|r| r.matches(in_root))
             {
                 Some(Dropped::PackIgnore(i, r.span))
             } else if !uploadable(p, &f.path) {
@@ -260,4 +282,38 @@ pub fn compute(p: &Project) -> Upload {
         }
     }
     upload
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PackRule;
+    use crate::source::Span;
+
+    fn rule(kind: &str, value: &str) -> PackRule {
+        let value = serde_json::to_string(value).unwrap();
+        let json =
+            crate::json::parse(&format!("{{\"type\": \"{kind}\", \"value\": {value}}}")).unwrap();
+        PackRule::from_json(&json, Span::new(0, 0)).unwrap()
+    }
+
+    /// The cases follow miniprogram-ci 2.1.42 `utils/filerules.js` `doRule`.
+    #[test]
+    fn pack_rules_match_like_miniprogram_ci() {
+        assert!(rule("folder", "docs").matches("docs/a.md"));
+        assert!(rule("folder", "/docs/").matches("docs/deep/a.md"));
+        assert!(!rule("folder", "docs").matches("mydocs/a.md"));
+        assert!(!rule("folder", "docs").matches("pages/docs/a.md"));
+        assert!(rule("file", "utils/a.js").matches("utils/a.js"));
+        assert!(rule("file", "/Utils/A.js").matches("utils/a.js"));
+        assert!(!rule("file", "a.js").matches("utils/a.js"));
+        assert!(rule("suffix", ".md").matches("docs/readme.md"));
+        assert!(rule("suffix", "ME.MD").matches("docs/readme.md"));
+        assert!(rule("prefix", "test-").matches("pages/test-a.js"));
+        assert!(!rule("prefix", "pages").matches("pages/a.js"));
+        assert!(rule("glob", "**/*.map").matches("utils/a.js.map"));
+        assert!(rule("glob", "*.map").matches("a.js.map"));
+        assert!(!rule("glob", "*.map").matches("utils/a.js.map"));
+        assert!(rule("regexp", "\\.test\\.js$").matches("utils/a.test.js"));
+        assert!(rule("regexp", "^/mock").matches("mock/a.js"));
+    }
 }
