@@ -3,8 +3,9 @@
 # PACKAGE_SIZE_LIMIT detail (../shared/tools/official-check.sh --json; the scan lists the
 # packages only when one is over 1.5 MB). Each difference is broken down into what explains it:
 # compiler-plugin sources (.ts/.less/.scss/.sass, which mpcheck counts as stand-ins for their
-# compiled output and the scan skips) and project.private.config.json (the scan counts it, the
-# upload removes it).
+# compiled output and the scan skips), project.private.config.json (the scan counts it, the
+# upload removes it) and, with ignoreUploadUnusedFiles on, the code files nothing uses (MP410:
+# the packer leaves them out, the scan still counts them).
 #
 #   cargo build --release && python3 scripts/size_agreement.py PROJECT_DIR...
 import json, os, subprocess, sys
@@ -37,6 +38,15 @@ for project in sys.argv[1:]:
             if f.endswith(PLUGIN) and not f.endswith('.d.ts'):
                 rel = os.path.relpath(os.path.join(r, f), root)
                 plugin[package_of(rel)] = plugin.get(package_of(rel), 0) + os.path.getsize(os.path.join(r, f))
+    unused = {}
+    setting = (cfg.get('setting') or {}).get('ignoreUploadUnusedFiles')
+    if setting is not False:
+        check = json.loads(subprocess.run([MPCHECK, 'check', project, '-f', 'json'], capture_output=True, text=True).stdout)
+        for d in check['diagnostics']:
+            if d['code'] == 'MP410':
+                path = os.path.join(project, d['file'])
+                rel = os.path.relpath(path, root)
+                unused[package_of(rel)] = unused.get(package_of(rel), 0) + os.path.getsize(path)
     private = os.path.join(root, 'project.private.config.json')
     private = os.path.getsize(private) if os.path.isfile(private) else 0
     print(f'{os.path.basename(project)}')
@@ -47,6 +57,8 @@ for project in sys.argv[1:]:
         why, rest = [], m - o
         if plugin.get(p['name']):
             why.append(f'plugin sources {plugin[p["name"]]}'); rest -= plugin[p['name']]
+        if unused.get(p['name']):
+            why.append(f'unused files -{unused[p["name"]]}'); rest += unused[p['name']]
         if p['name'] == '__APP__' and private:
             why.append(f'private config -{private}'); rest += private
         print(f'  {p["name"]:<28}{o:>10}{m:>10}{m - o:>8}  {", ".join(why) or "-"}{"" if rest == 0 else f"; UNEXPLAINED {rest}"}')

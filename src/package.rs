@@ -41,6 +41,8 @@ pub enum Dropped {
     PackIgnore(usize, Span),
     /// `project.private.config.json` never leaves the machine.
     PrivateConfig,
+    /// A code file nothing uses, with `ignoreUploadUnusedFiles` on.
+    Unused,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,9 @@ pub struct Package {
 
 #[derive(Debug, Clone, Default)]
 pub struct Upload {
+    /// Code files nothing in the app uses (project-relative, sorted), whether or not the
+    /// packer drops them.
+    pub unused: Vec<String>,
     pub files: Vec<UploadFile>,
     pub dropped: Vec<(String, u64, Dropped)>,
     pub packages: Vec<Package>,
@@ -202,6 +207,8 @@ pub fn is_media(path: &str) -> bool {
 /// Computes the upload set of `p`.
 pub fn compute(p: &Project) -> Upload {
     let (ignore, include) = pack_rules(p);
+    let unused = unused_code_files(p);
+    let drop_unused = p.upload_unused_files_dropped();
     let mut packages = vec![Package {
         name: "__APP__".into(),
         root: String::new(),
@@ -246,6 +253,8 @@ pub fn compute(p: &Project) -> Upload {
                 Some(Dropped::PackIgnore(i, r.span))
             } else if !uploadable(p, &f.path) {
                 Some(Dropped::Extension)
+            } else if drop_unused && unused.binary_search(&f.path).is_ok() {
+                Some(Dropped::Unused)
             } else {
                 None
             };
@@ -254,6 +263,7 @@ pub fn compute(p: &Project) -> Upload {
         .collect();
     let mut upload = Upload {
         packages,
+        unused,
         ..Upload::default()
     };
     for (path, size, dropped) in sized {
@@ -282,6 +292,182 @@ pub fn compute(p: &Project) -> Upload {
         }
     }
     upload
+}
+
+/// Extensions of the files the packer's dependency analysis judges (`isCodeFile`).
+pub const CODE_EXTENSIONS: &[&str] = &[
+    "json", "wxml", "wxss", "js", "wxs", "ts", "less", "sass", "scss",
+];
+
+/// The code files under the root that nothing in the app reaches (paths relative to the
+/// project folder, sorted): the packer leaves them out when `ignoreUploadUnusedFiles` is on
+/// (the default). Reached are app.json/app.js/app.wxss, the sitemap, theme and project
+/// configs, every declared page and every component reached through `usingComponents` (all
+/// their files), `custom-tab-bar`, `app-bar` (with `appBar`), subpackage `entry` scripts, the
+/// `workers` folder, and from those, recursively, JS
+/// `require`/`import`, WXML `import`/`include`/`wxs src`, WXS `require` and WXSS `@import`.
+pub fn unused_code_files(p: &Project) -> Vec<String> {
+    use std::collections::BTreeSet;
+    let root = p.mp_root.as_str();
+    let variants = |base: &str| -> Vec<String> {
+        CODE_EXTENSIONS
+            .iter()
+            .map(|e| format!("{root}{base}.{e}"))
+            .filter(|f| p.exists(f))
+            .collect()
+    };
+    let mut seeds: Vec<String> = Vec::new();
+    for base in ["app", "custom-tab-bar/index"] {
+        seeds.extend(variants(base));
+    }
+    for f in [
+        "project.config.json",
+        "project.private.config.json",
+        "ext.json",
+    ] {
+        seeds.push(format!("{root}{f}"));
+    }
+    seeds.extend(p.sitemap_path());
+    seeds.extend(p.theme_path());
+    if p.app_json().is_some_and(|a| a.get("appBar").is_some()) {
+        seeds.extend(variants("app-bar/index"));
+    }
+    if let Some(app) = &p.app {
+        for page in app.all_pages() {
+            seeds.extend(variants(&page.full));
+        }
+    }
+    // A subpackage's `entry` script runs when the subpackage loads.
+    let subpackages = p
+        .app_json()
+        .and_then(|a| a.get("subpackages").or_else(|| a.get("subPackages")))
+        .and_then(crate::json::Json::as_array)
+        .unwrap_or_default();
+    for sp in subpackages {
+        if let (Some(sp_root), Some(entry)) = (
+            sp.get("root").and_then(crate::json::Json::as_str),
+            sp.get("entry").and_then(crate::json::Json::as_str),
+        ) {
+            let sp_root = sp_root.trim_matches('/');
+            seeds.push(format!(
+                "{root}{sp_root}/{}",
+                entry.trim_start_matches("./")
+            ));
+        }
+    }
+    for u in &p.component_uses {
+        if let crate::project::Resolution::Found(base) = &u.resolution {
+            seeds.extend(variants(base));
+        }
+    }
+    if let Some(workers) = p
+        .app_json()
+        .and_then(|a| a.get("workers"))
+        .and_then(|w| w.as_str().or_else(|| w.get("path")?.as_str()))
+    {
+        let prefix = format!("{root}{}/", workers.trim_matches('/'));
+        seeds.extend(
+            p.files
+                .iter()
+                .filter(|f| f.path.starts_with(&prefix))
+                .map(|f| f.path.clone()),
+        );
+    }
+    let resolver = crate::js::Resolver {
+        modules: &p.modules,
+        root,
+        app_js: p.in_root("app.js"),
+    };
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut work: Vec<String> = seeds;
+    while let Some(file) = work.pop() {
+        if !p.exists(&file) || !reached.insert(file.clone()) {
+            continue;
+        }
+        let dir = crate::rules::wxml::template_dir(p, &file).to_string();
+        let mut next: Vec<String> = Vec::new();
+        if let Some(m) = p.modules.get(&file) {
+            next.extend(
+                m.requires
+                    .iter()
+                    .filter_map(|s| resolver.resolve_specifier(&file, s))
+                    .map(str::to_string),
+            );
+        }
+        if let Some(doc) = p.wxml.get(&file) {
+            for el in doc.elements() {
+                let ext = match el.name() {
+                    "import" | "include" => "wxml",
+                    "wxs" => "wxs",
+                    _ => continue,
+                };
+                if let Some(src) = el.attr("src").and_then(|a| a.value)
+                    && !src.contains("{{")
+                {
+                    next.push(p.in_root(&crate::rules::wxml::resolve_src(&dir, src, ext)));
+                }
+            }
+        }
+        for (path, module) in p.wxs.iter().filter(|(path, _)| *path == file) {
+            let dir = crate::rules::wxml::template_dir(p, path);
+            for (spec, _) in &module.requires {
+                next.push(p.in_root(&crate::rules::wxml::resolve_src(dir, spec, "wxs")));
+            }
+        }
+        let ext = extension(&file);
+        if matches!(ext.as_str(), "wxss" | "less" | "scss" | "sass")
+            && let Ok(text) = std::fs::read_to_string(p.dir.join(&file))
+        {
+            for spec in style_imports(&text) {
+                let with_ext = if spec.rsplit('/').next().is_some_and(|n| n.contains('.')) {
+                    crate::rules::wxml::resolve_src(&dir, &spec, "")
+                } else {
+                    crate::rules::wxml::resolve_src(&dir, &spec, &ext)
+                };
+                next.push(p.in_root(&with_ext));
+            }
+        }
+        work.extend(next);
+    }
+    let (_, include) = pack_rules(p);
+    p.files
+        .iter()
+        .filter(|f| f.path.starts_with(root) && !f.excluded)
+        // Compiler-plugin sources are judged by their compiled output, which the packer
+        // reports in their place; mpcheck leaves them out.
+        .filter(|f| {
+            let ext = extension(&f.path);
+            CODE_EXTENSIONS.contains(&ext.as_str())
+                && !PLUGIN_SOURCES.iter().any(|(e, _)| *e == ext)
+        })
+        .filter(|f| !f.path.to_ascii_lowercase().ends_with(".d.ts"))
+        .filter(|f| !reached.contains(&f.path))
+        .filter(|f| !include.iter().any(|r| r.matches(&f.path[root.len()..])))
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+/// `@import "a.wxss";` / `@import 'a';` targets of a style sheet, comments skipped.
+fn style_imports(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['@', '/']) {
+        let tail = &rest[i..];
+        if let Some(body) = tail.strip_prefix("/*") {
+            rest = body.find("*/").map_or("", |e| &body[e + 2..]);
+            continue;
+        }
+        if let Some(body) = tail.strip_prefix("@import") {
+            let body = body.trim_start();
+            if let Some(q) = body.chars().next().filter(|c| *c == '"' || *c == '\'')
+                && let Some(end) = body[1..].find(q)
+            {
+                out.push(body[1..1 + end].to_string());
+            }
+        }
+        rest = &tail[1..];
+    }
+    out
 }
 
 #[cfg(test)]

@@ -708,6 +708,9 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 b"require('../../utils/sku')\nPage({})".to_vec(),
             );
         }),
+        ("MP410", |f| {
+            f.insert("utils/legacy.js".into(), b"module.exports = {}".to_vec());
+        }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);

@@ -273,6 +273,16 @@ impl Project {
             eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
         }
     }
+    /// `setting.ignoreUploadUnusedFiles` is not false (the default): the packer leaves out
+    /// code files nothing uses.
+    pub fn upload_unused_files_dropped(&self) -> bool {
+        self.project_config()
+            .and_then(|c| c.get("setting"))
+            .and_then(|s| s.get("ignoreUploadUnusedFiles"))
+            .and_then(Json::as_bool)
+            != Some(false)
+    }
+
     /// What `miniprogram-ci` uploads, per package (computed once).
     pub fn upload(&self) -> &crate::package::Upload {
         self.upload.get_or_init(|| crate::package::compute(self))

@@ -107,6 +107,7 @@ pub static RULES: &[&dyn Rule] = &[
     &package::compression_off::CompressionOff,
     &package::lazy_code_loading_off::LazyCodeLoadingOff,
     &package::js_only_used_by_subpackage::JsOnlyUsedBySubpackage,
+    &package::unused_code_file::UnusedCodeFile,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

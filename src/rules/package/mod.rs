@@ -10,6 +10,7 @@ pub mod media_total_too_large;
 pub mod package_near_limit;
 pub mod package_too_large;
 pub mod total_too_large;
+pub mod unused_code_file;
 
 use crate::package::Upload;
 use crate::report::size::{folders, human_bytes};

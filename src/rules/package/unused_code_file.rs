@@ -1,0 +1,50 @@
+//! MP410: a code file (`.js .ts .json .wxml .wxss .wxs .less .sass .scss`) under the
+//! miniprogram root that nothing in the app reaches: not a page, not a component reached
+//! through `usingComponents`, not loaded by `require`/`import`, `<import>`/`<include>`/
+//! `<wxs src>`, a WXS `require` or a WXSS `@import`. With `setting.ignoreUploadUnusedFiles`
+//! on (the default) the packer leaves it out, so it costs nothing; it is dead code (the
+//! code-quality item CONTAINS_UNUSED_CODES). Files matched by `packOptions.include` are kept.
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP410",
+    "unused-code-file",
+    Package,
+    Info,
+    "A code file that nothing in the app uses",
+    "没有被任何代码引用的文件"
+);
+
+pub struct UnusedCodeFile;
+
+impl Rule for UnusedCodeFile {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let dropped = p.upload_unused_files_dropped();
+        for path in &p.upload().unused {
+            let message = if dropped {
+                ctx.t(
+                    "nothing in the app uses this file; it is left out of the upload (ignoreUploadUnusedFiles)".into(),
+                    "没有任何代码使用这个文件；上传时会被忽略（ignoreUploadUnusedFiles）".into(),
+                )
+            } else {
+                ctx.t(
+                    "nothing in the app uses this file, and with ignoreUploadUnusedFiles off it is uploaded anyway".into(),
+                    "没有任何代码使用这个文件，而 ignoreUploadUnusedFiles 已关闭，它仍会被上传".into(),
+                )
+            };
+            out.push(
+                Diagnostic::new(&META, path, None, message).help(ctx.t(
+                    "delete it, or move it out of the miniprogram root (code-quality item CONTAINS_UNUSED_CODES)".into(),
+                    "请删除，或移出小程序代码目录（代码质量项 CONTAINS_UNUSED_CODES）".into(),
+                )),
+            );
+        }
+    }
+}
