@@ -646,11 +646,20 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                     .to_vec(),
             );
         }),
+        // Filler code must be used, or the packer leaves it out (MP410).
         ("MP400", |f| {
             f.insert("utils/big.js".into(), vec![b'/'; 2 * 1024 * 1024 + 1]);
+            f.insert(
+                "app.js".into(),
+                b"require('./utils/big.js')\nApp({})".to_vec(),
+            );
         }),
         ("MP401", |f| {
             f.insert("utils/big.js".into(), vec![b'/'; 1600 * 1024]);
+            f.insert(
+                "app.js".into(),
+                b"require('./utils/big.js')\nApp({})".to_vec(),
+            );
         }),
         ("MP402", |f| {
             // 17 subpackages of 1.9 MB each: every package under 2 MB, 31.5 MB in all.
@@ -664,7 +673,9 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 &format!("\"subPackages\": [{extra}"),
             );
             for i in 0..17 {
-                f.insert(format!("pkg{i}/data.js"), vec![b'/'; 1900 * 1024]);
+                let mut png = PNG.to_vec();
+                png.resize(1900 * 1024, 0);
+                f.insert(format!("pkg{i}/data.png"), png);
             }
         }),
         ("MP403", |f| {
@@ -684,6 +695,10 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         }),
         ("MP406", |f| {
             f.insert("utils/big.js".into(), vec![b'/'; 2_048_001]);
+            f.insert(
+                "app.js".into(),
+                b"require('./utils/big.js')\nApp({})".to_vec(),
+            );
         }),
         ("MP407", |f| {
             edit(
