@@ -22,7 +22,11 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
         .iter()
         .any(|r| r.meta().group == crate::rule::Group::Package)
     {
+        let started = std::time::Instant::now();
         project.upload();
+        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+            eprintln!("mpcheck: upload set {:?}", started.elapsed());
+        }
     }
     let ctx = Ctx {
         project,

@@ -8,6 +8,7 @@
 use crate::json::Json;
 use crate::project::Project;
 use crate::source::Span;
+use crate::wxs::WxsModule;
 use rayon::prelude::*;
 
 /// The extensions the packer ships (miniprogram-ci's fallback of the server's list).
@@ -193,8 +194,10 @@ pub fn uploadable(p: &Project, path: &str) -> bool {
     if path.to_ascii_lowercase().ends_with(".d.ts") {
         return false;
     }
-    let ext = extension(path);
-    UPLOAD_EXTENSIONS.contains(&ext.as_str())
+    // The packer compares extensions case-sensitively: `LOGO.PNG` is dropped.
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    UPLOAD_EXTENSIONS.contains(&ext)
         || PLUGIN_SOURCES
             .iter()
             .any(|(e, plugin)| *e == ext && p.compiler_plugins.iter().any(|c| c == plugin))
@@ -300,8 +303,7 @@ pub const CODE_EXTENSIONS: &[&str] = &[
 ];
 
 /// The code files under the root that nothing in the app reaches (paths relative to the
-/// project folder, sorted): the packer leaves them out when `ignoreUploadUnusedFiles` is on
-/// (the default). Reached are app.json/app.js/app.wxss, the sitemap, theme and project
+/// project folder, sorted): the packer leaves them out when `ignoreUploadUnusedFiles` is true. Reached are app.json/app.js/app.wxss, the sitemap, theme and project
 /// configs, every declared page and every component reached through `usingComponents` (all
 /// their files), `custom-tab-bar`, `app-bar` (with `appBar`), subpackage `entry` scripts, the
 /// `workers` folder, and from those, recursively, JS
@@ -378,6 +380,33 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         root,
         app_js: p.in_root("app.js"),
     };
+    // Style sheets' `@import`s, read in parallel up front (style sheets are not in the index).
+    let style_files: Vec<&str> = p
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with(root) && !f.excluded)
+        .filter(|f| {
+            matches!(
+                extension(&f.path).as_str(),
+                "wxss" | "less" | "scss" | "sass"
+            )
+        })
+        .map(|f| f.path.as_str())
+        .collect();
+    let styles: std::collections::HashMap<&str, Vec<String>> = style_files
+        .par_iter()
+        .map(|f| {
+            let text = std::fs::read(p.dir.join(f))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            (*f, style_imports(&text))
+        })
+        .collect();
+    let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
+        std::collections::HashMap::new();
+    for (path, module) in &p.wxs {
+        wxs_by_file.entry(path.as_str()).or_default().push(module);
+    }
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut work: Vec<String> = seeds;
     while let Some(file) = work.pop() {
@@ -408,21 +437,18 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
                 }
             }
         }
-        for (path, module) in p.wxs.iter().filter(|(path, _)| *path == file) {
-            let dir = crate::rules::wxml::template_dir(p, path);
+        for module in wxs_by_file.get(file.as_str()).into_iter().flatten() {
             for (spec, _) in &module.requires {
-                next.push(p.in_root(&crate::rules::wxml::resolve_src(dir, spec, "wxs")));
+                next.push(p.in_root(&crate::rules::wxml::resolve_src(&dir, spec, "wxs")));
             }
         }
         let ext = extension(&file);
-        if matches!(ext.as_str(), "wxss" | "less" | "scss" | "sass")
-            && let Ok(text) = std::fs::read_to_string(p.dir.join(&file))
-        {
-            for spec in style_imports(&text) {
+        if let Some(imports) = styles.get(file.as_str()) {
+            for spec in imports {
                 let with_ext = if spec.rsplit('/').next().is_some_and(|n| n.contains('.')) {
-                    crate::rules::wxml::resolve_src(&dir, &spec, "")
+                    crate::rules::wxml::resolve_src(&dir, spec, "")
                 } else {
-                    crate::rules::wxml::resolve_src(&dir, &spec, &ext)
+                    crate::rules::wxml::resolve_src(&dir, spec, &ext)
                 };
                 next.push(p.in_root(&with_ext));
             }

@@ -391,10 +391,12 @@ fn size_command() {
     assert_eq!(v["total"].as_u64(), Some(bytes));
     // The sizes are the files' bytes: app.js, app.json, project.config.json, the pages,
     // utils/big.js (9,000, required by app.js) and images/logo.png (1,216) in the main
-    // package. mpcheck.json is a JSON file nothing uses: the packer leaves it out.
+    // package, and mpcheck.json: nothing uses it, but ignoreUploadUnusedFiles is not set, so
+    // the packer uploads it.
     let main: u64 = [
         "app.js",
         "app.json",
+        "mpcheck.json",
         "project.config.json",
         "pages/index/index.js",
         "pages/index/index.wxml",

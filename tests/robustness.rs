@@ -133,12 +133,12 @@ fn deep_nesting_and_large_files() {
         big.push_str(&format!("{{\"id\": {i}, \"name\": \"item {i}\"}},"));
     }
     big.push_str("{}]}");
-    // 7 MB of data nothing uses: read fine, and left out of the upload (MP410), so it does not
-    // count toward the package size.
+    // 7 MB of data nothing uses: read fine, and, ignoreUploadUnusedFiles being unset,
+    // uploaded: the package is too large.
     expect(
         &[("data/big.json", big.as_bytes())],
-        0,
-        &["data/big.json:1:1: info[MP410]"],
+        1,
+        &["error[MP400]", "data/big.json:1:1: info[MP410]"],
     );
     let one_line_object: String = format!(
         "{{{}\"z\": 0}}",

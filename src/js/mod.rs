@@ -257,9 +257,23 @@ impl<'a> Resolver<'a> {
                 format!("{dir}/{spec}")
             }
         } else {
-            return self.resolve_npm(dir, spec);
+            // A bare path: the platform tries it next to the file first (`utils/env.js`),
+            // then as an npm package.
+            let local = if dir.is_empty() {
+                spec.to_string()
+            } else {
+                format!("{dir}/{spec}")
+            };
+            return self
+                .find_module(&local)
+                .or_else(|| self.resolve_npm(dir, spec));
         };
-        let base = crate::project::components::normalize(&joined)?;
+        self.find_module(&joined)
+    }
+
+    /// The module at `path` (normalised), with `.js`/`.ts`/`/index.js`/`/index.ts` tried.
+    fn find_module(&self, path: &str) -> Option<&'a str> {
+        let base = crate::project::components::normalize(path)?;
         for candidate in [
             base.clone(),
             format!("{base}.js"),

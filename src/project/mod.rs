@@ -273,14 +273,15 @@ impl Project {
             eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
         }
     }
-    /// `setting.ignoreUploadUnusedFiles` is not false (the default): the packer leaves out
-    /// code files nothing uses.
+    /// `setting.ignoreUploadUnusedFiles` is true: the packer leaves out code files nothing
+    /// uses. miniprogram-ci reads the setting with `Boolean(...)`, so unset means off (DevTools
+    /// writes `true` into new projects).
     pub fn upload_unused_files_dropped(&self) -> bool {
         self.project_config()
             .and_then(|c| c.get("setting"))
             .and_then(|s| s.get("ignoreUploadUnusedFiles"))
             .and_then(Json::as_bool)
-            != Some(false)
+            == Some(true)
     }
 
     /// What `miniprogram-ci` uploads, per package (computed once).

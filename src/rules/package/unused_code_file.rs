@@ -2,7 +2,7 @@
 //! miniprogram root that nothing in the app reaches: not a page, not a component reached
 //! through `usingComponents`, not loaded by `require`/`import`, `<import>`/`<include>`/
 //! `<wxs src>`, a WXS `require` or a WXSS `@import`. With `setting.ignoreUploadUnusedFiles`
-//! on (the default) the packer leaves it out, so it costs nothing; it is dead code (the
+//! true the packer leaves it out, so it costs nothing; either way it is dead code (the
 //! code-quality item CONTAINS_UNUSED_CODES). Files matched by `packOptions.include` are kept.
 
 use crate::diagnostic::Diagnostic;
@@ -35,8 +35,8 @@ impl Rule for UnusedCodeFile {
                 )
             } else {
                 ctx.t(
-                    "nothing in the app uses this file, and with ignoreUploadUnusedFiles off it is uploaded anyway".into(),
-                    "没有任何代码使用这个文件，而 ignoreUploadUnusedFiles 已关闭，它仍会被上传".into(),
+                    "nothing in the app uses this file, and it is uploaded anyway (setting.ignoreUploadUnusedFiles is not true)".into(),
+                    "没有任何代码使用这个文件，但它仍会被上传（setting.ignoreUploadUnusedFiles 不为 true）".into(),
                 )
             };
             out.push(
