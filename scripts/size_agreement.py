@@ -5,7 +5,7 @@
 # compiler-plugin sources (.ts/.less/.scss/.sass, which mpcheck counts as stand-ins for their
 # compiled output and the scan skips), project.private.config.json (the scan counts it, the
 # upload removes it) and, with ignoreUploadUnusedFiles on, the code files nothing uses (MP410:
-# the packer leaves them out, the scan still counts them).
+# with the setting true the packer leaves them out, the scan still counts them).
 #
 #   cargo build --release && python3 scripts/size_agreement.py PROJECT_DIR...
 import json, os, subprocess, sys
@@ -40,7 +40,7 @@ for project in sys.argv[1:]:
                 plugin[package_of(rel)] = plugin.get(package_of(rel), 0) + os.path.getsize(os.path.join(r, f))
     unused = {}
     setting = (cfg.get('setting') or {}).get('ignoreUploadUnusedFiles')
-    if setting is not False:
+    if setting is True:
         check = json.loads(subprocess.run([MPCHECK, 'check', project, '-f', 'json'], capture_output=True, text=True).stdout)
         for d in check['diagnostics']:
             if d['code'] == 'MP410':
