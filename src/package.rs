@@ -210,7 +210,11 @@ pub fn is_media(path: &str) -> bool {
 /// Computes the upload set of `p`.
 pub fn compute(p: &Project) -> Upload {
     let (ignore, include) = pack_rules(p);
+    let t = std::time::Instant::now();
     let unused = unused_code_files(p);
+    if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+        eprintln!("mpcheck: unused-file analysis {:?}", t.elapsed());
+    }
     let drop_unused = p.upload_unused_files_dropped();
     let mut packages = vec![Package {
         name: "__APP__".into(),
@@ -357,10 +361,16 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
             ));
         }
     }
-    for u in &p.component_uses {
-        if let crate::project::Resolution::Found(base) = &u.resolution {
-            seeds.extend(variants(base));
-        }
+    let components: BTreeSet<&str> = p
+        .component_uses
+        .iter()
+        .filter_map(|u| match &u.resolution {
+            crate::project::Resolution::Found(base) => Some(base.as_str()),
+            _ => None,
+        })
+        .collect();
+    for base in components {
+        seeds.extend(variants(base));
     }
     if let Some(workers) = p
         .app_json()
@@ -380,34 +390,12 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         root,
         app_js: p.in_root("app.js"),
     };
-    // Style sheets' `@import`s, read in parallel up front (style sheets are not in the index).
-    let style_files: Vec<&str> = p
-        .files
-        .iter()
-        .filter(|f| f.path.starts_with(root) && !f.excluded)
-        .filter(|f| {
-            matches!(
-                extension(&f.path).as_str(),
-                "wxss" | "less" | "scss" | "sass"
-            )
-        })
-        .map(|f| f.path.as_str())
-        .collect();
-    let styles: std::collections::HashMap<&str, Vec<String>> = style_files
-        .par_iter()
-        .map(|f| {
-            let text = std::fs::read(p.dir.join(f))
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
-            (*f, style_imports(&text))
-        })
-        .collect();
     let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
         std::collections::HashMap::new();
     for (path, module) in &p.wxs {
         wxs_by_file.entry(path.as_str()).or_default().push(module);
     }
-    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut reached: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut work: Vec<String> = seeds;
     while let Some(file) = work.pop() {
         if !p.exists(&file) || !reached.insert(file.clone()) {
@@ -443,7 +431,7 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
             }
         }
         let ext = extension(&file);
-        if let Some(imports) = styles.get(file.as_str()) {
+        if let Some(imports) = p.style_imports.get(file.as_str()) {
             for spec in imports {
                 let with_ext = if spec.rsplit('/').next().is_some_and(|n| n.contains('.')) {
                     crate::rules::wxml::resolve_src(&dir, spec, "")
@@ -474,7 +462,7 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
 }
 
 /// `@import "a.wxss";` / `@import 'a';` targets of a style sheet, comments skipped.
-fn style_imports(text: &str) -> Vec<String> {
+pub fn style_imports(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find(['@', '/']) {

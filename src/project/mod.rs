@@ -170,6 +170,8 @@ pub struct Project {
     pub wxml: HashMap<String, crate::wxml::Document>,
     /// Every WXS module (`.wxs` files and inline `<wxs>` bodies) by file, in path order.
     pub wxs: Vec<(String, crate::wxs::WxsModule)>,
+    /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
+    pub style_imports: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -264,7 +266,12 @@ impl Project {
                     ));
                 }
             }
-            self.texts.insert(c.path, c.source);
+            if let Some(imports) = c.style_imports {
+                self.style_imports.insert(c.path.clone(), imports);
+            }
+            if let Some(source) = c.source {
+                self.texts.insert(c.path, source);
+            }
         }
         let t = std::time::Instant::now();
         self.sites = crate::js::sites(&self.modules, &self.mp_root);
@@ -512,6 +519,7 @@ impl Project {
             roles: HashMap::new(),
             wxml: HashMap::new(),
             wxs: Vec::new(),
+            style_imports: HashMap::new(),
         };
         project.submodules = read_submodules(&project.dir);
         project.npm_dependencies = project.read_npm_dependencies();
@@ -612,7 +620,7 @@ pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::Atomic
 /// A JS/TS or WXML file read in the parallel pass.
 struct CodeFile {
     path: String,
-    source: Source,
+    source: Option<Source>,
     /// JS/TS facts; `None` for WXML.
     module: Option<Module>,
     /// The parsed template (WXML).
@@ -623,13 +631,21 @@ struct CodeFile {
     directives: Vec<crate::suppress::Directive>,
     /// The `.wxs` file's module, or the WXML file's inline modules.
     wxs: Vec<crate::wxs::WxsModule>,
+    /// A style sheet's `@import` targets (style sheets keep no text).
+    style_imports: Option<Vec<String>>,
 }
 
 fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
-    let is_code = matches!(
-        f.kind,
-        FileKind::Js | FileKind::Ts | FileKind::Wxml | FileKind::Wxs
-    ) && !f.path.ends_with(".d.ts");
+    let is_style = f.kind == FileKind::Wxss
+        || [".less", ".scss", ".sass"]
+            .iter()
+            .any(|e| f.path.to_ascii_lowercase().ends_with(e));
+    let is_code = (is_style
+        || matches!(
+            f.kind,
+            FileKind::Js | FileKind::Ts | FileKind::Wxml | FileKind::Wxs
+        ))
+        && !f.path.ends_with(".d.ts");
     if f.excluded || !is_code {
         return None;
     }
@@ -646,6 +662,19 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::NotUtf8 { lossy, .. } => lossy,
     };
     let text: Arc<str> = Arc::from(text);
+    if is_style {
+        // Style sheets are not checked; only their `@import`s are kept (for the upload set).
+        return Some(CodeFile {
+            path: f.path.clone(),
+            source: None,
+            module: None,
+            wxml: None,
+            webviews: Vec::new(),
+            directives: Vec::new(),
+            wxs: Vec::new(),
+            style_imports: Some(crate::package::style_imports(&text)),
+        });
+    }
     let t = std::time::Instant::now();
     let mut wxs = Vec::new();
     let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxs {
@@ -697,12 +726,13 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     );
     Some(CodeFile {
         path: f.path.clone(),
-        source: Source::new(text),
+        source: Some(Source::new(text)),
         module,
         wxml,
         webviews,
         directives,
         wxs,
+        style_imports: None,
     })
 }
 
