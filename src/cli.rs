@@ -134,22 +134,14 @@ pub fn main() -> ExitCode {
 }
 
 fn size(args: SizeArgs, lang: Lang) -> ExitCode {
-    if !args.path.exists() {
-        return usage_error(&format!(
-            "{} does not exist; give the folder that holds project.config.json or app.json",
-            args.path.display()
-        ));
-    }
-    let config = match Config::load(args.config.as_deref(), &args.path) {
+    let opts = Options {
+        color: false,
+        width: Some(100),
+        path_prefix: path_prefix(&args.path),
+    };
+    let config = match load_config(&args.path, args.config.as_deref(), &opts) {
         Ok(c) => c,
-        Err(e) => {
-            let opts = Options {
-                color: false,
-                width: Some(100),
-                path_prefix: path_prefix(&args.path),
-            };
-            return config_error(e, &opts);
-        }
+        Err(code) => return code,
     };
     let project = match Project::load(&args.path, &config.exclude) {
         Ok(p) => p,
@@ -230,15 +222,9 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         width: Some(width),
         path_prefix: path_prefix(&args.path),
     };
-    if !args.path.exists() {
-        return usage_error(&format!(
-            "{} does not exist; give the folder that holds project.config.json or app.json",
-            args.path.display()
-        ));
-    }
-    let config = match Config::load(args.config.as_deref(), &args.path) {
+    let config = match load_config(&args.path, args.config.as_deref(), &opts) {
         Ok(c) => c,
-        Err(e) => return config_error(e, &opts),
+        Err(code) => return code,
     };
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     let started = std::time::Instant::now();
@@ -302,6 +288,17 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The project folder must exist; then its config (or `--config`). Problems exit 2.
+fn load_config(path: &Path, config: Option<&Path>, opts: &Options) -> Result<Config, ExitCode> {
+    if !path.exists() {
+        return Err(usage_error(&format!(
+            "{} does not exist; give the folder that holds project.config.json or app.json",
+            path.display()
+        )));
+    }
+    Config::load(config, path).map_err(|e| config_error(e, opts))
 }
 
 /// A bad mpcheck.json: shown with its text, exit 2.

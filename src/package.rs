@@ -7,7 +7,6 @@
 
 use crate::json::Json;
 use crate::project::Project;
-use crate::source::Span;
 use crate::wxs::WxsModule;
 use rayon::prelude::*;
 
@@ -38,8 +37,8 @@ pub const MB: u64 = 1024 * 1024;
 pub enum Dropped {
     /// Its extension is not one the platform takes.
     Extension,
-    /// `packOptions.ignore` rule (index, span in project.config.json) matched it.
-    PackIgnore(usize, Span),
+    /// A `packOptions.ignore` rule matched it (and no `include` rule).
+    PackIgnore,
     /// `project.private.config.json` never leaves the machine.
     PrivateConfig,
     /// A code file nothing uses, with `ignoreUploadUnusedFiles` on.
@@ -96,13 +95,12 @@ impl Upload {
 pub struct PackRule {
     pub kind: String,
     pub value: String,
-    pub span: Span,
     regex: Option<regex::Regex>,
     glob: Option<regex::Regex>,
 }
 
 impl PackRule {
-    fn from_json(item: &Json, span: Span) -> Option<PackRule> {
+    fn from_json(item: &Json) -> Option<PackRule> {
         let kind = item.get("type")?.as_str()?.to_string();
         // miniprogram-ci lower-cases the value and the path (utils/filerules.js).
         let value = item.get("value")?.as_str()?.to_lowercase();
@@ -121,7 +119,6 @@ impl PackRule {
         Some(PackRule {
             kind,
             value,
-            span,
             regex,
             glob,
         })
@@ -175,7 +172,7 @@ pub fn pack_rules(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
             .and_then(Json::as_array)
             .unwrap_or_default()
             .iter()
-            .filter_map(|item| PackRule::from_json(item, item.span))
+            .filter_map(PackRule::from_json)
             .collect()
     };
     (rules("ignore"), rules("include"))
@@ -247,17 +244,14 @@ pub fn compute(p: &Project) -> Upload {
     let sized: Vec<(String, u64, Option<Dropped>)> = candidates
         .par_iter()
         .map(|f| {
-            let size = f
-                .size
-                .or_else(|| std::fs::metadata(p.dir.join(&f.path)).ok().map(|m| m.len()))
-                .unwrap_or(0);
+            let size = p.size_of(f).unwrap_or(0);
             let in_root = &f.path[p.mp_root.len()..];
             let dropped = if in_root == "project.private.config.json" {
                 Some(Dropped::PrivateConfig)
-            } else if let Some((i, r)) = ignore.iter().enumerate().find(|(_, r)| r.matches(in_root))
+            } else if ignore.iter().any(|r| r.matches(in_root))
                 && !include.iter().any(|r| r.matches(in_root))
             {
-                Some(Dropped::PackIgnore(i, r.span))
+                Some(Dropped::PackIgnore)
             } else if !uploadable(p, &f.path) {
                 Some(Dropped::Extension)
             } else if drop_unused && unused.binary_search(&f.path).is_ok() {
@@ -487,13 +481,12 @@ pub fn style_imports(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::PackRule;
-    use crate::source::Span;
 
     fn rule(kind: &str, value: &str) -> PackRule {
         let value = serde_json::to_string(value).unwrap();
         let json =
             crate::json::parse(&format!("{{\"type\": \"{kind}\", \"value\": {value}}}")).unwrap();
-        PackRule::from_json(&json, Span::new(0, 0)).unwrap()
+        PackRule::from_json(&json).unwrap()
     }
 
     /// The cases follow miniprogram-ci 2.1.42 `utils/filerules.js` `doRule`.

@@ -215,9 +215,15 @@ impl Project {
     }
     /// The size of a file in the index: known if it was read, else one `stat`.
     pub fn file_size(&self, rel: &str) -> Option<u64> {
-        let f = self.file(rel)?;
-        f.size
-            .or_else(|| std::fs::metadata(self.dir.join(rel)).ok().map(|m| m.len()))
+        self.size_of(self.file(rel)?)
+    }
+    /// Bytes of a file: known if it was read, else from the file system.
+    pub fn size_of(&self, f: &ProjectFile) -> Option<u64> {
+        f.size.or_else(|| {
+            std::fs::metadata(self.dir.join(&f.path))
+                .ok()
+                .map(|m| m.len())
+        })
     }
     /// `<base>.js` exists, or `<base>.ts` with the TypeScript compiler plugin on
     /// (`base` relative to the project folder, without extension).
@@ -327,6 +333,17 @@ impl Project {
             .iter()
             .find(|(_, prefix)| path.starts_with(prefix.as_str()))
             .map(|(i, _)| *i)
+    }
+    /// Whether code at `from` may use the file at `to` (both relative to the miniprogram
+    /// root): same package, or the main package from a subpackage that is not independent.
+    pub fn package_can_use(&self, from: &str, to: &str) -> bool {
+        let (from, to) = (self.package_of(from), self.package_of(to));
+        let independent = from.is_some_and(|i| {
+            self.app
+                .as_ref()
+                .is_some_and(|a| a.subpackages.get(i).is_some_and(|s| s.independent))
+        });
+        from == to || (to.is_none() && !independent)
     }
     fn read_npm_dependencies(&self) -> HashSet<String> {
         let mut deps = HashSet::new();

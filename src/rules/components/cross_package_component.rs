@@ -42,13 +42,12 @@ impl Rule for CrossPackageComponent {
             let Resolution::Found(base) = &u.resolution else {
                 continue;
             };
+            if p.package_can_use(owner_in_root(ctx, u), base) {
+                continue;
+            }
             let from = p.package_of(owner_in_root(ctx, u));
             let to = p.package_of(base);
             let independent = from.is_some_and(|i| app.subpackages[i].independent);
-            let allowed = from == to || (to.is_none() && !independent);
-            if allowed {
-                continue;
-            }
             let placeholder = p
                 .json(&u.owner)
                 .and_then(|d| d.value())

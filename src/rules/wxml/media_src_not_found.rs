@@ -56,20 +56,7 @@ impl Rule for MediaSrcNotFound {
                 if p.exists(&file) {
                     continue;
                 }
-                let help = p
-                    .case_variant(&file)
-                    .map(|f| {
-                        ctx.t(
-                            format!("found {f}: paths are case-sensitive on the phone"),
-                            format!("找到了 {f}：手机上路径区分大小写"),
-                        )
-                    })
-                    .unwrap_or_else(|| {
-                        ctx.t(
-                            format!("add {target} or fix the path"),
-                            format!("请添加 {target} 或修正路径"),
-                        )
-                    });
+                let help = super::missing_file_help(ctx, &target);
                 out.push(
                     Diagnostic::new(
                         &META,

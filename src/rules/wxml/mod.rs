@@ -61,6 +61,21 @@ pub(crate) fn resolve_src(dir: &str, src: &str, ext: &str) -> String {
     }
 }
 
+/// Help for a referenced file that does not exist: the same path in other letter case, if
+/// there is one, else "create {target} or fix the path" (`target` relative to the root).
+pub(crate) fn missing_file_help(ctx: &Ctx, target: &str) -> String {
+    match ctx.project.case_variant(&ctx.project.in_root(target)) {
+        Some(f) => ctx.t(
+            format!("found {f}: paths are case-sensitive on the phone"),
+            format!("找到了 {f}：手机上路径区分大小写"),
+        ),
+        None => ctx.t(
+            format!("create {target} or fix the path"),
+            format!("请创建 {target} 或修正路径"),
+        ),
+    }
+}
+
 /// Why a template or WXS module at `from` cannot use the file at `to` (both relative to the
 /// miniprogram root): packages load separately, so only the main package is shared, and not
 /// with independent subpackages. `None` when the use is allowed.
@@ -71,11 +86,10 @@ pub(crate) fn cross_package(
     to: &str,
 ) -> Option<String> {
     let app = project.app.as_ref()?;
-    let (from_pkg, to_pkg) = (project.package_of(from), project.package_of(to));
-    let independent = from_pkg.is_some_and(|i| app.subpackages[i].independent);
-    if from_pkg == to_pkg || (to_pkg.is_none() && !independent) {
+    if project.package_can_use(from, to) {
         return None;
     }
+    let (from_pkg, to_pkg) = (project.package_of(from), project.package_of(to));
     let root = |i: usize| {
         app.subpackages[i]
             .root

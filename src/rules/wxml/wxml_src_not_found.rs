@@ -71,20 +71,7 @@ impl Rule for WxmlSrcNotFound {
                     }
                     continue;
                 }
-                let help = p
-                    .case_variant(&p.in_root(&with_ext))
-                    .map(|f| {
-                        ctx.t(
-                            format!("found {f}: paths are case-sensitive on the phone"),
-                            format!("找到了 {f}：手机上路径区分大小写"),
-                        )
-                    })
-                    .unwrap_or_else(|| {
-                        ctx.t(
-                            format!("create {with_ext} or fix the path"),
-                            format!("请创建 {with_ext} 或修正路径"),
-                        )
-                    });
+                let help = super::missing_file_help(ctx, &with_ext);
                 out.push(
                     Diagnostic::new(
                         &META,

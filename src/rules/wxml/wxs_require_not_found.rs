@@ -30,20 +30,7 @@ impl Rule for WxsRequireNotFound {
             for (spec, span) in &module.requires {
                 let target = resolve_src(dir, spec, "wxs");
                 let (message, help) = if !p.exists(&p.in_root(&target)) {
-                    let help = p
-                        .case_variant(&p.in_root(&target))
-                        .map(|f| {
-                            ctx.t(
-                                format!("found {f}: paths are case-sensitive on the phone"),
-                                format!("找到了 {f}：手机上路径区分大小写"),
-                            )
-                        })
-                        .unwrap_or_else(|| {
-                            ctx.t(
-                                format!("create {target} or fix the path (relative to this file)"),
-                                format!("请创建 {target} 或修正路径（相对于当前文件）"),
-                            )
-                        });
+                    let help = super::missing_file_help(ctx, &target);
                     (
                         ctx.t(
                             format!("require(\"{spec}\"): {target} not found"),
