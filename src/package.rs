@@ -379,11 +379,6 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
                 .map(|f| f.path.clone()),
         );
     }
-    let resolver = crate::js::Resolver {
-        modules: &p.modules,
-        root,
-        app_js: p.in_root("app.js"),
-    };
     let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
         std::collections::HashMap::new();
     for (path, module) in &p.wxs {
@@ -397,13 +392,8 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         }
         let dir = crate::rules::wxml::template_dir(p, &file).to_string();
         let mut next: Vec<String> = Vec::new();
-        if let Some(m) = p.modules.get(&file) {
-            next.extend(
-                m.requires
-                    .iter()
-                    .filter_map(|s| resolver.resolve_specifier(&file, s))
-                    .map(str::to_string),
-            );
+        if let Some(deps) = p.module_deps().get(&file) {
+            next.extend(deps.iter().cloned());
         }
         if let Some(doc) = p.wxml.get(&file) {
             for el in doc.elements() {

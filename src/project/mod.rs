@@ -140,6 +140,8 @@ pub struct Project {
     pub compiler_plugins: Vec<String>,
     /// What is uploaded, computed on first use.
     upload: std::sync::OnceLock<crate::package::Upload>,
+    /// Each module's resolved imports, computed on first use.
+    module_deps: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     /// Git submodule folders (project-relative) from the nearest `.gitmodules`.
     pub submodules: Vec<String>,
     /// Schema findings per JSON file path, computed once.
@@ -295,6 +297,31 @@ impl Project {
             .and_then(|s| s.get("ignoreUploadUnusedFiles"))
             .and_then(Json::as_bool)
             == Some(true)
+    }
+
+    /// The modules each JS/TS module loads (`require`, `import`, `import()`,
+    /// `export … from`), resolved once: relative, root-absolute, bare and npm specifiers.
+    pub fn module_deps(&self) -> &HashMap<String, Vec<String>> {
+        self.module_deps.get_or_init(|| {
+            let resolver = crate::js::Resolver {
+                modules: &self.modules,
+                root: &self.mp_root,
+                app_js: self.in_root("app.js"),
+            };
+            self.modules
+                .iter()
+                .map(|(from, m)| {
+                    let deps = m
+                        .requires
+                        .iter()
+                        .filter_map(|s| resolver.resolve_specifier(from, s))
+                        .filter(|t| *t != from)
+                        .map(str::to_string)
+                        .collect();
+                    (from.clone(), deps)
+                })
+                .collect()
+        })
     }
 
     /// What `miniprogram-ci` uploads, per package (computed once).
@@ -521,6 +548,7 @@ impl Project {
             typescript: false,
             compiler_plugins: Vec::new(),
             upload: std::sync::OnceLock::new(),
+            module_deps: std::sync::OnceLock::new(),
             submodules: Vec::new(),
             schema_issues: Vec::new(),
             component_uses: Vec::new(),

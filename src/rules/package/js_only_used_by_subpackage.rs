@@ -4,7 +4,6 @@
 //! subpackages run. The subpackages are named.
 
 use crate::diagnostic::Diagnostic;
-use crate::js::Resolver;
 use crate::report::size::human_bytes;
 use crate::rule::{Ctx, Rule};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,11 +32,6 @@ impl Rule for JsOnlyUsedBySubpackage {
             .iter()
             .map(|f| (f.path.as_str(), f.package))
             .collect();
-        let resolver = Resolver {
-            modules: &p.modules,
-            root: &p.mp_root,
-            app_js: p.in_root("app.js"),
-        };
         // Which packages load each module.
         let mut users: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         let mut paths: Vec<&String> = p.modules.keys().collect();
@@ -46,12 +40,8 @@ impl Rule for JsOnlyUsedBySubpackage {
             let Some(&from_pkg) = package.get(from.as_str()) else {
                 continue;
             };
-            for spec in &p.modules[from].requires {
-                if let Some(target) = resolver.resolve_specifier(from, spec)
-                    && target != from
-                {
-                    users.entry(target).or_default().insert(from_pkg);
-                }
+            for target in p.module_deps().get(from.as_str()).into_iter().flatten() {
+                users.entry(target.as_str()).or_default().insert(from_pkg);
             }
         }
         for (target, pkgs) in users {
