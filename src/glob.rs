@@ -46,13 +46,6 @@ fn translate(pattern: &str) -> Result<String, String> {
     Ok(format!("{prefix}{out}(?:/.*)?"))
 }
 
-/// A whole-path glob as `minimatch` reads one (what packOptions `glob` rules use): the pattern
-/// must match the entire path; `*` and `?` stay within a segment, `**` spans segments.
-pub fn whole_path(pattern: &str) -> Result<Regex, String> {
-    let body = translate_body(pattern, pattern)?;
-    Regex::new(&format!("^{body}$")).map_err(|e| e.to_string())
-}
-
 fn translate_body(body: &str, pattern: &str) -> Result<String, String> {
     let mut out = String::new();
     let chars: Vec<char> = body.chars().collect();
@@ -109,6 +102,223 @@ fn translate_body(body: &str, pattern: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A glob as miniprogram-ci's packOptions `glob` rules read it: `minimatch` 3 with default
+/// options. The whole path must match; `*`, `?` and `[...]` stay within a segment; `**` alone in
+/// a segment spans segments; `{a,b}` expands; `@(a|b)`, `+(..)`, `*(..)`, `?(..)` are extglobs;
+/// `\` escapes. Without a leading `.` in the pattern segment, nothing matches a segment that
+/// starts with `.` (no dotfiles by `*` or `**`). A leading `!` negates, a leading `#` is a
+/// comment that matches nothing.
+#[derive(Debug, Clone)]
+pub struct Minimatch {
+    negate: bool,
+    alternatives: Vec<Vec<Segment>>,
+}
+
+#[derive(Debug, Clone)]
+enum Segment {
+    Globstar,
+    Literal(String),
+    Pattern { regex: Regex, dot: bool },
+}
+
+impl Minimatch {
+    pub fn new(pattern: &str) -> Minimatch {
+        if pattern.starts_with('#') {
+            return Minimatch {
+                negate: false,
+                alternatives: Vec::new(),
+            };
+        }
+        let bangs = pattern.chars().take_while(|&c| c == '!').count();
+        let body = &pattern[bangs..];
+        let alternatives = expand_braces(body)
+            .iter()
+            .filter_map(|p| p.split('/').map(Segment::new).collect::<Option<Vec<_>>>())
+            .collect();
+        Minimatch {
+            negate: bangs % 2 == 1,
+            alternatives,
+        }
+    }
+
+    pub fn is_match(&self, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').collect();
+        let hit = self
+            .alternatives
+            .iter()
+            .any(|segments| match_segments(segments, &parts));
+        hit != self.negate
+    }
+}
+
+impl Segment {
+    /// None when the segment cannot be translated (then the alternative never matches).
+    fn new(segment: &str) -> Option<Segment> {
+        if segment == "**" {
+            return Some(Segment::Globstar);
+        }
+        if !segment.contains(['*', '?', '[', '\\', '(']) {
+            return Some(Segment::Literal(segment.to_string()));
+        }
+        let body = segment_regex(segment, true).or_else(|| segment_regex(segment, false))?;
+        let regex = Regex::new(&format!("^{body}$")).ok()?;
+        Some(Segment::Pattern {
+            regex,
+            dot: segment.starts_with('.'),
+        })
+    }
+
+    fn matches(&self, part: &str) -> bool {
+        match self {
+            Segment::Globstar => true,
+            Segment::Literal(s) => s == part,
+            // minimatch's `(?=.)`/`(?!\.)`: a wildcard segment needs a name, and a dot name
+            // only when the pattern segment starts with a dot.
+            Segment::Pattern { regex, dot } => {
+                !part.is_empty() && (*dot || !part.starts_with('.')) && regex.is_match(part)
+            }
+        }
+    }
+}
+
+fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
+    match pattern.split_first() {
+        None => parts.is_empty(),
+        // As minimatch's matchOne: `**` takes at least one segment when it ends the pattern and
+        // leaves at least one for the rest otherwise; it never takes a dot segment.
+        Some((Segment::Globstar, rest)) => {
+            if rest.is_empty() {
+                return !parts.is_empty() && parts.iter().all(|p| !p.starts_with('.'));
+            }
+            for skip in 0..parts.len() {
+                if match_segments(rest, &parts[skip..]) {
+                    return true;
+                }
+                if parts[skip].starts_with('.') {
+                    return false;
+                }
+            }
+            false
+        }
+        Some((segment, rest)) => parts
+            .split_first()
+            .is_some_and(|(first, more)| segment.matches(first) && match_segments(rest, more)),
+    }
+}
+
+/// `{a,b}c` -> `ac`, `bc` (nested too); a brace without a comma stays literal.
+fn expand_braces(pattern: &str) -> Vec<String> {
+    let bytes = pattern.as_bytes();
+    let Some(open) = bytes.iter().position(|&b| b == b'{') else {
+        return vec![pattern.to_string()];
+    };
+    let (mut depth, mut commas, mut close) = (0, Vec::new(), None);
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            b',' if depth == 1 => commas.push(i),
+            _ => {}
+        }
+    }
+    let (head, tail) = match close {
+        Some(close) if !commas.is_empty() => (&pattern[..open], &pattern[close + 1..]),
+        // No closing brace or no comma: the `{` is literal; expand what follows it.
+        _ => {
+            return expand_braces(&pattern[open + 1..])
+                .into_iter()
+                .map(|rest| format!("{}{{{rest}", &pattern[..open]))
+                .collect();
+        }
+    };
+    let close = close.unwrap_or_default();
+    let mut bounds = vec![open];
+    bounds.extend(&commas);
+    bounds.push(close);
+    let mut out = Vec::new();
+    for w in bounds.windows(2) {
+        for tail in expand_braces(tail) {
+            for option in expand_braces(&pattern[w[0] + 1..w[1]]) {
+                out.push(format!("{head}{option}{tail}"));
+            }
+        }
+    }
+    out
+}
+
+/// The regex body for one path segment (no `/` inside); None for an extglob left open, which
+/// minimatch then reads literally (translate again with `extglob` false).
+fn segment_regex(segment: &str, extglob: bool) -> Option<String> {
+    let chars: Vec<char> = segment.chars().collect();
+    let mut out = String::new();
+    // Open extglobs: the quantifier to write when each closes.
+    let mut groups: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '+' | '@' | '*' | '?' if extglob && next == Some('(') => {
+                groups.push(match c {
+                    '+' => "+",
+                    '*' => "*",
+                    '?' => "?",
+                    _ => "",
+                });
+                out.push_str("(?:");
+                i += 2;
+                continue;
+            }
+            '|' if !groups.is_empty() => out.push('|'),
+            ')' if !groups.is_empty() => {
+                out.push(')');
+                out.push_str(groups.pop().unwrap_or_default());
+            }
+            '*' => {
+                while chars.get(i + 1) == Some(&'*') {
+                    i += 1;
+                }
+                out.push_str("[^/]*");
+            }
+            '?' => out.push_str("[^/]"),
+            '\\' if next.is_some() => {
+                out.push_str(&regex::escape(&next.unwrap_or_default().to_string()));
+                i += 2;
+                continue;
+            }
+            '[' => match chars[i + 1..].iter().skip(1).position(|&c| c == ']') {
+                Some(close) => {
+                    let class: String = chars[i + 1..i + 2 + close].iter().collect();
+                    let class = match class.strip_prefix(['!', '^']) {
+                        Some(rest) => format!("^/{rest}"),
+                        None => class,
+                    };
+                    out.push('[');
+                    for c in class.chars() {
+                        if matches!(c, '\\' | '[' | '&' | '~') {
+                            out.push('\\');
+                        }
+                        out.push(c);
+                    }
+                    out.push(']');
+                    i += close + 3;
+                    continue;
+                }
+                None => out.push_str("\\["),
+            },
+            _ => out.push_str(&regex::escape(&c.to_string())),
+        }
+        i += 1;
+    }
+    groups.is_empty().then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +341,75 @@ mod tests {
         assert!(!g.is_match("a/d/x.json"));
         assert!(!g.is_match("pages/index/index.js"));
         assert!(GlobSet::new(["a[b"]).is_err());
+    }
+
+    /// Expected values are minimatch 3.0.4's (miniprogram-ci 2.1.42's copy), by
+    /// `node -e "console.log(require('minimatch')(path, pattern))"`.
+    #[test]
+    fn minimatch_like_miniprogram_ci() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("**/*.psd", "design/a.psd", true),
+            ("**/*.psd", "a.psd", true),
+            ("**/*.psd", ".design/a.psd", false),
+            ("**/*.psd", "design/.a.psd", false),
+            ("*.md", "readme.md", true),
+            ("*.md", ".notes.md", false),
+            ("*.md", "docs/readme.md", false),
+            (".*", ".eslintrc", true),
+            (".*.js", ".eslintrc.js", true),
+            ("**/.*", "a/.env", true),
+            ("docs/**", "docs/a/b.md", true),
+            ("docs/**", "docs/.vuepress/config.js", false),
+            ("docs/**", "docs", false),
+            ("docs/**", "docs/", true),
+            ("/docs/*", "/docs/a.md", true),
+            ("/docs/*", "docs/a.md", false),
+            ("a/**/b.js", "a/b.js", true),
+            ("a/**/b.js", "a/x/y/b.js", true),
+            ("a/**/b.js", "a/.x/b.js", false),
+            ("a**b.js", "axb.js", true),
+            ("a**b.js", "ax/yb.js", false),
+            ("{images,assets}/*.png", "assets/a.png", true),
+            ("{images,assets}/*.png", "other/a.png", false),
+            ("{a,b/{c,d}}/x", "b/d/x", true),
+            ("{a}/x", "{a}/x", true),
+            ("{a}/x", "a/x", false),
+            ("[abc].js", "b.js", true),
+            ("[!abc].js", "b.js", false),
+            ("[!abc].js", "d.js", true),
+            ("[^abc].js", "d.js", true),
+            ("[a.js", "[a.js", true),
+            ("?.js", "a.js", true),
+            ("?.js", ".js", false),
+            ("!*.js", "a.js", false),
+            ("!*.js", "a.wxml", true),
+            ("!!*.js", "a.js", true),
+            ("#*.js", "a.js", false),
+            ("@(a|b).js", "b.js", true),
+            ("+(a|b).js", "abba.js", true),
+            ("*(a|b).js", ".js", false),
+            ("?(a|b).js", "c.js", false),
+            ("@(a|b.js", "@(a|b.js", true),
+            ("*(a|b.js", "x(a|b.js", true),
+            ("a\\*b", "a*b", true),
+            ("a\\*b", "axb", false),
+            ("pages/*/*.wxml", "pages/index/index.wxml", true),
+            ("**", "a/b", true),
+            ("**", ".a/b", false),
+            ("**/x.js", "x.js", true),
+            ("**/x.js", "/x.js", true),
+            ("a/**/", "a/b/", true),
+            ("[a-c]*.JS", "b1.JS", true),
+            ("x[&&]y", "x&y", true),
+            ("*/{a,b}", "/a", false),
+            ("*/**", "/axb", false),
+        ];
+        for &(pattern, path, expected) in cases {
+            assert_eq!(
+                Minimatch::new(pattern).is_match(path),
+                expected,
+                "minimatch({path:?}, {pattern:?})"
+            );
+        }
     }
 }

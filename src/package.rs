@@ -96,7 +96,7 @@ pub struct PackRule {
     pub kind: String,
     pub value: String,
     regex: Option<regex::Regex>,
-    glob: Option<regex::Regex>,
+    glob: Option<crate::glob::Minimatch>,
 }
 
 impl PackRule {
@@ -113,9 +113,7 @@ impl PackRule {
                     .ok()
             })
             .flatten();
-        let glob = (kind == "glob")
-            .then(|| crate::glob::whole_path(&value).ok())
-            .flatten();
+        let glob = (kind == "glob").then(|| crate::glob::Minimatch::new(&value));
         Some(PackRule {
             kind,
             value,
@@ -496,6 +494,9 @@ mod tests {
         assert!(rule("glob", "**/*.map").matches("utils/a.js.map"));
         assert!(rule("glob", "*.map").matches("a.js.map"));
         assert!(!rule("glob", "*.map").matches("utils/a.js.map"));
+        assert!(rule("glob", "/Design/**").matches("design/a.png"));
+        assert!(!rule("glob", "design/**").matches("design/.exports/a.png"));
+        assert!(rule("glob", "design/.exports/*").matches("design/.exports/a.png"));
         assert!(rule("regexp", "\\.test\\.js$").matches("utils/a.test.js"));
         assert!(rule("regexp", "^/mock").matches("mock/a.js"));
     }
