@@ -181,30 +181,44 @@ impl Segment {
     }
 }
 
+/// Whether `pattern` matches all of `parts`, as minimatch's matchOne decides: `**` takes at
+/// least one segment when it ends the pattern and leaves at least one for the rest otherwise;
+/// it never takes a dot segment. Dynamic programming from the end, so `**/**/**/…` stays
+/// polynomial.
 fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
-    match pattern.split_first() {
-        None => parts.is_empty(),
-        // As minimatch's matchOne: `**` takes at least one segment when it ends the pattern and
-        // leaves at least one for the rest otherwise; it never takes a dot segment.
-        Some((Segment::Globstar, rest)) => {
-            if rest.is_empty() {
-                return !parts.is_empty() && parts.iter().all(|p| !p.starts_with('.'));
-            }
-            for skip in 0..parts.len() {
-                if match_segments(rest, &parts[skip..]) {
-                    return true;
+    let n = parts.len();
+    // matched[j]: pattern[i + 1..] matches parts[j..]; starts as the empty pattern.
+    let mut matched: Vec<bool> = (0..=n).map(|j| j == n).collect();
+    for (i, segment) in pattern.iter().enumerate().rev() {
+        let last = i + 1 == pattern.len();
+        let mut here = vec![false; n + 1];
+        for j in 0..n {
+            here[j] = match segment {
+                Segment::Globstar if last => parts[j..].iter().all(|p| !p.starts_with('.')),
+                Segment::Globstar => {
+                    let mut hit = false;
+                    for (s, part) in parts.iter().enumerate().skip(j) {
+                        if matched[s] {
+                            hit = true;
+                            break;
+                        }
+                        if part.starts_with('.') {
+                            break;
+                        }
+                    }
+                    hit
                 }
-                if parts[skip].starts_with('.') {
-                    return false;
-                }
-            }
-            false
+                _ => segment.matches(parts[j]) && matched[j + 1],
+            };
         }
-        Some((segment, rest)) => parts
-            .split_first()
-            .is_some_and(|(first, more)| segment.matches(first) && match_segments(rest, more)),
+        matched = here;
     }
+    matched[0]
 }
+
+/// At most this many patterns come out of brace expansion; the rest are not matched (a
+/// project config with `{a,b}` forty times must not hang the check).
+const MAX_EXPANSIONS: usize = 1024;
 
 /// `{a,b}c` -> `ac`, `bc` (nested too); a brace without a comma stays literal.
 fn expand_braces(pattern: &str) -> Vec<String> {
@@ -227,8 +241,8 @@ fn expand_braces(pattern: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let (head, tail) = match close {
-        Some(close) if !commas.is_empty() => (&pattern[..open], &pattern[close + 1..]),
+    let close = match close {
+        Some(close) if !commas.is_empty() => close,
         // No closing brace or no comma: the `{` is literal; expand what follows it.
         _ => {
             return expand_braces(&pattern[open + 1..])
@@ -237,14 +251,17 @@ fn expand_braces(pattern: &str) -> Vec<String> {
                 .collect();
         }
     };
-    let close = close.unwrap_or_default();
+    let (head, tails) = (&pattern[..open], expand_braces(&pattern[close + 1..]));
     let mut bounds = vec![open];
     bounds.extend(&commas);
     bounds.push(close);
     let mut out = Vec::new();
     for w in bounds.windows(2) {
-        for tail in expand_braces(tail) {
-            for option in expand_braces(&pattern[w[0] + 1..w[1]]) {
+        for option in expand_braces(&pattern[w[0] + 1..w[1]]) {
+            for tail in &tails {
+                if out.len() == MAX_EXPANSIONS {
+                    return out;
+                }
                 out.push(format!("{head}{option}{tail}"));
             }
         }
@@ -341,6 +358,17 @@ mod tests {
         assert!(!g.is_match("a/d/x.json"));
         assert!(!g.is_match("pages/index/index.js"));
         assert!(GlobSet::new(["a[b"]).is_err());
+    }
+
+    #[test]
+    fn pathological_patterns_stay_fast() {
+        let braces = "{a,b}".repeat(40);
+        let m = Minimatch::new(&format!("{braces}.js"));
+        assert!(m.is_match(&format!("{}.js", "a".repeat(40))));
+        let stars = "**/".repeat(40);
+        let path = "d/".repeat(60);
+        assert!(!Minimatch::new(&format!("{stars}x.js")).is_match(&format!("{path}y.js")));
+        assert!(Minimatch::new(&format!("{stars}x.js")).is_match(&format!("{path}x.js")));
     }
 
     /// Expected values are minimatch 3.0.4's (miniprogram-ci 2.1.42's copy), by
