@@ -95,7 +95,7 @@ impl Upload {
 pub struct PackRule {
     pub kind: String,
     pub value: String,
-    regex: Option<regex::Regex>,
+    regex: Option<fancy_regex::Regex>,
     glob: Option<crate::glob::Minimatch>,
 }
 
@@ -104,15 +104,7 @@ impl PackRule {
         let kind = item.get("type")?.as_str()?.to_string();
         // miniprogram-ci lower-cases the value and the path (utils/filerules.js).
         let value = item.get("value")?.as_str()?.to_lowercase();
-        let regex = (kind == "regexp")
-            .then(|| {
-                regex::RegexBuilder::new(&value)
-                    .case_insensitive(true)
-                    .multi_line(true)
-                    .build()
-                    .ok()
-            })
-            .flatten();
+        let regex = (kind == "regexp").then(|| js_regexp(&value)).flatten();
         let glob = (kind == "glob").then(|| crate::glob::Minimatch::new(&value));
         Some(PackRule {
             kind,
@@ -152,13 +144,19 @@ impl PackRule {
                 .glob
                 .as_ref()
                 .is_some_and(|g| g.is_match(&path) || g.is_match(&lead(&path))),
-            "regexp" => self
-                .regex
-                .as_ref()
-                .is_some_and(|r| r.is_match(&path) || r.is_match(&lead(&path))),
+            "regexp" => self.regex.as_ref().is_some_and(|r| {
+                r.is_match(&path).unwrap_or(false) || r.is_match(&lead(&path)).unwrap_or(false)
+            }),
             _ => false,
         }
     }
+}
+
+/// A packOptions `regexp` value as miniprogram-ci compiles it (`new RegExp(value, "igm")`).
+/// fancy-regex, because JavaScript patterns use look-around and backreferences, which the
+/// regex crate does not have.
+pub fn js_regexp(value: &str) -> Option<fancy_regex::Regex> {
+    fancy_regex::Regex::new(&format!("(?im){value}")).ok()
 }
 
 /// The `packOptions` rules of the project config (`ignore`, `include`).
@@ -499,5 +497,12 @@ mod tests {
         assert!(rule("glob", "design/.exports/*").matches("design/.exports/a.png"));
         assert!(rule("regexp", "\\.test\\.js$").matches("utils/a.test.js"));
         assert!(rule("regexp", "^/mock").matches("mock/a.js"));
+        assert!(rule("regexp", "^(?!keep).*\\.md$").matches("docs/a.md"));
+        // true through the "/keep.md" form, as in JavaScript
+        assert!(rule("regexp", "^(?!keep).*\\.md$").matches("keep.md"));
+        assert!(rule("regexp", "(?<!\\.min)\\.js$").matches("lib/a.js"));
+        assert!(!rule("regexp", "(?<!\\.min)\\.js$").matches("lib/a.min.js"));
+        assert!(rule("regexp", "\\/mock\\/").matches("pages/mock/a.js"));
+        assert!(rule("regexp", "(copy)\\1").matches("copycopy.js"));
     }
 }

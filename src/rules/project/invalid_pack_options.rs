@@ -77,8 +77,7 @@ impl Rule for InvalidPackOptions {
                     if is_regexp
                         && let Some(v) = item.get("value")
                         && let Some(pattern) = v.as_str()
-                        && !js_only_syntax(pattern)
-                        && let Err(e) = regex::Regex::new(pattern)
+                        && let Err(e) = fancy_regex::Regex::new(pattern)
                     {
                         let first = e
                             .to_string()
@@ -103,27 +102,5 @@ impl Rule for InvalidPackOptions {
                 }
             }
         }
-    }
-}
-
-/// Look-around and backreferences: valid in JavaScript (which evaluates these patterns), not
-/// checkable with Rust's regex engine, so such patterns are not judged.
-fn js_only_syntax(pattern: &str) -> bool {
-    ["(?=", "(?!", "(?<=", "(?<!", "\\k<"]
-        .iter()
-        .any(|s| pattern.contains(s))
-        || pattern
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn javascript_only_patterns_are_not_judged() {
-        assert!(super::js_only_syntax("^(?!keep).*\\.md$"));
-        assert!(super::js_only_syntax("(a)\\1"));
-        assert!(!super::js_only_syntax("\\.md($"));
     }
 }
