@@ -1,6 +1,7 @@
-//! Path globs for `exclude` in mpcheck.json: `*`, `?`, `**`, `[...]`, `{a,b}`.
-//! A pattern without `/` matches a file or folder name at any depth (like .gitignore);
-//! one with `/` is anchored at the project folder. A matching folder covers its contents.
+//! Path globs. `GlobSet`, for `exclude` and `ignores` in mpcheck.json: `*`, `?`, `**`,
+//! `[...]`, `{a,b}`; a pattern without `/` matches a file or folder name at any depth (like
+//! .gitignore), one with `/` is anchored at the project folder, and a matching folder covers
+//! its contents. `Minimatch`, for packOptions `glob` rules: minimatch 3, as miniprogram-ci.
 
 use regex::Regex;
 
