@@ -242,10 +242,33 @@ fn expand_braces(pattern: &str) -> Vec<String> {
             _ => {}
         }
     }
+    if let Some(close) = close
+        && commas.is_empty()
+        && let Some(items) = sequence(&pattern[open + 1..close])
+    {
+        let (head, tails) = (&pattern[..open], expand_braces(&pattern[close + 1..]));
+        return items
+            .iter()
+            .flat_map(|item| tails.iter().map(move |tail| format!("{head}{item}{tail}")))
+            .take(MAX_EXPANSIONS)
+            .collect();
+    }
     let close = match close {
         Some(close) if !commas.is_empty() => close,
-        // No closing brace or no comma: the `{` is literal; expand what follows it.
-        _ => {
+        // `{a}`: literal. brace-expansion expands what follows only when a `,` and then a `}`
+        // come later; otherwise the whole pattern stays as it is.
+        Some(close) => {
+            let post = &pattern[close + 1..];
+            if !post.find(',').is_some_and(|c| post[c..].contains('}')) {
+                return vec![pattern.to_string()];
+            }
+            return expand_braces(post)
+                .into_iter()
+                .map(|rest| format!("{}{rest}", &pattern[..=close]))
+                .collect();
+        }
+        // No closing brace: the `{` is literal; expand what follows it.
+        None => {
             return expand_braces(&pattern[open + 1..])
                 .into_iter()
                 .map(|rest| format!("{}{{{rest}", &pattern[..open]))
@@ -268,6 +291,57 @@ fn expand_braces(pattern: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A brace sequence as brace-expansion reads one: `1..3`, `01..10` (padded), `10..1..3`
+/// (step), `a..e`. None when `body` is not a sequence.
+fn sequence(body: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = body.split("..").collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let numeric = |t: &str| {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit())
+    };
+    let letter = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_alphabetic();
+    let step = match parts.get(2) {
+        Some(s) if numeric(s) => s.parse::<i64>().ok()?.unsigned_abs().max(1),
+        Some(_) => return None,
+        None => 1,
+    };
+    let (a, b) = (parts[0], parts[1]);
+    let (from, to, letters) = if numeric(a) && numeric(b) {
+        (a.parse::<i64>().ok()?, b.parse::<i64>().ok()?, false)
+    } else if letter(a) && letter(b) {
+        (i64::from(a.as_bytes()[0]), i64::from(b.as_bytes()[0]), true)
+    } else {
+        return None;
+    };
+    let padded =
+        |t: &str| t.trim_start_matches('-').len() > 1 && t.trim_start_matches('-').starts_with('0');
+    let width = if !letters && (padded(a) || padded(b)) {
+        a.len().max(b.len())
+    } else {
+        0
+    };
+    let mut out = Vec::new();
+    let mut i = from;
+    while out.len() < MAX_EXPANSIONS && (if from <= to { i <= to } else { i >= to }) {
+        out.push(if letters {
+            char::from_u32(i as u32)?.to_string()
+        } else if i < 0 {
+            format!("-{:0>w$}", -i, w = width.saturating_sub(1))
+        } else {
+            format!("{i:0>width$}")
+        });
+        i = if from <= to {
+            i + step as i64
+        } else {
+            i - step as i64
+        };
+    }
+    Some(out)
 }
 
 /// The regex body for one path segment (no `/` inside); None for an extglob left open, which
@@ -403,6 +477,18 @@ mod tests {
             ("{a,b/{c,d}}/x", "b/d/x", true),
             ("{a}/x", "{a}/x", true),
             ("{a}/x", "a/x", false),
+            ("a{1..3}.js", "a2.js", true),
+            ("a{1..3}.js", "a4.js", false),
+            ("a{01..10}.js", "a07.js", true),
+            ("a{01..10}.js", "a7.js", false),
+            ("a{10..1..3}.js", "a4.js", true),
+            ("a{10..1..3}.js", "a5.js", false),
+            ("{a..c}{1..2}.png", "b2.png", true),
+            ("{a..c}{1..2}.png", "d1.png", false),
+            ("a{1..x}.js", "a{1..x}.js", true),
+            ("{a}{1..3}", "{a}{1..3}", true),
+            ("{a}{1..3}", "{a}2", false),
+            ("{a}/{b,c}", "{a}/c", true),
             ("[abc].js", "b.js", true),
             ("[!abc].js", "b.js", false),
             ("[!abc].js", "d.js", true),
