@@ -71,7 +71,7 @@ pub struct Package {
 #[derive(Debug, Clone, Default)]
 pub struct Upload {
     /// Code files nothing in the app uses (project-relative, sorted), whether or not the
-    /// packer drops them.
+    /// packer drops them as unused; not those packOptions or the extension whitelist drop.
     pub unused: Vec<String>,
     pub files: Vec<UploadFile>,
     pub dropped: Vec<(String, u64, Dropped)>,
@@ -257,6 +257,17 @@ pub fn compute(p: &Project) -> Upload {
             };
             (f.path.clone(), size, dropped)
         })
+        .collect();
+    // Unused files that packOptions or the extension whitelist leave out anyway are not
+    // reported: they were left out on purpose (mpcheck.json, say) or are MP403's business.
+    let excluded: rustc_hash::FxHashSet<&str> = sized
+        .iter()
+        .filter(|(_, _, why)| matches!(why, Some(Dropped::PackIgnore | Dropped::Extension)))
+        .map(|(path, _, _)| path.as_str())
+        .collect();
+    let unused = unused
+        .into_iter()
+        .filter(|u| !excluded.contains(u.as_str()))
         .collect();
     let mut upload = Upload {
         packages,

@@ -7,7 +7,6 @@
 //! files `packOptions.ignore` leaves out are not reported.
 
 use crate::diagnostic::Diagnostic;
-use crate::package::Dropped;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(
@@ -29,19 +28,7 @@ impl Rule for UnusedCodeFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let dropped = p.upload_unused_files_dropped();
-        let upload = p.upload();
-        // Files packOptions already keeps out were left out on purpose (mpcheck.json, say).
-        let excluded: std::collections::HashSet<&str> = upload
-            .dropped
-            .iter()
-            .filter(|(_, _, why)| matches!(why, Dropped::PackIgnore | Dropped::Extension))
-            .map(|(path, _, _)| path.as_str())
-            .collect();
-        for path in upload
-            .unused
-            .iter()
-            .filter(|u| !excluded.contains(u.as_str()))
-        {
+        for path in &p.upload().unused {
             let message = if dropped {
                 ctx.t(
                     "nothing in the app uses this file; it is left out of the upload (ignoreUploadUnusedFiles)".into(),
