@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::json::{Json, Member};
 use crate::rule::{Ctx, Rule};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 crate::rule_meta!(
@@ -64,6 +65,8 @@ impl Rule for InvalidPlugin {
                 decls.push((format!("[\"{key}\"][{i}][\"plugins\"][\"{}\"]", m.key), m));
             }
         }
+        let mut first_provider: HashMap<&str, usize> = HashMap::new();
+        let mut first_alias: HashMap<&str, usize> = HashMap::new();
         for (n, (ptr, m)) in decls.iter().enumerate() {
             if let Some(v) = m.value.get("version")
                 && let Some(version) = v.as_str()
@@ -99,14 +102,20 @@ impl Rule for InvalidPlugin {
                     );
                 }
             }
-            for (earlier_ptr, earlier) in &decls[..n] {
-                let provider = |m: &Member| {
-                    m.value
-                        .get("provider")
-                        .and_then(Json::as_str)
-                        .map(str::to_string)
-                };
-                if provider(m).is_some() && provider(m) == provider(earlier) {
+            // Each repeat is reported once, against the first declaration (not every pair).
+            let provider = m.value.get("provider").and_then(Json::as_str);
+            let dup_provider = provider
+                .map(|p| *first_provider.entry(p).or_insert(n))
+                .filter(|&j| j != n);
+            let dup_alias = Some(*first_alias.entry(m.key.as_str()).or_insert(n))
+                .filter(|&k| k != n)
+                .filter(|&k| {
+                    provider.is_none()
+                        || decls[k].1.value.get("provider").and_then(Json::as_str) != provider
+                });
+            if let Some(j) = dup_provider.or(dup_alias) {
+                let (earlier_ptr, earlier) = &decls[j];
+                if dup_provider.is_some() {
                     out.push(
                         Diagnostic::new(
                             &META,

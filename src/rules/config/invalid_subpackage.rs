@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
+use std::collections::HashMap;
 
 crate::rule_meta!(
     "MP114",
@@ -47,6 +48,29 @@ impl Rule for InvalidSubpackage {
                 ),
             ));
         }
+        // Each repeated root or name is reported once, against its first occurrence, and each
+        // nested root once, against the closest root that contains it (linear, not pairwise).
+        let prefixes: Vec<Option<String>> = subs.iter().map(|sp| sp.root_prefix()).collect();
+        let mut first_root: HashMap<&str, usize> = HashMap::new();
+        for (i, prefix) in prefixes.iter().enumerate() {
+            if let Some(prefix) = prefix {
+                first_root.entry(prefix.as_str()).or_insert(i);
+            }
+        }
+        let mut nests: Vec<Vec<(usize, usize)>> = vec![Vec::new(); subs.len()];
+        for (i, prefix) in prefixes.iter().enumerate() {
+            let Some(prefix) = prefix else { continue };
+            if first_root[prefix.as_str()] != i {
+                continue;
+            }
+            let outer = prefix[..prefix.len() - 1]
+                .rmatch_indices('/')
+                .find_map(|(k, _)| first_root.get(&prefix[..=k]).copied());
+            if let Some(j) = outer {
+                nests[i.max(j)].push((j, i));
+            }
+        }
+        let mut first_name: HashMap<&str, usize> = HashMap::new();
         for (i, sp) in subs.iter().enumerate() {
             let ptr = format!("[\"{}\"][{i}]", sp.key);
             if let Some((root, span)) = &sp.root {
@@ -85,24 +109,24 @@ impl Rule for InvalidSubpackage {
                         Some(help),
                     );
                 }
-                for (j, other) in subs.iter().enumerate().take(i) {
-                    let Some(other_prefix) = other.root_prefix() else {
-                        continue;
-                    };
-                    if other_prefix == prefix {
-                        push(
-                            format!("{ptr} and [\"{}\"][{j}] have same \"root\"", other.key),
-                            format!("{ptr} 和 [\"{}\"][{j}] 的 \"root\" 相同", other.key),
-                            None,
-                        );
-                    } else if prefix.starts_with(&other_prefix) || other_prefix.starts_with(&prefix)
-                    {
-                        let (outer, inner) = if prefix.starts_with(&other_prefix) {
-                            (j, i)
-                        } else {
-                            (i, j)
-                        };
-                        push(
+                if let Some(&j) = first_root.get(prefix.as_str())
+                    && j != i
+                {
+                    push(
+                        format!("{ptr} and [\"{}\"][{j}] have same \"root\"", subs[j].key),
+                        format!("{ptr} 和 [\"{}\"][{j}] 的 \"root\" 相同", subs[j].key),
+                        None,
+                    );
+                }
+            }
+            for &(outer, inner) in &nests[i] {
+                let span = subs[i].root.as_ref().map(|(_, s)| *s);
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &file,
+                        span,
+                        ctx.t(
                             format!(
                                 "[\"{0}\"][{outer}][\"root\"] should not contain [\"{0}\"][{inner}][\"root\"]",
                                 sp.key
@@ -111,15 +135,17 @@ impl Rule for InvalidSubpackage {
                                 "[\"{0}\"][{outer}][\"root\"] 不应该包含 [\"{0}\"][{inner}][\"root\"]",
                                 sp.key
                             ),
-                            Some(ctx.t(
-                                "subpackage folders must not nest".into(),
-                                "分包目录不能嵌套".into(),
-                            )),
-                        );
-                    }
-                }
+                        ),
+                    )
+                    .label(ctx.t("subpackage root".into(), "分包 root".into()))
+                    .help(ctx.t(
+                        "subpackage folders must not nest".into(),
+                        "分包目录不能嵌套".into(),
+                    )),
+                );
             }
             if let Some(name) = &sp.name {
+                first_name.entry(name.as_str()).or_insert(i);
                 let name_span = p
                     .json(&file)
                     .and_then(|d| d.value())
@@ -138,9 +164,8 @@ impl Rule for InvalidSubpackage {
                             format!("{ptr}[\"name\"] 不能为 __APP__"),
                         ),
                     ));
-                } else if let Some(j) = subs[..i]
-                    .iter()
-                    .position(|o| o.name.as_deref() == Some(name))
+                } else if let Some(&j) = first_name.get(name.as_str())
+                    && j != i
                 {
                     out.push(Diagnostic::new(
                         &META,
