@@ -21,6 +21,9 @@ const KEYS: &[&str] = &[
 ];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
+/// The largest mpcheck.json (or `--config` file) read.
+pub const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
 #[derive(Debug, Default)]
 pub struct Config {
     /// The file it came from, if any.
@@ -168,7 +171,7 @@ impl Config {
             Some(p) => p.to_path_buf(),
             None => {
                 let p = project_dir.join(CONFIG_FILE);
-                if !p.is_file() {
+                if !crate::fsread::is_present(&p) {
                     return Ok(Config::default());
                 }
                 p
@@ -182,12 +185,28 @@ impl Config {
                 message,
                 help,
             };
-        let bytes = std::fs::read(&path).map_err(|e| {
+        // `--config` names any file; the project's own mpcheck.json must stay inside it.
+        let read = match explicit {
+            Some(_) => crate::fsread::read_capped(&path, MAX_CONFIG_BYTES),
+            None => project_dir
+                .canonicalize()
+                .map_err(|e| crate::fsread::ReadError::Io(e.to_string()))
+                .and_then(|root| crate::fsread::read_inside(&root, &path, MAX_CONFIG_BYTES)),
+        };
+        let bytes = read.map_err(|e| {
             err(
                 None,
                 None,
-                format!("cannot read config file {}: {e}", path.display()),
-                Some("check the path given to --config".into()),
+                format!("config file {} {}", path.display(), e.describe()),
+                Some(match (explicit, e) {
+                    (_, crate::fsread::ReadError::TooLarge { .. }) => {
+                        "an mpcheck.json is a few KB: check that the right file is given".into()
+                    }
+                    (None, _) => {
+                        "mpcheck.json must be a regular file inside the project folder".into()
+                    }
+                    (Some(_), _) => "check the path given to --config".into(),
+                }),
             )
         })?;
         let text = match decode(bytes) {

@@ -130,8 +130,8 @@ impl Whitelist {
 
     /// Reads `--domains FILE`.
     pub fn load_file(path: &std::path::Path, display: String) -> Result<Whitelist, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = crate::fsread::read_capped(path, crate::config::MAX_CONFIG_BYTES)
+            .map_err(|e| format!("{} {}", path.display(), e.describe()))?;
         let text =
             String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();

@@ -235,12 +235,15 @@ fn bad_wxs_files() {
     expect(
         &[("utils/bin.wxs", &[0x89, b'P', b'N', b'G', 0, 0, 0xff])],
         1,
-        &["utils/bin.wxs:1:1: error[MP330]"],
+        &["utils/bin.wxs:1:1: error[MP002] not UTF-8 text (it looks like binary data)"],
     );
     expect(
         &[("utils/latin1.wxs", b"var s = '\xe9';\nlet t = s;")],
         1,
-        &["utils/latin1.wxs:2:1: error[MP330] `let` is not supported"],
+        &[
+            "utils/latin1.wxs:1:1: error[MP002] not UTF-8 text (it looks like GBK or another legacy encoding); checked with the other characters replaced",
+            "utils/latin1.wxs:2:1: error[MP330] `let` is not supported",
+        ],
     );
     expect(&[("utils/empty.wxs", b"")], 0, &[]);
     // An unclosed inline module is a WXML syntax error.

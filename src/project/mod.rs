@@ -63,10 +63,12 @@ impl FileKind {
 #[derive(Debug, Clone)]
 pub enum JsonProblem {
     Empty,
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
     Syntax(ParseError),
-    Unreadable(String),
-    TooLarge(u64),
+    /// Not read: missing, not a regular file, too large, a link out of the project, I/O.
+    Unreadable(crate::fsread::ReadError),
 }
 
 /// A JSON file, read and parsed once.
@@ -119,6 +121,9 @@ pub struct Discovery {
     /// Folders (relative, with trailing `/`; `""` for the project folder) holding an app.json
     /// when none is in the miniprogram root.
     pub app_json_elsewhere: Vec<String>,
+    /// `miniprogramRoot` resolves outside the project folder (`a/../../x`, or a link out of
+    /// it): nothing is walked.
+    pub root_outside: bool,
 }
 
 pub struct Project {
@@ -154,8 +159,8 @@ pub struct Project {
     pub npm_dependencies: HashSet<String>,
     /// `pluginRoot` of a plugin project, normalised (`"plugin/"`).
     pub plugin_root: Option<String>,
-    /// Subpackage index and root prefix (`"pkgA/"`), longest first.
-    subpackage_roots: Vec<(usize, String)>,
+    /// Subpackage root prefix (`"pkgA/"`) → index (the first subpackage with that root).
+    subpackage_roots: FxHashMap<String, usize>,
     /// Every JS/TS file parsed once, by path.
     pub modules: HashMap<String, Module>,
     /// Text of the JS/TS and WXML files read (for diagnostics).
@@ -250,6 +255,7 @@ impl Project {
     fn index_code(&mut self, code: Vec<CodeFile>) {
         let mut webview_sites = Vec::new();
         for c in code {
+            self.walk_problems.extend(c.problem);
             self.directives.extend(c.directives);
             for m in c.wxs {
                 self.directives.extend(m.directives.iter().cloned());
@@ -356,10 +362,13 @@ impl Project {
     }
     /// The subpackage a path (relative to the miniprogram root) belongs to; `None` is main.
     pub fn package_of(&self, path: &str) -> Option<usize> {
-        self.subpackage_roots
-            .iter()
-            .find(|(_, prefix)| path.starts_with(prefix.as_str()))
-            .map(|(i, _)| *i)
+        // The longest root that is a folder prefix of the path: look up each folder prefix,
+        // longest first (linear in the path, whatever the number of subpackages).
+        if self.subpackage_roots.is_empty() {
+            return None;
+        }
+        path.rmatch_indices('/')
+            .find_map(|(k, _)| self.subpackage_roots.get(&path[..=k]).copied())
     }
     /// Whether code at `from` may use the file at `to` (both relative to the miniprogram
     /// root): same package, or the main package from a subpackage that is not independent.
@@ -372,7 +381,7 @@ impl Project {
         });
         from == to || (to.is_none() && !independent)
     }
-    fn read_npm_dependencies(&self) -> HashSet<String> {
+    fn read_npm_dependencies(&self, problems: &mut Vec<WalkProblem>) -> HashSet<String> {
         let mut deps = HashSet::new();
         let mut docs = vec![];
         if let Some(d) = self.json(&self.in_root("package.json")) {
@@ -380,8 +389,17 @@ impl Project {
         }
         if !self.mp_root.is_empty() {
             let p = self.dir.join("package.json");
-            if p.is_file() {
-                docs.push(read_json(&p).value.ok());
+            if crate::fsread::is_present(&p) {
+                match read_json_inside(&self.dir, &p).value {
+                    Ok(v) => docs.push(Some(v)),
+                    // Not a file or leaving the project: MP002 (a syntax error there is the
+                    // build tool's business, not the mini program's).
+                    Err(JsonProblem::Unreadable(e)) => problems.push(WalkProblem {
+                        rel: "package.json".into(),
+                        kind: WalkProblemKind::Read(e),
+                    }),
+                    Err(_) => {}
+                }
             }
         }
         for doc in docs.into_iter().flatten() {
@@ -414,8 +432,10 @@ impl Project {
             .canonicalize()
             .map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
         let config_path = dir.join(PROJECT_CONFIG);
-        let has_config = config_path.is_file();
-        let config_doc = has_config.then(|| read_json(&config_path));
+        // Present as anything (a folder, a pipe, a link out of the project): read with the
+        // boundary and the cap, and MP002 says why it has no value.
+        let has_config = crate::fsread::is_present(&config_path);
+        let config_doc = has_config.then(|| read_json_inside(&dir, &config_path));
 
         let mut discovery = Discovery::default();
         let mut mp_root = String::new();
@@ -423,17 +443,39 @@ impl Project {
             && let Some(m) = cfg.member("miniprogramRoot")
             && let Some(s) = m.value.as_str()
         {
-            mp_root = normalize_root(s);
+            match resolve_root(&dir, s) {
+                Some(root) => mp_root = root,
+                None => {
+                    mp_root = normalize_root(s);
+                    discovery.root_outside = true;
+                }
+            }
             discovery.miniprogram_root_setting = Some((s.to_string(), m.value.span));
         }
+        // A pluginRoot that climbs out is MP132's warning; one that links out is MP002's.
+        let mut root_problems = Vec::new();
         let plugin_root = config_doc
             .as_ref()
             .and_then(JsonDoc::value)
             .and_then(|c| c.get("pluginRoot"))
             .and_then(Json::as_str)
-            .map(normalize_root)
+            .and_then(|r| {
+                let root = resolve_root(&dir, r);
+                if root.is_none()
+                    && let Some(lexical) = resolve_root(Path::new(""), r)
+                {
+                    root_problems.push(WalkProblem {
+                        rel: lexical.trim_end_matches('/').to_string(),
+                        kind: WalkProblemKind::Read(crate::fsread::ReadError::Outside),
+                    });
+                }
+                root
+            })
             .filter(|r| !r.is_empty());
-        let app_at_root = dir.join(&mp_root).join("app.json").is_file();
+        let root_dir = (!discovery.root_outside).then(|| dir.join(&mp_root));
+        let app_at_root = root_dir
+            .as_ref()
+            .is_some_and(|r| r.join("app.json").is_file());
         if !app_at_root {
             discovery.app_json_elsewhere = find_app_json(&dir);
             if !has_config {
@@ -448,11 +490,11 @@ impl Project {
         // A miniprogramRoot that does not exist leaves the index empty; app-json-not-found says why.
         let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
         let t0 = std::time::Instant::now();
-        let mut walked = if dir.join(&mp_root).is_dir() {
-            walk::walk(&dir, &dir.join(&mp_root), exclude)
-        } else {
-            walk::WalkResult::default()
+        let mut walked = match &root_dir {
+            Some(r) if r.is_dir() => walk::walk(&dir, r, exclude),
+            _ => walk::WalkResult::default(),
         };
+        walked.problems.extend(root_problems);
         // A plugin project's plugin folder, when it is not inside the miniprogram root.
         if let Some(pr) = &plugin_root
             && !pr.starts_with(mp_root.as_str())
@@ -472,10 +514,13 @@ impl Project {
                 json: None,
             })
             .collect();
-        // The project config files sit in the project folder, outside a miniprogram root.
+        // The project config files sit in the project folder, outside a miniprogram root; and
+        // one that is not a readable file is still listed, so that MP002 reports it.
         for name in [PROJECT_CONFIG, PRIVATE_CONFIG] {
-            let p = dir.join(name);
-            if !mp_root.is_empty() && p.is_file() {
+            let present = crate::fsread::is_present(&dir.join(name));
+            let walked = files.iter().any(|f| f.path == name)
+                || walked.problems.iter().any(|p| p.rel == name);
+            if present && !walked && (!mp_root.is_empty() || name == PROJECT_CONFIG) {
                 files.push(ProjectFile {
                     path: name.to_string(),
                     kind: FileKind::Json,
@@ -500,7 +545,12 @@ impl Project {
             .par_iter_mut()
             .filter_map(|f| {
                 if f.kind == FileKind::Json && !f.excluded && f.path != PROJECT_CONFIG {
-                    let doc = read_json(&dir.join(&f.path));
+                    // The private config may sit outside the walked root: keep the boundary.
+                    let doc = if f.path == PRIVATE_CONFIG {
+                        read_json_inside(&dir, &dir.join(&f.path))
+                    } else {
+                        read_json(&dir.join(&f.path))
+                    };
                     f.size = Some(doc.size);
                     f.json = Some(doc);
                     return None;
@@ -531,7 +581,7 @@ impl Project {
             .collect();
 
         let mut dirs: FxHashSet<String> = walked.dirs.into_iter().collect();
-        if dir.join(&mp_root).is_dir() {
+        if root_dir.as_ref().is_some_and(|r| r.is_dir()) {
             dirs.insert(mp_root.trim_end_matches('/').to_string());
         }
 
@@ -555,7 +605,7 @@ impl Project {
             component_jsons: Vec::new(),
             npm_dependencies: HashSet::new(),
             plugin_root,
-            subpackage_roots: Vec::new(),
+            subpackage_roots: FxHashMap::default(),
             modules: HashMap::new(),
             texts: HashMap::new(),
             sites: Vec::new(),
@@ -567,7 +617,9 @@ impl Project {
             style_imports: HashMap::new(),
         };
         project.submodules = read_submodules(&project.dir);
-        project.npm_dependencies = project.read_npm_dependencies();
+        let mut problems = Vec::new();
+        project.npm_dependencies = project.read_npm_dependencies(&mut problems);
+        project.walk_problems.extend(problems);
         project.compiler_plugins = project
             .project_config()
             .and_then(|c| c.get("setting"))
@@ -583,12 +635,12 @@ impl Project {
             .and_then(JsonDoc::value)
             .map(AppModel::from_json);
         if let Some(app) = &project.app {
-            let mut roots: Vec<(usize, String)> = app
-                .subpackages
-                .iter()
-                .filter_map(|sp| Some((sp.index, sp.root_prefix()?)))
-                .collect();
-            roots.sort_by_key(|(_, r)| std::cmp::Reverse(r.len()));
+            let mut roots = FxHashMap::default();
+            for sp in &app.subpackages {
+                if let Some(prefix) = sp.root_prefix() {
+                    roots.entry(prefix).or_insert(sp.index);
+                }
+            }
             project.subpackage_roots = roots;
         }
         let t = std::time::Instant::now();
@@ -678,6 +730,43 @@ struct CodeFile {
     wxs: Vec<crate::wxs::WxsModule>,
     /// A style sheet's `@import` targets (style sheets keep no text).
     style_imports: Option<Vec<String>>,
+    /// Why the file was not analysed (unreadable, too large, not UTF-8).
+    problem: Option<WalkProblem>,
+}
+
+impl CodeFile {
+    fn empty(path: String) -> CodeFile {
+        CodeFile {
+            path,
+            source: None,
+            module: None,
+            wxml: None,
+            webviews: Vec::new(),
+            directives: Vec::new(),
+            wxs: Vec::new(),
+            style_imports: None,
+            problem: None,
+        }
+    }
+}
+
+/// A name for what a code file that is not UTF-8 holds, for the diagnostic: UTF-16 (a
+/// byte-order mark, or NUL in every other byte), binary data (other NUL bytes), else a legacy
+/// multi-byte encoding such as GBK.
+fn guess_encoding(bytes: &[u8]) -> &'static str {
+    let head = &bytes[..bytes.len().min(64)];
+    let nul_at = |parity: usize| {
+        let n = head.iter().skip(parity).step_by(2).count();
+        n >= 4 && head.iter().skip(parity).step_by(2).all(|&b| b == 0)
+    };
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || nul_at(0) || nul_at(1)
+    {
+        "UTF-16"
+    } else if head.contains(&0) {
+        "binary data"
+    } else {
+        "GBK or another legacy encoding"
+    }
 }
 
 fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
@@ -694,30 +783,50 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     if f.excluded || !is_code {
         return None;
     }
-    let bytes = match read_limited(&dir.join(&f.path), MAX_CODE_BYTES) {
+    let unread = |f: &ProjectFile, kind: WalkProblemKind| {
+        Some(CodeFile {
+            problem: Some(WalkProblem {
+                rel: f.path.clone(),
+                kind,
+            }),
+            ..CodeFile::empty(f.path.clone())
+        })
+    };
+    let bytes = match crate::fsread::read_capped(&dir.join(&f.path), MAX_CODE_BYTES) {
         Ok(b) => b,
-        Err((size, _)) => {
-            f.size = size;
-            return None;
+        Err(e) => {
+            if let crate::fsread::ReadError::TooLarge { size, .. } = e {
+                f.size = Some(size);
+            }
+            return unread(f, WalkProblemKind::Read(e));
         }
     };
     f.size = Some(bytes.len() as u64);
+    let encoding = guess_encoding(&bytes);
+    let mut problem = None;
     let text = match decode(bytes) {
         Decoded::Text { text, .. } => text,
-        Decoded::NotUtf8 { lossy, .. } => lossy,
+        // Style sheets only give their `@import`s: a legacy encoding keeps those readable.
+        Decoded::NotUtf8 { lossy, .. } if is_style => lossy,
+        // A legacy encoding (GBK) keeps the ASCII syntax: reported, and checked as far as it
+        // goes. UTF-16 and binary data are not code mpcheck can read.
+        Decoded::NotUtf8 { lossy, .. } if encoding.starts_with("GBK") => {
+            problem = Some(WalkProblem {
+                rel: f.path.clone(),
+                kind: WalkProblemKind::NotUtf8 { encoding },
+            });
+            lossy
+        }
+        Decoded::NotUtf8 { .. } => {
+            return unread(f, WalkProblemKind::NotUtf8 { encoding });
+        }
     };
     let text: Arc<str> = Arc::from(text);
     if is_style {
         // Style sheets are not checked; only their `@import`s are kept (for the upload set).
         return Some(CodeFile {
-            path: f.path.clone(),
-            source: None,
-            module: None,
-            wxml: None,
-            webviews: Vec::new(),
-            directives: Vec::new(),
-            wxs: Vec::new(),
             style_imports: Some(crate::package::style_imports(&text)),
+            ..CodeFile::empty(f.path.clone())
         });
     }
     let t = std::time::Instant::now();
@@ -778,6 +887,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         directives,
         wxs,
         style_imports: None,
+        problem,
     })
 }
 
@@ -803,6 +913,34 @@ pub fn normalize_root(s: &str) -> String {
         r.push('/');
     }
     r
+}
+
+/// A root setting (`miniprogramRoot`, `pluginRoot`) normalised like the official tool
+/// (leading `/`, `./`, `../` removed), then with `..` resolved: `None` when it climbs out of
+/// the project folder `dir` or is a link that leads out of it. An empty `dir` resolves `..`
+/// only (no file system access).
+pub fn resolve_root(dir: &Path, setting: &str) -> Option<String> {
+    let root = normalize_root(setting);
+    let mut parts: Vec<&str> = Vec::new();
+    for part in root.split('/').filter(|p| !p.is_empty() && *p != ".") {
+        if part == ".." {
+            parts.pop()?;
+        } else {
+            parts.push(part);
+        }
+    }
+    let mut clean = parts.join("/");
+    if !clean.is_empty() {
+        clean.push('/');
+        let full = dir.join(&clean);
+        if dir.as_os_str().is_empty() {
+            return Some(clean);
+        }
+        if crate::fsread::check_inside(dir, &full) == Err(crate::fsread::ReadError::Outside) {
+            return None;
+        }
+    }
+    Some(clean)
 }
 
 /// Folders in `dir` (down to four levels; `""` for `dir` itself) that hold an app.json.
@@ -865,32 +1003,32 @@ fn read_submodules(dir: &Path) -> Vec<String> {
     Vec::new()
 }
 
-/// Reads a file whose size is at most `limit`; `Err(Some(size))` when it is larger.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, (Option<u64>, String)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(|e| (None, e.to_string()))?;
-    let size = file.metadata().map_err(|e| (None, e.to_string()))?.len();
-    if size > limit {
-        return Err((Some(size), String::new()));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.read_to_end(&mut bytes)
-        .map_err(|e| (None, e.to_string()))?;
-    Ok(bytes)
-}
-
 /// Reads and parses one JSON file; never fails, the problem is kept instead.
 pub fn read_json(path: &Path) -> JsonDoc {
-    let empty = |size, value| JsonDoc {
-        size,
-        source: Source::new(Arc::from("")),
-        had_bom: false,
-        value: Err(value),
-    };
-    let bytes = match read_limited(path, MAX_JSON_BYTES) {
+    json_doc(crate::fsread::read_capped(path, MAX_JSON_BYTES))
+}
+
+/// [`read_json`] for a file the project config names (project.config.json, package.json…):
+/// not followed through a link that leaves the canonical project folder `root`.
+pub fn read_json_inside(root: &Path, path: &Path) -> JsonDoc {
+    json_doc(crate::fsread::read_inside(root, path, MAX_JSON_BYTES))
+}
+
+fn json_doc(read: Result<Vec<u8>, crate::fsread::ReadError>) -> JsonDoc {
+    let bytes = match read {
         Ok(b) => b,
-        Err((Some(size), _)) => return empty(size, JsonProblem::TooLarge(size)),
-        Err((None, e)) => return empty(0, JsonProblem::Unreadable(e)),
+        Err(e) => {
+            let size = match e {
+                crate::fsread::ReadError::TooLarge { size, .. } => size,
+                _ => 0,
+            };
+            return JsonDoc {
+                size,
+                source: Source::new(Arc::from("")),
+                had_bom: false,
+                value: Err(JsonProblem::Unreadable(e)),
+            };
+        }
     };
     let size = bytes.len() as u64;
     match decode(bytes) {

@@ -24,6 +24,12 @@ pub enum WalkProblemKind {
     NotRegular,
     NonUtf8Name,
     Io(String),
+    /// A code file found by the walk that could not be read.
+    Read(crate::fsread::ReadError),
+    /// A code file that is not UTF-8 text (not analysed).
+    NotUtf8 {
+        encoding: &'static str,
+    },
 }
 
 #[derive(Debug, Clone)]

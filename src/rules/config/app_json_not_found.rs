@@ -29,7 +29,13 @@ impl Rule for AppJsonNotFound {
         let root = &p.mp_root;
         let setting = &p.discovery.miniprogram_root_setting;
         let span = setting.as_ref().map(|(_, s)| *s);
-        let message = if root.is_empty() {
+        let message = if p.discovery.root_outside {
+            let written = setting.as_ref().map_or(root.as_str(), |(s, _)| s.as_str());
+            ctx.t(
+                format!("miniprogramRoot \"{written}\" resolves outside the project folder; mpcheck reads nothing outside it, so app.json cannot be found"),
+                format!("miniprogramRoot \"{written}\" 指向项目目录之外；mpcheck 不读取项目目录之外的内容，因此未找到 app.json"),
+            )
+        } else if root.is_empty() {
             ctx.t(
                 "app.json not found in the project root".into(),
                 "在项目根目录未找到 app.json".into(),

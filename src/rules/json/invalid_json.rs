@@ -114,7 +114,7 @@ pub(crate) fn json_problems(
                 .maybe_help(help)
             }
             // Files that cannot be read at all are MP002's.
-            JsonProblem::Unreadable(_) | JsonProblem::TooLarge(_) => return,
+            JsonProblem::Unreadable(_) => return,
         };
         out.push(d);
     }

@@ -26,6 +26,10 @@ impl Rule for PrivateInfoUndeclared {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        // Without a readable app.json the declarations are unknown (MP001/MP100 say why).
+        if ctx.project.app_json().is_none() {
+            return;
+        }
         let declared: HashSet<&str> = declared_infos(ctx)
             .iter()
             .flat_map(|(_, v)| {

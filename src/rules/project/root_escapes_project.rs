@@ -47,7 +47,12 @@ impl Rule for RootEscapesProject {
                     || r == ".."
                     || r.ends_with("/..")
                     || r.contains(':');
-                if !escapes {
+                // A miniprogramRoot that resolves outside is MP100's error (nothing is checked).
+                if !escapes
+                    || (*key == "miniprogramRoot"
+                        && file == crate::project::PROJECT_CONFIG
+                        && ctx.project.discovery.root_outside)
+                {
                     continue;
                 }
                 let used = normalize_root(root);

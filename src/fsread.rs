@@ -1,0 +1,173 @@
+//! Reading files with a boundary and a budget: only regular files, never more than a cap, and
+//! (for files named by the project) never through a link that leaves the project folder.
+
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    NotFound,
+    /// A folder where a file was expected.
+    Folder,
+    /// A FIFO, socket or device: opening it could block or never end.
+    NotRegular,
+    /// Larger than the cap (the size on disk, or the cap when the size is unknown).
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A symlink (or a path through one) that resolves outside the project folder.
+    Outside,
+    Io(String),
+}
+
+impl ReadError {
+    /// A short English description, without the path.
+    pub fn describe(&self) -> String {
+        match self {
+            ReadError::NotFound => "not found".into(),
+            ReadError::Folder => "is a folder, not a file".into(),
+            ReadError::NotRegular => "is not a regular file (a pipe, socket or device)".into(),
+            ReadError::TooLarge { size, limit } => {
+                format!("is too large ({size} bytes; the limit is {limit})")
+            }
+            ReadError::Outside => "is a link to a place outside the project folder".into(),
+            ReadError::Io(e) => format!("cannot be read: {e}"),
+        }
+    }
+}
+
+/// Reads the regular file at `path`, at most `limit` bytes (a file that grows past the
+/// limit while being read is still refused). Symlinks are followed; see [`read_inside`].
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Like [`read_capped`], for a file the project names: the path must resolve (symlinks
+/// included) inside `root`, the canonical project folder.
+pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    check_inside(root, path)?;
+    read_capped(path, limit)
+}
+
+/// `Ok` when `path` exists and resolves inside the canonical folder `root`.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), ReadError> {
+    let real = path.canonicalize().map_err(io_error)?;
+    if real.starts_with(root) {
+        Ok(())
+    } else {
+        Err(ReadError::Outside)
+    }
+}
+
+/// Whether something is at `path` (a broken link counts: it is there, and unreadable).
+pub fn is_present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+fn io_error(e: std::io::Error) -> ReadError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        ReadError::NotFound
+    } else {
+        ReadError::Io(e.to_string())
+    }
+}
+
+/// Joins a `/`-separated relative path written in a config file onto `base` without leaving
+/// it: `..` steps are resolved lexically, and `None` means the path climbs above `base`.
+pub fn join_within(base: &Path, rel: &str) -> Option<PathBuf> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(p) => parts.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => {}
+        }
+    }
+    let mut out = base.to_path_buf();
+    out.extend(parts);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps_and_file_types() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.json");
+        std::fs::write(&f, b"0123456789").unwrap();
+        assert_eq!(read_capped(&f, 10).unwrap(), b"0123456789");
+        assert_eq!(
+            read_capped(&f, 9),
+            Err(ReadError::TooLarge { size: 10, limit: 9 })
+        );
+        assert_eq!(read_capped(dir.path(), 9), Err(ReadError::Folder));
+        assert_eq!(
+            read_capped(&dir.path().join("nope"), 9),
+            Err(ReadError::NotFound)
+        );
+        // A device that never ends is refused before it is opened.
+        assert_eq!(
+            read_capped(Path::new("/dev/zero"), 9),
+            Err(ReadError::NotRegular)
+        );
+    }
+
+    #[test]
+    fn links_out_of_the_root_are_refused() {
+        let outer = tempfile::tempdir().unwrap();
+        let root = outer.path().join("p");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(outer.path().join("secret"), b"x").unwrap();
+        std::os::unix::fs::symlink("../secret", root.join("link.json")).unwrap();
+        std::fs::write(root.join("in.json"), b"{}").unwrap();
+        let root = root.canonicalize().unwrap();
+        assert_eq!(
+            read_inside(&root, &root.join("link.json"), 100),
+            Err(ReadError::Outside)
+        );
+        assert_eq!(
+            read_inside(&root, &root.join("in.json"), 100).unwrap(),
+            b"{}"
+        );
+    }
+
+    #[test]
+    fn joins_stay_within_the_base() {
+        let base = Path::new("/p");
+        assert_eq!(join_within(base, "a/b/"), Some(PathBuf::from("/p/a/b")));
+        assert_eq!(join_within(base, "a/../b"), Some(PathBuf::from("/p/b")));
+        assert_eq!(join_within(base, "a/../../x"), None);
+        assert_eq!(join_within(base, "./"), Some(PathBuf::from("/p")));
+    }
+}
