@@ -146,6 +146,8 @@ case("project-config-link", "boundary", "project.config.json links to /proc/self
      setup=link_to("project.config.json", "/proc/self/environ"))
 case("private-config-link", "boundary", "project.private.config.json links to /etc/passwd", {}, "MP002",
      setup=link_to("project.private.config.json", "/etc/passwd"))
+case("gitmodules-dev-zero", "boundary", ".gitmodules links to /dev/zero", {}, "",
+     setup=link_to(".gitmodules", "/dev/zero"))
 case("package-json-link", "boundary", "package.json links to /etc/passwd", {}, "MP002",
      setup=link_to("package.json", "/etc/passwd"))
 

@@ -170,6 +170,19 @@ fn config_files_that_link_out_are_not_read() {
 }
 
 #[test]
+fn gitmodules_is_read_within_a_cap() {
+    // Read for submodule paths only; a link to a device that never ends is not opened.
+    let tmp = project(&[]);
+    link(tmp.path(), "/dev/zero", ".gitmodules");
+    let (code, out) = check(tmp.path());
+    assert_eq!(code, 1, "{out}");
+    assert_has(
+        &out,
+        &[".gitmodules:1:1: error[MP002] symlink leaves the project (points to /dev/zero)"],
+    );
+}
+
+#[test]
 fn mpcheck_json_that_links_out_is_refused() {
     let tmp = project(&[]);
     link(tmp.path(), "../outside/secret.json", "mpcheck.json");

@@ -980,7 +980,13 @@ fn find_app_json(dir: &Path) -> Vec<String> {
 /// relative to `dir`.
 fn read_submodules(dir: &Path) -> Vec<String> {
     for base in dir.ancestors().take(6) {
-        let Ok(text) = std::fs::read_to_string(base.join(".gitmodules")) else {
+        // The enclosing repository's .gitmodules may sit above the project folder: only the
+        // submodule paths below the project are used, nothing of it is shown, and it is read
+        // as a regular file of at most 1 MB.
+        let Some(text) = crate::fsread::read_capped(&base.join(".gitmodules"), 1 << 20)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
             if base.join(".git").exists() {
                 break;
             }
