@@ -89,7 +89,7 @@ pub fn render(upload: &Upload, limits: &Limits, mp_root: &str, project: &str) ->
                 children: Vec::new(),
             };
             for f in upload.files.iter().filter(|f| f.package == i) {
-                let rel = &f.path[mp_root.len()..];
+                let rel = f.path.get(mp_root.len()..).unwrap_or(&f.path);
                 let rel = rel.strip_prefix(p.root.as_str()).unwrap_or(rel);
                 let parts: Vec<&str> = rel.split('/').collect();
                 tree.insert(&parts, f.size);
