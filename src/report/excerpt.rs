@@ -493,4 +493,119 @@ mod tests {
         assert_eq!(e.text, "");
         assert!(e.read_span(labels[0].inner(), 1, 1).is_ok());
     }
+    /// A minimal diagnostic for rendering excerpts in tests.
+    #[derive(Debug)]
+    struct Report {
+        excerpt: Excerpt,
+        labels: Vec<LabeledSpan>,
+    }
+    impl std::fmt::Display for Report {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("report")
+        }
+    }
+    impl std::error::Error for Report {}
+    impl miette::Diagnostic for Report {
+        fn source_code(&self) -> Option<&dyn SourceCode> {
+            Some(&self.excerpt)
+        }
+        fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+    impl std::fmt::Debug for Excerpt {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.text)
+        }
+    }
+
+    /// Random texts (long lines, CRLF, lone CR, CJK, controls) and random labels, drawn by
+    /// miette: no panic, every numbered line shows that line of the file (whole, or windows
+    /// of it between `…`), the header shows the primary label's real line and column.
+    #[test]
+    fn random_texts_render_their_real_lines() {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(100);
+        let alphabet = [
+            "a", "b", " ", "\n", "\r\n", "\r", "中", "é", "\u{1b}", "\u{202e}", "😀",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut text = String::new();
+            let len = [10, 200, 3000][next(3)];
+            let newline_odds = [3, 50, 5000][next(3)];
+            while text.len() < len {
+                let i = if next(newline_odds) == 0 {
+                    3
+                } else {
+                    next(alphabet.len())
+                };
+                text.push_str(alphabet[i]);
+            }
+            let source = Source::new(text.as_str().into());
+            let labels: Vec<Label> = (0..1 + next(3))
+                .map(|i| {
+                    let a = next(text.len() + 5);
+                    let short = next(2) == 0;
+                    let b = a + next(if short { 5 } else { text.len() + 1 });
+                    Label {
+                        span: Span::new(a, b),
+                        text: (next(2) == 0).then(|| format!("label {i}")),
+                        primary: i == 0,
+                    }
+                })
+                .collect();
+            let (excerpt, spans) = Excerpt::new("f.txt", &source, &labels);
+            let report = Report {
+                excerpt,
+                labels: spans,
+            };
+            let mut out = String::new();
+            handler.render_report(&mut out, &report).unwrap();
+            let lines: Vec<&str> = text.split('\n').collect();
+            for l in out.lines() {
+                let Some((number, shown)) = l.trim_start().split_once(" │ ") else {
+                    continue;
+                };
+                let Ok(number) = number.parse::<usize>() else {
+                    continue;
+                };
+                let real = lines[number - 1];
+                // A `\r` before `\n` is the line break; a last one is a lone `\r`.
+                let real = match real.strip_suffix('\r') {
+                    Some(r) if number < lines.len() => r,
+                    _ => real,
+                };
+                let mut escaped = String::new();
+                push_text(&mut escaped, real, 0, real.len());
+                // Drop miette's gutter arrows of multi-line labels.
+                let shown = shown.trim_start_matches(|c| "╭│├╰─▶ ".contains(c));
+                let escaped_trimmed = escaped.trim_start();
+                if real.len() <= LONG_LINE {
+                    assert!(
+                        escaped_trimmed.ends_with(shown.trim_start()) || shown.is_empty(),
+                        "line {number}: {shown:?} vs {escaped:?}\n{out}"
+                    );
+                } else {
+                    for piece in shown.split(ELLIPSIS) {
+                        assert!(
+                            escaped.contains(piece.trim_start()),
+                            "line {number}: {piece:?}\n{out}"
+                        );
+                    }
+                }
+            }
+            let primary = &labels[0];
+            let p = source.position(primary.span.start);
+            let header = format!("[f.txt:{}:{}]", p.line, p.column);
+            assert!(out.contains(&header), "{header}\n{out}");
+        }
+    }
 }
