@@ -416,6 +416,38 @@ fn newline_in_a_folder_name_is_not_a_workflow_command() {
 }
 
 #[test]
+fn legacy_workflow_commands_are_broken_up() {
+    // The runner acts on `##[command]` anywhere in a line; `##[stop-commands]` would switch off
+    // every later annotation. Outside the github format (whose lines are parsed as `::`
+    // commands first) the `[` is escaped, in JSON as \u005b.
+    let dir = project(&[("##[stop-commands]tok.js", b"var x = 1;")]);
+    for format in FORMATS {
+        let r = check(dir.path(), format);
+        assert!(r.stdout.contains("MP410"), "{format}");
+        if format == "github" {
+            assert!(
+                r.stdout
+                    .contains("::notice file=##[stop-commands]tok.js,line=1,")
+            );
+            continue;
+        }
+        assert!(!r.stdout.contains("##["), "{format}:\n{}", r.stdout);
+        let expected = match format {
+            "json" => "\"file\": \"##\\u005bstop-commands]tok.js\"",
+            "human" => "╭─[##\\u{5b}stop-commands]tok.js:1:1]",
+            _ => "##\\u{5b}stop-commands]tok.js:1:1: info[MP410]",
+        };
+        assert!(r.stdout.contains(expected), "{format}:\n{}", r.stdout);
+        if format == "json" {
+            assert_eq!(
+                json_findings(&r.stdout, "MP410")[0]["file"],
+                "##[stop-commands]tok.js"
+            );
+        }
+    }
+}
+
+#[test]
 fn escapes_and_bidi_from_project_files_are_shown_escaped() {
     // A page path with ESC, CSI (C1) and RLO, quoted in MP200's message; a file name with
     // RLO; a raw ESC inside a JSON string (MP005), shown in the excerpt.

@@ -26,6 +26,13 @@ pub fn is_unsafe(c: char) -> bool {
     )
 }
 
+/// `c` at byte `i` of `s` must be escaped: an unsafe char, or the `[` of `##[`, which the
+/// GitHub Actions runner reads anywhere in a line as a legacy workflow command (`##[error]`,
+/// `##[stop-commands]`, which would switch off the annotations of the github format).
+pub fn is_unsafe_at(s: &str, i: usize, c: char) -> bool {
+    is_unsafe(c) || (c == '[' && s[..i].ends_with("##"))
+}
+
 /// Appends the visible form of `c`.
 pub fn push_escaped(out: &mut String, c: char) {
     match c {
@@ -55,17 +62,18 @@ fn escape_where(s: &str, bad: impl Fn(&str, usize, char) -> bool) -> Cow<'_, str
     Cow::Owned(out)
 }
 
-/// For one-line fields (paths, file names): every unsafe char and every newline escaped.
+/// For one-line fields (paths, file names): what [`is_unsafe_at`] names and every newline
+/// escaped.
 pub fn line(s: &str) -> Cow<'_, str> {
-    escape_where(s, |_, _, c| c == '\n' || is_unsafe(c))
+    escape_where(s, |s, i, c| c == '\n' || is_unsafe_at(s, i, c))
 }
 
-/// For messages, labels and help, where rules break lines on purpose: unsafe chars escaped,
-/// and a newline too when the next line would start (after blanks) with `::`, which GitHub
+/// For messages, labels and help, where rules break lines on purpose: what [`is_unsafe_at`]
+/// names escaped, and a newline too when the next line would start (after blanks) with `::`, which GitHub
 /// Actions reads as a workflow command wherever the line is printed.
 pub fn text(s: &str) -> Cow<'_, str> {
     escape_where(s, |s, i, c| {
-        is_unsafe(c) || (c == '\n' && s[i + 1..].trim_start().starts_with("::"))
+        is_unsafe_at(s, i, c) || (c == '\n' && s[i + 1..].trim_start().starts_with("::"))
     })
 }
 
@@ -100,5 +108,7 @@ mod tests {
         assert_eq!(text("a\n  \t::warning::x\nb"), "a\\n  \t::warning::x\nb");
         assert_eq!(text("a\r\nb"), "a\\r\nb");
         assert_eq!(text("\u{1b}]0;title\u{7}"), "\\u{1b}]0;title\\u{7}");
+        assert_eq!(text("x ##[error]y #[z] ##x"), "x ##\\u{5b}error]y #[z] ##x");
+        assert_eq!(line("##[stop-commands]t"), "##\\u{5b}stop-commands]t");
     }
 }

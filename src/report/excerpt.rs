@@ -69,7 +69,7 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize) {
     for (i, c) in text[from..to].char_indices() {
         // The `\r` of a CRLF ending stays: miette reads `\r\n` as the line break.
         let crlf = c == '\r' && text.as_bytes().get(from + i + 1) == Some(&b'\n');
-        if escape::is_unsafe(c) && !crlf {
+        if escape::is_unsafe_at(text, from + i, c) && !crlf {
             escape::push_escaped(out, c);
         } else {
             out.push(c);

@@ -118,9 +118,10 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
     s
 }
 
-/// `serde_json::to_string_pretty`, with the chars serde leaves raw but a terminal or an
-/// editor would act on (DEL, C1 controls, bidi controls, U+2028/9) written as `\uXXXX` too:
-/// the same JSON to a parser, and `cat`-safe. serde already escapes C0 controls.
+/// `serde_json::to_string_pretty`, with the chars serde leaves raw but a terminal, an editor
+/// or a CI log would act on (DEL, C1 controls, bidi controls, U+2028/9, the `[` of `##[`)
+/// written as `\uXXXX` too: the same JSON to a parser, and safe to print. serde already
+/// escapes C0 controls.
 pub fn to_string_pretty<T: Serialize>(value: &T) -> String {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
@@ -140,7 +141,7 @@ impl Formatter for Safe<'_> {
     ) -> io::Result<()> {
         let mut from = 0;
         for (i, c) in fragment.char_indices() {
-            if super::escape::is_unsafe(c) {
+            if super::escape::is_unsafe_at(fragment, i, c) {
                 w.write_all(&fragment.as_bytes()[from..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();
@@ -189,11 +190,11 @@ impl Formatter for Safe<'_> {
 mod tests {
     #[test]
     fn json_escapes_what_serde_leaves_raw() {
-        let v = serde_json::json!({"m": "a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{7f}中\n"});
+        let v = serde_json::json!({"m": "a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{7f}中\n##[x"});
         let s = super::to_string_pretty(&v);
         assert_eq!(
             s,
-            "{\n  \"m\": \"a\\u001bb\\u009bc\\u202ed\\u2028e\\u007f中\\n\"\n}"
+            "{\n  \"m\": \"a\\u001bb\\u009bc\\u202ed\\u2028e\\u007f中\\n##\\u005bx\"\n}"
         );
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
