@@ -185,8 +185,20 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
 
 /// Writes `file` as a new file: a temporary file in the same folder, renamed over the path. A
 /// symlink at the path is replaced, never followed (a report must not land wherever a link in
-/// a shared folder points); a regular file keeps its permissions.
+/// a shared folder points); a regular file keeps its permissions. A device, FIFO or socket
+/// (`/dev/null`, a named pipe), a link to one, and anything under `/dev` or `/proc` (where
+/// `/dev/stdout` is a link to whatever stdout is, a regular file included) are written to
+/// as they are.
 fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    let system = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .and_then(|d| d.canonicalize().ok())
+        .is_some_and(|d| d.starts_with("/dev") || d.starts_with("/proc"));
+    if special || system {
+        return std::fs::write(file, bytes);
+    }
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -604,6 +604,39 @@ fn size_output_replaces_a_symlink_instead_of_writing_through_it() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
+    // Devices are written to, not replaced: /dev/null itself and a link to it.
+    let to_null = dir.path().join("null.txt");
+    std::os::unix::fs::symlink("/dev/null", &to_null).unwrap();
+    for path in ["/dev/null", "null.txt"] {
+        let r = run_in(dir.path(), &["size", "-o", path]);
+        assert_eq!(r.code, 0, "{path}: {}", r.stderr);
+    }
+    assert!(
+        std::fs::symlink_metadata(&to_null)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_link(&to_null).unwrap(),
+        Path::new("/dev/null")
+    );
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+
+    // stdout redirected to a file, written through its /proc link (the case of
+    // `-o /dev/stdout > report.txt`; /proc is used here so that a regression cannot replace
+    // the machine's /dev/stdout).
+    let report = dir.path().join("report.txt");
+    let status = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(["size", "-f", "json", "-o", "/proc/self/fd/1"])
+        .current_dir(dir.path())
+        .stdout(std::fs::File::create(&report).unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.starts_with("{\n  \"packages\": ["), "{text}");
+
     // A folder at the path is an error (exit 2), not a write into it.
     let r = run_in(dir.path(), &["size", "-o", "pages"]);
     assert_eq!(r.code, 2);
