@@ -372,7 +372,8 @@ impl SourceCode for Excerpt {
             // miette joins two snippets when `line + line_count` reaches the next one, where
             // `line_count` is the number of line breaks from the start of the file (not of the
             // snippet) to its end. The same here, but never past this snippet's lines.
-            (inner.line_count() + line - index).min(first.group_last - line),
+            (inner.line_count() + line.saturating_sub(index))
+                .min(first.group_last.saturating_sub(line)),
         )))
     }
 }

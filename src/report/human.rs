@@ -162,24 +162,30 @@ pub fn handler(opts: &Options) -> GraphicalReportHandler {
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
     use rayon::prelude::*;
     let handler = handler(opts);
-    // Drawing a snippet is the costly part of a report: draw them in parallel, join in order.
-    let parts: Vec<String> = diagnostics
-        .par_iter()
-        .map(|d| {
-            let mut part = String::new();
-            let f = frame(project, d, &opts.path_prefix);
-            if handler.render_report(&mut part, &f).is_err() {
-                part.push_str(&format!(
-                    "{}: {}\n",
-                    escape::line(&d.file),
-                    escape::text(&d.message)
-                ));
-            }
-            part.push('\n');
-            part
-        })
-        .collect();
-    let mut out = parts.concat();
+    // Drawing a snippet is the costly part of a report: draw them in parallel, join in order,
+    // a chunk at a time (so the frames in flight never double the output in memory).
+    let mut out = String::new();
+    for chunk in diagnostics.chunks(1024) {
+        let parts: Vec<String> = chunk
+            .par_iter()
+            .map(|d| {
+                let mut part = String::new();
+                let f = frame(project, d, &opts.path_prefix);
+                if handler.render_report(&mut part, &f).is_err() {
+                    part.push_str(&format!(
+                        "{}: {}\n",
+                        escape::line(&d.file),
+                        escape::text(&d.message)
+                    ));
+                }
+                part.push('\n');
+                part
+            })
+            .collect();
+        for part in parts {
+            out.push_str(&part);
+        }
+    }
     out.push_str(&Summary::of(diagnostics).line());
     out.push('\n');
     out
