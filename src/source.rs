@@ -20,11 +20,12 @@ impl Span {
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
+    /// Bytes covered; 0 for a reversed span (never an overflow).
     pub fn len(self) -> usize {
-        (self.end - self.start) as usize
+        self.end.saturating_sub(self.start) as usize
     }
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.end <= self.start
     }
 }
 
