@@ -217,8 +217,8 @@ impl Excerpt {
         for &(first, last) in &groups {
             // Lines without a label end are cut at the column of the snippet's first label.
             let focus = points
-                .iter()
-                .find(|p| p.0 >= first && p.0 <= last)
+                .get(points.partition_point(|p| p.0 < first))
+                .filter(|p| p.0 <= last)
                 .map_or(0, |p| p.1);
             let group_start = lines.len();
             for line in first..=last {
@@ -238,8 +238,10 @@ impl Excerpt {
                     });
                     push_text(&mut out, text, range.start, range.end);
                 } else {
-                    let mut centres: Vec<usize> =
-                        points.iter().filter(|p| p.0 == line).map(|p| p.2).collect();
+                    // `points` is sorted by line.
+                    let on_line = points.partition_point(|p| p.0 < line)
+                        ..points.partition_point(|p| p.0 <= line);
+                    let mut centres: Vec<usize> = points[on_line].iter().map(|p| p.2).collect();
                     if centres.is_empty() {
                         centres.push(source.offset_of_column(line, focus));
                     }
