@@ -70,6 +70,29 @@ fn json_findings(out: &str, code: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// `mpcheck size` (text and JSON) on a project whose files hold the wide lines: it exits 0
+/// and counts every byte.
+fn size_counts_everything(dir: &Path) {
+    let bytes: u64 = [
+        "project.config.json",
+        "app.json",
+        "pages/index/index.js",
+        "pages/index/index.wxml",
+    ]
+    .iter()
+    .map(|f| std::fs::metadata(dir.join(f)).unwrap().len())
+    .sum();
+    let r = run_in(dir, &["size", "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["total"], bytes);
+    assert_eq!(v["packages"][0]["files"], 4);
+    let r = run_in(dir, &["size"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("Package   Files"), "{}", r.stdout);
+    assert!(r.stdout.contains("\n__APP__       4 "), "{}", r.stdout);
+}
+
 /// No line an output could put in a CI log may be read as a workflow command, and nothing may
 /// reach the terminal raw.
 fn assert_inert(out: &str, format: &str) {
@@ -126,6 +149,7 @@ fn expand(s: &str) -> (String, usize) {
 /// window of the line with `…`, the `x` underlined.
 fn wide_json_error(app: String, column: usize, shown_before: &str) {
     let dir = project(&[("app.json", app.as_bytes())]);
+    size_counts_everything(dir.path());
     let message = "invalid JSON: unexpected character `x`, expected a double-quoted key";
     for format in FORMATS {
         let r = check(dir.path(), format);
@@ -204,6 +228,7 @@ fn request_url_at_the_end_of_a_minified_line() {
         "var a=1;".repeat(12_500)
     );
     let dir = project(&[("pages/index/index.js", js.as_bytes())]);
+    size_counts_everything(dir.path());
     let column = 100_000 + "wx.request({url:".len() + 1; // the string literal
     let message = "http://bad.example.com uses http://; wx.request needs https://";
     for format in FORMATS {
