@@ -6,7 +6,7 @@ use crate::diagnostic::Severity;
 use crate::engine;
 use crate::i18n::Lang;
 use crate::project::{LoadError, Project};
-use crate::report::{self, Format, Options, Summary};
+use crate::report::{self, Format, Options, Summary, escape};
 use crate::rules::{self, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -161,8 +161,11 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     };
     match &args.output {
         Some(file) => {
-            if let Err(e) = std::fs::write(file, out) {
-                return usage_error(&format!("cannot write {}: {e}", file.display()));
+            if let Err(e) = write_replacing(file, out.as_bytes()) {
+                return usage_error(&format!(
+                    "cannot write {}: {e}",
+                    escape::line(&file.display().to_string())
+                ));
             }
         }
         None => {
@@ -180,9 +183,80 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Writes `file` as a new file: a temporary file in the same folder, renamed over the path. A
+/// symlink at the path is replaced, never followed (a report must not land wherever a link in
+/// a shared folder points); a regular file keeps its permissions. A device, FIFO or socket
+/// (`/dev/null`, a named pipe), a link to one, and anything under `/dev` or `/proc` (where
+/// `/dev/stdout` is a link to whatever stdout is, a regular file included) are written to
+/// as they are.
+fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    let system = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .and_then(|d| d.canonicalize().ok())
+        .is_some_and(|d| d.starts_with("/dev") || d.starts_with("/proc"));
+    if special || system {
+        return std::fs::write(file, bytes);
+    }
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = file
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let existing = std::fs::symlink_metadata(file).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a folder",
+        ));
+    }
+    let mut attempt = 0u32;
+    let (tmp, mut handle) = loop {
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".mpcheck-{}-{attempt}.tmp", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        // create_new: fails on anything already there, a symlink included.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(h) => break (tmp, h),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = handle
+        .write_all(bytes)
+        .and_then(|_| handle.flush())
+        .and_then(|_| match &existing {
+            Some(m) if m.is_file() => std::fs::set_permissions(&tmp, m.permissions()),
+            _ => Ok(()),
+        })
+        .and_then(|_| {
+            drop(handle);
+            std::fs::rename(&tmp, file)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("mpcheck: error: {message}");
+    eprintln!("mpcheck: error: {}", escape::text(message));
     ExitCode::from(2)
+}
+
+/// A path for a message, escaped.
+fn shown(path: &Path) -> String {
+    escape::line(&path.display().to_string()).into_owned()
 }
 
 /// How paths are shown: relative to where the user typed the command.
@@ -259,7 +333,13 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         );
         if std::env::var_os("MPCHECK_SITES").is_some() {
             for s in &project.sites {
-                eprintln!("  {} {} {} {:?}", s.file, s.category.key(), s.api, s.parts);
+                eprintln!(
+                    "  {} {} {} {:?}",
+                    escape::line(&s.file),
+                    s.category.key(),
+                    s.api,
+                    s.parts
+                );
             }
         }
     }
@@ -295,7 +375,7 @@ fn load_config(path: &Path, config: Option<&Path>, opts: &Options) -> Result<Con
     if !path.exists() {
         return Err(usage_error(&format!(
             "{} does not exist; give the folder that holds project.config.json or app.json",
-            path.display()
+            shown(path)
         )));
     }
     Config::load(config, path).map_err(|e| config_error(e, opts))
@@ -303,7 +383,7 @@ fn load_config(path: &Path, config: Option<&Path>, opts: &Options) -> Result<Con
 
 /// A bad mpcheck.json: shown with its text, exit 2.
 fn config_error(e: crate::config::ConfigError, opts: &Options) -> ExitCode {
-    let name = e.path.display().to_string();
+    let name = shown(&e.path);
     let file = e.source.as_ref().map(|s| (name.clone(), s, e.span));
     let message = format!("invalid config {name}: {}", e.message);
     eprint!(
@@ -320,16 +400,16 @@ fn load_error(e: LoadError) -> ExitCode {
             looked_for,
             elsewhere,
         } => {
-            let mut msg = format!("no mini program project found in {}", path.display());
+            let mut msg = format!("no mini program project found in {}", shown(&path));
             if !looked_for.is_empty() {
-                let names: Vec<String> =
-                    looked_for.iter().map(|p| p.display().to_string()).collect();
+                let names: Vec<String> = looked_for.iter().map(|p| shown(p)).collect();
                 msg.push_str(&format!("\n  looked for: {}", names.join(", ")));
             }
             match elsewhere.first() {
                 Some(sub) => msg.push_str(&format!(
-                    "\n  help: app.json is in {sub}: run `mpcheck check {}`",
-                    path.join(sub.trim_end_matches('/')).display()
+                    "\n  help: app.json is in {}: run `mpcheck check {}`",
+                    escape::line(sub),
+                    shown(&path.join(sub.trim_end_matches('/')))
                 )),
                 None => msg.push_str(
                     "\n  help: run mpcheck in the folder that holds project.config.json or app.json",
@@ -339,9 +419,9 @@ fn load_error(e: LoadError) -> ExitCode {
         }
         LoadError::NotADirectory(p) => usage_error(&format!(
             "{} is not a folder; give the project folder",
-            p.display()
+            shown(&p)
         )),
-        LoadError::Io(p, e) => usage_error(&format!("cannot read {}: {e}", p.display())),
+        LoadError::Io(p, e) => usage_error(&format!("cannot read {}: {e}", shown(&p))),
     }
 }
 

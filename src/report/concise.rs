@@ -1,6 +1,6 @@
 //! `path:line:col: severity[CODE] message`, one per line, for editors and pre-commit.
 
-use super::{Options, Summary, range};
+use super::{Options, Summary, escape, range};
 use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 
@@ -8,10 +8,16 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
     let mut out = String::new();
     for d in diagnostics {
         let (start, _) = range(project, &d.file, d.span);
-        let message = d.message.replace('\n', " ");
+        let path = format!("{}{}", opts.path_prefix, d.file);
+        let message = escape::text(&d.message).replace('\n', " ");
         out.push_str(&format!(
-            "{}{}:{}:{}: {}[{}] {}\n",
-            opts.path_prefix, d.file, start.line, start.column, d.severity, d.rule.code, message
+            "{}:{}:{}: {}[{}] {}\n",
+            escape::line(&path),
+            start.line,
+            start.column,
+            d.severity,
+            d.rule.code,
+            message
         ));
     }
     out.push_str(&Summary::of(diagnostics).line());

@@ -1,11 +1,22 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
-use super::{Options, range};
+use super::{Options, escape, range};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::Project;
 
+/// GitHub's own escapes for `%`, `\r` and `\n` (it decodes them back); other controls and
+/// bidi chars, which it would pass through to the log and the annotation, made visible.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let mut visible = String::with_capacity(s.len());
+    for c in s.chars() {
+        if escape::is_unsafe(c) && c != '\r' {
+            escape::push_escaped(&mut visible, c);
+        } else {
+            visible.push(c);
+        }
+    }
+    visible
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

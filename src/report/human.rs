@@ -1,13 +1,13 @@
 //! The default format: miette's graphical renderer, one frame per finding, the offending text
 //! underlined, help and related locations in other files, then the summary line.
 
-use super::{Options, Summary};
+use super::excerpt::{Excerpt, Label};
+use super::{Options, Summary, escape};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::Project;
 use crate::source::{Source, Span};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
-use std::sync::Arc;
 
 /// A diagnostic (or one of its related locations) in the shape miette renders.
 struct Frame {
@@ -15,7 +15,7 @@ struct Frame {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Excerpt>,
     labels: Vec<LabeledSpan>,
     related: Vec<Frame>,
 }
@@ -60,54 +60,49 @@ impl miette::Diagnostic for Frame {
     }
 }
 
-/// Source and label for `span` in `file`, or `None` when the file has no text to show.
+/// The excerpt of `file` for `labels` (the first is the finding's own span, `None`: the start
+/// of the file), or `None` when the file has no text to show.
 fn located(
     source: Option<&Source>,
-    name: String,
-    span: Option<Span>,
-    label: Option<String>,
-) -> (Option<NamedSource<Arc<str>>>, Vec<LabeledSpan>) {
+    name: &str,
+    labels: Vec<(Option<Span>, Option<String>)>,
+) -> (Option<Excerpt>, Vec<LabeledSpan>) {
     let Some(src) = source else {
         return (None, vec![]);
     };
-    let named = NamedSource::new(name, src.text.clone()).with_language("json");
-    let span = span.unwrap_or_default();
-    let len = span.len();
-    let labeled = LabeledSpan::new_primary_with_span(
-        label,
-        SourceSpan::new((span.start as usize).into(), len),
-    );
-    (Some(named), vec![labeled])
+    let labels: Vec<Label> = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, (span, text))| Label {
+            span: span.unwrap_or_default(),
+            text,
+            primary: i == 0,
+        })
+        .collect();
+    let (excerpt, spans) = Excerpt::new(name, src, &labels);
+    (Some(excerpt), spans)
 }
 
 fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
     let path = format!("{prefix}{}", d.file);
     let source = project.source(&d.file);
-    let (named, labels) = located(source, path.clone(), d.span, d.label.clone());
-    let message = if named.is_none() {
-        format!("{path}: {}", d.message)
-    } else {
-        d.message.clone()
-    };
     // Related locations: a second label when in the same file, a frame of their own when in
     // another file with text, else a note line (a file that does not exist).
-    let mut labels = labels;
+    let mut labels = vec![(d.span, d.label.clone())];
     let mut notes = Vec::new();
     let mut related = Vec::new();
     for r in &d.related {
         let rpath = format!("{prefix}{}", r.file);
         let rsource = r.span.and(project.source(&r.file));
         match (rsource, r.span) {
-            (Some(_), Some(span)) if r.file == d.file && named.is_some() => {
-                labels.push(LabeledSpan::new_with_span(
-                    Some(r.message.clone()),
-                    SourceSpan::new((span.start as usize).into(), span.len()),
-                ));
+            (Some(_), Some(span)) if r.file == d.file && source.is_some() => {
+                labels.push((Some(span), Some(r.message.clone())));
             }
             (Some(src), _) => {
-                let (named, labels) = located(Some(src), rpath, r.span, Some(r.message.clone()));
+                let (named, labels) =
+                    located(Some(src), &rpath, vec![(r.span, Some(r.message.clone()))]);
                 related.push(Frame {
-                    message: r.message.clone(),
+                    message: escape::text(&r.message).into_owned(),
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
@@ -116,9 +111,15 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
                     related: vec![],
                 });
             }
-            (None, _) => notes.push(format!("{rpath}: {}", r.message)),
+            (None, _) => notes.push(format!("{}: {}", escape::line(&rpath), r.message)),
         }
     }
+    let (named, labels) = located(source, &path, labels);
+    let message = if named.is_none() {
+        format!("{}: {}", escape::line(&path), escape::text(&d.message))
+    } else {
+        escape::text(&d.message).into_owned()
+    };
     let mut help = d.help.clone().unwrap_or_default();
     for note in notes {
         if !help.is_empty() {
@@ -138,7 +139,7 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         },
-        help: Some(help),
+        help: Some(escape::text(&help).into_owned()),
         source: named,
         labels,
         related,
@@ -161,20 +162,30 @@ pub fn handler(opts: &Options) -> GraphicalReportHandler {
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
     use rayon::prelude::*;
     let handler = handler(opts);
-    // Drawing a snippet is the costly part of a report: draw them in parallel, join in order.
-    let parts: Vec<String> = diagnostics
-        .par_iter()
-        .map(|d| {
-            let mut part = String::new();
-            let f = frame(project, d, &opts.path_prefix);
-            if handler.render_report(&mut part, &f).is_err() {
-                part.push_str(&format!("{}: {}\n", d.file, d.message));
-            }
-            part.push('\n');
-            part
-        })
-        .collect();
-    let mut out = parts.concat();
+    // Drawing a snippet is the costly part of a report: draw them in parallel, join in order,
+    // a chunk at a time (so the frames in flight never double the output in memory).
+    let mut out = String::new();
+    for chunk in diagnostics.chunks(1024) {
+        let parts: Vec<String> = chunk
+            .par_iter()
+            .map(|d| {
+                let mut part = String::new();
+                let f = frame(project, d, &opts.path_prefix);
+                if handler.render_report(&mut part, &f).is_err() {
+                    part.push_str(&format!(
+                        "{}: {}\n",
+                        escape::line(&d.file),
+                        escape::text(&d.message)
+                    ));
+                }
+                part.push('\n');
+                part
+            })
+            .collect();
+        for part in parts {
+            out.push_str(&part);
+        }
+    }
     out.push_str(&Summary::of(diagnostics).line());
     out.push('\n');
     out
@@ -188,14 +199,14 @@ pub fn render_error(
     file: Option<(String, &Source, Option<Span>)>,
 ) -> String {
     let (source, labels) = match file {
-        Some((name, src, span)) => located(Some(src), name, span, None),
+        Some((name, src, span)) => located(Some(src), &name, vec![(span, None)]),
         None => (None, vec![]),
     };
     let f = Frame {
-        message,
+        message: escape::text(&message).into_owned(),
         code: None,
         severity: miette::Severity::Error,
-        help,
+        help: help.map(|h| escape::text(&h).into_owned()),
         source,
         labels,
         related: vec![],

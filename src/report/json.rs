@@ -7,6 +7,8 @@ use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 use crate::source::Span;
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -111,7 +113,95 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
             })
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+    let mut s = to_string_pretty(&report);
     s.push('\n');
     s
+}
+
+/// `serde_json::to_string_pretty`, with the chars serde leaves raw but a terminal, an editor
+/// or a CI log would act on (DEL, C1 controls, bidi controls, U+2028/9, the `[` of `##[`)
+/// written as `\uXXXX` too: the same JSON to a parser, and safe to print. serde already
+/// escapes C0 controls.
+pub fn to_string_pretty<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct Safe<'a>(PrettyFormatter<'a>);
+
+impl Formatter for Safe<'_> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut from = 0;
+        for (i, c) in fragment.char_indices() {
+            if super::escape::is_unsafe_at(fragment, i, c) {
+                w.write_all(&fragment.as_bytes()[from..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                from = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[from..])
+    }
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let v = serde_json::json!({"m": "a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{7f}中\n##[x"});
+        let s = super::to_string_pretty(&v);
+        assert_eq!(
+            s,
+            "{\n  \"m\": \"a\\u001bb\\u009bc\\u202ed\\u2028e\\u007f中\\n##\\u005bx\"\n}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+        let normal = serde_json::json!({"a": [1, {"b": "中文 \"q\""}], "c": null});
+        assert_eq!(
+            super::to_string_pretty(&normal),
+            serde_json::to_string_pretty(&normal).unwrap()
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! Output formats. Each takes the sorted diagnostics and returns what goes to stdout.
 
 pub mod concise;
+pub mod escape;
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -1,5 +1,6 @@
 //! `mpcheck size`: what is uploaded, per package, as a table or as JSON.
 
+use super::escape;
 use crate::config::Limits;
 use crate::i18n::Lang;
 use crate::package::{MB, Upload};
@@ -22,7 +23,10 @@ pub fn folders(upload: &Upload, package: usize, mp_root: &str) -> Vec<(String, u
     let root = &upload.packages[package].root;
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     for f in upload.files.iter().filter(|f| f.package == package) {
-        let rel = f.path[mp_root.len()..]
+        let rel = f
+            .path
+            .get(mp_root.len()..)
+            .unwrap_or(&f.path)
             .strip_prefix(root.as_str())
             .unwrap_or(&f.path);
         let folder = rel
@@ -40,6 +44,13 @@ fn bar(share: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// `s` and spaces to `width` chars (std's `{:<w$}` panics past width 65,535, and a package
+/// name is whatever app.json says).
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
 pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
@@ -48,23 +59,28 @@ pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> Stri
     } else {
         ("Package", "Files", "Size", "Limit", "Used")
     };
-    let name_w = upload
+    let names: Vec<String> = upload
         .packages
         .iter()
-        .map(|p| p.name.chars().count())
+        .map(|p| escape::line(&p.name).into_owned())
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| n.chars().count())
         .chain([h_pkg.chars().count(), 7])
         .max()
         .unwrap_or(7);
     let _ = writeln!(
         out,
-        "{h_pkg:<name_w$}  {h_files:>6}  {h_size:>10}  {h_limit:>8}  {h_used:>6}"
+        "{}  {h_files:>6}  {h_size:>10}  {h_limit:>8}  {h_used:>6}",
+        pad(h_pkg, name_w)
     );
-    for p in &upload.packages {
+    for (p, name) in upload.packages.iter().zip(&names) {
         let share = p.bytes as f64 / limits.package as f64;
         let _ = writeln!(
             out,
-            "{:<name_w$}  {:>6}  {:>10}  {:>8}  {:>5.1}%  {}",
-            p.name,
+            "{}  {:>6}  {:>10}  {:>8}  {:>5.1}%  {}",
+            pad(name, name_w),
             p.files,
             human_bytes(p.bytes),
             human_bytes(limits.package),
@@ -75,13 +91,14 @@ pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> Stri
     let total_label = if zh { "总计" } else { "Total" };
     let _ = writeln!(
         out,
-        "{total_label:<name_w$}  {:>6}  {:>10}  {:>8}  {:>5.1}%",
+        "{}  {:>6}  {:>10}  {:>8}  {:>5.1}%",
+        pad(total_label, name_w),
         upload.files.len(),
         human_bytes(upload.total),
         human_bytes(limits.total),
         upload.total as f64 / limits.total as f64 * 100.0
     );
-    for (i, p) in upload.packages.iter().enumerate() {
+    for (i, (p, name)) in upload.packages.iter().zip(&names).enumerate() {
         if p.files == 0 {
             continue;
         }
@@ -89,19 +106,24 @@ pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> Stri
         let _ = writeln!(
             out,
             "{} {} ({}):",
-            p.name,
+            name,
             if zh { "中最大的" } else { "largest" },
             human_bytes(p.bytes)
         );
         for (folder, bytes) in folders(upload, i, mp_root).iter().take(5) {
-            let _ = writeln!(out, "  {:>10}  {folder}", human_bytes(*bytes));
+            let _ = writeln!(
+                out,
+                "  {:>10}  {}",
+                human_bytes(*bytes),
+                escape::line(folder)
+            );
         }
         for f in upload.largest(i, 5) {
             let _ = writeln!(
                 out,
                 "  {:>10}  {}",
                 human_bytes(f.size),
-                &f.path[mp_root.len()..]
+                escape::line(f.path.get(mp_root.len()..).unwrap_or(&f.path))
             );
         }
     }
@@ -152,7 +174,7 @@ pub fn json(upload: &Upload, limits: &Limits) -> String {
             .collect(),
         total: upload.total,
     };
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut s = super::json::to_string_pretty(&out);
     s.push('\n');
     s
 }

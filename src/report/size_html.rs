@@ -89,7 +89,7 @@ pub fn render(upload: &Upload, limits: &Limits, mp_root: &str, project: &str) ->
                 children: Vec::new(),
             };
             for f in upload.files.iter().filter(|f| f.package == i) {
-                let rel = &f.path[mp_root.len()..];
+                let rel = f.path.get(mp_root.len()..).unwrap_or(&f.path);
                 let rel = rel.strip_prefix(p.root.as_str()).unwrap_or(rel);
                 let parts: Vec<&str> = rel.split('/').collect();
                 tree.insert(&parts, f.size);
@@ -117,9 +117,26 @@ pub fn render(upload: &Upload, limits: &Limits, mp_root: &str, project: &str) ->
         "mpcheck size: {project} ({})",
         human_bytes(upload.total)
     ));
-    TEMPLATE
-        .replace("{{TITLE}}", &title)
-        .replace("{{DATA}}", &json)
+    fill(TEMPLATE, &[("{{TITLE}}", &title), ("{{DATA}}", &json)])
+}
+
+/// The template with each marker replaced once, in one pass: a project or file name that
+/// holds a marker's text is not substituted again.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some((at, marker, value)) = values
+        .iter()
+        .filter_map(|(m, v)| rest.find(m).map(|at| (at, *m, *v)))
+        .min_by_key(|x| x.0)
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        rest = &rest[at + marker.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 const TEMPLATE: &str = r##"<!doctype html>
@@ -274,3 +291,18 @@ const TEMPLATE: &str = r##"<!doctype html>
 </body>
 </html>
 "##;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markers_in_values_are_not_substituted() {
+        let page = super::fill(
+            "<t>{{TITLE}}</t><s>{{DATA}}</s>",
+            &[
+                ("{{TITLE}}", "a {{DATA}} b"),
+                ("{{DATA}}", "{\"x\":\"{{TITLE}}\"}"),
+            ],
+        );
+        assert_eq!(page, "<t>a {{DATA}} b</t><s>{\"x\":\"{{TITLE}}\"}</s>");
+    }
+}
