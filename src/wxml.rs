@@ -114,6 +114,9 @@ pub struct Document {
     nodes: Vec<RawNode>,
     roots: (u32, u32),
     pub errors: Vec<SyntaxError>,
+    /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
+    /// expression nested too deep (MP006).
+    pub unanalysed: Option<crate::js::Unanalysed>,
 }
 
 impl Default for Document {
@@ -125,6 +128,7 @@ impl Default for Document {
             nodes: Vec::new(),
             roots: (0, 0),
             errors: Vec::new(),
+            unanalysed: None,
         }
     }
 }
@@ -209,6 +213,8 @@ struct Parser<'a> {
     /// Children of the open elements, innermost last; each open element's start index is on
     /// the stack.
     pending: Vec<RawNode>,
+    /// The first place nested too deep to analyse.
+    unanalysed: Option<crate::js::Unanalysed>,
 }
 
 /// Parses a template (the text is copied; see `parse_shared`).
@@ -218,6 +224,13 @@ pub fn parse(text: &str) -> Document {
 
 /// Parses a template whose text the caller shares with the document.
 pub fn parse_shared(text: Arc<str>) -> Document {
+    if let Some(binary) = crate::js::Unanalysed::binary(&text) {
+        return Document {
+            text,
+            unanalysed: Some(binary),
+            ..Document::default()
+        };
+    }
     let mut p = Parser {
         text: &text,
         pos: 0,
@@ -226,6 +239,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         attrs: Vec::new(),
         nodes: Vec::new(),
         pending: Vec::new(),
+        unanalysed: None,
     };
     let roots = p.run();
     let Parser {
@@ -233,6 +247,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         elements,
         attrs,
         nodes,
+        unanalysed,
         ..
     } = p;
     Document {
@@ -242,6 +257,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         nodes,
         roots,
         errors,
+        unanalysed,
     }
 }
 
@@ -265,6 +281,8 @@ impl Parser<'_> {
         let text = self.text;
         // Open elements: index and where their children start in `pending`.
         let mut stack: Vec<(u32, usize)> = Vec::new();
+        // Start tags beyond MAX_DEPTH, kept as siblings, whose end tags are still to come.
+        let mut flattened = 0usize;
         while self.pos < text.len() {
             let rest = &text[self.pos..];
             if let Some(after) = rest.strip_prefix("<!--") {
@@ -312,6 +330,8 @@ impl Parser<'_> {
                         let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
                         self.close(done, from);
                     }
+                    // The end tag of an element that was too deep to nest.
+                    None if flattened > 0 => flattened -= 1,
                     None => self.error(
                         span.start as usize,
                         span.end as usize,
@@ -326,20 +346,16 @@ impl Parser<'_> {
                 let el = self.elements[idx as usize];
                 let mut self_closing = el.self_closing;
                 if stack.len() >= MAX_DEPTH && !self_closing {
-                    if !self
-                        .errors
-                        .iter()
-                        .any(|e| e.message.starts_with("elements nested"))
-                    {
-                        self.error(
-                            el.name_span.start as usize,
-                            el.name_span.end as usize,
-                            &format!("elements nested more than {MAX_DEPTH} levels deep"),
-                            &format!("元素嵌套超过 {MAX_DEPTH} 层"),
-                        );
-                    }
+                    // Not a syntax error (the compiler may take it), but not analysed in full:
+                    // deeper elements are kept as siblings.
+                    self.unanalysed
+                        .get_or_insert(crate::js::Unanalysed::TooDeep {
+                            span: el.name_span,
+                            limit: MAX_DEPTH,
+                        });
                     self.elements[idx as usize].self_closing = true;
                     self_closing = true;
+                    flattened += 1;
                 }
                 let from = self.pending.len();
                 if self_closing {
@@ -408,7 +424,16 @@ impl Parser<'_> {
             match find2(&s[at + 2..], b'}', b'}') {
                 Some(close) => {
                     let inner = &s[at + 2..at + 2 + close];
-                    if !is_expression(inner) {
+                    // Too deep for the expression parser: reported once, not parsed.
+                    let deep = crate::js::depth::check(inner, false).err();
+                    if let Some(d) = deep {
+                        let at = offset + at + 2 + d.offset;
+                        self.unanalysed
+                            .get_or_insert(crate::js::Unanalysed::TooDeep {
+                                span: Span::new(at, at + 1),
+                                limit: crate::js::depth::MAX_NESTING,
+                            });
+                    } else if !is_expression(inner) {
                         let snippet: String = inner.trim().chars().take(30).collect();
                         self.error(
                             offset + at,

@@ -5,6 +5,7 @@
 //! through wrapper functions.
 
 pub mod component;
+pub mod depth;
 pub mod extract;
 pub mod url;
 pub mod webview;
@@ -127,7 +128,8 @@ pub struct SecretCandidate {
 #[derive(Debug, Default, Clone)]
 pub struct Module {
     pub path: String,
-    pub parse_failed: bool,
+    /// Why the file was not (fully) analysed; the facts below are then incomplete.
+    pub unanalysed: Option<Unanalysed>,
     pub bindings: HashMap<String, Binding>,
     pub exports: HashMap<String, Sym>,
     pub module_exports: Option<Sym>,
@@ -148,6 +150,34 @@ pub struct Module {
     /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
     /// `export … from "…"`.
     pub requires: Vec<String>,
+}
+
+/// Why a code file (JS/TS, WXS or WXML) was not analysed, or only in part (rule MP006).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unanalysed {
+    /// The parser's first error (JS/TS); what it recovered is still analysed.
+    Syntax { message: String, span: Span },
+    /// A NUL byte at `offset`: not text; not parsed.
+    Binary { offset: usize },
+    /// Nested more than `limit` levels deep at `span` ([`depth::MAX_NESTING`] for code that
+    /// was not parsed, [`depth::MAX_VISIT_DEPTH`] where a walk stopped, the element limit of
+    /// WXML).
+    TooDeep { span: Span, limit: usize },
+}
+
+impl Unanalysed {
+    /// A NUL byte in `text`: a binary file with a code extension.
+    pub fn binary(text: &str) -> Option<Unanalysed> {
+        text.find('\0').map(|offset| Unanalysed::Binary { offset })
+    }
+
+    /// The span to point at.
+    pub fn span(&self) -> Span {
+        match self {
+            Unanalysed::Syntax { span, .. } | Unanalysed::TooDeep { span, .. } => *span,
+            Unanalysed::Binary { offset } => Span::new(*offset, *offset + 1),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
