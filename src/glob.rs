@@ -267,20 +267,8 @@ impl Budget {
     }
 }
 
-/// `{a,b}c` -> `ac`, `bc` (nested too); a brace without a comma stays literal.
-#[cfg(test)]
-fn expand_braces(pattern: &str) -> Vec<String> {
-    expand(
-        pattern,
-        0,
-        &mut Budget {
-            bytes: MAX_EXPANDED_BYTES,
-            exceeded: false,
-        },
-    )
-}
-
-/// Brace expansion within `budget`, at recursion depth `depth`.
+/// `{a,b}c` -> `ac`, `bc` (nested too; a brace without a comma stays literal), within
+/// `budget`, at recursion depth `depth`.
 fn expand(pattern: &str, depth: usize, budget: &mut Budget) -> Vec<String> {
     if depth > MAX_BRACE_DEPTH {
         budget.exceeded = true;

@@ -150,7 +150,8 @@ impl<'a> Visit<'a> for Checker<'_, '_> {
     // MAX_VISIT_DEPTH and the module is reported as not fully checked.
     fn visit_expression(&mut self, it: &Expression<'a>) {
         if self.depth >= crate::js::depth::MAX_VISIT_DEPTH {
-            self.too_deep.get_or_insert(it.span());
+            let at = it.span().start;
+            self.too_deep.get_or_insert(oxc_span::Span::new(at, at + 1));
             return;
         }
         self.depth += 1;
@@ -160,7 +161,8 @@ impl<'a> Visit<'a> for Checker<'_, '_> {
 
     fn visit_statement(&mut self, it: &Statement<'a>) {
         if self.depth >= crate::js::depth::MAX_VISIT_DEPTH {
-            self.too_deep.get_or_insert(it.span());
+            let at = it.span().start;
+            self.too_deep.get_or_insert(oxc_span::Span::new(at, at + 1));
             return;
         }
         self.depth += 1;

@@ -648,7 +648,8 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     // MAX_VISIT_DEPTH and the file is reported as not fully analysed.
     fn visit_expression(&mut self, it: &Expression<'a>) {
         if self.depth >= MAX_VISIT_DEPTH {
-            self.too_deep.get_or_insert(span(it.span()));
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
             return;
         }
         self.depth += 1;
@@ -658,7 +659,8 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_statement(&mut self, it: &Statement<'a>) {
         if self.depth >= MAX_VISIT_DEPTH {
-            self.too_deep.get_or_insert(span(it.span()));
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
             return;
         }
         self.depth += 1;
