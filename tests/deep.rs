@@ -419,3 +419,19 @@ fn threads_are_capped_and_output_is_the_same_at_any_count() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn import_cycles_end() {
+    // `x` is re-exported around a cycle: following it used to recurse until the stack ran out.
+    expect(
+        &[
+            (
+                "utils/a.js",
+                b"import {x} from './b'\nexport {x}\nwx.request({url: 'http://h.example.com/' + x})\n",
+            ),
+            ("utils/b.js", b"import {x} from './a'\nexport {x}\n"),
+        ],
+        1,
+        &["utils/a.js:3:18: error[MP301] http://h.example.com uses http://; wx.request needs https://"],
+    );
+}
