@@ -379,6 +379,16 @@ fn many_unmatched_tags_and_big_inputs_stay_linear() {
         ],
     );
     assert!(started.elapsed() < Duration::from_secs(10));
+    // An element with 50,000 attributes: the duplicate check compared each with all before it.
+    let attrs: Vec<String> = (0..50_000).map(|i| format!("a{i}=\"1\"")).collect();
+    let view = format!("<view {} a7=\"2\"/>", attrs.join(" "));
+    let started = Instant::now();
+    expect(
+        &[("pages/index/index.wxml", view.as_bytes())],
+        0,
+        &["index.wxml:1:", "warning[MP321] `a7` is repeated on <view>"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
     // WXS with 50,000 statements: the checker's lookups were linear scans per node.
     let wxs = format!("var a = 1;\n{}", "a = a + 1 + a * 2;\n".repeat(50_000));
     let started = Instant::now();
