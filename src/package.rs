@@ -277,10 +277,10 @@ pub fn is_media(path: &str) -> bool {
     MEDIA_EXTENSIONS.contains(&extension(path).as_str())
 }
 
-/// Computes the upload set of `p`.
-pub fn compute(p: &Project) -> Upload {
+/// [`pack_rules`] as the upload set applies them: a regexp that runs past its backtracking
+/// budget on any path of the project matches nothing, on every path (MP133 says which).
+pub fn pack_rules_in_budget(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
     let (mut ignore, mut include) = pack_rules(p);
-    // A regexp that runs past its budget on any path matches nothing, on every path.
     let in_root: Vec<&str> = p
         .files
         .iter()
@@ -295,6 +295,12 @@ pub fn compute(p: &Project) -> Upload {
             rule.regex = None;
         }
     }
+    (ignore, include)
+}
+
+/// Computes the upload set of `p`.
+pub fn compute(p: &Project) -> Upload {
+    let (ignore, include) = pack_rules_in_budget(p);
     let t = std::time::Instant::now();
     let unused = unused_code_files(p);
     if std::env::var_os("MPCHECK_TIMINGS").is_some() {
@@ -526,7 +532,7 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         }
         work.extend(next);
     }
-    let (_, include) = pack_rules(p);
+    let (_, include) = pack_rules_in_budget(p);
     p.files
         .iter()
         .filter(|f| f.path.starts_with(root) && !f.excluded)
