@@ -47,6 +47,8 @@ struct Frame {
     kind: Kind,
     /// Unbracketed right-recursive constructs open at this level.
     chain: usize,
+    /// TypeScript type argument lists (`A<…`) open at this level, counted in `chain` too.
+    angle: usize,
 }
 
 /// Words after which an expression follows (so the parser recurses, or a `/` is a regexp).
@@ -80,6 +82,7 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
     let mut stack: Vec<Frame> = vec![Frame {
         kind: Kind::Bracket,
         chain: 0,
+        angle: 0,
     }];
     // Sum of `chain` over the stack.
     let mut chained = 0usize;
@@ -105,6 +108,7 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
             if let Some(top) = stack.last_mut() {
                 chained -= top.chain;
                 top.chain = 0;
+                top.angle = 0;
             }
         }};
     }
@@ -122,6 +126,7 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                     stack.push(Frame {
                         kind: Kind::Substitution,
                         chain: 0,
+                        angle: 0,
                     });
                     if depth(&stack, chained) > limit {
                         return Err(TooDeep { offset: i });
@@ -191,6 +196,9 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                 // `A<B<…>>`: a type argument list nests like a bracket.
                 let next = s.get(i + 1).copied().unwrap_or(0);
                 if next.is_ascii_alphabetic() || matches!(next, b'{' | b'(' | b'[' | b'_') {
+                    if let Some(top) = stack.last_mut() {
+                        top.angle += 1;
+                    }
                     bump!(i);
                     operand = false;
                     i += 1;
@@ -212,6 +220,7 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                 stack.push(Frame {
                     kind: Kind::Template,
                     chain: 0,
+                    angle: 0,
                 });
                 if depth(&stack, chained) > limit {
                     return Err(TooDeep { offset: i });
@@ -241,6 +250,7 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                 stack.push(Frame {
                     kind: Kind::Bracket,
                     chain: 0,
+                    angle: 0,
                 });
                 if depth(&stack, chained) > limit {
                     return Err(TooDeep { offset: i });
@@ -282,6 +292,8 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                         i += 1;
                         bump!(i);
                     }
+                    // `<=` and `>=` compare.
+                    _ if i > 0 && matches!(s[i - 1], b'<' | b'>') => {}
                     // An assignment (also the `=` of `+=` and the like).
                     _ => bump!(i),
                 }
@@ -309,6 +321,15 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
                     bump!(i);
                 }
                 operand = false;
+            }
+            b'>' if ts && stack.last().is_some_and(|f| f.angle > 0) => {
+                // The end of a type argument list: it closes like a bracket.
+                if let Some(top) = stack.last_mut() {
+                    top.angle -= 1;
+                    top.chain -= 1;
+                    chained -= 1;
+                }
+                operand = true;
             }
             b'<' | b'>' | b'&' | b'|' | b'^' | b'*' | b'%' | b'/' | b':' | b'.' | b'@' | b'#' => {
                 operand = false;
@@ -367,6 +388,10 @@ mod tests {
         assert!(!depth_ok(&blocks, 90));
         let generics = format!("let x: {}1{};", "A<".repeat(100), ">".repeat(100));
         assert!(check_with(&generics, true, 90).is_err());
+        // Closed type argument lists and comparisons do not add up, even without semicolons.
+        let ts =
+            "let m: Map<string, Array<number>> = new Map()\nconst ok = a <= b && c >= d\nf<T>(x)\n";
+        assert!(check_with(&ts.repeat(1000), true, 8).is_ok());
     }
 
     #[test]
