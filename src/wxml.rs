@@ -113,7 +113,10 @@ pub struct Document {
     attrs: Vec<AttrData>,
     nodes: Vec<RawNode>,
     roots: (u32, u32),
+    /// The first [`MAX_ERRORS`] syntax errors (`wcc` stops at the first).
     pub errors: Vec<SyntaxError>,
+    /// Syntax errors beyond [`MAX_ERRORS`], counted, not kept.
+    pub errors_omitted: usize,
     /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
     /// expression nested too deep (MP006).
     pub unanalysed: Option<crate::js::Unanalysed>,
@@ -128,6 +131,7 @@ impl Default for Document {
             nodes: Vec::new(),
             roots: (0, 0),
             errors: Vec::new(),
+            errors_omitted: 0,
             unanalysed: None,
         }
     }
@@ -197,6 +201,10 @@ fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
     None
 }
 
+/// At most this many syntax errors are kept per template: 50,000 stray end tags made as many
+/// findings, each rendered with its (long) line.
+pub const MAX_ERRORS: usize = 100;
+
 /// Deeper nesting is reported and flattened, so every walk over the tree stays shallow.
 const MAX_DEPTH: usize = 256;
 
@@ -215,6 +223,7 @@ struct Parser<'a> {
     pending: Vec<RawNode>,
     /// The first place nested too deep to analyse.
     unanalysed: Option<crate::js::Unanalysed>,
+    errors_omitted: usize,
 }
 
 /// Parses a template (the text is copied; see `parse_shared`).
@@ -240,6 +249,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         nodes: Vec::new(),
         pending: Vec::new(),
         unanalysed: None,
+        errors_omitted: 0,
     };
     let roots = p.run();
     let Parser {
@@ -248,6 +258,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         attrs,
         nodes,
         unanalysed,
+        errors_omitted,
         ..
     } = p;
     Document {
@@ -257,6 +268,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         nodes,
         roots,
         errors,
+        errors_omitted,
         unanalysed,
     }
 }
@@ -408,6 +420,10 @@ impl Parser<'_> {
 
 impl Parser<'_> {
     fn error(&mut self, start: usize, end: usize, en: &str, zh: &str) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.errors_omitted += 1;
+            return;
+        }
         self.errors.push(SyntaxError {
             span: Span::new(start, end),
             message: en.to_string(),
