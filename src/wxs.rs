@@ -17,7 +17,10 @@ use std::collections::HashSet;
 /// One WXS module: a `.wxs` file, or an inline `<wxs>` body (spans are in the WXML file).
 #[derive(Debug, Clone, Default)]
 pub struct WxsModule {
+    /// The first `wxml::MAX_ERRORS` errors, in source order.
     pub errors: Vec<SyntaxError>,
+    /// Errors beyond those, counted.
+    pub errors_omitted: usize,
     /// Why the module was not (fully) checked: binary content or nesting too deep (MP006).
     pub unanalysed: Option<crate::js::Unanalysed>,
     /// `require("./x.wxs")` targets as written, and their spans.
@@ -89,6 +92,11 @@ pub fn check(path: &str, text: &str, offset: usize) -> WxsModule {
             });
         }
         module.errors.sort_by_key(|e| e.span.start);
+        // As in WXML: the first errors, and how many more (wcc stops at the first).
+        if module.errors.len() > crate::wxml::MAX_ERRORS {
+            module.errors_omitted = module.errors.len() - crate::wxml::MAX_ERRORS;
+            module.errors.truncate(crate::wxml::MAX_ERRORS);
+        }
         module
     })
 }

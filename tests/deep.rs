@@ -398,6 +398,16 @@ fn many_unmatched_tags_and_big_inputs_stay_linear() {
     let out = expect(&[("utils/a.wxs", wxs.as_bytes())], 0, &[]);
     assert!(!out.contains("MP330"), "{out}");
     assert!(started.elapsed() < Duration::from_secs(10));
+    // 50,000 `let`s: the first 100 findings, then the count of the rest.
+    let lets = "let a = 1;\n".repeat(50_000);
+    let out = expect(
+        &[("utils/a.wxs", lets.as_bytes())],
+        1,
+        &[
+            "utils/a.wxs:100:1: error[MP330] 49900 more WXS errors after this one are not listed (only the first 100 of a module are)",
+        ],
+    );
+    assert_eq!(out.matches("MP330").count(), 101);
 }
 
 #[test]
