@@ -134,6 +134,9 @@ pub fn main() -> ExitCode {
 }
 
 fn size(args: SizeArgs, lang: Lang) -> ExitCode {
+    if let Err(code) = thread_pool(None) {
+        return code;
+    }
     let opts = Options {
         color: false,
         width: Some(100),
@@ -249,6 +252,29 @@ fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     written
 }
 
+/// At most this many worker threads (`--threads` beyond it is lowered, with a message).
+const MAX_THREADS: usize = 256;
+
+/// Sets up rayon's global pool, which does all the parsing: `n` threads (default one per core),
+/// each with a stack large enough for oxc's recursive parser on anything within mpcheck's
+/// nesting limit (`crate::js::depth`); deeper input is reported, not parsed.
+fn thread_pool(n: Option<usize>) -> Result<(), ExitCode> {
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(crate::js::depth::STACK_SIZE);
+    if let Some(mut n) = n {
+        if n == 0 {
+            return Err(usage_error("--threads must be at least 1"));
+        }
+        if n > MAX_THREADS {
+            eprintln!("mpcheck: --threads {n} is more than {MAX_THREADS}; using {MAX_THREADS}");
+            n = MAX_THREADS;
+        }
+        builder = builder.num_threads(n);
+    }
+    // Fails only when the pool exists already (tests calling in-process); that one is used.
+    let _ = builder.build_global();
+    Ok(())
+}
+
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("mpcheck: error: {}", escape::text(message));
     ExitCode::from(2)
@@ -271,13 +297,8 @@ fn path_prefix(path: &Path) -> String {
 }
 
 fn check(args: CheckArgs, lang: Lang) -> ExitCode {
-    if let Some(n) = args.threads {
-        if n == 0 {
-            return usage_error("--threads must be at least 1");
-        }
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+    if let Err(code) = thread_pool(args.threads) {
+        return code;
     }
     let color = match args.color {
         ColorChoice::Always => true,

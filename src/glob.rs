@@ -113,6 +113,7 @@ fn translate_body(body: &str, pattern: &str) -> Result<String, String> {
 pub struct Minimatch {
     negate: bool,
     alternatives: Vec<Vec<Segment>>,
+    over_budget: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -128,18 +129,39 @@ impl Minimatch {
             return Minimatch {
                 negate: false,
                 alternatives: Vec::new(),
+                over_budget: false,
             };
         }
         let bangs = pattern.chars().take_while(|&c| c == '!').count();
         let body = &pattern[bangs..];
-        let alternatives = expand_braces(body)
+        let mut budget = Budget {
+            bytes: MAX_EXPANDED_BYTES,
+            exceeded: false,
+        };
+        let expanded = expand(body, 0, &mut budget);
+        if budget.exceeded {
+            // Too big to expand: matches nothing (MP133 reports it).
+            return Minimatch {
+                negate: false,
+                alternatives: Vec::new(),
+                over_budget: true,
+            };
+        }
+        let alternatives = expanded
             .iter()
             .filter_map(|p| p.split('/').map(Segment::new).collect::<Option<Vec<_>>>())
             .collect();
         Minimatch {
             negate: bangs % 2 == 1,
             alternatives,
+            over_budget: false,
         }
+    }
+
+    /// The brace expansion went beyond [`MAX_BRACE_DEPTH`] or [`MAX_EXPANDED_BYTES`]: the
+    /// pattern matches nothing.
+    pub fn over_budget(&self) -> bool {
+        self.over_budget
     }
 
     pub fn is_match(&self, path: &str) -> bool {
@@ -221,8 +243,40 @@ fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
 /// project config with `{a,b}` forty times must not hang the check).
 const MAX_EXPANSIONS: usize = 1024;
 
-/// `{a,b}c` -> `ac`, `bc` (nested too); a brace without a comma stays literal.
-fn expand_braces(pattern: &str) -> Vec<String> {
+/// Braces nested (or left open) deeper than this are not expanded: the pattern is over budget.
+pub const MAX_BRACE_DEPTH: usize = 64;
+/// At most this many bytes of patterns come out of brace expansion, intermediate results
+/// included (a dozen `{a,b}` before a long tail took 6 GB); beyond it the pattern is over
+/// budget.
+pub const MAX_EXPANDED_BYTES: usize = 1 << 20;
+
+struct Budget {
+    bytes: usize,
+    exceeded: bool,
+}
+
+impl Budget {
+    /// Takes `n` bytes; false (and exceeded) when they are not there.
+    fn take(&mut self, n: usize) -> bool {
+        if self.exceeded || n > self.bytes {
+            self.exceeded = true;
+            return false;
+        }
+        self.bytes -= n;
+        true
+    }
+}
+
+/// `{a,b}c` -> `ac`, `bc` (nested too; a brace without a comma stays literal), within
+/// `budget`, at recursion depth `depth`.
+fn expand(pattern: &str, depth: usize, budget: &mut Budget) -> Vec<String> {
+    if depth > MAX_BRACE_DEPTH {
+        budget.exceeded = true;
+    }
+    if budget.exceeded || !budget.take(pattern.len()) {
+        return Vec::new();
+    }
+    let d = depth + 1;
     let bytes = pattern.as_bytes();
     let Some(open) = bytes.iter().position(|&b| b == b'{') else {
         return vec![pattern.to_string()];
@@ -246,12 +300,18 @@ fn expand_braces(pattern: &str) -> Vec<String> {
         && commas.is_empty()
         && let Some(items) = sequence(&pattern[open + 1..close])
     {
-        let (head, tails) = (&pattern[..open], expand_braces(&pattern[close + 1..]));
-        return items
-            .iter()
-            .flat_map(|item| tails.iter().map(move |tail| format!("{head}{item}{tail}")))
-            .take(MAX_EXPANSIONS)
-            .collect();
+        let (head, tails) = (&pattern[..open], expand(&pattern[close + 1..], d, budget));
+        let mut out = Vec::new();
+        for item in &items {
+            for tail in &tails {
+                if out.len() == MAX_EXPANSIONS || !budget.take(head.len() + item.len() + tail.len())
+                {
+                    return out;
+                }
+                out.push(format!("{head}{item}{tail}"));
+            }
+        }
+        return out;
     }
     let close = match close {
         Some(close) if !commas.is_empty() => close,
@@ -262,28 +322,34 @@ fn expand_braces(pattern: &str) -> Vec<String> {
             if !post.find(',').is_some_and(|c| post[c..].contains('}')) {
                 return vec![pattern.to_string()];
             }
-            return expand_braces(post)
+            let head = &pattern[..=close];
+            return expand(post, d, budget)
                 .into_iter()
-                .map(|rest| format!("{}{rest}", &pattern[..=close]))
+                .take_while(|rest| budget.take(head.len() + rest.len()))
+                .map(|rest| format!("{head}{rest}"))
                 .collect();
         }
         // No closing brace: the `{` is literal; expand what follows it.
         None => {
-            return expand_braces(&pattern[open + 1..])
+            let head = &pattern[..open];
+            return expand(&pattern[open + 1..], d, budget)
                 .into_iter()
-                .map(|rest| format!("{}{{{rest}", &pattern[..open]))
+                .take_while(|rest| budget.take(head.len() + 1 + rest.len()))
+                .map(|rest| format!("{head}{{{rest}"))
                 .collect();
         }
     };
-    let (head, tails) = (&pattern[..open], expand_braces(&pattern[close + 1..]));
+    let (head, tails) = (&pattern[..open], expand(&pattern[close + 1..], d, budget));
     let mut bounds = vec![open];
     bounds.extend(&commas);
     bounds.push(close);
     let mut out = Vec::new();
     for w in bounds.windows(2) {
-        for option in expand_braces(&pattern[w[0] + 1..w[1]]) {
+        for option in expand(&pattern[w[0] + 1..w[1]], d, budget) {
             for tail in &tails {
-                if out.len() == MAX_EXPANSIONS {
+                if out.len() == MAX_EXPANSIONS
+                    || !budget.take(head.len() + option.len() + tail.len())
+                {
                     return out;
                 }
                 out.push(format!("{head}{option}{tail}"));

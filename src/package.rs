@@ -104,7 +104,7 @@ impl PackRule {
         let kind = item.get("type")?.as_str()?.to_string();
         // miniprogram-ci lower-cases the value and the path (utils/filerules.js).
         let value = item.get("value")?.as_str()?.to_lowercase();
-        let regex = (kind == "regexp").then(|| js_regexp(&value)).flatten();
+        let regex = (kind == "regexp").then(|| js_regexp(&value).ok()).flatten();
         let glob = (kind == "glob").then(|| crate::glob::Minimatch::new(&value));
         Some(PackRule {
             kind,
@@ -144,6 +144,8 @@ impl PackRule {
                 .glob
                 .as_ref()
                 .is_some_and(|g| g.is_match(&path) || g.is_match(&lead(&path))),
+            // A match that runs past the backtracking budget is no match; `compute` and MP133
+            // drop a rule that does that on any path (`runaway`), so it matches nothing.
             "regexp" => self.regex.as_ref().is_some_and(|r| {
                 r.is_match(&path).unwrap_or(false) || r.is_match(&lead(&path)).unwrap_or(false)
             }),
@@ -152,11 +154,86 @@ impl PackRule {
     }
 }
 
+/// Backtracking steps one match of a packOptions regexp may take (`(a|a)+(?!b)c` on a long
+/// name took 50 ms per path at fancy-regex's default of 1,000,000).
+pub const REGEXP_BACKTRACK_LIMIT: usize = 100_000;
+/// Bytes the compiled automata of one packOptions regexp may take.
+pub const REGEXP_SIZE_LIMIT: usize = 4 << 20;
+/// The highest group number a packOptions regexp may refer to (`\g99999999999` made
+/// fancy-regex allocate for that many groups: 125 TB).
+pub const MAX_GROUP_NUMBER: u64 = 999;
+
 /// A packOptions `regexp` value as miniprogram-ci compiles it (`new RegExp(value, "igm")`).
 /// fancy-regex, because JavaScript patterns use look-around and backreferences, which the
-/// regex crate does not have.
-pub fn js_regexp(value: &str) -> Option<fancy_regex::Regex> {
-    fancy_regex::Regex::new(&format!("(?im){value}")).ok()
+/// regex crate does not have; within mpcheck's budgets (group numbers, automaton size,
+/// backtracking steps). The error says why it does not compile.
+pub fn js_regexp(value: &str) -> Result<fancy_regex::Regex, String> {
+    if let Some(n) = group_reference_over(value, MAX_GROUP_NUMBER) {
+        return Err(format!(
+            "it refers to group {n}; mpcheck takes group numbers up to {MAX_GROUP_NUMBER}"
+        ));
+    }
+    fancy_regex::RegexBuilder::new(value)
+        .case_insensitive(true)
+        .multi_line(true)
+        .backtrack_limit(REGEXP_BACKTRACK_LIMIT)
+        .delegate_size_limit(REGEXP_SIZE_LIMIT)
+        .delegate_dfa_size_limit(REGEXP_SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            e.to_string()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+}
+
+/// A group number above `max` referred to by `\1`, `\g1`, `\g<1>`, `\g'1'`, `\g{1}`, `\k<1>`
+/// and the like (digits read with saturation, so 30 digits cost nothing).
+fn group_reference_over(pattern: &str, max: u64) -> Option<u64> {
+    let b = pattern.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'g' | b'k')) {
+            j += 1;
+            if matches!(b.get(j), Some(b'<' | b'\'' | b'{')) {
+                j += 1;
+            }
+            if matches!(b.get(j), Some(b'+' | b'-')) {
+                j += 1;
+            }
+        }
+        let mut n: u64 = 0;
+        let start = j;
+        while let Some(d) = b.get(j).filter(|d| d.is_ascii_digit()) {
+            n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
+            j += 1;
+        }
+        if j > start && n > max {
+            return Some(n);
+        }
+        i = j.max(i + 2);
+    }
+    None
+}
+
+/// The first of `paths` (relative to the miniprogram root) on which `rule`'s regexp runs past
+/// its backtracking budget, as [`PackRule::matches`] tries it (with and without a leading `/`).
+pub fn regexp_runaway<'p>(regex: &fancy_regex::Regex, paths: &[&'p str]) -> Option<&'p str> {
+    paths
+        .par_iter()
+        .find_first(|path| {
+            let path = path.to_lowercase();
+            regex.is_match(&path).is_err() || regex.is_match(&format!("/{path}")).is_err()
+        })
+        .copied()
 }
 
 /// The `packOptions` rules of the project config (`ignore`, `include`).
@@ -200,9 +277,30 @@ pub fn is_media(path: &str) -> bool {
     MEDIA_EXTENSIONS.contains(&extension(path).as_str())
 }
 
+/// [`pack_rules`] as the upload set applies them: a regexp that runs past its backtracking
+/// budget on any path of the project matches nothing, on every path (MP133 says which).
+pub fn pack_rules_in_budget(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
+    let (mut ignore, mut include) = pack_rules(p);
+    let in_root: Vec<&str> = p
+        .files
+        .iter()
+        .filter_map(|f| f.path.strip_prefix(p.mp_root.as_str()))
+        .collect();
+    for rule in ignore.iter_mut().chain(include.iter_mut()) {
+        if rule
+            .regex
+            .as_ref()
+            .is_some_and(|r| regexp_runaway(r, &in_root).is_some())
+        {
+            rule.regex = None;
+        }
+    }
+    (ignore, include)
+}
+
 /// Computes the upload set of `p`.
 pub fn compute(p: &Project) -> Upload {
-    let (ignore, include) = pack_rules(p);
+    let (ignore, include) = pack_rules_in_budget(p);
     let t = std::time::Instant::now();
     let unused = unused_code_files(p);
     if std::env::var_os("MPCHECK_TIMINGS").is_some() {
@@ -434,7 +532,7 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         }
         work.extend(next);
     }
-    let (_, include) = pack_rules(p);
+    let (_, include) = pack_rules_in_budget(p);
     p.files
         .iter()
         .filter(|f| f.path.starts_with(root) && !f.excluded)

@@ -113,7 +113,13 @@ pub struct Document {
     attrs: Vec<AttrData>,
     nodes: Vec<RawNode>,
     roots: (u32, u32),
+    /// The first [`MAX_ERRORS`] syntax errors (`wcc` stops at the first).
     pub errors: Vec<SyntaxError>,
+    /// Syntax errors beyond [`MAX_ERRORS`], counted, not kept.
+    pub errors_omitted: usize,
+    /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
+    /// expression nested too deep (MP006).
+    pub unanalysed: Option<crate::js::Unanalysed>,
 }
 
 impl Default for Document {
@@ -125,6 +131,8 @@ impl Default for Document {
             nodes: Vec::new(),
             roots: (0, 0),
             errors: Vec::new(),
+            errors_omitted: 0,
+            unanalysed: None,
         }
     }
 }
@@ -193,6 +201,10 @@ fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
     None
 }
 
+/// At most this many syntax errors are kept per template: 50,000 stray end tags made as many
+/// findings, each rendered with its (long) line.
+pub const MAX_ERRORS: usize = 100;
+
 /// Deeper nesting is reported and flattened, so every walk over the tree stays shallow.
 const MAX_DEPTH: usize = 256;
 
@@ -209,6 +221,9 @@ struct Parser<'a> {
     /// Children of the open elements, innermost last; each open element's start index is on
     /// the stack.
     pending: Vec<RawNode>,
+    /// The first place nested too deep to analyse.
+    unanalysed: Option<crate::js::Unanalysed>,
+    errors_omitted: usize,
 }
 
 /// Parses a template (the text is copied; see `parse_shared`).
@@ -218,6 +233,13 @@ pub fn parse(text: &str) -> Document {
 
 /// Parses a template whose text the caller shares with the document.
 pub fn parse_shared(text: Arc<str>) -> Document {
+    if let Some(binary) = crate::js::Unanalysed::binary(&text) {
+        return Document {
+            text,
+            unanalysed: Some(binary),
+            ..Document::default()
+        };
+    }
     let mut p = Parser {
         text: &text,
         pos: 0,
@@ -226,6 +248,8 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         attrs: Vec::new(),
         nodes: Vec::new(),
         pending: Vec::new(),
+        unanalysed: None,
+        errors_omitted: 0,
     };
     let roots = p.run();
     let Parser {
@@ -233,6 +257,8 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         elements,
         attrs,
         nodes,
+        unanalysed,
+        errors_omitted,
         ..
     } = p;
     Document {
@@ -242,6 +268,8 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         nodes,
         roots,
         errors,
+        errors_omitted,
+        unanalysed,
     }
 }
 
@@ -265,6 +293,8 @@ impl Parser<'_> {
         let text = self.text;
         // Open elements: index and where their children start in `pending`.
         let mut stack: Vec<(u32, usize)> = Vec::new();
+        // Start tags beyond MAX_DEPTH, kept as siblings, whose end tags are still to come.
+        let mut flattened = 0usize;
         while self.pos < text.len() {
             let rest = &text[self.pos..];
             if let Some(after) = rest.strip_prefix("<!--") {
@@ -312,6 +342,8 @@ impl Parser<'_> {
                         let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
                         self.close(done, from);
                     }
+                    // The end tag of an element that was too deep to nest.
+                    None if flattened > 0 => flattened -= 1,
                     None => self.error(
                         span.start as usize,
                         span.end as usize,
@@ -326,20 +358,16 @@ impl Parser<'_> {
                 let el = self.elements[idx as usize];
                 let mut self_closing = el.self_closing;
                 if stack.len() >= MAX_DEPTH && !self_closing {
-                    if !self
-                        .errors
-                        .iter()
-                        .any(|e| e.message.starts_with("elements nested"))
-                    {
-                        self.error(
-                            el.name_span.start as usize,
-                            el.name_span.end as usize,
-                            &format!("elements nested more than {MAX_DEPTH} levels deep"),
-                            &format!("元素嵌套超过 {MAX_DEPTH} 层"),
-                        );
-                    }
+                    // Not a syntax error (the compiler may take it), but not analysed in full:
+                    // deeper elements are kept as siblings.
+                    self.unanalysed
+                        .get_or_insert(crate::js::Unanalysed::TooDeep {
+                            span: el.name_span,
+                            limit: MAX_DEPTH,
+                        });
                     self.elements[idx as usize].self_closing = true;
                     self_closing = true;
+                    flattened += 1;
                 }
                 let from = self.pending.len();
                 if self_closing {
@@ -392,6 +420,10 @@ impl Parser<'_> {
 
 impl Parser<'_> {
     fn error(&mut self, start: usize, end: usize, en: &str, zh: &str) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.errors_omitted += 1;
+            return;
+        }
         self.errors.push(SyntaxError {
             span: Span::new(start, end),
             message: en.to_string(),
@@ -408,7 +440,16 @@ impl Parser<'_> {
             match find2(&s[at + 2..], b'}', b'}') {
                 Some(close) => {
                     let inner = &s[at + 2..at + 2 + close];
-                    if !is_expression(inner) {
+                    // Too deep for the expression parser: reported once, not parsed.
+                    let deep = crate::js::depth::check(inner, false).err();
+                    if let Some(d) = deep {
+                        let at = offset + at + 2 + d.offset;
+                        self.unanalysed
+                            .get_or_insert(crate::js::Unanalysed::TooDeep {
+                                span: Span::new(at, at + 1),
+                                limit: crate::js::depth::MAX_NESTING,
+                            });
+                    } else if !is_expression(inner) {
                         let snippet: String = inner.trim().chars().take(30).collect();
                         self.error(
                             offset + at,

@@ -12,11 +12,17 @@ use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, LogicalOperator};
 use oxc_syntax::scope::ScopeFlags;
+use std::collections::HashSet;
 
 /// One WXS module: a `.wxs` file, or an inline `<wxs>` body (spans are in the WXML file).
 #[derive(Debug, Clone, Default)]
 pub struct WxsModule {
+    /// The first `wxml::MAX_ERRORS` errors, in source order.
     pub errors: Vec<SyntaxError>,
+    /// Errors beyond those, counted.
+    pub errors_omitted: usize,
+    /// Why the module was not (fully) checked: binary content or nesting too deep (MP006).
+    pub unanalysed: Option<crate::js::Unanalysed>,
     /// `require("./x.wxs")` targets as written, and their spans.
     pub requires: Vec<(String, Span)>,
     pub directives: Vec<crate::suppress::Directive>,
@@ -30,10 +36,26 @@ const RESERVED_PROPERTY_NAMES: &[&str] = &[
 
 /// Checks a WXS module whose text starts at byte `offset` of file `path`.
 pub fn check(path: &str, text: &str, offset: usize) -> WxsModule {
+    use crate::js::Unanalysed;
+    let mut module = WxsModule::default();
+    if let Some(Unanalysed::Binary { offset: at }) = Unanalysed::binary(text) {
+        module.unanalysed = Some(Unanalysed::Binary {
+            offset: at + offset,
+        });
+        return module;
+    }
+    // oxc recurses once per level with no limit: deeper code is reported, not parsed.
+    if let Err(deep) = crate::js::depth::check(text, false) {
+        let at = deep.offset + offset;
+        module.unanalysed = Some(Unanalysed::TooDeep {
+            span: Span::new(at, at + 1),
+            limit: crate::js::depth::MAX_NESTING,
+        });
+        return module;
+    }
     crate::js::extract::with_arena(|arena| {
         let ret = Parser::new(arena, text, SourceType::script()).parse();
         let at = |s: oxc_span::Span| Span::new(s.start as usize + offset, s.end as usize + offset);
-        let mut module = WxsModule::default();
         for c in &ret.program.comments {
             let body = c.span.source_text(text);
             if body.contains("mpcheck-disable")
@@ -57,11 +79,24 @@ pub fn check(path: &str, text: &str, offset: usize) -> WxsModule {
         let mut v = Checker {
             at: &at,
             module: &mut module,
-            strict: Vec::new(),
-            return_starts: Vec::new(),
+            strict: HashSet::new(),
+            return_starts: HashSet::new(),
+            depth: 0,
+            too_deep: None,
         };
         v.visit_program(&ret.program);
+        if let Some(span) = v.too_deep {
+            module.unanalysed = Some(Unanalysed::TooDeep {
+                span: at(span),
+                limit: crate::js::depth::MAX_VISIT_DEPTH,
+            });
+        }
         module.errors.sort_by_key(|e| e.span.start);
+        // As in WXML: the first errors, and how many more (wcc stops at the first).
+        if module.errors.len() > crate::wxml::MAX_ERRORS {
+            module.errors_omitted = module.errors.len() - crate::wxml::MAX_ERRORS;
+            module.errors.truncate(crate::wxml::MAX_ERRORS);
+        }
         module
     })
 }
@@ -71,10 +106,14 @@ struct Checker<'f, 'm> {
     module: &'m mut WxsModule,
     /// Expressions where `wcc` parses strictly (after `=`, an operator, in an `if` test): an
     /// object literal there may not use shorthand properties, and `this` is refused.
-    strict: Vec<(u32, u32)>,
+    strict: HashSet<(u32, u32)>,
     /// Starts of `return` arguments: `wcc` accepts `new`, `this`, `in` and `instanceof` at the
     /// head of one (`return new Foo()`, `return 1 in o`) and refuses them elsewhere.
-    return_starts: Vec<u32>,
+    return_starts: HashSet<u32>,
+    /// Expressions and statements the walk is inside.
+    depth: usize,
+    /// Where the walk stopped going deeper.
+    too_deep: Option<oxc_span::Span>,
 }
 
 impl Checker<'_, '_> {
@@ -97,7 +136,7 @@ impl Checker<'_, '_> {
     /// Marks `e` when it is an object literal in a strict place.
     fn strict(&mut self, e: &Expression) {
         let span = e.get_inner_expression().span();
-        self.strict.push((span.start, span.end));
+        self.strict.insert((span.start, span.end));
     }
 
     fn is_strict(&self, span: oxc_span::Span) -> bool {
@@ -115,6 +154,30 @@ impl Checker<'_, '_> {
 }
 
 impl<'a> Visit<'a> for Checker<'_, '_> {
+    // Every nesting goes through an expression or a statement: the walk stops at
+    // MAX_VISIT_DEPTH and the module is reported as not fully checked.
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if self.depth >= crate::js::depth::MAX_VISIT_DEPTH {
+            let at = it.span().start;
+            self.too_deep.get_or_insert(oxc_span::Span::new(at, at + 1));
+            return;
+        }
+        self.depth += 1;
+        walk::walk_expression(self, it);
+        self.depth -= 1;
+    }
+
+    fn visit_statement(&mut self, it: &Statement<'a>) {
+        if self.depth >= crate::js::depth::MAX_VISIT_DEPTH {
+            let at = it.span().start;
+            self.too_deep.get_or_insert(oxc_span::Span::new(at, at + 1));
+            return;
+        }
+        self.depth += 1;
+        walk::walk_statement(self, it);
+        self.depth -= 1;
+    }
+
     fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
         if it.kind != VariableDeclarationKind::Var {
             let kw = it.kind.as_str();
@@ -306,7 +369,7 @@ impl<'a> Visit<'a> for Checker<'_, '_> {
 
     fn visit_return_statement(&mut self, it: &ReturnStatement<'a>) {
         if let Some(arg) = &it.argument {
-            self.return_starts.push(arg.span().start);
+            self.return_starts.insert(arg.span().start);
         }
         walk::walk_return_statement(self, it);
     }
@@ -316,27 +379,22 @@ impl<'a> Visit<'a> for Checker<'_, '_> {
         walk::walk_if_statement(self, it);
     }
 
+    /// `a + b + c + …` is left-deep: its spine is walked in a loop, so a long chain is not
+    /// deep.
     fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
-        self.strict(&it.left);
-        self.strict(&it.right);
-        let lax = self.heads_return(it.span);
-        match it.operator {
-            BinaryOperator::Exponential => {
-                self.es6(it.span, "`**`", "use `Math.pow(a, b)`", " `**`")
-            }
-            BinaryOperator::In if !lax => self.error(
-                it.span,
-                "the `in` operator is not supported in WXS: compare the property with `undefined`",
-                "WXS 不支持 `in` 运算符：请判断属性是否为 `undefined`",
-            ),
-            BinaryOperator::Instanceof if !lax => self.error(
-                it.span,
-                "`instanceof` is not supported in WXS: use `typeof` or the `constructor` property",
-                "WXS 不支持 `instanceof`：请使用 `typeof` 或 `constructor` 属性",
-            ),
-            _ => {}
+        let mut spine = vec![it];
+        while let Expression::BinaryExpression(b) = &spine[spine.len() - 1].left {
+            spine.push(b);
         }
-        walk::walk_binary_expression(self, it);
+        for b in &spine {
+            self.binary(b);
+        }
+        if let Some(innermost) = spine.last() {
+            self.visit_expression(&innermost.left);
+        }
+        for b in spine.iter().rev() {
+            self.visit_expression(&b.right);
+        }
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
@@ -512,6 +570,31 @@ impl<'a> Visit<'a> for Checker<'_, '_> {
             }
         }
         walk::walk_call_expression(self, it);
+    }
+}
+
+impl Checker<'_, '_> {
+    /// The checks of one binary expression (its operands are walked by the caller).
+    fn binary(&mut self, it: &BinaryExpression) {
+        self.strict(&it.left);
+        self.strict(&it.right);
+        let lax = self.heads_return(it.span);
+        match it.operator {
+            BinaryOperator::Exponential => {
+                self.es6(it.span, "`**`", "use `Math.pow(a, b)`", " `**`")
+            }
+            BinaryOperator::In if !lax => self.error(
+                it.span,
+                "the `in` operator is not supported in WXS: compare the property with `undefined`",
+                "WXS 不支持 `in` 运算符：请判断属性是否为 `undefined`",
+            ),
+            BinaryOperator::Instanceof if !lax => self.error(
+                it.span,
+                "`instanceof` is not supported in WXS: use `typeof` or the `constructor` property",
+                "WXS 不支持 `instanceof`：请使用 `typeof` 或 `constructor` 属性",
+            ),
+            _ => {}
+        }
     }
 }
 

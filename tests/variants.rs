@@ -116,6 +116,12 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         ("MP005", |f| {
             f.insert("data/regions.json".into(), b"{\"a\": 1,}".to_vec());
         }),
+        ("MP006", |f| {
+            f.insert(
+                "pages/cart/cart.js".into(),
+                b"Page({ onLoad() { ) })".to_vec(),
+            );
+        }),
         ("MP100", |f| {
             edit(
                 f,

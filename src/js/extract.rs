@@ -3,8 +3,10 @@
 //! expression, functions that wrap a network API, calls that may reach such a wrapper,
 //! `globalData` fields, location API uses and AppSecret-looking strings.
 
+use super::depth::MAX_VISIT_DEPTH;
 use super::{
-    Binding, CandidateCall, Category, ImportName, Module, NetCall, SecretCandidate, Sym, Wrapper,
+    Binding, CandidateCall, Category, ImportName, Module, NetCall, SecretCandidate, Sym,
+    Unanalysed, Wrapper,
 };
 use crate::source::Span;
 use oxc_allocator::Allocator;
@@ -53,12 +55,20 @@ pub fn parse(path: &str, text: &str) -> Module {
     with_arena(|arena| parse_in(arena, path, text))
 }
 
+/// An arena that grew beyond this for one file is freed afterwards rather than kept for the
+/// next (a 15 MB bundle left a few hundred MB per thread for the rest of the run).
+const ARENA_KEEP_BYTES: usize = 32 << 20;
+
 /// Runs `f` with this thread's arena, reset first. Not reentrant.
 pub fn with_arena<T>(f: impl FnOnce(&Allocator) -> T) -> T {
     ARENA.with(|arena| {
         let mut arena = arena.borrow_mut();
         arena.reset();
-        f(&arena)
+        let out = f(&arena);
+        if arena.capacity() > ARENA_KEEP_BYTES {
+            *arena = Allocator::default();
+        }
+        out
     })
 }
 
@@ -72,12 +82,29 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
     } else {
         SourceType::unambiguous()
     };
-    let ret = Parser::new(allocator, text, source_type).parse();
-    if ret.panicked {
-        module.parse_failed = true;
+    if let Some(binary) = Unanalysed::binary(text) {
+        module.unanalysed = Some(binary);
         return module;
     }
-    module.parse_failed = !ret.diagnostics.is_empty();
+    // oxc recurses once per level with no limit: deeper code is reported, not parsed.
+    if let Err(deep) = super::depth::check(text, path.ends_with(".ts")) {
+        module.unanalysed = Some(Unanalysed::TooDeep {
+            span: Span::new(deep.offset, deep.offset + 1),
+            limit: super::depth::MAX_NESTING,
+        });
+        return module;
+    }
+    let ret = Parser::new(allocator, text, source_type).parse();
+    // A syntax error fails the compile; what oxc recovered is still analysed.
+    module.unanalysed = ret.diagnostics.first().map(|d| Unanalysed::Syntax {
+        message: d.message.to_string(),
+        span: d.labels.first().map_or(Span::new(0, 0), |l| {
+            Span::new(l.offset() as usize, (l.offset() + l.len()) as usize)
+        }),
+    });
+    if ret.panicked {
+        return module;
+    }
     for c in &ret.program.comments {
         let text = c.span.source_text(text);
         if text.contains("mpcheck-disable")
@@ -97,11 +124,47 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         locals: Vec::new(),
         pending_name: None,
         param_owner: std::cell::Cell::new(None),
+        depth: 0,
+        too_deep: None,
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
+    if let Some(at) = ex.too_deep
+        && module.unanalysed.is_none()
+    {
+        module.unanalysed = Some(Unanalysed::TooDeep {
+            span: at,
+            limit: MAX_VISIT_DEPTH,
+        });
+    }
     super::component::collect(&ret.program, &mut module);
+    keep_reachable_candidates(&mut module);
     module
+}
+
+/// Drops the candidate calls that cannot reach a wrapper, by the test `Resolver::wrapper_for`
+/// makes: a name imported from another module, or one of this module's own wrappers. A
+/// bundle has a call with arguments on every line, and each kept its arguments as values
+/// (100 MB for a 15 MB file) for nothing.
+fn keep_reachable_candidates(module: &mut Module) {
+    let own: HashSet<&str> = module.wrappers.iter().map(|w| w.name.as_str()).collect();
+    let bindings = &module.bindings;
+    module.candidates.retain(|c| match c.callee.as_slice() {
+        [name] => match bindings.get(name) {
+            Some(Binding::Import {
+                name: ImportName::Named(_) | ImportName::Default,
+                ..
+            }) => true,
+            _ => own.contains(name.as_str()),
+        },
+        [obj, method] => match bindings.get(obj) {
+            Some(Binding::Import { .. }) => true,
+            Some(Binding::Value(Sym::Object(_), _)) => own.contains(method.as_str()),
+            _ => false,
+        },
+        _ => false,
+    });
+    module.candidates.shrink_to_fit();
 }
 
 /// Names bound in a function (parameters or local constants) and their values.
@@ -124,7 +187,14 @@ struct Extractor<'t, 'm> {
     pending_name: Option<String>,
     /// The innermost function whose parameter the last evaluated expression used.
     param_owner: std::cell::Cell<Option<usize>>,
+    /// Expressions and statements the walk is inside.
+    depth: usize,
+    /// Where the walk stopped going deeper ([`MAX_VISIT_DEPTH`]).
+    too_deep: Option<Span>,
 }
+
+/// Values nested deeper than this are not followed (`Sym` trees stay shallow).
+const MAX_SYM_DEPTH: usize = 64;
 
 fn require_arg<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
     let Expression::CallExpression(call) = e.get_inner_expression() else {
@@ -144,10 +214,15 @@ fn require_arg<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
 
 impl<'t> Extractor<'t, '_> {
     fn snippet(&self, s: oxc_span::Span) -> String {
-        let t = self
-            .text
-            .get(s.start as usize..s.end as usize)
-            .unwrap_or("?");
+        // Only the start is shown: never copy a whole (possibly huge) expression.
+        let (start, mut end) = (
+            s.start as usize,
+            (s.end as usize).min(s.start as usize + 240),
+        );
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let t = self.text.get(start..end).unwrap_or("?");
         let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
         if t.chars().count() > 40 {
             format!("{}…", t.chars().take(39).collect::<String>())
@@ -158,7 +233,15 @@ impl<'t> Extractor<'t, '_> {
 
     /// The symbolic value of an expression.
     fn sym(&self, e: &Expression) -> Sym {
+        self.sym_at(e, 0)
+    }
+
+    fn sym_at(&self, e: &Expression, depth: usize) -> Sym {
         let e = e.get_inner_expression();
+        if depth > MAX_SYM_DEPTH {
+            return Sym::Unknown(self.snippet(e.span()));
+        }
+        let d = depth + 1;
         match e {
             Expression::StringLiteral(s) => Sym::Str(s.value.to_string()),
             Expression::NumericLiteral(n) => {
@@ -176,15 +259,24 @@ impl<'t> Extractor<'t, '_> {
                         parts.push(Sym::Str(cooked.to_string()));
                     }
                     if let Some(x) = t.expressions.get(i) {
-                        parts.push(self.sym(x));
+                        parts.push(self.sym_at(x, d));
                     }
                 }
                 Sym::Concat(parts)
             }
             Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+                // `a + b + c` is left-deep: follow the left spine in a loop, not by recursion.
+                let mut rights = vec![&b.right];
+                let mut left = &b.left;
+                while let Expression::BinaryExpression(l) = left.get_inner_expression()
+                    && l.operator == BinaryOperator::Addition
+                {
+                    rights.push(&l.right);
+                    left = &l.left;
+                }
                 let mut parts = Vec::new();
-                for side in [&b.left, &b.right] {
-                    match self.sym(side) {
+                for side in std::iter::once(left).chain(rights.into_iter().rev()) {
+                    match self.sym_at(side, d) {
                         Sym::Concat(inner) => parts.extend(inner),
                         other => parts.push(other),
                     }
@@ -221,11 +313,14 @@ impl<'t> Extractor<'t, '_> {
                 ) {
                     return Sym::Unknown(self.snippet(m.span));
                 }
-                Sym::Member(Box::new(self.sym(&m.object)), m.property.name.to_string())
+                Sym::Member(
+                    Box::new(self.sym_at(&m.object, d)),
+                    m.property.name.to_string(),
+                )
             }
             Expression::ComputedMemberExpression(m) => match m.expression.get_inner_expression() {
                 Expression::StringLiteral(s) => {
-                    Sym::Member(Box::new(self.sym(&m.object)), s.value.to_string())
+                    Sym::Member(Box::new(self.sym_at(&m.object, d)), s.value.to_string())
                 }
                 _ => Sym::Unknown(self.snippet(m.span)),
             },
@@ -239,7 +334,11 @@ impl<'t> Extractor<'t, '_> {
                     if let ObjectPropertyKind::ObjectProperty(p) = p
                         && let Some(key) = p.key.static_name()
                     {
-                        props.push((key.to_string(), self.sym(&p.value), span(p.value.span())));
+                        props.push((
+                            key.to_string(),
+                            self.sym_at(&p.value, d),
+                            span(p.value.span()),
+                        ));
                     }
                 }
                 Sym::Object(props)
@@ -579,6 +678,45 @@ pub fn looks_like_secret(s: &str) -> bool {
 }
 
 impl<'a> Visit<'a> for Extractor<'_, '_> {
+    // Every nesting goes through an expression or a statement: the walk stops at
+    // MAX_VISIT_DEPTH and the file is reported as not fully analysed.
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if self.depth >= MAX_VISIT_DEPTH {
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
+            return;
+        }
+        self.depth += 1;
+        walk::walk_expression(self, it);
+        self.depth -= 1;
+    }
+
+    fn visit_statement(&mut self, it: &Statement<'a>) {
+        if self.depth >= MAX_VISIT_DEPTH {
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
+            return;
+        }
+        self.depth += 1;
+        walk::walk_statement(self, it);
+        self.depth -= 1;
+    }
+
+    /// `a + b + c + …` is left-deep: its spine is walked in a loop, so a long chain is not
+    /// deep.
+    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
+        let mut rights = vec![&it.right];
+        let mut left = &it.left;
+        while let Expression::BinaryExpression(b) = left {
+            rights.push(&b.right);
+            left = &b.left;
+        }
+        self.visit_expression(left);
+        for r in rights.into_iter().rev() {
+            self.visit_expression(r);
+        }
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
             let name = id.name.to_string();

@@ -5,6 +5,7 @@
 //! through wrapper functions.
 
 pub mod component;
+pub mod depth;
 pub mod extract;
 pub mod url;
 pub mod webview;
@@ -127,7 +128,8 @@ pub struct SecretCandidate {
 #[derive(Debug, Default, Clone)]
 pub struct Module {
     pub path: String,
-    pub parse_failed: bool,
+    /// Why the file was not (fully) analysed; the facts below are then incomplete.
+    pub unanalysed: Option<Unanalysed>,
     pub bindings: HashMap<String, Binding>,
     pub exports: HashMap<String, Sym>,
     pub module_exports: Option<Sym>,
@@ -148,6 +150,34 @@ pub struct Module {
     /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
     /// `export … from "…"`.
     pub requires: Vec<String>,
+}
+
+/// Why a code file (JS/TS, WXS or WXML) was not analysed, or only in part (rule MP006).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unanalysed {
+    /// The parser's first error (JS/TS); what it recovered is still analysed.
+    Syntax { message: String, span: Span },
+    /// A NUL byte at `offset`: not text; not parsed.
+    Binary { offset: usize },
+    /// Nested more than `limit` levels deep at `span` ([`depth::MAX_NESTING`] for code that
+    /// was not parsed, [`depth::MAX_VISIT_DEPTH`] where a walk stopped, the element limit of
+    /// WXML).
+    TooDeep { span: Span, limit: usize },
+}
+
+impl Unanalysed {
+    /// A NUL byte in `text`: a binary file with a code extension.
+    pub fn binary(text: &str) -> Option<Unanalysed> {
+        text.find('\0').map(|offset| Unanalysed::Binary { offset })
+    }
+
+    /// The span to point at.
+    pub fn span(&self) -> Span {
+        match self {
+            Unanalysed::Syntax { span, .. } | Unanalysed::TooDeep { span, .. } => *span,
+            Unanalysed::Binary { offset } => Span::new(*offset, *offset + 1),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -383,7 +413,7 @@ impl<'a> Resolver<'a> {
                 }
                 None => out.push(Part::Hole("a function parameter".into())),
             },
-            Sym::Ident(name) => match self.lookup(f.module, name) {
+            Sym::Ident(name) => match self.lookup(f.module, name, depth) {
                 Some((m, value, at)) => {
                     if def.is_none()
                         && let Some(at) = at
@@ -420,7 +450,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// The value bound to `name` in `module`: (module it lives in, value, definition span).
-    fn lookup(&self, module: &'a str, name: &str) -> Option<(&'a str, Sym, Option<Span>)> {
+    ///
+    /// `depth` counts the steps taken (imports and exports can form a cycle).
+    fn lookup(
+        &self,
+        module: &'a str,
+        name: &str,
+        depth: usize,
+    ) -> Option<(&'a str, Sym, Option<Span>)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let d = depth + 1;
         let m = self.modules.get(module)?;
         match m.bindings.get(name)? {
             Binding::Value(v, at) => Some((module, v.clone(), Some(*at))),
@@ -429,18 +470,27 @@ impl<'a> Resolver<'a> {
                 name: ImportName::Named(n),
             } => {
                 let target = self.resolve_specifier(module, from)?;
-                self.export(target, n)
+                self.export(target, n, d)
             }
             Binding::Import { .. } => None,
         }
     }
 
     /// An export of a module.
-    fn export(&self, module: &'a str, name: &str) -> Option<(&'a str, Sym, Option<Span>)> {
+    fn export(
+        &self,
+        module: &'a str,
+        name: &str,
+        depth: usize,
+    ) -> Option<(&'a str, Sym, Option<Span>)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let d = depth + 1;
         let m = self.modules.get(module)?;
         if let Some(v) = m.exports.get(name) {
             return match v {
-                Sym::Ident(local) => self.lookup(module, local),
+                Sym::Ident(local) => self.lookup(module, local, d),
                 other => Some((module, other.clone(), None)),
             };
         }
@@ -449,15 +499,15 @@ impl<'a> Resolver<'a> {
                 let (_, v, at) = props.iter().find(|(k, _, _)| k == name)?;
                 match v {
                     Sym::Ident(local) => {
-                        self.lookup(module, local)
+                        self.lookup(module, local, d)
                             .or(Some((module, v.clone(), Some(*at))))
                     }
                     other => Some((module, other.clone(), Some(*at))),
                 }
             }
             Some(Sym::Ident(local)) => {
-                let (m2, v, _) = self.lookup(module, local)?;
-                self.property(m2, &v, name)
+                let (m2, v, _) = self.lookup(module, local, d)?;
+                self.property(m2, &v, name, d)
             }
             _ => None,
         }
@@ -469,15 +519,20 @@ impl<'a> Resolver<'a> {
         module: &'a str,
         obj: &Sym,
         name: &str,
+        depth: usize,
     ) -> Option<(&'a str, Sym, Option<Span>)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let d = depth + 1;
         match obj {
             Sym::Object(props) => {
                 let (_, v, at) = props.iter().find(|(k, _, _)| k == name)?;
                 Some((module, v.clone(), Some(*at)))
             }
             Sym::Ident(local) => {
-                let (m, v, _) = self.lookup(module, local)?;
-                self.property(m, &v, name)
+                let (m, v, _) = self.lookup(module, local, d)?;
+                self.property(m, &v, name, d)
             }
             _ => None,
         }
@@ -494,6 +549,7 @@ impl<'a> Resolver<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
+        let d = depth + 1;
         let module: &'a str = self.modules.get_key_value(f.module)?.0.as_str();
         // `getApp().globalData.x`, `app.globalData.x` with `const app = getApp()`.
         if let Sym::Member(inner, gd) = base
@@ -509,34 +565,34 @@ impl<'a> Resolver<'a> {
                     name: ImportName::Namespace | ImportName::Default,
                 } => {
                     let target = self.resolve_specifier(module, from)?;
-                    self.export(target, prop).or_else(|| {
-                        let (m, v, _) = self.export(target, "default")?;
-                        self.property(m, &v, prop)
+                    self.export(target, prop, d).or_else(|| {
+                        let (m, v, _) = self.export(target, "default", d)?;
+                        self.property(m, &v, prop, d)
                     })
                 }
                 _ => {
-                    let (m, v, _) = self.lookup(module, name)?;
-                    self.property(m, &v, prop)
+                    let (m, v, _) = self.lookup(module, name, d)?;
+                    self.property(m, &v, prop, d)
                 }
             },
             Sym::Member(b, p) => {
-                let (m, v, _) = self.member(f, b, p, depth + 1)?;
-                self.property(m, &v, prop)
+                let (m, v, _) = self.member(f, b, p, d)?;
+                self.property(m, &v, prop, d)
             }
             Sym::Param(i) => {
                 let (caller, args) = f.params?;
                 let (arg, _) = args.get(*i)?;
                 let caller: &'a str = self.modules.get_key_value(caller)?.0.as_str();
                 match arg {
-                    Sym::Object(_) => self.property(caller, arg, prop),
+                    Sym::Object(_) => self.property(caller, arg, prop, d),
                     Sym::Ident(n) => {
-                        let (m, v, _) = self.lookup(caller, n)?;
-                        self.property(m, &v, prop)
+                        let (m, v, _) = self.lookup(caller, n, d)?;
+                        self.property(m, &v, prop, d)
                     }
                     _ => None,
                 }
             }
-            Sym::Object(_) => self.property(module, base, prop),
+            Sym::Object(_) => self.property(module, base, prop, d),
             _ => None,
         }
     }

@@ -18,6 +18,7 @@ pub static RULES: &[&dyn Rule] = &[
     &json::duplicate_json_key::DuplicateJsonKey,
     &meta::unused_suppression::UnusedSuppression,
     &json::invalid_data_json::InvalidDataJson,
+    &json::code_not_analysed::CodeNotAnalysed,
     &config::app_json_not_found::AppJsonNotFound,
     &config::pages_empty::PagesEmpty,
     &config::unknown_field::UnknownField,

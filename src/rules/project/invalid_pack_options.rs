@@ -26,6 +26,19 @@ impl Rule for InvalidPackOptions {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        // The paths a regexp is tried on, as the upload set tries them (computed once).
+        let in_root = std::sync::OnceLock::new();
+        let paths = || -> Vec<&str> {
+            in_root
+                .get_or_init(|| {
+                    p.files
+                        .iter()
+                        .filter_map(|f| f.path.strip_prefix(p.mp_root.as_str()))
+                        .collect::<Vec<&str>>()
+                })
+                .clone()
+        };
         for (file, cfg) in configs(ctx) {
             let Some(pack) = cfg.get("packOptions") else {
                 continue;
@@ -71,36 +84,71 @@ impl Rule for InvalidPackOptions {
                             ),
                         );
                     }
-                    let is_regexp = ty
-                        .and_then(Json::as_str)
-                        .is_some_and(|s| s.eq_ignore_ascii_case("regexp"));
-                    if is_regexp
-                        && let Some(v) = item.get("value")
-                        && let Some(pattern) = v.as_str()
-                        && let Err(e) = fancy_regex::Regex::new(pattern)
-                    {
-                        let first = e
-                            .to_string()
-                            .lines()
-                            .last()
-                            .unwrap_or("")
-                            .trim()
-                            .to_string();
+                    let kind = ty.and_then(Json::as_str).map(str::to_ascii_lowercase);
+                    let Some(v) = item.get("value") else { continue };
+                    let Some(pattern) = v.as_str() else { continue };
+                    // As the packer reads it (lower-cased; see `package::PackRule`).
+                    let value = pattern.to_lowercase();
+                    let problem = match kind.as_deref() {
+                        Some("regexp") => regexp_problem(ctx, &value, &paths()),
+                        Some("glob") if crate::glob::Minimatch::new(&value).over_budget() => {
+                            Some((ctx.t(
+                                format!(
+                                    "is a glob whose brace expansion goes beyond mpcheck's budget ({} levels of `{{`, {} bytes of patterns); it matches nothing in the upload set",
+                                    crate::glob::MAX_BRACE_DEPTH,
+                                    crate::glob::MAX_EXPANDED_BYTES
+                                ),
+                                format!(
+                                    "是花括号展开超出 mpcheck 上限（{} 层 `{{`，{} 字节）的 glob；它在上传文件中不匹配任何文件",
+                                    crate::glob::MAX_BRACE_DEPTH,
+                                    crate::glob::MAX_EXPANDED_BYTES
+                                ),
+                            ), nothing(ctx)))
+                        }
+                        _ => None,
+                    };
+                    if let Some((message, label)) = problem {
                         out.push(
                             Diagnostic::new(
                                 &META,
                                 file,
                                 Some(v.span),
                                 ctx.t(
-                                    format!("{ptr}[\"value\"] is not a valid regular expression: {first}"),
-                                    format!("{ptr}[\"value\"] 不是合法的正则表达式：{first}"),
+                                    format!("{ptr}[\"value\"] {message}"),
+                                    format!("{ptr}[\"value\"] {message}"),
                                 ),
                             )
-                            .label(ctx.t("invalid regexp".into(), "正则表达式错误".into())),
+                            .label(label),
                         );
                     }
                 }
             }
         }
     }
+}
+
+/// Why a `regexp` value (lower-cased) matches nothing: it does not compile, goes beyond a
+/// compile budget, or runs past the backtracking budget on one of `paths`.
+fn regexp_problem(ctx: &Ctx, value: &str, paths: &[&str]) -> Option<(String, String)> {
+    use crate::package::{REGEXP_BACKTRACK_LIMIT, js_regexp, regexp_runaway};
+    match js_regexp(value) {
+        Err(e) if e.contains("size limit") || e.contains("refers to group") => Some((ctx.t(
+            format!("is a regular expression beyond mpcheck's compile budget ({e}); it matches nothing in the upload set"),
+            format!("是超出 mpcheck 编译上限的正则表达式（{e}）；它在上传文件中不匹配任何文件"),
+        ), nothing(ctx))),
+        Err(e) => Some((ctx.t(
+            format!("is not a valid regular expression: {e}"),
+            format!("不是合法的正则表达式：{e}"),
+        ), ctx.t("invalid regexp".into(), "正则表达式错误".into()))),
+        Ok(regex) => regexp_runaway(&regex, paths).map(|path| {
+            (ctx.t(
+                format!("is a regular expression that takes more than {REGEXP_BACKTRACK_LIMIT} backtracking steps on \"{path}\" (catastrophic backtracking; the packer's JavaScript RegExp backtracks the same way); mpcheck lets it match nothing in the upload set"),
+                format!("是在 \"{path}\" 上回溯超过 {REGEXP_BACKTRACK_LIMIT} 步的正则表达式（灾难性回溯，打包工具的 JavaScript RegExp 同样会回溯）；mpcheck 视其在上传文件中不匹配任何文件"),
+            ), nothing(ctx))
+        }),
+    }
+}
+
+fn nothing(ctx: &Ctx) -> String {
+    ctx.t("matches nothing".into(), "不匹配任何文件".into())
 }

@@ -4,6 +4,7 @@
 use super::documents;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
+use std::collections::HashMap;
 
 crate::rule_meta!(
     "MP321",
@@ -24,8 +25,11 @@ impl Rule for DuplicateAttribute {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for el in doc.elements() {
-                for (i, a) in el.attrs().enumerate() {
-                    let Some(first) = el.attrs().take(i).find(|b| b.name == a.name) else {
+                // The first attribute of each name (one pass: an element can carry thousands).
+                let mut firsts: HashMap<&str, crate::wxml::Attr> = HashMap::new();
+                for a in el.attrs() {
+                    let Some(&first) = firsts.get(a.name) else {
+                        firsts.insert(a.name, a);
                         continue;
                     };
                     let same = first.value == a.value;

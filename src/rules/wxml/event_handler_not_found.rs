@@ -125,7 +125,7 @@ impl Rule for EventHandlerNotFound {
                             format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
                         ))
                     } else {
-                        crate::schema::suggest(handler, names.iter().copied())
+                        super::suggest(handler, names.iter().copied())
                             .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
                     }
                     .unwrap_or_else(|| ctx.t(

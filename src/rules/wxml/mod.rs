@@ -17,6 +17,22 @@ use crate::rule::Ctx;
 use crate::wxml::Document;
 
 /// The parsed WXML files in path order.
+/// "Did you mean" is computed among at most this many names: each suggestion is an edit
+/// distance to every candidate, and a template with 20,000 unknown uses of 20,000 names was
+/// 400 million of them.
+pub(crate) const MAX_SUGGESTION_CANDIDATES: usize = 1000;
+
+/// `crate::schema::suggest`, when there are few enough candidates to compare against.
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl ExactSizeIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    if candidates.len() > MAX_SUGGESTION_CANDIDATES {
+        return None;
+    }
+    crate::schema::suggest(word, candidates)
+}
+
 pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
     let mut docs: Vec<(&str, &Document)> = ctx
         .project

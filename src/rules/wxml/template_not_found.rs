@@ -50,11 +50,16 @@ impl Rule for TemplateNotFound {
             defined(doc, &mut names);
             let dir = super::template_dir(p, path);
             let mut unresolved_import = false;
+            // Each imported file once, however often it is imported.
+            let mut imported_files = HashSet::new();
             for el in doc.elements().filter(|e| e.name() == "import") {
                 let Some(src) = el.attr("src").and_then(|a| a.value) else {
                     continue;
                 };
                 let target = super::resolve_src(dir, src, "wxml");
+                if !imported_files.insert(target.clone()) {
+                    continue;
+                }
                 match p.wxml.get(&p.in_root(&target)) {
                     Some(imported) => defined(imported, &mut names),
                     None => unresolved_import = true,
@@ -69,7 +74,7 @@ impl Rule for TemplateNotFound {
                 if names.contains(name) {
                     continue;
                 }
-                let help = crate::schema::suggest(name, names.iter().map(String::as_str))
+                let help = super::suggest(name, names.iter().map(String::as_str))
                     .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
                     .unwrap_or_else(|| ctx.t(
                         "define it with <template name=\"…\"> here, or <import> the file that defines it".into(),

@@ -186,7 +186,7 @@ impl Rule for UndeclaredComponent {
                 {
                     continue;
                 }
-                let help = crate::schema::suggest(name, known.iter().map(String::as_str).chain(BUILT_IN.iter().copied()))
+                let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::schema::suggest(name, known.iter().map(String::as_str).chain(BUILT_IN.iter().copied()))).flatten()
                     .map(|s| ctx.t(format!("did you mean <{s}>?"), format!("是否应为 <{s}>？")))
                     .unwrap_or_else(|| ctx.t(
                         format!("declare it in {json_name}: \"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),

@@ -20,28 +20,36 @@ crate::rule_meta!(
 pub struct UnusedComponent;
 
 /// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
-fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>, depth: usize) {
+fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>) {
     let p = ctx.project;
-    for el in doc.elements() {
-        out.insert(el.name().to_string());
-        for a in el.attrs() {
-            if a.name.starts_with("generic:")
-                && let Some(v) = &a.value
-            {
-                out.insert(v.to_string());
+    // Breadth first, each template once: a template that imports itself (or others that do)
+    // 300 times was 300^4 walks.
+    let mut seen: HashSet<String> = HashSet::from([path.to_string()]);
+    let mut queue = std::collections::VecDeque::from([(path.to_string(), doc, 0usize)]);
+    while let Some((path, doc, depth)) = queue.pop_front() {
+        for el in doc.elements() {
+            out.insert(el.name().to_string());
+            for a in el.attrs() {
+                if a.name.starts_with("generic:")
+                    && let Some(v) = &a.value
+                {
+                    out.insert(v.to_string());
+                }
             }
-        }
-        if depth < 4
-            && matches!(el.name(), "import" | "include")
-            && let Some(src) = el.attr("src").and_then(|s| s.value)
-        {
-            let target = p.in_root(&super::resolve_src(
-                super::template_dir(p, path),
-                src,
-                "wxml",
-            ));
-            if let Some(inner) = p.wxml.get(&target) {
-                used_tags(ctx, &target, inner, out, depth + 1);
+            if depth < 4
+                && matches!(el.name(), "import" | "include")
+                && let Some(src) = el.attr("src").and_then(|s| s.value)
+            {
+                let target = p.in_root(&super::resolve_src(
+                    super::template_dir(p, &path),
+                    src,
+                    "wxml",
+                ));
+                if let Some(inner) = p.wxml.get(&target)
+                    && seen.insert(target.clone())
+                {
+                    queue.push_back((target, inner, depth + 1));
+                }
             }
         }
     }
@@ -74,7 +82,7 @@ impl Rule for UnusedComponent {
                 continue;
             };
             let mut used = HashSet::new();
-            used_tags(ctx, &wxml_path, doc, &mut used, 0);
+            used_tags(ctx, &wxml_path, doc, &mut used);
             for m in members {
                 if used.contains(&m.key) {
                     continue;

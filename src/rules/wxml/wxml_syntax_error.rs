@@ -35,6 +35,24 @@ impl Rule for WxmlSyntaxError {
                         )),
                 );
             }
+            if let (Some(last), n @ 1..) = (doc.errors.last(), doc.errors_omitted) {
+                let max = crate::wxml::MAX_ERRORS;
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        path,
+                        Some(last.span),
+                        ctx.t(
+                            format!("{n} more syntax errors after this one are not listed (only the first {max} of a file are)"),
+                            format!("此后还有 {n} 个语法错误未列出（每个文件只列出前 {max} 个）"),
+                        ),
+                    )
+                    .help(ctx.t(
+                        "fix the errors above first; wcc stops at the first one".into(),
+                        "请先修正上面的错误；wcc 遇到第一个错误即停止".into(),
+                    )),
+                );
+            }
         }
     }
 }

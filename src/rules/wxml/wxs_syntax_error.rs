@@ -43,6 +43,18 @@ impl Rule for WxsSyntaxError {
                         )),
                 );
             }
+            if let (Some(last), n @ 1..) = (module.errors.last(), module.errors_omitted) {
+                let max = crate::wxml::MAX_ERRORS;
+                out.push(Diagnostic::new(
+                    &META,
+                    path,
+                    Some(last.span),
+                    ctx.t(
+                        format!("{n} more WXS errors after this one are not listed (only the first {max} of a module are)"),
+                        format!("此后还有 {n} 个 WXS 错误未列出（每个模块只列出前 {max} 个）"),
+                    ),
+                ));
+            }
         }
     }
 }

@@ -1,0 +1,429 @@
+//! How deep code nests, estimated in one linear pass before it is handed to oxc.
+//!
+//! oxc's parser recurses once per nesting level with no limit of its own, so input nested a
+//! few thousand levels deep overflows any thread's stack and aborts the process. The scan
+//! below counts what makes the parser recurse: brackets (`(`, `[`, `{`, template literals and
+//! their `${`), and, within one bracket level, the right-recursive constructs that nest
+//! without brackets (`a ? b : c ? …`, `a = b = …`, `x => y => …`, `!!…`, `typeof typeof …`,
+//! `else if` chains, TypeScript `A<B<…>>`). Strings, comments and regular expression literals
+//! are skipped (roughly: a `/` after an operator starts a regexp). Left-associative chains
+//! (`a + b + …`, `a.b.c…`, `f()()…`) are parsed iteratively by oxc; the walks over the tree
+//! bound those themselves ([`MAX_VISIT_DEPTH`]).
+//!
+//! Code deeper than [`MAX_NESTING`] is not parsed; rule MP006 says so. The estimate errs on
+//! the high side, and the parser threads' stack ([`STACK_SIZE`]) holds several times the
+//! limit, so code the scan lets through cannot overflow it.
+
+/// Code nested deeper than this (brackets plus unbracketed chains) is not parsed.
+pub const MAX_NESTING: usize = 500;
+/// Expression and statement nesting at which the walks over a parsed tree stop.
+pub const MAX_VISIT_DEPTH: usize = 1000;
+/// Stack of every worker thread (rayon's pool). Measured with oxc 0.146 (parse, then the
+/// facts walk) on code nested just under [`MAX_NESTING`] (brackets, templates, ternary,
+/// `else if`, unary, arrow chains, WXS, a WXML `{{ }}`): under 2 MB in a debug build, under
+/// 1 MB in a release build; walks stopped at [`MAX_VISIT_DEPTH`] need under 1 MB. Without
+/// the limits, 8 MB overflowed at 8,000 nested brackets (release). Only the pages used are
+/// ever committed.
+pub const STACK_SIZE: usize = 16 << 20;
+
+/// Where the nesting first went beyond the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep {
+    /// Byte offset of the token that went one level too deep.
+    pub offset: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `(`, `[` or `{`.
+    Bracket,
+    /// Inside a template literal's text.
+    Template,
+    /// Inside `${ … }`.
+    Substitution,
+}
+
+struct Frame {
+    kind: Kind,
+    /// Unbracketed right-recursive constructs open at this level.
+    chain: usize,
+    /// TypeScript type argument lists (`A<…`) open at this level, counted in `chain` too.
+    angle: usize,
+}
+
+/// Words after which an expression follows (so the parser recurses, or a `/` is a regexp).
+const PREFIX_WORDS: &[&str] = &[
+    "typeof",
+    "void",
+    "delete",
+    "await",
+    "new",
+    "yield",
+    "else",
+    "return",
+    "case",
+    "do",
+    "in",
+    "of",
+    "instanceof",
+    "throw",
+];
+/// The prefix words that nest: each one is a level of the parser's recursion.
+const NESTING_WORDS: &[&str] = &["typeof", "void", "delete", "await", "new", "yield", "else"];
+
+/// Checks that `text` (JS, TS or WXS; `ts` enables the `<…>` count) nests at most
+/// [`MAX_NESTING`] levels.
+pub fn check(text: &str, ts: bool) -> Result<(), TooDeep> {
+    check_with(text, ts, MAX_NESTING)
+}
+
+pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
+    let s = text.as_bytes();
+    let mut stack: Vec<Frame> = vec![Frame {
+        kind: Kind::Bracket,
+        chain: 0,
+        angle: 0,
+    }];
+    // Sum of `chain` over the stack.
+    let mut chained = 0usize;
+    // The last token ended an operand (so `/` divides and a line break may end a statement).
+    let mut operand = false;
+    // A `;`, `,` or line break ended a statement at this level, unless `else` follows.
+    let mut pending_reset = false;
+    let mut i = 0;
+    let depth = |stack: &Vec<Frame>, chained: usize| stack.len() - 1 + chained;
+    macro_rules! bump {
+        ($at:expr) => {{
+            if let Some(top) = stack.last_mut() {
+                top.chain += 1;
+            }
+            chained += 1;
+            if depth(&stack, chained) > limit {
+                return Err(TooDeep { offset: $at });
+            }
+        }};
+    }
+    macro_rules! reset {
+        () => {{
+            if let Some(top) = stack.last_mut() {
+                chained -= top.chain;
+                top.chain = 0;
+                top.angle = 0;
+            }
+        }};
+    }
+    while i < s.len() {
+        if stack.last().is_some_and(|f| f.kind == Kind::Template) {
+            // Template text: up to `` ` `` or `${`.
+            match s[i] {
+                b'\\' => i += 2,
+                b'`' => {
+                    stack.pop();
+                    operand = true;
+                    i += 1;
+                }
+                b'$' if s.get(i + 1) == Some(&b'{') => {
+                    stack.push(Frame {
+                        kind: Kind::Substitution,
+                        chain: 0,
+                        angle: 0,
+                    });
+                    if depth(&stack, chained) > limit {
+                        return Err(TooDeep { offset: i });
+                    }
+                    operand = false;
+                    i += 2;
+                }
+                _ => i += 1,
+            }
+            continue;
+        }
+        let c = s[i];
+        if c == b'\n' {
+            if operand {
+                pending_reset = true;
+            }
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        // Comments.
+        if c == b'/' && s.get(i + 1) == Some(&b'/') {
+            i = s[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(s.len(), |p| i + p);
+            continue;
+        }
+        if c == b'/' && s.get(i + 1) == Some(&b'*') {
+            let end = text[i + 2..].find("*/").map_or(s.len(), |p| i + 2 + p + 2);
+            if operand && s[i..end].contains(&b'\n') {
+                pending_reset = true;
+            }
+            i = end;
+            continue;
+        }
+        // The next token decides a pending reset: `else` continues an `if` chain, an operand
+        // starts a new statement, an operator continues the expression.
+        let word_start = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        if pending_reset {
+            pending_reset = false;
+            let is_else = s[i..].starts_with(b"else")
+                && !s
+                    .get(i + 4)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+            let starts_operand = word_start || matches!(c, b'"' | b'\'' | b'`');
+            if !is_else && (starts_operand || c == b';' || c == b'}' || c == b')' || c == b']') {
+                reset!();
+            }
+        }
+        if word_start {
+            let start = i;
+            while i < s.len()
+                && (s[i].is_ascii_alphanumeric() || s[i] == b'_' || s[i] == b'$' || s[i] >= 0x80)
+            {
+                i += 1;
+            }
+            let word = &text[start..i];
+            if NESTING_WORDS.contains(&word) {
+                bump!(start);
+            }
+            operand = !PREFIX_WORDS.contains(&word);
+            if ts && operand && s.get(i) == Some(&b'<') {
+                // `A<B<…>>`: a type argument list nests like a bracket.
+                let next = s.get(i + 1).copied().unwrap_or(0);
+                if next.is_ascii_alphabetic() || matches!(next, b'{' | b'(' | b'[' | b'_') {
+                    if let Some(top) = stack.last_mut() {
+                        top.angle += 1;
+                    }
+                    bump!(i);
+                    operand = false;
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        match c {
+            b'"' | b'\'' => {
+                i += 1;
+                while i < s.len() && s[i] != c && s[i] != b'\n' {
+                    i += if s[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+                operand = true;
+                continue;
+            }
+            b'`' => {
+                stack.push(Frame {
+                    kind: Kind::Template,
+                    chain: 0,
+                    angle: 0,
+                });
+                if depth(&stack, chained) > limit {
+                    return Err(TooDeep { offset: i });
+                }
+                i += 1;
+                continue;
+            }
+            b'/' if !operand => {
+                // A regular expression literal: to the closing `/` outside a class.
+                i += 1;
+                let mut class = false;
+                while i < s.len() && s[i] != b'\n' {
+                    match s[i] {
+                        b'\\' => i += 1,
+                        b'[' => class = true,
+                        b']' => class = false,
+                        b'/' if !class => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+                operand = true;
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                stack.push(Frame {
+                    kind: Kind::Bracket,
+                    chain: 0,
+                    angle: 0,
+                });
+                if depth(&stack, chained) > limit {
+                    return Err(TooDeep { offset: i });
+                }
+                operand = false;
+            }
+            b')' | b']' | b'}' => {
+                if stack.len() > 1
+                    && let Some(f) = stack.pop()
+                {
+                    chained -= f.chain;
+                }
+                operand = true;
+            }
+            b';' | b',' => {
+                pending_reset = true;
+                operand = false;
+            }
+            b'?' => {
+                // `?.` and `??` do not nest; a ternary does.
+                let next = s.get(i + 1).copied();
+                if next == Some(b'?') {
+                    i += 1;
+                } else if next != Some(b'.') || s.get(i + 2).is_some_and(u8::is_ascii_digit) {
+                    bump!(i);
+                }
+                operand = false;
+            }
+            b'=' => {
+                match s.get(i + 1) {
+                    // `==`, `===`
+                    Some(b'=') => {
+                        while s.get(i + 1) == Some(&b'=') {
+                            i += 1;
+                        }
+                    }
+                    // `=>`
+                    Some(b'>') => {
+                        i += 1;
+                        bump!(i);
+                    }
+                    // `<=` and `>=` compare.
+                    _ if i > 0 && matches!(s[i - 1], b'<' | b'>') => {}
+                    // An assignment (also the `=` of `+=` and the like).
+                    _ => bump!(i),
+                }
+                operand = false;
+            }
+            b'!' | b'~' => {
+                if s.get(i + 1) == Some(&b'=') {
+                    i += 1;
+                    while s.get(i + 1) == Some(&b'=') {
+                        i += 1;
+                    }
+                } else {
+                    bump!(i);
+                }
+                operand = false;
+            }
+            b'+' | b'-' => {
+                if s.get(i + 1) == Some(&c) {
+                    // `++`, `--`: the operand status stays.
+                    i += 2;
+                    continue;
+                }
+                if !operand {
+                    // Unary plus or minus.
+                    bump!(i);
+                }
+                operand = false;
+            }
+            b'>' if ts && stack.last().is_some_and(|f| f.angle > 0) => {
+                // The end of a type argument list: it closes like a bracket.
+                if let Some(top) = stack.last_mut() {
+                    top.angle -= 1;
+                    top.chain -= 1;
+                    chained -= 1;
+                }
+                operand = true;
+            }
+            b'<' | b'>' | b'&' | b'|' | b'^' | b'*' | b'%' | b'/' | b':' | b'.' | b'@' | b'#' => {
+                operand = false;
+            }
+            _ => operand = true,
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_ok(text: &str, limit: usize) -> bool {
+        check_with(text, false, limit).is_ok()
+    }
+
+    #[test]
+    fn brackets_and_templates_nest() {
+        let n = 50;
+        for (open, close) in [
+            ("(", ")"),
+            ("[", "]"),
+            ("{a:", "}"),
+            ("`${", "}`"),
+            ("f(", ")"),
+        ] {
+            let text = format!("x = {}1{};", open.repeat(n), close.repeat(n));
+            assert!(depth_ok(&text, 2 * n + 2), "{open}");
+            let e = check_with(&text, false, n - 5).unwrap_err();
+            assert!(text[..e.offset].starts_with("x = "), "{open}");
+        }
+    }
+
+    #[test]
+    fn unbracketed_chains_nest() {
+        for chain in [
+            "a?b:",
+            "a=",
+            "a=>",
+            "!",
+            "typeof ",
+            "- ",
+            "new ",
+            "a ?\n b :\n",
+        ] {
+            let text = format!("x = {}1;", chain.repeat(100));
+            assert!(!depth_ok(&text, 90), "{chain:?}");
+            assert!(depth_ok(&text, 110), "{chain:?}");
+        }
+        let elses = format!("if(a)b();{}", "else if(a)b();".repeat(100));
+        assert!(!depth_ok(&elses, 90));
+        let blocks = format!("if(a){{b()}}{}", "else if(a){b()}".repeat(100));
+        assert!(!depth_ok(&blocks, 90));
+        let generics = format!("let x: {}1{};", "A<".repeat(100), ">".repeat(100));
+        assert!(check_with(&generics, true, 90).is_err());
+        // Closed type argument lists and comparisons do not add up, even without semicolons.
+        let ts =
+            "let m: Map<string, Array<number>> = new Map()\nconst ok = a <= b && c >= d\nf<T>(x)\n";
+        assert!(check_with(&ts.repeat(1000), true, 8).is_ok());
+    }
+
+    #[test]
+    fn statements_do_not_add_up() {
+        // Separate statements, with or without semicolons, and if/else pairs that are not a
+        // chain, stay at depth 1.
+        for stmt in [
+            "a = b;\n",
+            "a = b\n",
+            "var f = function () { return !x }\n",
+            "if (a) b(); else c();\n",
+            "x = a ? b : c, y = !d;",
+            "a = b // comment\n",
+            "s = 'a = b ? c : d' + \"!!\" + `=>` + /[(]=?/g.source;\n",
+            "a == b; c !== d; e <= f; g >= h; i++; --j; k?.l; m ?? n;\n",
+            "p = x - y - z / 2 / 3;\n",
+        ] {
+            assert!(depth_ok(&stmt.repeat(1000), 5), "{stmt:?}");
+        }
+        // Left-associative chains are the walks' business.
+        assert!(depth_ok(&format!("x = 1{};", " + 1".repeat(1000)), 5));
+        assert!(depth_ok(&format!("x = a{};", ".b".repeat(1000)), 5));
+    }
+
+    #[test]
+    fn strings_comments_and_regexps_are_skipped() {
+        let text = format!(
+            "var s = '{0}'; var t = \"{0}\"; /* {0} */ // {0}\nvar r = /{0}/;",
+            "(".repeat(1000)
+        );
+        assert!(depth_ok(&text, 5));
+        // but a template's substitutions are code
+        assert!(!depth_ok(&format!("x = `${{{}}}`", "(".repeat(100)), 50));
+    }
+}
