@@ -8,6 +8,7 @@ use crate::project::Project;
 use crate::rule::{Ctx, Rule};
 use crate::rules::RULES;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
     let enabled: Vec<&dyn Rule> = RULES
@@ -91,6 +92,27 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
         project.source(file).map_or(1, |s| s.position(start).line)
     };
     let mut used_directives = vec![false; project.directives.len()];
+    // Directives by file (whole-file scope) and by the line they cover: a lookup per finding
+    // instead of a scan of every directive (20,000 directives took 13 s).
+    let mut file_scoped: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_line: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
+    for (i, dir) in project.directives.iter().enumerate() {
+        match dir.scope {
+            Scope::File => file_scoped.entry(dir.file.as_str()).or_default().push(i),
+            Scope::Line | Scope::NextLine => {
+                let own = line(&dir.file, Some(dir.span));
+                let target = if dir.scope == Scope::Line {
+                    own
+                } else {
+                    own + 1
+                };
+                by_line
+                    .entry((dir.file.as_str(), target))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
     let mut used_ignores = vec![false; config.ignores.len()];
     diagnostics.retain(|d| {
         if let Some(i) = config
@@ -101,29 +123,25 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
             used_ignores[i] = true;
             return false;
         }
-        let mut at = None;
-        for (i, dir) in project.directives.iter().enumerate() {
-            if dir.file != d.file || !dir.rules.contains(&d.rule.code) {
-                continue;
-            }
-            let hit = match dir.scope {
-                Scope::File => true,
-                Scope::Line | Scope::NextLine => {
-                    let own = line(&dir.file, Some(dir.span));
-                    let target = if dir.scope == Scope::Line {
-                        own
-                    } else {
-                        own + 1
-                    };
-                    *at.get_or_insert_with(|| line(&d.file, d.span)) == target
-                }
-            };
-            if hit {
+        // The first directive (in order) of the file, or of the finding's line, naming the rule.
+        let applies = |i: &&usize| project.directives[**i].rules.contains(&d.rule.code);
+        let whole_file = file_scoped
+            .get(d.file.as_str())
+            .and_then(|v| v.iter().find(applies));
+        let on_line = if by_line.is_empty() {
+            None
+        } else {
+            by_line
+                .get(&(d.file.as_str(), line(&d.file, d.span)))
+                .and_then(|v| v.iter().find(applies))
+        };
+        match whole_file.into_iter().chain(on_line).min() {
+            Some(&i) => {
                 used_directives[i] = true;
-                return false;
+                false
             }
+            None => true,
         }
-        true
     });
     let Some(severity) = config.severity(&UNUSED) else {
         return;

@@ -417,3 +417,20 @@ fn repeated_and_nested_subpackage_roots_are_one_finding_each() {
     );
     assert_eq!(out.matches("should not contain").count(), 2, "{out}");
 }
+
+#[test]
+fn many_suppressions_are_matched_by_line() {
+    // 20,000 directives, each covering one finding, and one that covers nothing.
+    let mut wxml =
+        "<!-- mpcheck-disable-next-line MP329 -->\n<view bindtap=\"nope\"/>\n".repeat(20_000);
+    wxml.push_str("<!-- mpcheck-disable-next-line MP329 -->\n<view/>\n");
+    let tmp = project(&[("p/pages/index/index.wxml", wxml.as_bytes())]);
+    let (code, out) = check(tmp.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("error[MP329]") && !out.contains("warning[MP329]"),
+        "{out}"
+    );
+    assert_eq!(out.matches("[MP004]").count(), 1, "{out}");
+    assert_has(&out, &["pages/index/index.wxml:40001:"]);
+}
