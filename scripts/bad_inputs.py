@@ -195,8 +195,10 @@ def newline_folder(d):
 
 case("newline-in-name", "output", "a folder named `x\\n::error file=app.json::INJECTED` (github)", {}, "",
      setup=newline_folder, args=("check", "-f", "github"))
-case("escape-in-json", "output", "an ANSI escape in a JSON key (human)",
-     app_json('{"pages": ["pages/index/index"], "\u001b]0;pwned\u0007x": 1}'), "MP102", args=("check",))
+case("escape-in-json", "output", "a raw terminal escape in app.json (human)",
+     app_json('{"pages": ["pages/index/index"], "\u001b]0;pwned\u0007x": 1}'), "MP001", args=("check",))
+case("escaped-key", "output", "a JSON key `\\u001b]0;pwned\\u0007` quoted in a message (human)",
+     app_json('{"pages": ["pages/index/index"], "\\u001b]0;pwned\\u0007x": 1}'), "MP102", args=("check",))
 
 
 def size_symlink(d):
@@ -232,7 +234,11 @@ def run(binary, c):
         out_path = os.path.join(root, "stdout")
         with open(out_path, "wb") as out, open(os.path.join(root, "stderr"), "wb") as err:
             t = time.monotonic()
-            proc = subprocess.Popen([binary] + c["args"], cwd=d, stdout=out, stderr=err, env=env)
+            # GNU time measures the binary alone (the forked Python's pages would count in
+            # wait4's figure).
+            rss_file = os.path.join(root, "rss")
+            wrap = ["/usr/bin/time", "-f", "%M", "-o", rss_file] if os.path.exists("/usr/bin/time") else []
+            proc = subprocess.Popen(wrap + [binary] + c["args"], cwd=d, stdout=out, stderr=err, env=env)
             status, rss_kb = None, 0
             while True:
                 pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
@@ -246,6 +252,11 @@ def run(binary, c):
                     break
                 time.sleep(0.005)
             wall = time.monotonic() - t
+            if wrap and os.path.exists(rss_file):
+                try:
+                    rss_kb = int(open(rss_file).read().split()[-1])
+                except (ValueError, IndexError):
+                    pass
         text = open(out_path, "rb").read().decode("utf-8", "replace")
         text += open(os.path.join(root, "stderr"), "rb").read().decode("utf-8", "replace")
         victim = os.path.join(root, "victim.txt")
@@ -263,6 +274,8 @@ def verdict(c, status, wall, rss, text, victim_intact):
     code = os.WEXITSTATUS(status)
     if code == 101:
         return "PANIC"
+    if wrap_failed(code, text):
+        return f"EXIT {code} (signal under /usr/bin/time)"
     if code not in c["exits"]:
         return f"EXIT {code}"
     if rss > RSS_LIMIT_MB:
@@ -276,6 +289,11 @@ def verdict(c, status, wall, rss, text, victim_intact):
     if not victim_intact:
         return "WROTE THROUGH SYMLINK"
     return "ok"
+
+
+def wrap_failed(code, text):
+    """GNU time exits 128+N when the binary dies of signal N, and says so."""
+    return code > 128 and "Command terminated by signal" in text
 
 
 def summary_line(c, text):

@@ -282,9 +282,17 @@ impl Validator {
 
 /// The closest candidate by edit distance (case-insensitive), if it is close enough.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).clamp(1, 4);
     let w = word.to_lowercase();
+    let w_len = w.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
+        // The distance is at least the difference in length: a candidate that cannot be
+        // within the limit costs nothing (a 1 MB key took 1.9 s against every field name).
+        let c_len = c.chars().count();
+        if w_len.abs_diff(c_len) > limit {
+            continue;
+        }
         let d = edit_distance(&w, &c.to_lowercase());
         // Ties go to the smallest name, so the answer never depends on iteration order.
         if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
@@ -292,7 +300,6 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         }
     }
     let (d, c) = best?;
-    let limit = (word.chars().count() / 3).clamp(1, 4);
     (d <= limit).then_some(c)
 }
 
