@@ -41,8 +41,8 @@ def app_json(text):
 CASES = []
 
 
-def case(name, cls, desc, files, expect, args=("check", "-f", "concise"), setup=None, exits=(0, 1, 2)):
-    CASES.append(dict(name=name, cls=cls, desc=desc, files=files, expect=expect, args=list(args), setup=setup, exits=exits))
+def case(name, cls, desc, files, expect, args=("check", "-f", "concise"), setup=None, exits=(0, 1, 2), note=None):
+    CASES.append(dict(name=name, cls=cls, desc=desc, files=files, expect=expect, args=list(args), setup=setup, exits=exits, note=note))
 
 
 N = 5000
@@ -55,17 +55,17 @@ case("js-calls", "depth", f"JS calls `f(f(…))` {N} deep", page_js("f(" * N + "
 case("js-templates", "depth", f"JS template literal nested {N} deep", page_js("x = " + "`${" * N + "1" + "}`" * N), "MP006")
 case("js-blocks", "depth", f"JS blocks `{{{{…}}}}` {N} deep", page_js("{" * N + "}" * N), "MP006")
 case("js-plus-chain", "depth", "a `+` chain of 50,000 strings in a request URL",
-     page_js("wx.request({url: 'https://a.example.com/'" + " + 'a'" * 50000 + "})"), "")
-case("js-member-chain", "depth", "a 50,000-step member chain", page_js("x = a" + ".b" * 50000), "")
+     page_js("wx.request({url: 'http://a.example.com/'" + " + 'a'" * 50000 + "})"), "MP301")
+case("js-member-chain", "depth", "a 50,000-step member chain", page_js("x = a" + ".b" * 50000), "MP006")
 case("wxs-parens", "depth", f"WXS `(` nested {N} deep",
      {"pages/index/u.wxs": "var x = " + "(" * N + "1" + ")" * N + ";\nmodule.exports = {x: x};"}, "MP006")
 case("wxml-expr-parens", "depth", f"WXML `{{{{ }}}}` with `(` nested {N} deep",
-     {"pages/index/index.wxml": "<view>{{" + "(" * N + "1" + ")" * N + "}}</view>"}, "")
+     {"pages/index/index.wxml": "<view>{{" + "(" * N + "1" + ")" * N + "}}</view>"}, "MP006")
 case("wxml-elements", "depth", "WXML elements nested 100,000 deep",
-     {"pages/index/index.wxml": "<view>" * 100000 + "</view>" * 100000}, "")
+     {"pages/index/index.wxml": "<view>" * 100000 + "</view>" * 100000}, "MP006")
 case("json-deep", "depth", "app.json arrays nested 200,000 deep", app_json("[" * 200000), "MP001")
 case("glob-braces", "depth", "a packOptions glob of 10,000 `{`",
-     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "glob", "value": "' + "{" * 10000 + '"}]}}'}, "")
+     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "glob", "value": "' + "{" * 10000 + '"}]}}'}, "MP133")
 
 # 2. Long lines in the renderers.
 pad = "x=1;" * 25000
@@ -86,7 +86,7 @@ case("config-long-line-size", "render", "the same mpcheck.json error in `size`",
 case("regexp-huge-group", "memory", "a packOptions regexp `\\g{99999999999}`",
      {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "regexp", "value": "a\\\\g{99999999999}"}]}}'}, "MP133")
 case("glob-brace-product", "memory", "a glob with 14 `{a,b}` and a 2,000-character tail",
-     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "glob", "value": "' + "{a,b}" * 14 + "x" * 2000 + '"}]}}'}, "")
+     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "glob", "value": "' + "{a,b}" * 14 + "x" * 2000 + '"}]}}'}, "MP133")
 case("plugin-provider-x20000", "memory", "the same plugin provider declared 20,000 times",
      app_json('{"pages": ["pages/index/index"], "plugins": {' + ",".join(f'"p{i}": {{"version": "1.0.0", "provider": "wx1234567890abcdef"}}' for i in range(20000)) + "}}"), "MP116")
 case("subpackage-root-x5000", "memory", "the same subpackage root 5,000 times",
@@ -94,7 +94,7 @@ case("subpackage-root-x5000", "memory", "the same subpackage root 5,000 times",
 case("config-dev-zero", "memory", "`-c /dev/zero`", {}, "not a regular file", args=("check", "-c", "/dev/zero"))
 case("domains-dev-zero", "memory", "`--domains /dev/zero`", {}, "not a regular file", args=("check", "--domains", "/dev/zero"))
 case("config-huge", "memory", "a 64 MB mpcheck.json", {"mpcheck.json": "{" + " " * (64 << 20) + "}"}, "too large")
-case("js-15mb", "memory", "a 15 MB JS file", page_js("var a = 'x';\n" * ((15 << 20) // 13)), "")
+case("js-15mb", "memory", "a 15 MB JS file", page_js("var a = 'x';\n" * ((15 << 20) // 13)), "MP406")
 
 # 4. Time.
 case("wxml-20000-findings", "time", "20,000 findings in one WXML file (human)",
@@ -109,8 +109,8 @@ case("subpackages-50000", "time", "50,000 subpackages",
      app_json('{"pages": ["pages/index/index"], "subPackages": [' + ",".join(f'{{"root": "p{i}", "pages": ["a"]}}' for i in range(50000)) + "]}"), "MP114")
 case("regexp-backtracking", "time", "a backtracking packOptions regexp over 2,000 files",
      dict({"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "regexp", "value": "(a+)+$"}]}}'},
-          **{f"img/{'a' * 40}{i}b.png": "" for i in range(2000)}), "")
-case("threads-100000", "time", "`--threads 100000`", {}, "", args=("check", "-f", "concise", "--threads", "100000"))
+          **{f"img/{'a' * 40}{i}b.png": "" for i in range(2000)}), "Found 0 errors")
+case("threads-100000", "time", "`--threads 100000`", {}, "using 256", args=("check", "-f", "concise", "--threads", "100000"))
 
 
 # 5. The project folder is a boundary.
@@ -193,7 +193,7 @@ def newline_folder(d):
         f.write("{")
 
 
-case("newline-in-name", "output", "a folder named `x\\n::error file=app.json::INJECTED` (github)", {}, "",
+case("newline-in-name", "output", "a folder named `x\\n::error file=app.json::INJECTED` (github)", {}, "INJECTED",
      setup=newline_folder, args=("check", "-f", "github"))
 case("escape-in-json", "output", "a raw terminal escape in app.json (human)",
      app_json('{"pages": ["pages/index/index"], "\u001b]0;pwned\u0007x": 1}'), "MP001", args=("check",))
@@ -208,7 +208,8 @@ def size_symlink(d):
 
 
 case("size-output-symlink", "output", "`size -o` onto a symlink", {}, "",
-     setup=size_symlink, args=("size", "-f", "json", "-o", "out.json"))
+     setup=size_symlink, args=("size", "-f", "json", "-o", "out.json"),
+     note="out.json replaced by a new file; the link's target is untouched")
 
 
 def build(root, c):
@@ -298,9 +299,14 @@ def wrap_failed(code, text):
 
 def summary_line(c, text):
     """The line of output that shows what mpcheck did with the case."""
+    if c["note"]:
+        return c["note"]
     lines = [l.strip() for l in text.splitlines() if l.strip()]
-    for l in lines:
+    for i, l in enumerate(lines):
         if c["expect"] and c["expect"] in l:
+            # Human output: the message is on the line after the `MPxxx(name)` header.
+            if l.endswith(")") and "(" in l and i + 1 < len(lines) and " " not in l:
+                return l + " " + lines[i + 1]
             return l
     return lines[0] if lines else "(no output)"
 
