@@ -149,7 +149,14 @@ impl Minimatch {
         }
         let alternatives = expanded
             .iter()
-            .filter_map(|p| p.split('/').map(Segment::new).collect::<Option<Vec<_>>>())
+            .filter_map(|p| {
+                let mut segments = p.split('/').map(Segment::new).collect::<Option<Vec<_>>>()?;
+                // `**/**` matches what `**` matches: one globstar per run keeps the table small.
+                segments.dedup_by(|a, b| {
+                    matches!(a, Segment::Globstar) && matches!(b, Segment::Globstar)
+                });
+                Some(segments)
+            })
             .collect();
         Minimatch {
             negate: bangs % 2 == 1,
@@ -210,31 +217,36 @@ impl Segment {
 /// polynomial.
 fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
     let n = parts.len();
+    // Every segment but `**` takes exactly one part.
+    let fixed = pattern
+        .iter()
+        .filter(|s| !matches!(s, Segment::Globstar))
+        .count();
+    if fixed > n || (fixed < n && fixed == pattern.len()) {
+        return false;
+    }
+    // no_dot_from[j]: no part in parts[j..] starts with a dot.
+    let mut no_dot_from = vec![true; n + 1];
+    for j in (0..n).rev() {
+        no_dot_from[j] = no_dot_from[j + 1] && !parts[j].starts_with('.');
+    }
     // matched[j]: pattern[i + 1..] matches parts[j..]; starts as the empty pattern.
     let mut matched: Vec<bool> = (0..=n).map(|j| j == n).collect();
+    let mut here = vec![false; n + 1];
     for (i, segment) in pattern.iter().enumerate().rev() {
         let last = i + 1 == pattern.len();
-        let mut here = vec![false; n + 1];
-        for j in 0..n {
+        here[n] = false;
+        for j in (0..n).rev() {
             here[j] = match segment {
-                Segment::Globstar if last => parts[j..].iter().all(|p| !p.starts_with('.')),
+                Segment::Globstar if last => no_dot_from[j],
+                // The rest matches at some s >= j, the parts j..s skipped holding no dot name.
                 Segment::Globstar => {
-                    let mut hit = false;
-                    for (s, part) in parts.iter().enumerate().skip(j) {
-                        if matched[s] {
-                            hit = true;
-                            break;
-                        }
-                        if part.starts_with('.') {
-                            break;
-                        }
-                    }
-                    hit
+                    matched[j] || (!parts[j].starts_with('.') && j + 1 < n && here[j + 1])
                 }
                 _ => segment.matches(parts[j]) && matched[j + 1],
             };
         }
-        matched = here;
+        std::mem::swap(&mut matched, &mut here);
     }
     matched[0]
 }
@@ -510,6 +522,83 @@ mod tests {
         let path = "d/".repeat(60);
         assert!(!Minimatch::new(&format!("{stars}x.js")).is_match(&format!("{path}y.js")));
         assert!(Minimatch::new(&format!("{stars}x.js")).is_match(&format!("{path}x.js")));
+    }
+
+    /// The segment table as it was before the linear globstar recurrences (a scan per cell),
+    /// compared on random patterns and paths.
+    fn match_segments_by_scanning(pattern: &[Segment], parts: &[&str]) -> bool {
+        let n = parts.len();
+        let mut matched: Vec<bool> = (0..=n).map(|j| j == n).collect();
+        for (i, segment) in pattern.iter().enumerate().rev() {
+            let last = i + 1 == pattern.len();
+            let mut here = vec![false; n + 1];
+            for j in 0..n {
+                here[j] = match segment {
+                    Segment::Globstar if last => parts[j..].iter().all(|p| !p.starts_with('.')),
+                    Segment::Globstar => {
+                        let mut hit = false;
+                        for (s, part) in parts.iter().enumerate().skip(j) {
+                            if matched[s] {
+                                hit = true;
+                                break;
+                            }
+                            if part.starts_with('.') {
+                                break;
+                            }
+                        }
+                        hit
+                    }
+                    _ => segment.matches(parts[j]) && matched[j + 1],
+                };
+            }
+            matched = here;
+        }
+        matched[0]
+    }
+
+    #[test]
+    fn linear_table_agrees_with_the_scanning_one() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as usize
+        };
+        let words = ["a", "b", ".d", "", "x.js"];
+        let globs = ["**", "a", "*", ".d", "", "*.js", "?"];
+        let compiled: Vec<Segment> = globs.iter().map(|g| Segment::new(g).unwrap()).collect();
+        for _ in 0..20_000 {
+            let pattern: Vec<usize> = (0..1 + next(6)).map(|_| next(7)).collect();
+            let path: Vec<&str> = (0..1 + next(6)).map(|_| words[next(5)]).collect();
+            let segments: Vec<Segment> = pattern.iter().map(|&g| compiled[g].clone()).collect();
+            let mut deduped = segments.clone();
+            deduped
+                .dedup_by(|a, b| matches!(a, Segment::Globstar) && matches!(b, Segment::Globstar));
+            assert_eq!(
+                match_segments(&deduped, &path),
+                match_segments_by_scanning(&segments, &path),
+                "{:?} {path:?}",
+                pattern.iter().map(|&g| globs[g]).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn thousands_of_segments_against_deep_paths() {
+        // Found by the fuzzer: 3,700 empty segments behind a brace expansion took seconds per
+        // file; a segment count the path cannot have is rejected before the table.
+        let pattern = format!(
+            "pages/{}*(x{{1..3}}/x{{01..10..2}}/{{a..e}}",
+            "/".repeat(3700)
+        );
+        let m = Minimatch::new(&pattern);
+        let path = "pages/".repeat(20) + "x.js";
+        for _ in 0..1000 {
+            assert!(!m.is_match(&path));
+        }
+        let stars = format!("{}x.js", "**/".repeat(3700));
+        assert!(Minimatch::new(&stars).is_match(&path));
     }
 
     /// Expected values are minimatch 3.0.4's (miniprogram-ci 2.1.42's copy), by

@@ -434,3 +434,33 @@ fn many_suppressions_are_matched_by_line() {
     assert_eq!(out.matches("[MP004]").count(), 1, "{out}");
     assert_has(&out, &["pages/index/index.wxml:40001:"]);
 }
+
+#[test]
+fn a_repeated_attribute_is_one_finding_per_name() {
+    // One edit (deleting the extras) fixes all repeats of a name: one finding with the count;
+    // a generated 50,000-character tag name is shortened in the message.
+    let long = "v".repeat(50_000);
+    let wxml = format!(
+        "<view x=\"1\" x=\"2\" x=\"3\" y=\"1\" y=\"1\"/>\n<{long} {}/>",
+        "z=\"1\" ".repeat(5_000)
+    );
+    let tmp = project(&[("p/pages/index/index.wxml", wxml.as_bytes())]);
+    let (_, out) = check(tmp.path());
+    assert_eq!(
+        out.matches("[MP321]").count(),
+        3,
+        "{}",
+        &out[..out.len().min(3000)]
+    );
+    assert_has(
+        &out,
+        &[
+            "pages/index/index.wxml:1:13: warning[MP321] `x` is repeated on <view> (3 times)",
+            "pages/index/index.wxml:1:31: warning[MP321] `y` is repeated on <view>\n",
+            &format!(
+                "warning[MP321] `z` is repeated on <{}…> (5000 times)",
+                "v".repeat(64)
+            ),
+        ],
+    );
+}

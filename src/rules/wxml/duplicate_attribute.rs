@@ -1,5 +1,5 @@
 //! MP321: an element with the same attribute twice (`mode="aspectFill" … mode="widthFix"`).
-//! `wcc` accepts it and silently keeps one of them.
+//! `wcc` accepts it and silently keeps one of them. One finding per repeated name and element.
 
 use super::documents;
 use crate::diagnostic::Diagnostic;
@@ -25,12 +25,35 @@ impl Rule for DuplicateAttribute {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for el in doc.elements() {
-                // The first attribute of each name (one pass: an element can carry thousands).
-                let mut firsts: HashMap<&str, crate::wxml::Attr> = HashMap::new();
+                // The first attribute of each name and how often it repeats (one pass: an
+                // element can carry thousands). One finding per repeated name, at its first
+                // repeat: deleting the extras is one edit.
+                let mut seen: HashMap<&str, (crate::wxml::Attr, usize)> = HashMap::new();
+                let mut repeats = Vec::new();
                 for a in el.attrs() {
-                    let Some(&first) = firsts.get(a.name) else {
-                        firsts.insert(a.name, a);
-                        continue;
+                    match seen.get_mut(a.name) {
+                        None => {
+                            seen.insert(a.name, (a, 0));
+                        }
+                        Some((_, n)) => {
+                            *n += 1;
+                            if *n == 1 {
+                                repeats.push(a);
+                            }
+                        }
+                    }
+                }
+                let tag = shown(el.name());
+                for a in repeats {
+                    let (first, n) = seen[a.name];
+                    let name = shown(a.name);
+                    let (times_en, times_zh) = if n > 1 {
+                        (
+                            format!(" ({} times)", n + 1),
+                            format!("（共 {} 次）", n + 1),
+                        )
+                    } else {
+                        (String::new(), String::new())
                     };
                     let same = first.value == a.value;
                     out.push(
@@ -39,8 +62,8 @@ impl Rule for DuplicateAttribute {
                             path,
                             Some(a.name_span),
                             ctx.t(
-                                format!("`{}` is repeated on <{}>", a.name, el.name()),
-                                format!("<{}> 上重复设置了 `{}`", el.name(), a.name),
+                                format!("`{name}` is repeated on <{tag}>{times_en}"),
+                                format!("<{tag}> 上重复设置了 `{name}`{times_zh}"),
                             ),
                         )
                         .label(ctx.t("repeated".into(), "重复".into()))
@@ -57,5 +80,14 @@ impl Rule for DuplicateAttribute {
                 }
             }
         }
+    }
+}
+
+/// A tag or attribute name for a message: at most 64 characters (a generated 50,000-character
+/// name repeated in every message took a gigabyte).
+fn shown(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(64) {
+        Some((end, _)) => format!("{}…", &name[..end]).into(),
+        None => name.into(),
     }
 }
