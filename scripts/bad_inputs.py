@@ -83,8 +83,10 @@ case("config-long-line-size", "render", "the same mpcheck.json error in `size`",
      {"mpcheck.json": "{" + " " * 70000 + '"nope": 1}'}, "unknown key", args=("size",))
 
 # 3. Memory.
-case("regexp-huge-group", "memory", "a packOptions regexp `\\g{99999999999}`",
-     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "regexp", "value": "a\\\\g{99999999999}"}]}}'}, "MP133")
+case("regexp-huge-group", "memory", "a packOptions regexp `(a)\\99999999999`",
+     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "regexp", "value": "(a)\\\\99999999999"}]}}'}, "MP133")
+case("regexp-subroutine", "memory", "a packOptions regexp `^(a|b\\g<-1>\\g<-1>\\g<-1>\\g<-1>)/` (read as JavaScript does)",
+     {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "regexp", "value": "^(a|b\\\\g<-1>\\\\g<-1>\\\\g<-1>\\\\g<-1>)/"}]}}'}, "Found 0 errors")
 case("glob-brace-product", "memory", "a glob with 14 `{a,b}` and a 2,000-character tail",
      {"project.config.json": '{"appid": "wx0000000000000000", "packOptions": {"ignore": [{"type": "glob", "value": "' + "{a,b}" * 14 + "x" * 2000 + '"}]}}'}, "MP133")
 case("plugin-provider-x20000", "memory", "the same plugin provider declared 20,000 times",

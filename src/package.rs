@@ -168,6 +168,12 @@ pub const MAX_GROUP_NUMBER: u64 = 999;
 /// regex crate does not have; within mpcheck's budgets (group numbers, automaton size,
 /// backtracking steps). The error says why it does not compile.
 pub fn js_regexp(value: &str) -> Result<fancy_regex::Regex, String> {
+    let value = &js_escapes(value);
+    if let Some(n) = repetition_over(value, MAX_REPETITION) {
+        return Err(format!(
+            "it repeats {n} times; mpcheck takes repetition counts up to {MAX_REPETITION}"
+        ));
+    }
     if let Some(n) = group_reference_over(value, MAX_GROUP_NUMBER) {
         return Err(format!(
             "it refers to group {n}; mpcheck takes group numbers up to {MAX_GROUP_NUMBER}"
@@ -188,6 +194,77 @@ pub fn js_regexp(value: &str) -> Result<fancy_regex::Regex, String> {
                 .trim()
                 .to_string()
         })
+}
+
+/// A JavaScript pattern (no `u` flag) in fancy-regex's syntax: a backslash before a letter
+/// JavaScript gives no meaning is the letter itself (`\g` is `g`, `\A` is `A`), where
+/// fancy-regex would read a subroutine call (`\g<-1>`, inlined exponentially at compile time),
+/// an anchor or a keep-out; `\k` is a named backreference only when the pattern names a group.
+fn js_escapes(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if !pattern.contains('\\') {
+        return pattern.into();
+    }
+    let named_groups = pattern
+        .match_indices("(?<")
+        .any(|(i, _)| !matches!(pattern.as_bytes().get(i + 3), Some(b'=' | b'!')));
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(e)
+                if e.is_ascii_alphabetic()
+                    && !"dDwWsSbBnrtvfcxu".contains(e)
+                    && !(e == 'k' && named_groups) =>
+            {
+                out.push(e)
+            }
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out.into()
+}
+
+/// Repetition counts above this (`a{100000}`) are beyond mpcheck's budget: JavaScript takes
+/// any count, the regex engine at most about four billion, and large ones build huge automata.
+pub const MAX_REPETITION: u64 = 65_535;
+
+/// A `{n}`, `{n,}` or `{n,m}` count above `max` (digits read with saturation).
+fn repetition_over(pattern: &str, max: u64) -> Option<u64> {
+    let b = pattern.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'{' => {
+                let mut j = i + 1;
+                let mut biggest = 0u64;
+                let mut n = 0u64;
+                while j < b.len() && (b[j].is_ascii_digit() || b[j] == b',') {
+                    if b[j] == b',' {
+                        n = 0;
+                    } else {
+                        n = n.saturating_mul(10).saturating_add(u64::from(b[j] - b'0'));
+                        biggest = biggest.max(n);
+                    }
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'}') && biggest > max {
+                    return Some(biggest);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// A group number above `max` referred to by `\1`, `\g1`, `\g<1>`, `\g'1'`, `\g{1}`, `\k<1>`
@@ -576,6 +653,28 @@ pub fn style_imports(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::PackRule;
+
+    /// JavaScript (no `u` flag) reads a backslash before a letter it gives no meaning as the
+    /// letter; fancy-regex would read `\g<-1>` as a subroutine call and inline it
+    /// exponentially (found by the fuzzer: 43 bytes asked for 2.5 GB).
+    #[test]
+    fn javascript_identity_escapes() {
+        assert_eq!(super::js_escapes(r"a\gb\Ac\d\k"), r"agbAc\dk");
+        assert_eq!(super::js_escapes(r"(?<n>x)\k<n>"), r"(?<n>x)\k<n>");
+        assert_eq!(super::js_escapes(r"(?<=x)\k"), r"(?<=x)k");
+        assert_eq!(super::js_escapes(r"\\g"), r"\\g");
+        let blowup = r"^(at/acs|design\g<-1>\g<-1>\g<-1>\g<-1>)/";
+        let re = super::js_regexp(blowup).unwrap();
+        assert!(re.is_match("design/").unwrap() == false);
+        assert!(re.is_match("designg<-1>g<-1>g<-1>g<-1>/").unwrap());
+        assert!(rule("regexp", r"\.Ma\p").matches("a.map"));
+        let e = super::js_regexp(r"a\g{99999999999}").unwrap_err();
+        assert_eq!(
+            e,
+            "it repeats 99999999999 times; mpcheck takes repetition counts up to 65535"
+        );
+        assert!(super::js_regexp(r"a{2,500}").is_ok());
+    }
 
     fn rule(kind: &str, value: &str) -> PackRule {
         let value = serde_json::to_string(value).unwrap();

@@ -333,17 +333,40 @@ fn pack_option_patterns_have_budgets() {
     expect(
         &[(
             "project.config.json",
-            &pack_config("regexp", "\\g99999999999"),
+            &pack_config("regexp", "(a)\\99999999999"),
         )],
         1,
         &[
             "error[MP133] [\"packOptions\"][\"ignore\"][0][\"value\"] is a regular expression beyond mpcheck's compile budget (it refers to group 99999999999; mpcheck takes group numbers up to 999); it matches nothing in the upload set",
         ],
     );
+    // JavaScript reads `\g` as `g`: `\g99999999999` is a plain pattern (fancy-regex's group
+    // reference asked for 125 TB), and `\g<-1>` no subroutine call (inlined exponentially).
     expect(
         &[(
             "project.config.json",
-            &pack_config("regexp", "a\\k<123456789012>"),
+            &pack_config(
+                "regexp",
+                "\\g99999999999|^(a|b\\g<-1>\\g<-1>\\g<-1>\\g<-1>\\g<-1>)/",
+            ),
+        )],
+        0,
+        &[],
+    );
+    expect(
+        &[(
+            "project.config.json",
+            &pack_config("regexp", "a\\g{99999999999}"),
+        )],
+        1,
+        &[
+            "is a regular expression beyond mpcheck's compile budget (it repeats 99999999999 times; mpcheck takes repetition counts up to 65535)",
+        ],
+    );
+    expect(
+        &[(
+            "project.config.json",
+            &pack_config("regexp", "(?<n>a)\\k<123456789012>"),
         )],
         1,
         &["it refers to group 123456789012"],

@@ -132,7 +132,7 @@ impl Rule for InvalidPackOptions {
 fn regexp_problem(ctx: &Ctx, value: &str, paths: &[&str]) -> Option<(String, String)> {
     use crate::package::{REGEXP_BACKTRACK_LIMIT, js_regexp, regexp_runaway};
     match js_regexp(value) {
-        Err(e) if e.contains("size limit") || e.contains("refers to group") => Some((ctx.t(
+        Err(e) if e.contains("size limit") || e.contains("refers to group") || e.contains("repetition counts") => Some((ctx.t(
             format!("is a regular expression beyond mpcheck's compile budget ({e}); it matches nothing in the upload set"),
             format!("是超出 mpcheck 编译上限的正则表达式（{e}）；它在上传文件中不匹配任何文件"),
         ), nothing(ctx))),
