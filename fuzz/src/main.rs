@@ -27,8 +27,9 @@ mpcheck-fuzz: mutation fuzzer for mpcheck's parsers (stable Rust)
 USAGE:
   mpcheck-fuzz [OPTIONS]                    fuzz (supervised; survives aborts)
   mpcheck-fuzz --exec --target T FILE...    run saved inputs once (exit 101 on a panic)
-  mpcheck-fuzz --minimize FILE --target T [-o OUT]
-                                            shrink a failing input, keeping its failure
+  mpcheck-fuzz --minimize FILE --target T [-o OUT] [--timeout-ms MS]
+                                            shrink a failing (panic, abort, or slower
+                                            than MS) input, keeping its failure
 
 OPTIONS:
   --target NAME        json, wxml, wxs, js, glob, regexp or all (default all)
@@ -40,7 +41,7 @@ OPTIONS:
   --stack-mb MB        stack of the thread that runs the targets (default 64)
   --timeout-ms MS      an input slower than this is a hang finding (default 1000)
   --hard-timeout-s S   an input running this long kills the child (default 10)
-  --max-len BYTES      longest input generated (default 1048576)
+  --max-len BYTES      longest input generated (default 262144)
   --fixtures DIR       seed corpus root (default: the repository's fixtures/)
 ";
 
@@ -74,7 +75,7 @@ fn parse_args() -> Result<Opts, String> {
         stack_mb: 64,
         timeout_ms: 1000,
         hard_timeout_s: 10,
-        max_len: 1 << 20,
+        max_len: 256 << 10,
         fixtures: Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures"),
         child: None,
         exec: false,
@@ -581,6 +582,8 @@ fn supervise(o: &Opts) -> ExitCode {
 #[derive(PartialEq, Debug)]
 enum Failure {
     None,
+    /// Slower than `--timeout-ms`.
+    Slow,
     Panic(String),
     Crash(String),
 }
@@ -597,12 +600,28 @@ fn classify(o: &Opts, bytes: &[u8], tmp: &Path) -> Failure {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
+    // Read stderr on a thread; a run past the time budget is killed and counts as slow.
+    let mut pipe = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
         use std::io::Read;
-        let _ = e.read_to_string(&mut err);
-    }
-    let status = child.wait().expect("wait");
+        let mut err = String::new();
+        let _ = pipe.read_to_string(&mut err);
+        err
+    });
+    let t = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if t.elapsed() > Duration::from_millis(o.timeout_ms) {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = reader.join();
+            return Failure::Slow;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let err = reader.join().unwrap_or_default();
     if status.success() {
         return Failure::None;
     }
@@ -620,8 +639,8 @@ fn classify(o: &Opts, bytes: &[u8], tmp: &Path) -> Failure {
     Failure::Crash(kind)
 }
 
-/// Greedy chunk removal (ddmin-like), then run shortening: keeps the failure's kind (the
-/// panic location, or the way the process died).
+/// Greedy chunk removal (ddmin-like): keeps the failure's kind (the panic location, the way
+/// the process died, or being slower than `--timeout-ms`).
 fn minimize(o: &Opts, file: &Path) -> ExitCode {
     if o.target == "all" {
         eprintln!("--minimize needs --target");

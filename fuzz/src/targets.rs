@@ -89,7 +89,10 @@ fn json(input: &[u8]) {
 
 fn walk_json(text: &str, source: &mpcheck::source::Source, v: &mpcheck::json::Json, depth: u32) {
     check_span(text, v.span, "json value");
-    positions(source, v.span);
+    // Diagnostics point at a few values, not all of them: positions of the shallow ones only.
+    if depth < 3 {
+        positions(source, v.span);
+    }
     let _ = v.type_name();
     // The value tree itself may be deep; the walk stops where a renderer would not go.
     if depth > 10_000 {
@@ -232,7 +235,11 @@ fn js(input: &[u8]) {
 fn pattern_and_paths(text: &str) -> (&str, Vec<&str>) {
     let mut lines = text.split('\n');
     let pattern = lines.next().unwrap_or("");
-    let mut paths: Vec<&str> = lines.take(16).collect();
+    // Paths come from the file system: at most PATH_MAX (4096) bytes.
+    let mut paths: Vec<&str> = lines
+        .take(16)
+        .map(|p| &p[..floor_char_boundary(p, 4096)])
+        .collect();
     if paths.is_empty() {
         paths = vec![
             "pages/index/index.js",
@@ -242,6 +249,14 @@ fn pattern_and_paths(text: &str) -> (&str, Vec<&str>) {
         ];
     }
     (pattern, paths)
+}
+
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Globs: as a packOptions `glob` (minimatch) and as an mpcheck.json `exclude` (GlobSet), and
