@@ -9,6 +9,7 @@ use mpcheck::source::{Decoded, Span};
 use std::collections::HashMap;
 
 /// The target names, in the order `--target all` runs them.
+#[allow(dead_code)]
 pub const TARGETS: &[&str] = &["json", "wxml", "wxs", "js", "glob", "regexp"];
 
 /// Runs `input` through target `name`. Panics (the finding) when mpcheck does; `false` for an
