@@ -23,6 +23,7 @@ import concurrent.futures
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -295,6 +296,29 @@ def run_case(i, args, projects):
     return result
 
 
+def signature(case):
+    """What a saved case died of: the panic location and message, a stack overflow, or kind."""
+    err = case.get("stderr_tail", "")
+    m = re.search(r"panicked at ([^\n]*)\n([^\n]*)", err)
+    if m:
+        return f"panic at {m.group(1)} {m.group(2)}"
+    if "overflowed its stack" in err:
+        return "stack overflow"
+    return f"{case['kind']} (exit {case['code']}, signal {case['signal']})"
+
+
+def triage(out):
+    groups = {}
+    for d in sorted(out.glob("case-*")):
+        try:
+            case = json.loads((d / "case.json").read_text())
+        except (OSError, ValueError):
+            continue
+        groups.setdefault(signature(case), []).append(d.name)
+    for sig, cases in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"{len(cases):6}  {sig}\n        e.g. {', '.join(cases[:5])}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="cases (default 1000)")
@@ -306,7 +330,11 @@ def main():
     ap.add_argument("--fixtures", default=str(ROOT / "fixtures"))
     ap.add_argument("--timeout", type=float, default=5.0, help="seconds before a run is a hang")
     ap.add_argument("--rss-mb", type=float, default=1024, help="peak RSS that is a finding")
+    ap.add_argument("--triage", metavar="OUT", help="group the saved cases in OUT by signature and exit")
     args = ap.parse_args()
+    if args.triage:
+        triage(Path(args.triage))
+        return
     if not Path(args.bin).is_file():
         sys.exit(f"{args.bin} not found: cargo build --release first")
     projects = find_projects(Path(args.fixtures))

@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 /// Time budget per input. Generous: `cargo test` runs unoptimized code, and every input here runs in milliseconds once its bug is fixed.
 const BUDGET: Duration = Duration::from_secs(3);
 
+/// Peak resident memory allowed to a whole-binary case.
+const MAX_RSS_KB: u64 = 1 << 20;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions")
 }
@@ -43,7 +46,8 @@ fn replay(rel: &str) {
 }
 
 /// Runs the binary on a saved whole-binary case: `binary/<case>/args` (one argument a line;
-/// `PROJECT` stands for the case's `project/` folder) must exit 0, 1 or 2 within the budget.
+/// `PROJECT` stands for the case's `project/` folder) must exit 0, 1 or 2 within the budget,
+/// under 1 GB of RSS.
 fn replay_binary(case: &str) {
     let dir = root().join("binary").join(case);
     let project = dir.join("project");
@@ -68,13 +72,29 @@ fn replay_binary(case: &str) {
         .spawn()
         .unwrap();
     let t = Instant::now();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
     let status = loop {
+        // Peak RSS so far (Linux; elsewhere this stays 0).
+        if let Ok(s) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        if t.elapsed() > BUDGET {
+        if t.elapsed() > BUDGET || peak_kb > MAX_RSS_KB {
             let _ = child.kill();
-            panic!("binary/{case}: still running after {BUDGET:?}");
+            let _ = child.wait();
+            panic!(
+                "binary/{case}: still running after {:?}, peak RSS {} MB",
+                t.elapsed(),
+                peak_kb / 1024
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -176,4 +196,9 @@ binary_regression!(
     binary_human_label_past_column_65535,
     "human-label-past-column-65535",
     ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+binary_regression!(
+    binary_duplicate_attributes_long_tag_memory,
+    "duplicate-attributes-long-tag-memory",
+    ignore = "memory/hang found by fuzzing, not fixed yet (MP321 messages embed the tag name)"
 );
