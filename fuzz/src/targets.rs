@@ -233,23 +233,42 @@ fn js(input: &[u8]) {
 }
 
 /// The first line of a glob/regexp input is the pattern, each further line a path to test.
-fn pattern_and_paths(text: &str) -> (&str, Vec<&str>) {
+fn pattern_and_paths(text: &str) -> (&str, Vec<String>) {
     let mut lines = text.split('\n');
     let pattern = lines.next().unwrap_or("");
-    // Paths come from the file system: at most PATH_MAX (4096) bytes.
-    let mut paths: Vec<&str> = lines
-        .take(16)
-        .map(|p| &p[..floor_char_boundary(p, 4096)])
-        .collect();
+    let mut paths: Vec<String> = lines.take(16).map(real_path).collect();
     if paths.is_empty() {
-        paths = vec![
+        paths = [
             "pages/index/index.js",
             "/pages/index/index.wxml",
             "design/.exports/a.png",
             "",
-        ];
+        ]
+        .map(String::from)
+        .to_vec();
     }
     (pattern, paths)
+}
+
+/// Paths come from the file system: names of at most NAME_MAX (255) bytes (a longer one is
+/// cut into several), at most PATH_MAX (4096) bytes in all.
+fn real_path(line: &str) -> String {
+    let mut out = String::new();
+    for (i, mut name) in line.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        while name.len() > 255 {
+            let cut = floor_char_boundary(name, 255);
+            out.push_str(&name[..cut]);
+            out.push('/');
+            name = &name[cut..];
+        }
+        out.push_str(name);
+    }
+    let end = floor_char_boundary(&out, 4096);
+    out.truncate(end);
+    out
 }
 
 fn floor_char_boundary(s: &str, mut at: usize) -> usize {
@@ -269,7 +288,7 @@ fn glob(input: &[u8]) {
     let mm = mpcheck::glob::Minimatch::new(&lower);
     let set = mpcheck::glob::GlobSet::new([pattern]);
     let many = mpcheck::glob::GlobSet::new(pattern.split(';'));
-    for path in paths {
+    for path in &paths {
         let lead = format!("/{path}");
         let _ = mm.is_match(path) || mm.is_match(&lead);
         if let Ok(s) = &set {
