@@ -7,7 +7,7 @@ mutations, long runs, deep nesting, invalid UTF-8, CJK, long lines) and sometime
 system (long names, control characters and newlines in names, symlinks and symlink loops,
 empty files, a file replaced by a folder, deep folder nesting), then runs the release binary
 (`check -f json|human|concise|github`, `size`, `size -f json|html`) with a timeout and measures
-exit status, signal, time and peak RSS (os.wait4).
+exit status, signal (os.wait4), time and peak RSS (VmHWM, polled every 10 ms).
 
 Findings: a signal or exit 101 or any exit other than 0/1/2 (crash), the timeout (hang), peak
 RSS over the limit (memory), and, for `-f json` runs that exit 0/1, stdout that is not one JSON
@@ -260,11 +260,32 @@ def run_case(i, args, projects):
 
         timer = threading.Timer(args.timeout, kill)
         timer.start()
+        # Peak RSS: polled from /proc (VmHWM). wait4's ru_maxrss is no good here: exec keeps
+        # the high-water mark of the forked Python process, so it never reads below ours.
+        done = threading.Event()
+        peak_kb = [0]
+
+        def poll():
+            path = f"/proc/{p.pid}/status"
+            while not done.is_set():
+                try:
+                    with open(path) as f:
+                        for line in f:
+                            if line.startswith("VmHWM:"):
+                                peak_kb[0] = max(peak_kb[0], int(line.split()[1]))
+                except (OSError, ValueError):
+                    pass
+                done.wait(0.01)
+
+        poller = threading.Thread(target=poll, daemon=True)
+        poller.start()
         _, status, ru = os.wait4(p.pid, 0)
+        done.set()
+        poller.join()
         timer.cancel()
         p.returncode = 0  # reaped by wait4
     elapsed = time.monotonic() - t
-    rss_mb = ru.ru_maxrss / 1024
+    rss_mb = peak_kb[0] / 1024
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     kind = None
