@@ -202,3 +202,8 @@ binary_regression!(
     "duplicate-attributes-long-tag-memory",
     ignore = "memory/hang found by fuzzing, not fixed yet (MP321 messages embed the tag name)"
 );
+binary_regression!(
+    binary_human_many_diagnostics_one_line,
+    "human-many-diagnostics-one-line",
+    ignore = "hang/memory found by fuzzing, not fixed yet (human frames of one long line)"
+);
