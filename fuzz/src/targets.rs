@@ -300,10 +300,15 @@ fn glob(input: &[u8]) {
     }
 }
 
-/// A packOptions `regexp` value compiled as miniprogram-ci does and matched against paths.
+/// A packOptions `regexp` value checked as MP133 does, then compiled as miniprogram-ci does and
+/// matched against paths.
 fn regexp(input: &[u8]) {
     let text = text(input);
     let (pattern, paths) = pattern_and_paths(&text);
+    // MP133 (invalid-pack-options) compiles the value as written and prints the error.
+    if let Err(e) = fancy_regex::Regex::new(pattern) {
+        let _ = e.to_string();
+    }
     let lower = pattern.to_lowercase();
     if let Some(re) = mpcheck::package::js_regexp(&lower) {
         for path in paths {
