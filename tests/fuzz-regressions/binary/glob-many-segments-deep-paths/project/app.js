@@ -1,0 +1,1 @@
+App({ globalData: { apiBase: "https://api.example.com" } })
