@@ -1,1 +1,0 @@
-App({ globalData: { apiBase: "https://api.example.com" } })

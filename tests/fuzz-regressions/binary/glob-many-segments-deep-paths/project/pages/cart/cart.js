@@ -1,1 +1,0 @@
-Page({ data: { title: 'cart' } })
