@@ -32,7 +32,8 @@ USAGE:
                                             than MS) input, keeping its failure
 
 OPTIONS:
-  --target NAME        json, wxml, wxs, js, glob, regexp or all (default all)
+  --target NAME        json, wxml, wxs, js, glob, regexp or all (default all); selftest
+                       checks the harness (planted panics, stack overflows and hangs)
   --iterations N       inputs per target (default 100000)
   --start I            first input index (default 0)
   --seed S             run seed (default 1)
@@ -111,7 +112,8 @@ fn parse_args() -> Result<Opts, String> {
             _ => o.files.push(a.into()),
         }
     }
-    if o.target != "all" && !targets::TARGETS.contains(&o.target.as_str()) {
+    if o.target != "all" && o.target != "selftest" && !targets::TARGETS.contains(&o.target.as_str())
+    {
         return Err(format!("unknown target {}", o.target));
     }
     Ok(o)
@@ -178,8 +180,37 @@ enum Outcome {
     Panic { location: String, report: String },
 }
 
+/// `--target selftest`: checks the harness itself. An input holding `panic` panics, `overflow`
+/// overflows the stack, `slow` sleeps 1.2 s, `stall` sleeps past any hard timeout.
+fn selftest(input: &[u8]) -> bool {
+    fn deep(n: u64) -> u64 {
+        let pad = std::hint::black_box([n; 64]);
+        if n == 0 { 0 } else { deep(n - 1) + pad[7] }
+    }
+    let has = |w: &[u8]| input.windows(w.len()).any(|x| x == w);
+    if has(b"panic") {
+        panic!("selftest panic");
+    }
+    if has(b"overflow") {
+        std::hint::black_box(deep(u64::MAX));
+    }
+    if has(b"stall") {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+    if has(b"slow") {
+        std::thread::sleep(Duration::from_millis(1200));
+    }
+    true
+}
+
 fn run_one(target: &str, input: &[u8]) -> Outcome {
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| targets::run(target, input)));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if target == "selftest" {
+            selftest(input)
+        } else {
+            targets::run(target, input)
+        }
+    }));
     match r {
         Ok(_) => Outcome::Ok,
         Err(_) => {
@@ -311,8 +342,8 @@ fn child(o: &Opts, job: u64) -> ExitCode {
             header.clear();
             let _ = writeln!(
                 header,
-                "{idx} {} {} {} {}",
-                st.panics, st.hangs, st.max_us, st.total_us
+                "{idx} {} {} {} {} {}",
+                st.panics, st.hangs, st.max_us, st.max_idx, st.total_us
             );
             header.extend_from_slice(&input);
             let _ = current.write_all_at(&header, 0);
@@ -453,7 +484,7 @@ fn supervise_range(o: &Opts, target: &str, job: u64, start: u64, end: u64) -> St
             .split(' ')
             .filter_map(|x| x.parse().ok())
             .collect();
-        if head.len() != 5 {
+        if head.len() != 6 {
             eprintln!(
                 "{target}: child failed before its first input ({status}); stderr in {}",
                 stderr_path.display()
@@ -498,8 +529,8 @@ fn supervise_range(o: &Opts, target: &str, job: u64, start: u64, end: u64) -> St
             panics: head[1],
             hangs: head[2] + hang as u64,
             max_us: head[3],
-            max_idx: 0,
-            total_us: head[4],
+            max_idx: head[4],
+            total_us: head[5],
             aborts: (!hang) as u64,
         });
         from = idx + 1;
@@ -819,6 +850,7 @@ impl Corpus {
                 (s, JS_TOKENS, JS_PAIRS)
             }
             "js" => (read_ext(&["js", "ts"]), JS_TOKENS, JS_PAIRS),
+            "selftest" => (vec![b"ok".to_vec()], SELFTEST_TOKENS, &[("(", ")")][..]),
             "glob" | "regexp" => {
                 let kind = if target == "glob" { "glob" } else { "regexp" };
                 let mut patterns: Vec<String> = BUILTIN_PATTERNS
@@ -1102,6 +1134,10 @@ fn collect_patterns(v: &mpcheck::json::Json, kind: &str, out: &mut Vec<String>) 
         }
     }
 }
+
+const SELFTEST_TOKENS: &[&str] = &[
+    "ok", "ok", "ok", "ok", "ok", "ok", "panic", "overflow", "slow", "stall",
+];
 
 const BUILTIN_PATTERNS: &[(&str, &str)] = &[
     ("glob", "**/*.md"),
