@@ -178,6 +178,31 @@ regression!(
     ignore = "fixed on branch depth/render; un-ignore after merge"
 );
 regression!(
+    js_bracket_run_oxc_stack_overflow,
+    "js/bracket-run-oxc-stack-overflow.rep",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
+    js_template_run_oxc_stack_overflow,
+    "js/template-run-oxc-stack-overflow.rep",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
+    js_call_run_oxc_stack_overflow,
+    "js/call-run-oxc-stack-overflow.rep",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
+    wxs_paren_run_oxc_stack_overflow,
+    "wxs/paren-run-oxc-stack-overflow.rep",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
+    wxs_bracket_run_oxc_stack_overflow,
+    "wxs/bracket-run-oxc-stack-overflow.rep",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
     glob_brace_product_quadratic,
     "glob/brace-product-quadratic.rep",
     ignore = "hang found by fuzzing, not fixed yet (expand_braces is quadratic)"
