@@ -205,6 +205,11 @@ regression!(
     ignore = "fixed on branch depth/render; un-ignore after merge"
 );
 regression!(
+    regexp_group_number_alloc_abort,
+    "regexp/group-number-alloc-abort.bin",
+    ignore = "fixed on branch depth/render; un-ignore after merge"
+);
+regression!(
     glob_brace_product_quadratic,
     "glob/brace-product-quadratic.rep",
     ignore = "fixed on branch depth/render; un-ignore after merge"

@@ -43,6 +43,8 @@ OPTIONS:
   --timeout-ms MS      an input slower than this is a hang finding (default 1000)
   --hard-timeout-s S   an input running this long kills the child (default 10)
   --max-len BYTES      longest input generated (default 262144)
+  --mem-mb MB          address-space limit of each child (ulimit -v; default 4096): an
+                       allocation past it aborts the child and is saved as an oom finding
   --fixtures DIR       seed corpus root (default: the repository's fixtures/)
 ";
 
@@ -57,6 +59,7 @@ struct Opts {
     timeout_ms: u64,
     hard_timeout_s: u64,
     max_len: usize,
+    mem_mb: u64,
     fixtures: PathBuf,
     child: Option<u64>,
     exec: bool,
@@ -77,6 +80,7 @@ fn parse_args() -> Result<Opts, String> {
         timeout_ms: 1000,
         hard_timeout_s: 10,
         max_len: 256 << 10,
+        mem_mb: 4096,
         fixtures: Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures"),
         child: None,
         exec: false,
@@ -103,6 +107,7 @@ fn parse_args() -> Result<Opts, String> {
             "--timeout-ms" => o.timeout_ms = num(val()?)?,
             "--hard-timeout-s" => o.hard_timeout_s = num(val()?)?.max(1),
             "--max-len" => o.max_len = num(val()?)? as usize,
+            "--mem-mb" => o.mem_mb = num(val()?)?.max(256),
             "--fixtures" => o.fixtures = val()?.into(),
             "--child" => o.child = Some(num(val()?)?),
             "--exec" => o.exec = true,
@@ -435,7 +440,15 @@ fn supervise_range(o: &Opts, target: &str, job: u64, start: u64, end: u64) -> St
     while from < end {
         let stdout_path = dir.join(format!("child-{job}.stdout"));
         let stderr_path = dir.join(format!("child-{job}.stderr"));
-        let status = Command::new(&exe)
+        // The child runs under `ulimit -v`, so a runaway allocation fails (an abort) instead
+        // of taking the machine's memory.
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {} && exec \"$0\" \"$@\"",
+                o.mem_mb * 1024
+            ))
+            .arg(&exe)
             .args(["--child", &job.to_string(), "--target", target])
             .args(["--start", &from.to_string()])
             .args(["--iterations", &(end - from).to_string()])
@@ -499,6 +512,8 @@ fn supervise_range(o: &Opts, target: &str, job: u64, start: u64, end: u64) -> St
             "hang"
         } else if stderr.contains("overflowed its stack") {
             "stackoverflow"
+        } else if stderr.contains("memory allocation of") {
+            "oom"
         } else {
             "abort"
         };
@@ -1458,6 +1473,13 @@ const REGEXP_TOKENS: &[&str] = &[
     "\\1",
     "\\9999999999",
     "\\4294967296",
+    "\\g",
+    "\\g1",
+    "\\g99999999999",
+    "\\g<1>",
+    "\\g{1}",
+    "\\g<-1>",
+    "\\k{n}",
     "[",
     "]",
     "[^",
