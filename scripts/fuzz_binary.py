@@ -24,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -247,8 +248,15 @@ def run_case(i, args, projects):
     out_path, err_path = work / "stdout", work / "stderr"
     t = time.monotonic()
     with open(out_path, "wb") as so, open(err_path, "wb") as se:
+        limit = args.as_limit_mb << 20
+
+        def limit_memory():
+            # Address-space cap, so a runaway allocation aborts the run instead of taking the
+            # machine's memory (it is then a crash finding).
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
         p = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, env=env,
-                             start_new_session=True, cwd=work)
+                             start_new_session=True, cwd=work, preexec_fn=limit_memory)
         timed_out = threading.Event()
 
         def kill():
@@ -351,6 +359,8 @@ def main():
     ap.add_argument("--fixtures", default=str(ROOT / "fixtures"))
     ap.add_argument("--timeout", type=float, default=5.0, help="seconds before a run is a hang")
     ap.add_argument("--rss-mb", type=float, default=1024, help="peak RSS that is a finding")
+    ap.add_argument("--as-limit-mb", type=int, default=8192,
+                    help="address-space limit of each run (RLIMIT_AS), a safety net")
     ap.add_argument("--triage", metavar="OUT", help="group the saved cases in OUT by signature and exit")
     args = ap.parse_args()
     if args.triage:
