@@ -2,14 +2,15 @@
 # The full fuzz campaign: every in-process target of mpcheck-fuzz (fuzz/) for N inputs, then
 # scripts/fuzz_binary.py for M whole-binary runs. Findings go under OUT; exits 1 if any.
 #
-#   scripts/fuzz.sh [N (default 1000000)] [M (default 100000)] [JOBS (default 2)] [SEED (1)] [OUT]
+#   scripts/fuzz.sh [N (default 1000000)] [M (default 100000)] [JOBS (default 2)] [SEED (1)]
+#                   [OUT (default $TMPDIR/mpcheck-fuzz-out)]
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 M=${2:-100000}
 JOBS=${3:-2}
 SEED=${4:-1}
-OUT=${5:-fuzz-out}
+OUT=${5:-${TMPDIR:-/tmp}/mpcheck-fuzz-out}
 cargo build --release
 (cd fuzz && cargo build --release)
 status=0
