@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Time budget per input. Generous: `cargo test` runs unoptimized code, and every input here runs in milliseconds once its bug is fixed.
+/// Time budget per input. Generous: `cargo test` runs unoptimized code, and each input here,
+/// once its bug is fixed, takes well under it.
 const BUDGET: Duration = Duration::from_secs(5);
 
 /// Peak resident memory allowed to a whole-binary case.
