@@ -211,6 +211,11 @@ regression!(
     ignore = "fixed on branch depth/render; un-ignore after merge"
 );
 regression!(
+    regexp_subroutine_call_blowup,
+    "regexp/subroutine-call-blowup.bin",
+    ignore = "not fixed on any branch yet (fancy-regex inlines \\g<-1>); allocates GBs"
+);
+regression!(
     glob_brace_product_quadratic,
     "glob/brace-product-quadratic.rep",
     ignore = "fixed on branch depth/render; un-ignore after merge"
@@ -249,4 +254,9 @@ binary_regression!(
     binary_glob_many_segments_deep_paths,
     "glob-many-segments-deep-paths",
     ignore = "not fixed on any branch yet (Minimatch::is_match cost)"
+);
+binary_regression!(
+    binary_regexp_subroutine_call_memory,
+    "regexp-subroutine-call-memory",
+    ignore = "not fixed on any branch yet (fancy-regex inlines \\g<-1>)"
 );
