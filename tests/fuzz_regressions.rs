@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Time budget per input. Generous: `cargo test` runs unoptimized code, and each input here,
-/// once its bug is fixed, takes well under it.
-const BUDGET: Duration = Duration::from_secs(5);
+/// A watchdog against hangs, not a speed test (speed is the benchmark's and
+/// `scripts/bad_inputs.py`'s, on release builds): every input here takes well under a second
+/// in the release binary and `cargo test` runs unoptimized code on a loaded machine.
+const BUDGET: Duration = Duration::from_secs(60);
 
 /// Peak resident memory allowed to a whole-binary case.
 const MAX_RSS_KB: u64 = 1 << 20;
@@ -177,98 +178,78 @@ fn every_saved_input_is_listed() {
     assert!(missing.is_empty(), "not listed here: {missing:?}");
 }
 
-// Inputs that still crash or hang on this branch are ignored, with the reason; un-ignore each
-// once its fix is merged. `cargo test --test fuzz_regressions -- --ignored` runs them. "Fixed
-// on branch depth/render" was checked with those branches' release binaries at 04:04 UTC (the
-// in-process ones through an equivalent project); the others still fail there.
+// An input that still crashes or hangs is added with `ignore = "why"` until its fix lands;
+// `cargo test --test fuzz_regressions -- --ignored` runs those.
 
 regression!(
     js_paren_run_oxc_stack_overflow,
-    "js/paren-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "js/paren-run-oxc-stack-overflow.rep"
 );
 regression!(
     js_bracket_run_oxc_stack_overflow,
-    "js/bracket-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "js/bracket-run-oxc-stack-overflow.rep"
 );
 regression!(
     js_template_run_oxc_stack_overflow,
-    "js/template-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "js/template-run-oxc-stack-overflow.rep"
 );
 regression!(
     js_call_run_oxc_stack_overflow,
-    "js/call-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "js/call-run-oxc-stack-overflow.rep"
 );
 regression!(
     wxs_paren_run_oxc_stack_overflow,
-    "wxs/paren-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "wxs/paren-run-oxc-stack-overflow.rep"
 );
 regression!(
     wxs_bracket_run_oxc_stack_overflow,
-    "wxs/bracket-run-oxc-stack-overflow.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "wxs/bracket-run-oxc-stack-overflow.rep"
 );
 regression!(
     regexp_group_number_alloc_abort,
-    "regexp/group-number-alloc-abort.bin",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "regexp/group-number-alloc-abort.bin"
 );
 regression!(
     regexp_subroutine_call_blowup,
-    "regexp/subroutine-call-blowup.bin",
-    ignore = "not fixed on any branch yet (fancy-regex inlines \\g<-1>); allocates GBs"
+    "regexp/subroutine-call-blowup.bin"
 );
 regression!(
     js_plus_chain_call_argument,
-    "js/plus-chain-call-argument.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "js/plus-chain-call-argument.rep"
 );
 regression!(
     glob_brace_product_quadratic,
-    "glob/brace-product-quadratic.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "glob/brace-product-quadratic.rep"
 );
 regression!(
     glob_brace_sequence_quadratic,
-    "glob/brace-sequence-quadratic.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "glob/brace-sequence-quadratic.rep"
 );
 regression!(
     wxml_closed_nesting_one_line_quadratic,
-    "wxml/closed-nesting-one-line-quadratic.rep",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "wxml/closed-nesting-one-line-quadratic.rep"
 );
 regression!(
     json_long_unknown_key_edit_distance,
-    "json/long-unknown-key-edit-distance.rep",
-    ignore = "not fixed on any branch yet (edit distance over a whole long key)"
+    "json/long-unknown-key-edit-distance.rep"
 );
 binary_regression!(
     binary_human_label_past_column_65535,
-    "human-label-past-column-65535",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "human-label-past-column-65535"
 );
 binary_regression!(
     binary_duplicate_attributes_long_tag_memory,
-    "duplicate-attributes-long-tag-memory",
-    ignore = "not fixed on any branch yet (MP321 messages embed the tag name)"
+    "duplicate-attributes-long-tag-memory"
 );
 binary_regression!(
     binary_human_many_diagnostics_one_line,
-    "human-many-diagnostics-one-line",
-    ignore = "fixed on branch depth/render; un-ignore after merge"
+    "human-many-diagnostics-one-line"
 );
 binary_regression!(
     binary_glob_many_segments_deep_paths,
-    "glob-many-segments-deep-paths",
-    ignore = "not fixed on any branch yet (Minimatch::is_match cost)"
+    "glob-many-segments-deep-paths"
 );
 binary_regression!(
     binary_regexp_subroutine_call_memory,
-    "regexp-subroutine-call-memory",
-    ignore = "not fixed on any branch yet (fancy-regex inlines \\g<-1>)"
+    "regexp-subroutine-call-memory"
 );
