@@ -665,7 +665,7 @@ mod tests {
         assert_eq!(super::js_escapes(r"\\g"), r"\\g");
         let blowup = r"^(at/acs|design\g<-1>\g<-1>\g<-1>\g<-1>)/";
         let re = super::js_regexp(blowup).unwrap();
-        assert!(re.is_match("design/").unwrap() == false);
+        assert!(!re.is_match("design/").unwrap());
         assert!(re.is_match("designg<-1>g<-1>g<-1>g<-1>/").unwrap());
         assert!(rule("regexp", r"\.Ma\p").matches("a.map"));
         let e = super::js_regexp(r"a\g{99999999999}").unwrap_err();
