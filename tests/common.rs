@@ -61,3 +61,23 @@ pub fn subdirs(dir: &Path) -> Vec<PathBuf> {
 pub fn name(p: &Path) -> String {
     p.file_name().unwrap().to_string_lossy().into_owned()
 }
+
+/// A minimal valid project in a temporary folder, plus `files` (path, bytes).
+pub fn temp_project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let base: &[(&str, &[u8])] = &[
+        (
+            "project.config.json",
+            b"{\"appid\": \"wx0000000000000000\"}",
+        ),
+        ("app.json", b"{\"pages\": [\"pages/index/index\"]}"),
+        ("pages/index/index.js", b"Page({})"),
+        ("pages/index/index.wxml", b"<view/>"),
+    ];
+    for (path, bytes) in base.iter().chain(files) {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    dir
+}

@@ -3,28 +3,11 @@
 //! finding it must give: no crash (a stack overflow aborts with no output at all), no hang,
 //! and the same output at any thread count.
 
+mod common;
+use common::temp_project as project;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let base: &[(&str, &[u8])] = &[
-        (
-            "project.config.json",
-            b"{\"appid\": \"wx0000000000000000\"}",
-        ),
-        ("app.json", b"{\"pages\": [\"pages/index/index\"]}"),
-        ("pages/index/index.js", b"Page({})"),
-        ("pages/index/index.wxml", b"<view/>"),
-    ];
-    for (path, bytes) in base.iter().chain(files) {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    dir
-}
 
 /// A project config with one packOptions rule.
 fn pack_config(kind: &str, value: &str) -> Vec<u8> {

@@ -36,6 +36,10 @@ fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     tmp
 }
 
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
 fn link(tmp: &Path, target: &str, at: &str) {
     let at = tmp.join("p").join(at);
     let _ = std::fs::remove_file(&at);
@@ -226,13 +230,7 @@ fn configs_that_are_not_files() {
 
     let tmp = project(&[]);
     let fifo = tmp.path().join("p/mpcheck.json");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let (code, out) = check(tmp.path());
     assert_eq!(code, 2, "{out}");
     assert_has(&out, &["is not a regular file (a pipe, socket or device)"]);
@@ -326,13 +324,7 @@ fn oversize_templates_are_reported() {
 fn special_files_among_the_code_are_reported() {
     let tmp = project(&[]);
     let fifo = tmp.path().join("p/pages/index/pipe.js");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let (code, out) = check(tmp.path());
     assert_eq!(code, 1, "{out}");
     assert_has(

@@ -3,29 +3,12 @@
 //! files cannot inject terminal escapes or GitHub workflow commands, `size -o` never writes
 //! through a link, and output is the same at any thread count.
 
+mod common;
+use common::temp_project as project;
 use std::path::Path;
 use std::process::{Command, Output};
 
 const FORMATS: [&str; 4] = ["human", "concise", "github", "json"];
-
-fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let base: &[(&str, &[u8])] = &[
-        (
-            "project.config.json",
-            b"{\"appid\": \"wx0000000000000000\"}",
-        ),
-        ("app.json", b"{\"pages\": [\"pages/index/index\"]}"),
-        ("pages/index/index.js", b"Page({})"),
-        ("pages/index/index.wxml", b"<view/>"),
-    ];
-    for (path, bytes) in base.iter().chain(files) {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    dir
-}
 
 struct Run {
     code: i32,
