@@ -1068,6 +1068,28 @@ fn json_doc(read: Result<Vec<u8>, crate::fsread::ReadError>) -> JsonDoc {
 mod tests {
     use super::*;
 
+    /// A code file the walk listed but that cannot be read (gone, or unreadable: as root a
+    /// mode-000 file is readable, so the failing open is simulated by a missing file).
+    #[test]
+    fn unreadable_code_files_are_reported_not_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = ProjectFile {
+            path: "pages/gone.js".into(),
+            kind: FileKind::Js,
+            size: None,
+            excluded: false,
+            json: None,
+        };
+        let code = read_code_file(dir.path(), &mut f).expect("a diagnostic, not silence");
+        assert!(code.module.is_none());
+        let problem = code.problem.expect("problem recorded");
+        assert_eq!(problem.rel, "pages/gone.js");
+        assert!(matches!(
+            problem.kind,
+            WalkProblemKind::Read(crate::fsread::ReadError::NotFound)
+        ));
+    }
+
     #[test]
     fn roots_are_normalised_like_the_official_tool() {
         assert_eq!(normalize_root(""), "");
