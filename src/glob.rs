@@ -4,6 +4,7 @@
 //! its contents. `Minimatch`, for packOptions `glob` rules: minimatch 3, as miniprogram-ci.
 
 use regex::Regex;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct GlobSet {
@@ -147,10 +148,15 @@ impl Minimatch {
                 over_budget: true,
             };
         }
+        // Alternatives share most segments: each distinct one is translated and compiled once.
+        let mut compiled: HashMap<&str, Option<Segment>> = HashMap::new();
         let alternatives = expanded
             .iter()
             .filter_map(|p| {
-                let mut segments = p.split('/').map(Segment::new).collect::<Option<Vec<_>>>()?;
+                let mut segments = p
+                    .split('/')
+                    .map(|s| compiled.entry(s).or_insert_with(|| Segment::new(s)).clone())
+                    .collect::<Option<Vec<_>>>()?;
                 // `**/**` matches what `**` matches: one globstar per run keeps the table small.
                 segments.dedup_by(|a, b| {
                     matches!(a, Segment::Globstar) && matches!(b, Segment::Globstar)
@@ -224,6 +230,19 @@ fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
         .count();
     if fixed > n || (fixed < n && fixed == pattern.len()) {
         return false;
+    }
+    // The first and last segments, when not `**`, take the first and last parts: most
+    // alternatives of a brace expansion fail there, before the table.
+    match (pattern.first(), pattern.last(), parts.first(), parts.last()) {
+        (Some(first), Some(last), Some(p0), Some(pn)) => {
+            if !matches!(first, Segment::Globstar) && !first.matches(p0) {
+                return false;
+            }
+            if !matches!(last, Segment::Globstar) && !last.matches(pn) {
+                return false;
+            }
+        }
+        _ => return pattern.is_empty() && parts.is_empty(),
     }
     // no_dot_from[j]: no part in parts[j..] starts with a dot.
     let mut no_dot_from = vec![true; n + 1];
