@@ -148,6 +148,18 @@ impl Minimatch {
                 over_budget: true,
             };
         }
+        // A path segment is a file name (at most 255 bytes on every file system): a pattern
+        // segment past this budget is not compiled (a 262 KB `[^[^…` took 4 s).
+        if expanded
+            .iter()
+            .any(|p| p.split('/').any(|s| s.len() > MAX_SEGMENT_BYTES))
+        {
+            return Minimatch {
+                negate: false,
+                alternatives: Vec::new(),
+                over_budget: true,
+            };
+        }
         // Alternatives share most segments: each distinct one is translated and compiled once.
         let mut compiled: HashMap<&str, Option<Segment>> = HashMap::new();
         let alternatives = expanded
@@ -273,6 +285,10 @@ fn match_segments(pattern: &[Segment], parts: &[&str]) -> bool {
 /// At most this many patterns come out of brace expansion; the rest are not matched (a
 /// project config with `{a,b}` forty times must not hang the check).
 const MAX_EXPANSIONS: usize = 1024;
+
+/// The longest pattern segment (between two `/`) that is compiled; a longer one puts the
+/// pattern over budget.
+pub const MAX_SEGMENT_BYTES: usize = 4096;
 
 /// Braces nested (or left open) deeper than this are not expanded: the pattern is over budget.
 pub const MAX_BRACE_DEPTH: usize = 64;

@@ -291,9 +291,16 @@ fn binary_and_broken_code_files_are_reported() {
 #[test]
 fn pack_option_patterns_have_budgets() {
     let glob = "{".repeat(10_000);
-    let budget = "[\"packOptions\"][\"ignore\"][0][\"value\"] is a glob whose brace expansion goes beyond mpcheck's budget (64 levels of `{`, 1048576 bytes of patterns); it matches nothing in the upload set";
+    let budget = "[\"packOptions\"][\"ignore\"][0][\"value\"] is a glob beyond mpcheck's budget (64 levels of `{`, 1048576 bytes of patterns after brace expansion, 4096 bytes between two `/`); it matches nothing in the upload set";
     expect(
         &[("project.config.json", &pack_config("glob", &glob))],
+        1,
+        &[budget],
+    );
+    // A 262 KB segment (`[^[^[^…`, from the fuzzer) is not compiled: it took 4 s.
+    let long = format!("pa{}", "[^".repeat(100_000));
+    expect(
+        &[("project.config.json", &pack_config("glob", &long))],
         1,
         &[budget],
     );

@@ -94,14 +94,16 @@ impl Rule for InvalidPackOptions {
                         Some("glob") if crate::glob::Minimatch::new(&value).over_budget() => {
                             Some((ctx.t(
                                 format!(
-                                    "is a glob whose brace expansion goes beyond mpcheck's budget ({} levels of `{{`, {} bytes of patterns); it matches nothing in the upload set",
+                                    "is a glob beyond mpcheck's budget ({} levels of `{{`, {} bytes of patterns after brace expansion, {} bytes between two `/`); it matches nothing in the upload set",
                                     crate::glob::MAX_BRACE_DEPTH,
-                                    crate::glob::MAX_EXPANDED_BYTES
+                                    crate::glob::MAX_EXPANDED_BYTES,
+                                    crate::glob::MAX_SEGMENT_BYTES
                                 ),
                                 format!(
-                                    "是花括号展开超出 mpcheck 上限（{} 层 `{{`，{} 字节）的 glob；它在上传文件中不匹配任何文件",
+                                    "是超出 mpcheck 上限（{} 层 `{{`，展开后 {} 字节，两个 `/` 之间 {} 字节）的 glob；它在上传文件中不匹配任何文件",
                                     crate::glob::MAX_BRACE_DEPTH,
-                                    crate::glob::MAX_EXPANDED_BYTES
+                                    crate::glob::MAX_EXPANDED_BYTES,
+                                    crate::glob::MAX_SEGMENT_BYTES
                                 ),
                             ), nothing(ctx)))
                         }
