@@ -2,7 +2,7 @@
 //! (for files named by the project) never through a link that leaves the project folder.
 
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// Why a file was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,25 +98,6 @@ fn io_error(e: std::io::Error) -> ReadError {
     }
 }
 
-/// Joins a `/`-separated relative path written in a config file onto `base` without leaving
-/// it: `..` steps are resolved lexically, and `None` means the path climbs above `base`.
-pub fn join_within(base: &Path, rel: &str) -> Option<PathBuf> {
-    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
-    for c in Path::new(rel).components() {
-        match c {
-            Component::Normal(p) => parts.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::RootDir | Component::Prefix(_) => {}
-        }
-    }
-    let mut out = base.to_path_buf();
-    out.extend(parts);
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,14 +141,5 @@ mod tests {
             read_inside(&root, &root.join("in.json"), 100).unwrap(),
             b"{}"
         );
-    }
-
-    #[test]
-    fn joins_stay_within_the_base() {
-        let base = Path::new("/p");
-        assert_eq!(join_within(base, "a/b/"), Some(PathBuf::from("/p/a/b")));
-        assert_eq!(join_within(base, "a/../b"), Some(PathBuf::from("/p/b")));
-        assert_eq!(join_within(base, "a/../../x"), None);
-        assert_eq!(join_within(base, "./"), Some(PathBuf::from("/p")));
     }
 }

@@ -379,7 +379,7 @@ pub fn pack_rules_in_budget(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
 pub fn compute(p: &Project) -> Upload {
     let (ignore, include) = pack_rules_in_budget(p);
     let t = std::time::Instant::now();
-    let unused = unused_code_files(p);
+    let unused = unused_code_files(p, &include);
     if std::env::var_os("MPCHECK_TIMINGS").is_some() {
         eprintln!("mpcheck: unused-file analysis {:?}", t.elapsed());
     }
@@ -488,7 +488,8 @@ pub const CODE_EXTENSIONS: &[&str] = &[
 /// their files), `custom-tab-bar`, `app-bar` (with `appBar`), subpackage `entry` scripts, the
 /// `workers` folder, and from those, recursively, JS
 /// `require`/`import`, WXML `import`/`include`/`wxs src`, WXS `require` and WXSS `@import`.
-pub fn unused_code_files(p: &Project) -> Vec<String> {
+/// Files an `include` rule (as the upload set compiled it) keeps are never unused.
+pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
     use std::collections::BTreeSet;
     let root = p.mp_root.as_str();
     let variants = |base: &str| -> Vec<String> {
@@ -609,7 +610,6 @@ pub fn unused_code_files(p: &Project) -> Vec<String> {
         }
         work.extend(next);
     }
-    let (_, include) = pack_rules_in_budget(p);
     p.files
         .iter()
         .filter(|f| f.path.starts_with(root) && !f.excluded)
