@@ -70,6 +70,11 @@ struct CheckArgs {
     /// Colour in human output
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    /// Instead of the findings, list every network call site with its URL as mpcheck reads
+    /// it (`{…}` for run-time parts), its origin, or why the origin is not known
+    /// (`-f json` for JSON)
+    #[arg(long)]
+    explain_network: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -331,38 +336,29 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         Ok(w) => project.whitelist = w,
         Err(message) => return usage_error(&message),
     }
+    if args.explain_network {
+        let out = match args.format {
+            Format::Json => report::network::json(&project),
+            _ => report::network::text(&project, &opts.path_prefix),
+        };
+        let mut stdout = std::io::stdout().lock();
+        return match stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| stdout.flush())
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        };
+    }
     let loaded = started.elapsed();
     let diagnostics = engine::run(&project, &config, lang);
     if timings {
-        let resolved = project
-            .sites
-            .iter()
-            .filter(|s| {
-                matches!(
-                    crate::js::url::origin(&s.parts),
-                    crate::js::url::Resolved::Known(_)
-                )
-            })
-            .count();
         eprintln!(
-            "mpcheck: {} files, index {:?}, rules {:?}; network call sites {}, origin known {}",
+            "mpcheck: {} files, index {:?}, rules {:?}",
             project.files.len(),
             loaded,
             started.elapsed() - loaded,
-            project.sites.len(),
-            resolved
         );
-        if std::env::var_os("MPCHECK_SITES").is_some() {
-            for s in &project.sites {
-                eprintln!(
-                    "  {} {} {} {:?}",
-                    escape::line(&s.file),
-                    s.category.key(),
-                    s.api,
-                    s.parts
-                );
-            }
-        }
     }
     let out = report::render(&project, &diagnostics, args.format, &opts);
     let mut stdout = std::io::stdout().lock();

@@ -199,7 +199,7 @@ fn check_entry(
             format!("\"{raw}\"：{key} 合法域名不支持通配符，请逐个配置子域名"),
         );
     }
-    let Resolved::Known(o) = origin(&[Part::Lit(trimmed.to_string())]) else {
+    let Resolved::Known(o) = origin(&[Part::lit(trimmed)]) else {
         problem(
             format!("\"{raw}\" is not a scheme://host[:port] domain"),
             format!("\"{raw}\" 不是 协议://域名[:端口] 格式"),

@@ -486,7 +486,7 @@ fn import_cycles_end() {
             ("utils/b.js", b"import {x} from './a'\nexport {x}\n"),
         ],
         1,
-        &["utils/a.js:3:18: error[MP301] http://h.example.com uses http://; wx.request needs https://"],
+        &["utils/a.js:3:18: error[MP301] http://h.example.com uses http://, but https:// is required (wx.request)"],
     );
 }
 

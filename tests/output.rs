@@ -212,7 +212,7 @@ fn request_url_at_the_end_of_a_minified_line() {
     let dir = project(&[("pages/index/index.js", js.as_bytes())]);
     size_counts_everything(dir.path());
     let column = 100_000 + "wx.request({url:".len() + 1; // the string literal
-    let message = "http://bad.example.com uses http://; wx.request needs https://";
+    let message = "http://bad.example.com uses http://, but https:// is required (wx.request)";
     for format in FORMATS {
         let r = check(dir.path(), format);
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);

@@ -206,7 +206,7 @@ fn js(input: &[u8]) {
             check_span(&text, *span, "globalData");
         }
         for c in &m.calls {
-            if let mpcheck::js::Sym::Str(s) = &c.url {
+            if let mpcheck::js::Sym::Str(s, _) = &c.url {
                 let _ = mpcheck::js::extract::looks_like_secret(s);
             }
         }

@@ -5,8 +5,8 @@
 
 use super::depth::MAX_VISIT_DEPTH;
 use super::{
-    Binding, CandidateCall, Category, ImportName, Module, NetCall, SecretCandidate, Sym,
-    Unanalysed, Wrapper,
+    Binding, CandidateCall, Category, ImportName, Module, NetCall, SecretCandidate, StrMethod, Sym,
+    Unanalysed, Why, Wrapper,
 };
 use crate::source::Span;
 use oxc_allocator::Allocator;
@@ -14,7 +14,7 @@ use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
-use oxc_syntax::operator::BinaryOperator;
+use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use std::collections::HashSet;
 
@@ -195,6 +195,35 @@ struct Extractor<'t, 'm> {
 
 /// Values nested deeper than this are not followed (`Sym` trees stay shallow).
 const MAX_SYM_DEPTH: usize = 64;
+/// A variable assigned in more places than this is unknown.
+const MAX_CHOICES: usize = 8;
+
+fn is_this(e: &Expression) -> bool {
+    matches!(e.get_inner_expression(), Expression::ThisExpression(_))
+}
+
+/// The text a regexp source matches when it has no special characters (escapes of
+/// punctuation allowed): `\{id\}` is `{id}`.
+fn plain_regexp(source: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let next = chars.next()?;
+                if next.is_ascii_alphanumeric() {
+                    return None; // \d, \w, \b, \u…
+                }
+                out.push(next);
+            }
+            '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '^' | '$' => {
+                return None;
+            }
+            c => out.push(c),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
 
 fn require_arg<'a>(e: &'a Expression<'a>) -> Option<&'a str> {
     let Expression::CallExpression(call) = e.get_inner_expression() else {
@@ -239,14 +268,15 @@ impl<'t> Extractor<'t, '_> {
     fn sym_at(&self, e: &Expression, depth: usize) -> Sym {
         let e = e.get_inner_expression();
         if depth > MAX_SYM_DEPTH {
-            return Sym::Unknown(self.snippet(e.span()));
+            return Sym::Unknown(Why::TooIndirect, self.snippet(e.span()));
         }
         let d = depth + 1;
         match e {
-            Expression::StringLiteral(s) => Sym::Str(s.value.to_string()),
-            Expression::NumericLiteral(n) => {
-                Sym::Str(n.raw.map_or_else(|| n.value.to_string(), |r| r.to_string()))
-            }
+            Expression::StringLiteral(s) => Sym::Str(s.value.to_string(), Some(span(s.span))),
+            Expression::NumericLiteral(n) => Sym::Str(
+                n.raw.map_or_else(|| n.value.to_string(), |r| r.to_string()),
+                Some(span(n.span)),
+            ),
             Expression::TemplateLiteral(t) => {
                 let mut parts = Vec::new();
                 for (i, q) in t.quasis.iter().enumerate() {
@@ -256,7 +286,7 @@ impl<'t> Extractor<'t, '_> {
                         .as_ref()
                         .map_or(q.value.raw.as_str(), |c| c.as_str());
                     if !cooked.is_empty() {
-                        parts.push(Sym::Str(cooked.to_string()));
+                        parts.push(Sym::Str(cooked.to_string(), Some(span(q.span))));
                     }
                     if let Some(x) = t.expressions.get(i) {
                         parts.push(self.sym_at(x, d));
@@ -293,6 +323,11 @@ impl<'t> Extractor<'t, '_> {
                         .get(depth)
                         .and_then(|l| l.iter().rev().find(|(n, _)| n == name))
                     {
+                        // A local made from the function's parameters uses them.
+                        if v.has_param() {
+                            let owner = self.param_owner.get().map_or(depth, |d| d.max(depth));
+                            self.param_owner.set(Some(owner));
+                        }
                         return v.clone();
                     }
                     if let Some((_, p)) = params.iter().find(|(n, _)| n == name) {
@@ -307,27 +342,37 @@ impl<'t> Extractor<'t, '_> {
                 Sym::Ident(name.to_string())
             }
             Expression::StaticMemberExpression(m) => {
-                if matches!(
-                    m.object.get_inner_expression(),
-                    Expression::ThisExpression(_)
-                ) {
-                    return Sym::Unknown(self.snippet(m.span));
+                if is_this(&m.object) {
+                    return Sym::Unknown(Why::State, self.snippet(m.span));
                 }
                 Sym::Member(
                     Box::new(self.sym_at(&m.object, d)),
                     m.property.name.to_string(),
                 )
             }
-            Expression::ComputedMemberExpression(m) => match m.expression.get_inner_expression() {
-                Expression::StringLiteral(s) => {
-                    Sym::Member(Box::new(self.sym_at(&m.object, d)), s.value.to_string())
+            Expression::ComputedMemberExpression(m) => {
+                if is_this(&m.object) {
+                    return Sym::Unknown(Why::State, self.snippet(m.span));
                 }
-                _ => Sym::Unknown(self.snippet(m.span)),
-            },
-            Expression::CallExpression(c) => match &c.callee {
-                Expression::Identifier(id) if id.name == "getApp" => Sym::GetApp,
-                _ => Sym::Unknown(self.snippet(c.span)),
-            },
+                let key = match m.expression.get_inner_expression() {
+                    Expression::StringLiteral(s) => s.value.to_string(),
+                    Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value >= 0.0 => {
+                        format!("{}", n.value as u64)
+                    }
+                    _ => return Sym::Unknown(Why::Property, self.snippet(m.span)),
+                };
+                Sym::Member(Box::new(self.sym_at(&m.object, d)), key)
+            }
+            Expression::CallExpression(c) => self.call_sym(c, d),
+            Expression::ArrayExpression(a) => Sym::Array(
+                a.elements
+                    .iter()
+                    .map(|el| match el.as_expression() {
+                        Some(x) => (self.sym_at(x, d), span(x.span())),
+                        None => (Sym::Unknown(Why::Expression, "…".into()), span(el.span())),
+                    })
+                    .collect(),
+            ),
             Expression::ObjectExpression(o) => {
                 let mut props = Vec::new();
                 for p in &o.properties {
@@ -343,8 +388,56 @@ impl<'t> Extractor<'t, '_> {
                 }
                 Sym::Object(props)
             }
-            _ => Sym::Unknown(self.snippet(e.span())),
+            Expression::ThisExpression(t) => Sym::Unknown(Why::State, self.snippet(t.span)),
+            Expression::ConditionalExpression(c) => Sym::Choice(
+                vec![self.sym_at(&c.consequent, d), self.sym_at(&c.alternate, d)],
+                Why::Expression,
+                self.snippet(c.span),
+            ),
+            Expression::LogicalExpression(l) => Sym::Choice(
+                vec![self.sym_at(&l.left, d), self.sym_at(&l.right, d)],
+                Why::Expression,
+                self.snippet(l.span),
+            ),
+            _ => Sym::Unknown(Why::Expression, self.snippet(e.span())),
         }
+    }
+
+    /// A call's value: `getApp()`, `String(x)`, a string method on a value, else unknown.
+    fn call_sym(&self, c: &CallExpression, d: usize) -> Sym {
+        let args: Vec<&Expression> = c
+            .arguments
+            .iter()
+            .filter_map(|a| a.as_expression())
+            .collect();
+        let all_args = args.len() == c.arguments.len();
+        match c.callee.get_inner_expression() {
+            Expression::Identifier(id) if id.name == "getApp" => return Sym::GetApp,
+            Expression::Identifier(id) if id.name == "String" && args.len() == 1 && all_args => {
+                return self.sym_at(args[0], d);
+            }
+            Expression::StaticMemberExpression(m) if all_args => {
+                if let Some(mut method) = StrMethod::from_name(m.property.name.as_str()) {
+                    let mut values: Vec<Sym> = args.iter().map(|a| self.sym_at(a, d)).collect();
+                    if matches!(method, StrMethod::Replace | StrMethod::ReplaceAll)
+                        && let Some(Expression::RegExpLiteral(re)) =
+                            args.first().map(|a| a.get_inner_expression())
+                    {
+                        // `/\{id\}/g`: a regexp that is plain text is a text pattern.
+                        values[0] = match plain_regexp(re.regex.pattern.text.as_str()) {
+                            Some(text) => Sym::text(text),
+                            None => Sym::Unknown(Why::Expression, self.snippet(re.span)),
+                        };
+                        if re.regex.flags.contains(RegExpFlags::G) {
+                            method = StrMethod::ReplaceAll;
+                        }
+                    }
+                    return Sym::Method(Box::new(self.sym_at(&m.object, d)), method, values);
+                }
+            }
+            _ => {}
+        }
+        Sym::Unknown(Why::CallResult, self.snippet(c.span))
     }
 
     fn bind(&mut self, name: &str, binding: Binding) {
@@ -545,14 +638,21 @@ impl<'t> Extractor<'t, '_> {
     fn url_option(&self, call: &CallExpression) -> Option<(Sym, Span)> {
         let arg = call.arguments.first()?.as_expression()?;
         match arg.get_inner_expression() {
-            Expression::ObjectExpression(o) => o.properties.iter().find_map(|p| match p {
-                ObjectPropertyKind::ObjectProperty(p)
-                    if p.key.static_name().as_deref() == Some("url") =>
-                {
-                    Some((self.sym(&p.value), span(p.value.span())))
-                }
-                _ => None,
-            }),
+            Expression::ObjectExpression(o) => {
+                // The last `url:` or spread (`{ ...options, success }`) sets the URL.
+                o.properties.iter().rev().find_map(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p)
+                        if p.key.static_name().as_deref() == Some("url") =>
+                    {
+                        Some((self.sym(&p.value), span(p.value.span())))
+                    }
+                    ObjectPropertyKind::SpreadProperty(sp) => Some((
+                        Sym::Member(Box::new(self.sym(&sp.argument)), "url".into()),
+                        span(sp.argument.span()),
+                    )),
+                    _ => None,
+                })
+            }
             // `wx.request(options)`: the url is a field of a value we may know.
             other => Some((
                 Sym::Member(Box::new(self.sym(other)), "url".into()),
@@ -579,9 +679,9 @@ impl<'t> Extractor<'t, '_> {
             }
         }
         let (address, at) = address?;
-        let mut parts = vec![Sym::Str(format!("{scheme}://")), address];
+        let mut parts = vec![Sym::text(format!("{scheme}://")), address];
         if let Some(port) = port {
-            parts.push(Sym::Str(":".into()));
+            parts.push(Sym::text(":"));
             parts.push(port);
         }
         Some((Sym::Concat(parts), at))
@@ -607,6 +707,7 @@ impl<'t> Extractor<'t, '_> {
                 category,
                 api,
                 url,
+                span: at,
             });
             return;
         }
@@ -631,16 +732,17 @@ impl<'t> Extractor<'t, '_> {
         for (i, p) in params.items.iter().enumerate() {
             match &p.pattern {
                 BindingPattern::BindingIdentifier(id) => {
-                    bound.push((id.name.to_string(), Sym::Param(i)))
+                    bound.push((id.name.to_string(), Sym::Param(i, id.name.to_string())))
                 }
                 BindingPattern::ObjectPattern(o) => {
+                    let whole = Sym::Param(i, self.snippet(o.span));
                     for bp in &o.properties {
                         if let (Some(key), BindingPattern::BindingIdentifier(local)) =
                             (bp.key.static_name(), &bp.value)
                         {
                             bound.push((
                                 local.name.to_string(),
-                                Sym::Member(Box::new(Sym::Param(i)), key.to_string()),
+                                Sym::Member(Box::new(whole.clone()), key.to_string()),
                             ));
                         }
                     }
@@ -760,9 +862,36 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 )
             {
                 let value = self.sym(init);
-                if let Some(frame) = self.locals.last_mut() {
-                    frame.push((name.clone(), value));
+                self.bind_local(&name, value);
+            }
+        } else if !self.functions.is_empty() {
+            match (&it.id, &it.init) {
+                // `let url;`: set later.
+                (BindingPattern::BindingIdentifier(id), None) => {
+                    self.bind_local(&id.name, Sym::text(""));
                 }
+                // `const { host } = config`, `const [a, b] = hosts`.
+                (BindingPattern::ObjectPattern(o), Some(init)) => {
+                    let base = self.sym(init);
+                    for p in &o.properties {
+                        if let (Some(key), BindingPattern::BindingIdentifier(local)) =
+                            (p.key.static_name(), &p.value)
+                        {
+                            let v = Sym::Member(Box::new(base.clone()), key.to_string());
+                            self.bind_local(&local.name, v);
+                        }
+                    }
+                }
+                (BindingPattern::ArrayPattern(a), Some(init)) => {
+                    let base = self.sym(init);
+                    for (i, el) in a.elements.iter().enumerate() {
+                        if let Some(BindingPattern::BindingIdentifier(local)) = el {
+                            let v = Sym::Member(Box::new(base.clone()), i.to_string());
+                            self.bind_local(&local.name, v);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         walk::walk_variable_declarator(self, it);
@@ -786,6 +915,41 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        // `url += '?id=' + id` and `url = …` on a function's local.
+        if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
+            && let Some((depth, i)) = self.find_local(&id.name)
+        {
+            let right = self.sym(&it.right);
+            let old = &self.locals[depth][i].1;
+            let new = match it.operator {
+                AssignmentOperator::Addition => {
+                    let mut parts = match old {
+                        Sym::Concat(p) => p.clone(),
+                        other => vec![other.clone()],
+                    };
+                    parts.push(right);
+                    Sym::Concat(parts)
+                }
+                AssignmentOperator::Assign if matches!(old, Sym::Str(s, _) if s.is_empty()) => {
+                    right
+                }
+                AssignmentOperator::Assign => {
+                    // Assigned in several places: one of the values, chosen at run time.
+                    let mut options = match old {
+                        Sym::Choice(o, Why::Reassigned, _) => o.clone(),
+                        other => vec![other.clone()],
+                    };
+                    if options.len() < MAX_CHOICES {
+                        options.push(right);
+                        Sym::Choice(options, Why::Reassigned, id.name.to_string())
+                    } else {
+                        Sym::Unknown(Why::Reassigned, id.name.to_string())
+                    }
+                }
+                _ => Sym::Unknown(Why::Reassigned, id.name.to_string()),
+            };
+            self.locals[depth][i].1 = new;
+        }
         if let Some(target) = it
             .left
             .as_simple_assignment_target()
@@ -924,19 +1088,52 @@ impl Extractor<'_, '_> {
         if call.arguments.is_empty() {
             return;
         }
-        let args: Vec<(Sym, Span)> = call
-            .arguments
-            .iter()
-            .map(|a| match a.as_expression() {
-                Some(e) => (self.sym(e), span(e.span())),
-                None => (Sym::Unknown("...".into()), span(a.span())),
-            })
-            .collect();
-        let in_wrapper = self.functions.last().and_then(|(n, _)| n.clone());
+        let (args, owner): (Vec<(Sym, Span)>, _) = self.with_owner(|s| {
+            call.arguments
+                .iter()
+                .map(|a| match a.as_expression() {
+                    Some(e) => (s.sym(e), span(e.span())),
+                    None => (
+                        Sym::Unknown(Why::Expression, s.snippet(a.span())),
+                        span(a.span()),
+                    ),
+                })
+                .collect()
+        });
+        // Arguments made from a named function's parameters: the call is part of that
+        // function's body.
+        let forwards_for = owner
+            .filter(|_| args.iter().any(|(a, _)| a.has_param()))
+            .and_then(|d| self.functions.get(d))
+            .and_then(|(n, _)| n.clone());
         self.module.candidates.push(CandidateCall {
             callee,
             args,
-            in_function: in_wrapper,
+            forwards_for,
         });
+    }
+
+    /// Binds a function-local name (innermost function).
+    fn bind_local(&mut self, name: &str, value: Sym) {
+        if let Some(frame) = self.locals.last_mut() {
+            frame.push((name.to_string(), value));
+        }
+    }
+
+    /// The enclosing function's local constant or variable `name`: (function depth, index).
+    fn find_local(&self, name: &str) -> Option<(usize, usize)> {
+        for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
+            if let Some(i) = self
+                .locals
+                .get(depth)
+                .and_then(|l| l.iter().rposition(|(n, _)| n == name))
+            {
+                return Some((depth, i));
+            }
+            if params.iter().any(|(n, _)| n == name) {
+                return None;
+            }
+        }
+        None
     }
 }

@@ -16,28 +16,136 @@ use std::collections::{HashMap, HashSet};
 /// A symbolic value: what a URL expression is made of.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sym {
-    Str(String),
+    /// A string and where it is written in the module (`None`: made by mpcheck).
+    Str(String, Option<Span>),
     Concat(Vec<Sym>),
     Ident(String),
     Member(Box<Sym>, String),
     Object(Vec<(String, Sym, Span)>),
+    Array(Vec<(Sym, Span)>),
     /// `getApp()`.
     GetApp,
-    /// The i-th parameter of the enclosing wrapper function.
-    Param(usize),
-    /// Not statically known; the text says what.
-    Unknown(String),
+    /// The i-th parameter of the enclosing function, and its name.
+    Param(usize, String),
+    /// A string method called on a value: `base.concat(path)`, `url.replace('{id}', id)`.
+    Method(Box<Sym>, StrMethod, Vec<Sym>),
+    /// One of several values, chosen at run time (`c ? a : b`, `a || b`, a variable assigned
+    /// in several places): known when every choice gives the same origin; else unknown for
+    /// the reason given, with the source text.
+    Choice(Vec<Sym>, Why, String),
+    /// Not statically known: why, and the source text.
+    Unknown(Why, String),
+}
+
+/// The string methods whose result keeps what is known of the receiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrMethod {
+    Concat,
+    Replace,
+    ReplaceAll,
+    Trim,
+    TrimStart,
+    TrimEnd,
+    ToLowerCase,
+    /// `toString()`, `valueOf()`: the receiver itself.
+    Identity,
+}
+
+impl StrMethod {
+    pub fn from_name(name: &str) -> Option<StrMethod> {
+        Some(match name {
+            "concat" => StrMethod::Concat,
+            "replace" => StrMethod::Replace,
+            "replaceAll" => StrMethod::ReplaceAll,
+            "trim" => StrMethod::Trim,
+            "trimStart" | "trimLeft" => StrMethod::TrimStart,
+            "trimEnd" | "trimRight" => StrMethod::TrimEnd,
+            "toLowerCase" => StrMethod::ToLowerCase,
+            "toString" | "valueOf" => StrMethod::Identity,
+            _ => return None,
+        })
+    }
+}
+
+/// Why part of a URL is not statically known (the census groups unknown sites by it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Why {
+    /// A parameter of a function no call here reaches (a page method, an event handler, an
+    /// exported function nobody in the project calls).
+    Parameter,
+    /// Page or component state: `this.data.x`, `this.x`.
+    State,
+    /// What a function call returns.
+    CallResult,
+    /// A name the project does not define (a global, or a module-level `let` never set).
+    Unresolved,
+    /// An import whose module is not in the project, or does not export the name.
+    Import,
+    /// A computed property (`obj[key]`).
+    Property,
+    /// A property the object it is read from does not define (the URL is `undefined`).
+    NoSuchProperty,
+    /// A `globalData` field not set in `App({ globalData })`.
+    AppData,
+    /// A variable assigned more than one value.
+    Reassigned,
+    /// An expression mpcheck does not evaluate (a condition, `||`, arithmetic).
+    Expression,
+    /// A value defined through too many steps.
+    TooIndirect,
+}
+
+impl Why {
+    pub fn key(self) -> &'static str {
+        match self {
+            Why::Parameter => "parameter",
+            Why::State => "page-state",
+            Why::CallResult => "call-result",
+            Why::Unresolved => "unresolved-name",
+            Why::Import => "unresolved-import",
+            Why::Property => "dynamic-property",
+            Why::NoSuchProperty => "missing-property",
+            Why::AppData => "app-data",
+            Why::Reassigned => "reassigned",
+            Why::Expression => "expression",
+            Why::TooIndirect => "too-indirect",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Why::Parameter => "a parameter of a function no call in the project reaches",
+            Why::State => "page or component state",
+            Why::CallResult => "the result of a function call",
+            Why::Unresolved => "a name the project does not define",
+            Why::Import => "an import mpcheck cannot follow",
+            Why::Property => "a computed property",
+            Why::NoSuchProperty => "a property the object does not define",
+            Why::AppData => "a globalData field not set in App({ globalData })",
+            Why::Reassigned => "a variable assigned more than one value",
+            Why::Expression => "an expression evaluated at run time",
+            Why::TooIndirect => "a value defined too indirectly",
+        }
+    }
 }
 
 impl Sym {
     pub fn has_param(&self) -> bool {
         match self {
-            Sym::Param(_) => true,
+            Sym::Param(..) => true,
             Sym::Concat(p) => p.iter().any(Sym::has_param),
             Sym::Member(b, _) => b.has_param(),
             Sym::Object(props) => props.iter().any(|(_, v, _)| v.has_param()),
+            Sym::Array(items) => items.iter().any(|(v, _)| v.has_param()),
+            Sym::Method(r, _, args) => r.has_param() || args.iter().any(Sym::has_param),
+            Sym::Choice(options, ..) => options.iter().any(Sym::has_param),
             _ => false,
         }
+    }
+
+    /// A string made by mpcheck (no source location).
+    pub fn text(s: impl Into<String>) -> Sym {
+        Sym::Str(s.into(), None)
     }
 }
 
@@ -107,6 +215,9 @@ pub struct Wrapper {
     pub category: Category,
     pub api: String,
     pub url: Sym,
+    /// The URL expression in the function (where the call is reported when nothing in the
+    /// project calls the function).
+    pub span: Span,
 }
 
 /// A call that may reach a wrapper: `request(...)`, `http.get(...)`.
@@ -114,8 +225,9 @@ pub struct Wrapper {
 pub struct CandidateCall {
     pub callee: Vec<String>,
     pub args: Vec<(Sym, Span)>,
-    /// The named function the call is in, if any.
-    pub in_function: Option<String>,
+    /// The named function whose parameters the arguments pass on, if any: the call is then
+    /// part of that function's body, and the function a wrapper when the call reaches one.
+    pub forwards_for: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -214,11 +326,26 @@ pub enum BehaviorRef {
     Unknown,
 }
 
+/// Where a string was written: a file of the project and a span in it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub file: String,
+    pub span: Span,
+}
+
 /// A piece of an evaluated URL.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
-    Lit(String),
-    Hole(String),
+    /// Known text, and where it was written (`None`: made by mpcheck or not in a script).
+    Lit(String, Option<Loc>),
+    /// Text known only at run time: why, and the expression.
+    Hole(Why, String),
+}
+
+impl Part {
+    pub fn lit(s: impl Into<String>) -> Part {
+        Part::Lit(s.into(), None)
+    }
 }
 
 /// A network call site with its URL evaluated.
@@ -229,10 +356,12 @@ pub struct Site {
     pub category: Category,
     pub api: String,
     pub parts: Vec<Part>,
-    /// Where the constant that gave the URL its origin was defined, if in another place.
-    pub defined_at: Option<(String, Span)>,
     /// The URL's origin, computed once.
     pub origin: url::Resolved,
+    /// Where the text naming the URL's host is written, when that is outside the site's own
+    /// URL expression (a constant, a config object, a wrapper's base URL): findings about the
+    /// origin are reported there, once for every site that uses it.
+    pub cause: Option<Loc>,
 }
 
 impl Site {
@@ -242,22 +371,63 @@ impl Site {
         category: Category,
         api: String,
         parts: Vec<Part>,
-        defined_at: Option<(String, Span)>,
     ) -> Site {
-        let origin = url::origin(&parts);
+        let (origin, host_part) = url::origin_at(&parts);
+        let cause = match host_part.and_then(|i| parts.get(i)) {
+            Some(Part::Lit(_, Some(loc)))
+                if !(loc.file == file
+                    && loc.span.start >= span.start
+                    && loc.span.end <= span.end) =>
+            {
+                Some(loc.clone())
+            }
+            _ => None,
+        };
         Site {
             file,
             span,
             category,
             api,
             parts,
-            defined_at,
             origin,
+            cause,
         }
+    }
+
+    /// The API name for messages: `wx.request`, `tcp.connect`, `<web-view src>`, `http.get`.
+    pub fn api_name(&self) -> String {
+        match self.category {
+            Category::WebView => "<web-view src>".into(),
+            _ if self.api.contains('.') => self.api.clone(),
+            _ if ["request", "uploadFile", "downloadFile", "connectSocket"]
+                .contains(&self.api.as_str()) =>
+            {
+                format!("wx.{}", self.api)
+            }
+            _ => format!("{}()", self.api),
+        }
+    }
+
+    /// The URL as text, with `{…}` for the parts known only at run time.
+    pub fn symbolic(&self) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(s, _) => out.push_str(s),
+                Part::Hole(_, h) => {
+                    out.push('{');
+                    out.push_str(h);
+                    out.push('}');
+                }
+            }
+        }
+        out
     }
 }
 
 const MAX_DEPTH: usize = 24;
+/// Calls are followed through at most this many wrapper functions.
+const MAX_HOPS: usize = 8;
 
 /// Resolves symbolic values across modules.
 pub struct Resolver<'a> {
@@ -268,13 +438,45 @@ pub struct Resolver<'a> {
     pub app_js: String,
 }
 
+/// Where a value is evaluated: its module and, in a function's body followed from a call,
+/// that call's arguments and the frame they are evaluated in.
+#[derive(Clone, Copy)]
 struct Frame<'s> {
     module: &'s str,
-    /// Wrapper parameters: the caller's module and arguments.
-    params: Option<(&'s str, &'s [(Sym, Span)])>,
+    call: Option<(&'s [(Sym, Span)], &'s Frame<'s>)>,
 }
 
+impl<'s> Frame<'s> {
+    fn top(module: &'s str) -> Frame<'s> {
+        Frame { module, call: None }
+    }
+}
+
+/// What an evaluation noticed on the way.
+#[derive(Default)]
+struct Trace {
+    /// The argument of the outermost call that the URL took a parameter from.
+    outer_arg: Option<Span>,
+    /// References followed so far ([`MAX_STEPS`]: `a = b + b; b = c + c; …` doubles them at
+    /// each step).
+    steps: usize,
+}
+
+/// References followed for one URL at most.
+const MAX_STEPS: usize = 4096;
+
+type Found<'s> = Result<(Frame<'s>, Sym), Why>;
+
 impl<'a> Resolver<'a> {
+    pub fn new(modules: &'a HashMap<String, Module>, root: &'a str) -> Resolver<'a> {
+        Resolver {
+            modules,
+            root,
+            app_js: format!("{root}app.js"),
+        }
+    }
+
+    /// The module a specifier names, from the module at `from`.
     /// The module a specifier names, from the module at `from`.
     pub fn resolve_specifier(&self, from: &str, spec: &str) -> Option<&'a str> {
         let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
@@ -350,251 +552,334 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Evaluates `sym` in `module`.
-    pub fn eval(
-        &self,
-        module: &str,
-        sym: &Sym,
-        defined_at: &mut Option<(String, Span)>,
-    ) -> Vec<Part> {
+    /// Evaluates `sym` in `module` (parameters are unknown).
+    pub fn eval(&self, module: &str, sym: &Sym) -> Vec<Part> {
         let mut out = Vec::new();
-        let frame = Frame {
-            module,
-            params: None,
-        };
-        self.eval_into(&frame, sym, 0, &mut out, defined_at);
+        self.eval_into(Frame::top(module), sym, 0, &mut out, &mut Trace::default());
         out
     }
 
-    /// Evaluates a wrapper's URL with the caller's arguments.
-    pub fn eval_call(
-        &self,
-        wrapper_module: &str,
-        url: &Sym,
-        caller: &str,
-        args: &[(Sym, Span)],
-        defined_at: &mut Option<(String, Span)>,
-    ) -> Vec<Part> {
-        let mut out = Vec::new();
-        let frame = Frame {
-            module: wrapper_module,
-            params: Some((caller, args)),
-        };
-        self.eval_into(&frame, url, 0, &mut out, defined_at);
-        out
-    }
-
-    fn eval_into(
-        &self,
-        f: &Frame,
-        sym: &Sym,
-        depth: usize,
-        out: &mut Vec<Part>,
-        def: &mut Option<(String, Span)>,
-    ) {
-        if depth > MAX_DEPTH {
-            out.push(Part::Hole("a value defined too indirectly".into()));
+    fn eval_into(&self, f: Frame, sym: &Sym, depth: usize, out: &mut Vec<Part>, t: &mut Trace) {
+        if matches!(
+            sym,
+            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) | Sym::Choice(..)
+        ) {
+            t.steps += 1;
+        }
+        if depth > MAX_DEPTH || t.steps > MAX_STEPS {
+            if !matches!(out.last(), Some(Part::Hole(Why::TooIndirect, _))) {
+                out.push(Part::Hole(Why::TooIndirect, "…".into()));
+            }
             return;
         }
+        let d = depth + 1;
         match sym {
-            Sym::Str(s) => out.push(Part::Lit(s.clone())),
+            Sym::Str(s, at) => out.push(Part::Lit(
+                s.clone(),
+                at.map(|span| Loc {
+                    file: f.module.to_string(),
+                    span,
+                }),
+            )),
             Sym::Concat(parts) => {
                 for p in parts {
-                    self.eval_into(f, p, depth + 1, out, def);
+                    self.eval_into(f, p, d, out, t);
                 }
             }
-            Sym::Param(i) => match f.params.and_then(|(m, args)| Some((m, args.get(*i)?))) {
-                Some((caller, (arg, _))) => {
-                    let frame = Frame {
-                        module: caller,
-                        params: None,
-                    };
-                    self.eval_into(&frame, arg, depth + 1, out, def);
-                }
-                None => out.push(Part::Hole("a function parameter".into())),
+            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) => match self.value(f, sym, d, t) {
+                Ok((frame, value)) => self.eval_into(frame, &value, d, out, t),
+                Err(why) => out.push(Part::Hole(why, describe(sym))),
             },
-            Sym::Ident(name) => match self.lookup(f.module, name, depth) {
-                Some((m, value, at)) => {
-                    if def.is_none()
-                        && let Some(at) = at
-                    {
-                        *def = Some((m.to_string(), at));
+            Sym::GetApp => out.push(Part::Hole(Why::CallResult, "getApp()".into())),
+            Sym::Object(_) => out.push(Part::Hole(Why::Expression, "an object".into())),
+            Sym::Array(_) => out.push(Part::Hole(Why::Expression, "an array".into())),
+            Sym::Method(recv, method, args) => self.eval_method(f, recv, *method, args, d, out, t),
+            Sym::Choice(options, why, text) => {
+                // The first choice stands for all when they share one origin.
+                let mut first: Option<Vec<Part>> = None;
+                let mut same = !options.is_empty();
+                for o in options {
+                    let mut parts = Vec::new();
+                    self.eval_into(f, o, d, &mut parts, t);
+                    match &first {
+                        None => {
+                            same &= matches!(url::origin(&parts), url::Resolved::Known(_));
+                            first = Some(parts);
+                        }
+                        Some(p) => same &= url::origin(p) == url::origin(&parts),
                     }
-                    let frame = Frame {
-                        module: m,
-                        params: None,
-                    };
-                    self.eval_into(&frame, &value, depth + 1, out, def);
-                }
-                None => out.push(Part::Hole(display_name(name))),
-            },
-            Sym::Member(base, prop) => match self.member(f, base, prop, depth) {
-                Some((m, value, at)) => {
-                    if def.is_none()
-                        && let Some(at) = at
-                    {
-                        *def = Some((m.to_string(), at));
+                    if !same {
+                        break;
                     }
-                    let frame = Frame {
-                        module: m,
-                        params: f.params,
-                    };
-                    self.eval_into(&frame, &value, depth + 1, out, def);
                 }
-                None => out.push(Part::Hole(format!("{}.{prop}", describe(base)))),
-            },
-            Sym::GetApp => out.push(Part::Hole("getApp()".into())),
-            Sym::Object(_) => out.push(Part::Hole("an object".into())),
-            Sym::Unknown(s) => out.push(Part::Hole(s.clone())),
+                match first {
+                    Some(parts) if same => out.extend(parts),
+                    _ => out.push(Part::Hole(*why, text.clone())),
+                }
+            }
+            Sym::Unknown(why, s) => out.push(Part::Hole(*why, s.clone())),
         }
     }
 
-    /// The value bound to `name` in `module`: (module it lives in, value, definition span).
-    ///
-    /// `depth` counts the steps taken (imports and exports can form a cycle).
-    fn lookup(
+    /// A string method: what stays known of the receiver, then the rest as run-time text.
+    #[allow(clippy::too_many_arguments)]
+    fn eval_method(
         &self,
-        module: &'a str,
-        name: &str,
-        depth: usize,
-    ) -> Option<(&'a str, Sym, Option<Span>)> {
+        f: Frame,
+        recv: &Sym,
+        method: StrMethod,
+        args: &[Sym],
+        d: usize,
+        out: &mut Vec<Part>,
+        t: &mut Trace,
+    ) {
+        let mut r = Vec::new();
+        self.eval_into(f, recv, d, &mut r, t);
+        match method {
+            StrMethod::Identity => out.extend(r),
+            StrMethod::Concat => {
+                out.extend(r);
+                for a in args {
+                    self.eval_into(f, a, d, out, t);
+                }
+            }
+            StrMethod::ToLowerCase => out.extend(r.into_iter().map(|p| match p {
+                Part::Lit(s, at) => Part::Lit(s.to_lowercase(), at),
+                hole => hole,
+            })),
+            StrMethod::Trim | StrMethod::TrimStart | StrMethod::TrimEnd => {
+                if method != StrMethod::TrimEnd {
+                    for p in r.iter_mut() {
+                        match p {
+                            Part::Lit(s, _) => {
+                                *s = s.trim_start().to_string();
+                                if !s.is_empty() {
+                                    break;
+                                }
+                            }
+                            Part::Hole(..) => break,
+                        }
+                    }
+                }
+                if method != StrMethod::TrimStart {
+                    for p in r.iter_mut().rev() {
+                        match p {
+                            Part::Lit(s, _) => {
+                                *s = s.trim_end().to_string();
+                                if !s.is_empty() {
+                                    break;
+                                }
+                            }
+                            Part::Hole(..) => break,
+                        }
+                    }
+                }
+                out.extend(
+                    r.into_iter()
+                        .filter(|p| !matches!(p, Part::Lit(s, _) if s.is_empty())),
+                );
+            }
+            StrMethod::Replace | StrMethod::ReplaceAll => {
+                let pattern = match args.first() {
+                    Some(Sym::Str(p, _)) if !p.is_empty() => p.as_str(),
+                    _ => {
+                        out.push(Part::Hole(
+                            Why::Expression,
+                            format!("{}.replace(…)", describe(recv)),
+                        ));
+                        return;
+                    }
+                };
+                replace(
+                    r,
+                    pattern,
+                    method == StrMethod::ReplaceAll,
+                    out,
+                    |out| match args.get(1) {
+                        Some(with @ Sym::Str(..)) => self.eval_into(f, with, d, out, t),
+                        _ => out.push(Part::Hole(Why::Expression, "a replacement".into())),
+                    },
+                );
+            }
+        }
+    }
+
+    /// What a name, a member or a parameter stands for, and the frame to evaluate it in.
+    fn value<'s>(&self, f: Frame<'s>, sym: &Sym, depth: usize, t: &mut Trace) -> Found<'s>
+    where
+        'a: 's,
+    {
         if depth > MAX_DEPTH {
-            return None;
+            return Err(Why::TooIndirect);
         }
         let d = depth + 1;
-        let m = self.modules.get(module)?;
-        match m.bindings.get(name)? {
-            Binding::Value(v, at) => Some((module, v.clone(), Some(*at))),
-            Binding::Import {
-                from,
-                name: ImportName::Named(n),
-            } => {
-                let target = self.resolve_specifier(module, from)?;
-                self.export(target, n, d)
+        match sym {
+            Sym::Ident(name) => {
+                let (m, v) = self.lookup(f.module, name, d)?;
+                Ok((Frame::top(m), v))
             }
-            Binding::Import { .. } => None,
+            Sym::Member(base, prop) => self.member(f, base, prop, d, t),
+            Sym::Param(i, _) => {
+                let Some((args, parent)) = f.call else {
+                    return Err(Why::Parameter);
+                };
+                let Some((arg, at)) = args.get(*i) else {
+                    return Err(Why::Parameter);
+                };
+                if parent.call.is_none() {
+                    t.outer_arg.get_or_insert(*at);
+                }
+                Ok((*parent, arg.clone()))
+            }
+            Sym::Unknown(why, _) => Err(*why),
+            Sym::GetApp => Err(Why::CallResult),
+            other => Ok((f, other.clone())),
         }
+    }
+
+    /// The value bound to `name` in `module`, and the module it lives in.
+    ///
+    /// `depth` counts the steps taken (imports and exports can form a cycle).
+    fn lookup(&self, module: &str, name: &str, depth: usize) -> Result<(&'a str, Sym), Why> {
+        if depth > MAX_DEPTH {
+            return Err(Why::TooIndirect);
+        }
+        let d = depth + 1;
+        let (module, m) = self.modules.get_key_value(module).ok_or(Why::Unresolved)?;
+        let module = module.as_str();
+        match m.bindings.get(name).ok_or(Why::Unresolved)? {
+            Binding::Value(v, _) => Ok((module, v.clone())),
+            Binding::Import { from, name } => {
+                let target = self.resolve_specifier(module, from).ok_or(Why::Import)?;
+                match name {
+                    ImportName::Named(n) => self.export(target, n, d),
+                    // `import base from './base'`: the default export, or what a CommonJS
+                    // module assigns to `module.exports`.
+                    ImportName::Default => self
+                        .export(target, "default", d)
+                        .or_else(|_| self.module_exports(target)),
+                    // `const base = require('./base')`.
+                    ImportName::Namespace => self.module_exports(target),
+                }
+                .map_err(|_| Why::Import)
+            }
+        }
+    }
+
+    fn module_exports(&self, module: &'a str) -> Result<(&'a str, Sym), Why> {
+        let v = self
+            .modules
+            .get(module)
+            .and_then(|m| m.module_exports.clone());
+        v.map(|v| (module, v)).ok_or(Why::Import)
     }
 
     /// An export of a module.
-    fn export(
-        &self,
-        module: &'a str,
-        name: &str,
-        depth: usize,
-    ) -> Option<(&'a str, Sym, Option<Span>)> {
+    fn export(&self, module: &'a str, name: &str, depth: usize) -> Result<(&'a str, Sym), Why> {
         if depth > MAX_DEPTH {
-            return None;
+            return Err(Why::TooIndirect);
         }
         let d = depth + 1;
-        let m = self.modules.get(module)?;
+        let m = self.modules.get(module).ok_or(Why::Import)?;
         if let Some(v) = m.exports.get(name) {
             return match v {
                 Sym::Ident(local) => self.lookup(module, local, d),
-                other => Some((module, other.clone(), None)),
+                other => Ok((module, other.clone())),
             };
         }
-        match &m.module_exports {
-            Some(Sym::Object(props)) => {
-                let (_, v, at) = props.iter().find(|(k, _, _)| k == name)?;
-                match v {
-                    Sym::Ident(local) => {
-                        self.lookup(module, local, d)
-                            .or(Some((module, v.clone(), Some(*at))))
-                    }
-                    other => Some((module, other.clone(), Some(*at))),
-                }
-            }
-            Some(Sym::Ident(local)) => {
-                let (m2, v, _) = self.lookup(module, local, d)?;
-                self.property(m2, &v, name, d)
-            }
-            _ => None,
-        }
+        let Some(exports) = &m.module_exports else {
+            return Err(Why::Import);
+        };
+        let (f, v) =
+            self.value_property(Frame::top(module), exports, name, d, &mut Trace::default())?;
+        Ok((f.module, v))
     }
 
-    /// A property of an object value.
-    fn property(
+    /// A property of a value.
+    fn value_property<'s>(
         &self,
-        module: &'a str,
+        f: Frame<'s>,
         obj: &Sym,
         name: &str,
         depth: usize,
-    ) -> Option<(&'a str, Sym, Option<Span>)> {
+        t: &mut Trace,
+    ) -> Found<'s>
+    where
+        'a: 's,
+    {
         if depth > MAX_DEPTH {
-            return None;
+            return Err(Why::TooIndirect);
         }
         let d = depth + 1;
         match obj {
-            Sym::Object(props) => {
-                let (_, v, at) = props.iter().find(|(k, _, _)| k == name)?;
-                Some((module, v.clone(), Some(*at)))
+            Sym::Object(props) => props
+                .iter()
+                .rev()
+                .find(|(k, _, _)| k == name)
+                .map(|(_, v, _)| (f, v.clone()))
+                .ok_or(Why::NoSuchProperty),
+            Sym::Array(items) => name
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get(i))
+                .map(|(v, _)| (f, v.clone()))
+                .ok_or(Why::NoSuchProperty),
+            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) => {
+                let (f2, v) = self.value(f, obj, d, t)?;
+                self.value_property(f2, &v, name, d, t)
             }
-            Sym::Ident(local) => {
-                let (m, v, _) = self.lookup(module, local, d)?;
-                self.property(m, &v, name, d)
-            }
-            _ => None,
+            Sym::Unknown(why, _) => Err(*why),
+            Sym::GetApp => Err(Why::AppData),
+            _ => Err(Why::Property),
         }
     }
 
     /// `base.prop`.
-    fn member(
+    fn member<'s>(
         &self,
-        f: &Frame,
+        f: Frame<'s>,
         base: &Sym,
         prop: &str,
         depth: usize,
-    ) -> Option<(&'a str, Sym, Option<Span>)> {
+        t: &mut Trace,
+    ) -> Found<'s>
+    where
+        'a: 's,
+    {
         if depth > MAX_DEPTH {
-            return None;
+            return Err(Why::TooIndirect);
         }
         let d = depth + 1;
-        let module: &'a str = self.modules.get_key_value(f.module)?.0.as_str();
         // `getApp().globalData.x`, `app.globalData.x` with `const app = getApp()`.
         if let Sym::Member(inner, gd) = base
             && gd == "globalData"
-            && self.is_app(module, inner)
+            && self.is_app(f.module, inner)
         {
-            return self.global_data(prop);
+            return self.global_data(prop).map(|(m, v)| (Frame::top(m), v));
         }
-        match base {
-            Sym::Ident(name) => match self.modules.get(module)?.bindings.get(name)? {
-                Binding::Import {
-                    from,
-                    name: ImportName::Namespace | ImportName::Default,
-                } => {
-                    let target = self.resolve_specifier(module, from)?;
-                    self.export(target, prop, d).or_else(|| {
-                        let (m, v, _) = self.export(target, "default", d)?;
-                        self.property(m, &v, prop, d)
-                    })
-                }
-                _ => {
-                    let (m, v, _) = self.lookup(module, name, d)?;
-                    self.property(m, &v, prop, d)
-                }
-            },
-            Sym::Member(b, p) => {
-                let (m, v, _) = self.member(f, b, p, d)?;
-                self.property(m, &v, prop, d)
-            }
-            Sym::Param(i) => {
-                let (caller, args) = f.params?;
-                let (arg, _) = args.get(*i)?;
-                let caller: &'a str = self.modules.get_key_value(caller)?.0.as_str();
-                match arg {
-                    Sym::Object(_) => self.property(caller, arg, prop, d),
-                    Sym::Ident(n) => {
-                        let (m, v, _) = self.lookup(caller, n, d)?;
-                        self.property(m, &v, prop, d)
-                    }
-                    _ => None,
-                }
-            }
-            Sym::Object(_) => self.property(module, base, prop, d),
-            _ => None,
+        if let Sym::Ident(name) = base
+            && let Some(Binding::Import {
+                from,
+                name: ImportName::Namespace | ImportName::Default,
+            }) = self
+                .modules
+                .get(f.module)
+                .and_then(|m| m.bindings.get(name))
+        {
+            // `config.host` with `import config from` / `require(...)`: a named export, a
+            // property of the default export, or of `module.exports`.
+            let target = self.resolve_specifier(f.module, from).ok_or(Why::Import)?;
+            return self
+                .export(target, prop, d)
+                .or_else(|_| {
+                    let (m, v) = self.export(target, "default", d)?;
+                    let (f2, v) = self.value_property(Frame::top(m), &v, prop, d, t)?;
+                    Ok((f2.module, v))
+                })
+                .map(|(m, v)| (Frame::top(m), v));
         }
+        let (f2, v) = self.value(f, base, d, t)?;
+        self.value_property(f2, &v, prop, d, t)
     }
 
     fn is_app(&self, module: &str, sym: &Sym) -> bool {
@@ -608,31 +893,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A `globalData` field: app.js's `App({globalData})` first, then assignments anywhere.
-    fn global_data(&self, name: &str) -> Option<(&'a str, Sym, Option<Span>)> {
-        if let Some((k, m)) = self.modules.get_key_value(&self.app_js)
-            && let Some((_, v, at)) = m.global_data.iter().find(|(n, _, _)| n == name)
-        {
-            return Some((k.as_str(), v.clone(), Some(*at)));
-        }
-        None
+    /// A `globalData` field set in app.js's `App({ globalData })`.
+    fn global_data(&self, name: &str) -> Result<(&'a str, Sym), Why> {
+        let (k, m) = self
+            .modules
+            .get_key_value(&self.app_js)
+            .ok_or(Why::AppData)?;
+        let (_, v, _) = m
+            .global_data
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .ok_or(Why::AppData)?;
+        Ok((k.as_str(), v.clone()))
     }
 
-    /// The wrapper a candidate call reaches, with the module it is defined in.
-    pub fn wrapper_for(
+    /// The function a call reaches, by module and name, when it is a wrapper.
+    fn target(
         &self,
         module: &'a str,
-        callee: &[String],
-    ) -> Option<(&'a str, &'a Wrapper)> {
-        let m = self.modules.get(module)?;
-        let find = |target: &'a str, name: &str| {
-            let w = self
-                .modules
-                .get(target)?
-                .wrappers
-                .iter()
-                .find(|w| w.name == name)?;
-            Some((target, w))
+        callee: &'a [String],
+        wrappers: &Wrappers<'a>,
+    ) -> Option<(&'a str, &'a str)> {
+        let modules: &'a HashMap<String, Module> = self.modules;
+        let m = modules.get(module)?;
+        let find = |target: &'a str, name: &'a str| {
+            let (k, _) = wrappers.get_key_value(&(target, name))?;
+            Some(*k)
         };
         match callee {
             [name] => match m.bindings.get(name) {
@@ -644,13 +930,15 @@ impl<'a> Resolver<'a> {
                     from,
                     name: ImportName::Default,
                 }) => {
+                    // `export default function request(...)`, or a module with one wrapper.
                     let target = self.resolve_specifier(module, from)?;
-                    find(target, name).or_else(|| {
-                        self.modules
-                            .get(target)?
-                            .wrappers
-                            .first()
-                            .map(|w| (target, w))
+                    let named = match modules.get(target)?.exports.get("default") {
+                        Some(Sym::Ident(n)) => find(target, n),
+                        _ => None,
+                    };
+                    named.or_else(|| find(target, name)).or_else(|| {
+                        let first = modules.get(target)?.wrappers.first()?;
+                        find(target, &first.name)
                     })
                 }
                 _ => find(module, name),
@@ -667,6 +955,88 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// `parts.replace(pattern, …)`: the known prefix up to the first place the pattern can be,
+/// the replacement, then the rest (unknown where the pattern may occur again).
+fn replace(
+    parts: Vec<Part>,
+    pattern: &str,
+    all: bool,
+    out: &mut Vec<Part>,
+    mut replacement: impl FnMut(&mut Vec<Part>),
+) {
+    // The leading known text, as (part index, text).
+    let mut prefix = String::new();
+    let mut known = 0;
+    for p in &parts {
+        match p {
+            Part::Lit(s, _) => {
+                prefix.push_str(s);
+                known += 1;
+            }
+            Part::Hole(..) => break,
+        }
+    }
+    let complete = known == parts.len();
+    let found = prefix.find(pattern);
+    // Where the known text stops being certain.
+    let keep = match found {
+        Some(i) => i,
+        None if complete => {
+            out.extend(parts);
+            return;
+        }
+        // The match may start in the last bytes of the prefix and go on into a hole.
+        None => {
+            let mut k = prefix.len().saturating_sub(pattern.len() - 1);
+            while !prefix.is_char_boundary(k) {
+                k -= 1;
+            }
+            k
+        }
+    };
+    let mut taken = 0;
+    for p in &parts[..known] {
+        let Part::Lit(s, at) = p else { break };
+        if taken >= keep {
+            break;
+        }
+        let n = s.len().min(keep - taken);
+        out.push(Part::Lit(s[..n].to_string(), at.clone()));
+        taken += s.len();
+    }
+    let Some(i) = found else {
+        out.push(Part::Hole(
+            Why::Expression,
+            "the rest of a replaced string".into(),
+        ));
+        return;
+    };
+    replacement(out);
+    let rest = &prefix[i + pattern.len()..];
+    if all && (rest.contains(pattern) || !complete) {
+        out.push(Part::Hole(
+            Why::Expression,
+            "the rest of a replaced string".into(),
+        ));
+        return;
+    }
+    if !rest.is_empty() {
+        out.push(Part::lit(rest));
+    }
+    out.extend(parts.into_iter().skip(known));
+}
+
+/// The functions that are wrappers, by module and name, with what their body does.
+type Wrappers<'a> = HashMap<(&'a str, &'a str), Vec<Body<'a>>>;
+
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    /// A governed call with the function's parameters in its URL.
+    Direct(&'a Wrapper),
+    /// A call of another wrapper with the function's parameters as arguments.
+    Forward(&'a CandidateCall),
+}
+
 fn display_name(name: &str) -> String {
     name.strip_prefix("\u{0}reexport:")
         .unwrap_or(name)
@@ -678,88 +1048,175 @@ fn describe(sym: &Sym) -> String {
         Sym::Ident(n) => display_name(n),
         Sym::Member(b, p) => format!("{}.{p}", describe(b)),
         Sym::GetApp => "getApp()".into(),
-        Sym::Param(_) => "a parameter".into(),
-        Sym::Unknown(s) => s.clone(),
+        Sym::Param(_, name) => name.clone(),
+        Sym::Unknown(_, s) => s.clone(),
+        Sym::Str(s, _) => format!("{s:?}"),
         _ => "a value".into(),
     }
 }
 
-/// Every network call site of the project, wrappers expanded, in path order (modules are
-/// resolved in parallel).
+/// Every network call site of the project in path order (modules are resolved in parallel).
+///
+/// Calls through wrapper functions are followed to the call that passes the URL; a function
+/// nothing in the project calls (a page method, an event handler, an export used elsewhere)
+/// is reported where it makes the call, its parameters being unknown text.
 pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
     use rayon::prelude::*;
-    let resolver = Resolver {
-        modules,
-        root,
-        app_js: format!("{root}app.js"),
-    };
-    let mut paths: Vec<&String> = modules.keys().collect();
-    paths.sort();
+    let resolver = Resolver::new(modules, root);
+    let mut paths: Vec<&str> = modules.keys().map(String::as_str).collect();
+    paths.sort_unstable();
+    let wrappers = wrappers(&resolver, &paths);
+    // The wrappers some call in the project reaches.
+    let called: HashSet<(&str, &str)> = paths
+        .par_iter()
+        .flat_map_iter(|path| {
+            modules[*path]
+                .candidates
+                .iter()
+                .filter_map(|c| resolver.target(path, &c.callee, &wrappers))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     paths
         .par_iter()
         .flat_map_iter(|path| {
-            let m = &modules[*path];
+            let path: &str = path;
+            let m = &modules[path];
             let mut out = Vec::new();
+            let site = |span, category, api: &str, parts| {
+                Site::new(path.to_string(), span, category, api.to_string(), parts)
+            };
             for c in &m.calls {
-                let mut def = None;
-                let parts = resolver.eval(path, &c.url, &mut def);
-                out.push(Site::new(
-                    (*path).clone(),
+                out.push(site(
                     c.span,
                     c.category,
-                    c.api.clone(),
-                    parts,
-                    def,
+                    &c.api,
+                    resolver.eval(path, &c.url),
                 ));
             }
-            for cand in &m.candidates {
-                // Calls made with the enclosing wrapper's own parameters are that wrapper's body.
-                if cand.in_function.is_some() && cand.args.iter().any(|(a, _)| a.has_param()) {
-                    continue;
+            // A wrapper no call reaches: its own call, parameters unknown. (Not in an npm
+            // package: the app does not call what it does not use.)
+            let vendored = is_vendored(path);
+            for w in &m.wrappers {
+                if !vendored && !called.contains(&(path, w.name.as_str())) {
+                    out.push(site(
+                        w.span,
+                        w.category,
+                        &w.api,
+                        resolver.eval(path, &w.url),
+                    ));
                 }
-                let Some((wmod, wrapper)) = resolver.wrapper_for(path, &cand.callee) else {
+            }
+            for cand in &m.candidates {
+                if let Some(owner) = &cand.forwards_for
+                    && wrappers.contains_key(&(path, owner.as_str()))
+                    && (vendored || called.contains(&(path, owner.as_str())))
+                {
+                    continue; // followed from the calls of `owner`
+                }
+                let Some(target) = resolver.target(path, &cand.callee, &wrappers) else {
                     continue;
                 };
-                let at = url_arg_span(&wrapper.url, &cand.args).unwrap_or(cand.args[0].1);
-                let mut def = None;
-                let parts = resolver.eval_call(wmod, &wrapper.url, path, &cand.args, &mut def);
-                out.push(Site::new(
-                    (*path).clone(),
-                    at,
-                    wrapper.category,
-                    cand.callee.join("."),
-                    parts,
-                    def,
-                ));
+                let root = Frame::top(path);
+                let frame = Frame {
+                    module: target.0,
+                    call: Some((&cand.args, &root)),
+                };
+                let mut found = Vec::new();
+                resolver.expand(target, frame, &wrappers, 0, &mut found);
+                let api = cand.callee.join(".");
+                for (category, parts, outer) in found {
+                    let at = outer.or_else(|| cand.args.first().map(|a| a.1));
+                    if let Some(at) = at {
+                        out.push(site(at, category, &api, parts));
+                    }
+                }
             }
             out
         })
         .collect()
 }
 
-/// The argument a wrapper's URL comes from (`Param(i)` or `Param(i).url`).
-fn url_arg_span(url: &Sym, args: &[(Sym, Span)]) -> Option<Span> {
-    fn first_param(s: &Sym) -> Option<(usize, Option<&str>)> {
-        match s {
-            Sym::Param(i) => Some((*i, None)),
-            Sym::Member(b, p) if matches!(**b, Sym::Param(_)) => match **b {
-                Sym::Param(i) => Some((i, Some(p.as_str()))),
-                _ => None,
-            },
-            Sym::Concat(parts) => parts.iter().find_map(first_param),
-            Sym::Member(b, _) => first_param(b),
-            _ => None,
+/// A module of an npm package (`miniprogram_npm/`, `node_modules/`).
+fn is_vendored(path: &str) -> bool {
+    path.starts_with("miniprogram_npm/")
+        || path.starts_with("node_modules/")
+        || path.contains("/miniprogram_npm/")
+        || path.contains("/node_modules/")
+}
+
+/// Which functions are wrappers: those with a governed call using their parameters, then
+/// (to a fixed point, at most [`MAX_HOPS`] rounds) those that pass their parameters to one.
+fn wrappers<'a>(resolver: &Resolver<'a>, paths: &[&'a str]) -> Wrappers<'a> {
+    let mut map: Wrappers<'a> = HashMap::new();
+    for path in paths {
+        for w in &resolver.modules[*path].wrappers {
+            map.entry((path, w.name.as_str()))
+                .or_default()
+                .push(Body::Direct(w));
         }
     }
-    let (i, field) = first_param(url)?;
-    let (arg, at) = args.get(i)?;
-    match (field, arg) {
-        (Some(f), Sym::Object(props)) => props
-            .iter()
-            .find(|(k, _, _)| k == f)
-            .map(|(_, _, s)| *s)
-            .or(Some(*at)),
-        _ => Some(*at),
+    let mut done: HashSet<*const CandidateCall> = HashSet::new();
+    for _ in 0..MAX_HOPS {
+        let mut added = Vec::new();
+        for path in paths {
+            for c in &resolver.modules[*path].candidates {
+                let Some(owner) = &c.forwards_for else {
+                    continue;
+                };
+                if done.contains(&(c as *const _)) {
+                    continue;
+                }
+                if resolver.target(path, &c.callee, &map).is_some() {
+                    added.push(((*path, owner.as_str()), c));
+                }
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        for (key, c) in added {
+            done.insert(c as *const _);
+            map.entry(key).or_default().push(Body::Forward(c));
+        }
+    }
+    map
+}
+
+impl<'a> Resolver<'a> {
+    /// The governed calls a call of wrapper `target` makes, with `frame` holding its
+    /// arguments: (category, URL, the outermost argument the URL took a parameter from).
+    fn expand(
+        &self,
+        target: (&'a str, &'a str),
+        frame: Frame,
+        wrappers: &Wrappers<'a>,
+        hops: usize,
+        out: &mut Vec<(Category, Vec<Part>, Option<Span>)>,
+    ) {
+        if hops > MAX_HOPS {
+            return;
+        }
+        for body in wrappers.get(&target).map(Vec::as_slice).unwrap_or_default() {
+            match body {
+                Body::Direct(w) => {
+                    let mut parts = Vec::new();
+                    let mut t = Trace::default();
+                    self.eval_into(frame, &w.url, 0, &mut parts, &mut t);
+                    out.push((w.category, parts, t.outer_arg));
+                }
+                Body::Forward(c) => {
+                    let Some(next) = self.target(target.0, &c.callee, wrappers) else {
+                        continue;
+                    };
+                    let inner = Frame {
+                        module: next.0,
+                        call: Some((&c.args, &frame)),
+                    };
+                    self.expand(next, inner, wrappers, hops + 1, out);
+                }
+            }
+        }
     }
 }
 

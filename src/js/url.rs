@@ -31,19 +31,36 @@ pub enum Resolved {
 
 /// The origin of a URL made of `parts`, when its scheme, host and port are all known.
 pub fn origin(parts: &[Part]) -> Resolved {
+    origin_at(parts).0
+}
+
+/// The origin of a URL made of `parts`, and which part the host starts in. The origin is
+/// known when the known text before the first run-time part reaches the end of the authority
+/// (a `/`, `?` or `#` after the host, or the end of a fully known URL).
+pub fn origin_at(parts: &[Part]) -> (Resolved, Option<usize>) {
     let mut prefix = String::new();
+    // Where each known part of the prefix starts in it.
+    let mut starts = Vec::new();
     let mut holes = Vec::new();
-    for p in parts {
+    for (i, p) in parts.iter().enumerate() {
         match p {
-            Part::Lit(s) if holes.is_empty() => prefix.push_str(s),
-            Part::Lit(_) => {}
-            Part::Hole(h) => holes.push(h.clone()),
+            Part::Lit(s, _) if holes.is_empty() => {
+                starts.push((prefix.len(), i));
+                prefix.push_str(s);
+            }
+            Part::Lit(..) => {}
+            Part::Hole(_, h) => holes.push(h.clone()),
         }
     }
     let complete = holes.is_empty();
-    let unknown = || Resolved::Unknown {
-        prefix: prefix.clone(),
-        holes: holes.clone(),
+    let unknown = || {
+        (
+            Resolved::Unknown {
+                prefix: prefix.clone(),
+                holes: holes.clone(),
+            },
+            None,
+        )
     };
     let Some((scheme, rest)) = prefix.split_once("://") else {
         return unknown();
@@ -61,7 +78,8 @@ pub fn origin(parts: &[Part]) -> Resolved {
         return unknown();
     }
     let authority = &rest[..end.unwrap_or(rest.len())];
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let userinfo = authority.rfind('@').map_or(0, |i| i + 1);
+    let authority = &authority[userinfo..];
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         match v6.split_once(']') {
             Some((h, p)) => (format!("[{h}]"), p.strip_prefix(':')),
@@ -83,11 +101,23 @@ pub fn origin(parts: &[Part]) -> Resolved {
             Err(_) => return unknown(),
         },
     };
-    Resolved::Known(Origin {
-        scheme: scheme.to_ascii_lowercase(),
-        host: host.to_ascii_lowercase(),
-        port,
-    })
+    let host_start = scheme.len() + 3 + userinfo;
+    let host_part = starts
+        .iter()
+        .rev()
+        .find(|(start, i)| {
+            *start <= host_start
+                && matches!(&parts[*i], Part::Lit(s, _) if start + s.len() > host_start)
+        })
+        .map(|(_, i)| *i);
+    (
+        Resolved::Known(Origin {
+            scheme: scheme.to_ascii_lowercase(),
+            host: host.to_ascii_lowercase(),
+            port,
+        }),
+        host_part,
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,10 +158,10 @@ mod tests {
     use super::*;
 
     fn lit(s: &str) -> Part {
-        Part::Lit(s.into())
+        Part::lit(s)
     }
     fn hole() -> Part {
-        Part::Hole("x".into())
+        Part::Hole(crate::js::Why::Parameter, "x".into())
     }
 
     #[test]
@@ -164,6 +194,16 @@ mod tests {
             o(&[lit("http://[::1]:8080/")]).as_deref(),
             Some("http://[::1]:8080")
         );
+    }
+
+    #[test]
+    fn host_part() {
+        let at = |parts: &[Part]| origin_at(parts).1;
+        assert_eq!(at(&[lit("https://"), lit("a.com/"), hole()]), Some(1));
+        assert_eq!(at(&[lit("https://a.com"), lit("/x")]), Some(0));
+        assert_eq!(at(&[lit(""), lit("https://u@a.com/")]), Some(1));
+        assert_eq!(at(&[lit("https://a.com")]), Some(0));
+        assert_eq!(at(&[hole(), lit("https://a.com/")]), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `<web-view src="...">` in WXML: the one place a template opens a URL that needs a business
 //! domain. The tags come from the WXML parser (`crate::wxml`).
 
-use super::Part;
+use super::{Part, Why};
 
 /// A `src` value as URL parts: `{{ }}` interpolations are unknown.
 pub fn parts(src: &str) -> Vec<Part> {
@@ -9,14 +9,14 @@ pub fn parts(src: &str) -> Vec<Part> {
     let mut rest = src;
     while let Some(open) = rest.find("{{") {
         if open > 0 {
-            out.push(Part::Lit(rest[..open].to_string()));
+            out.push(Part::lit(&rest[..open]));
         }
         let close = rest[open..].find("}}").map_or(rest.len(), |c| open + c + 2);
-        out.push(Part::Hole(rest[open..close].to_string()));
+        out.push(Part::Hole(Why::State, rest[open..close].to_string()));
         rest = &rest[close..];
     }
     if !rest.is_empty() {
-        out.push(Part::Lit(rest.to_string()));
+        out.push(Part::lit(rest));
     }
     out
 }
@@ -29,8 +29,8 @@ mod tests {
         assert_eq!(
             parts("https://h5.example.com/a?x={{id}}"),
             [
-                Part::Lit("https://h5.example.com/a?x=".into()),
-                Part::Hole("{{id}}".into())
+                Part::lit("https://h5.example.com/a?x="),
+                Part::Hole(super::super::Why::State, "{{id}}".into())
             ]
         );
     }

@@ -276,7 +276,6 @@ impl Project {
                         Category::WebView,
                         "web-view".into(),
                         parts,
-                        None,
                     ));
                 }
             }

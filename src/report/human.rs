@@ -83,6 +83,9 @@ fn located(
     (Some(excerpt), spans)
 }
 
+/// Related locations drawn in full; more are counted.
+const RELATED_SHOWN: usize = 3;
+
 fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
     let path = format!("{prefix}{}", d.file);
     let source = project.source(&d.file);
@@ -91,7 +94,13 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
     let mut labels = vec![(d.span, d.label.clone())];
     let mut notes = Vec::new();
     let mut related = Vec::new();
-    for r in &d.related {
+    // Many related locations (the call sites of one constant): the first few, then a count.
+    let shown = if d.related.len() > RELATED_SHOWN + 1 {
+        RELATED_SHOWN
+    } else {
+        d.related.len()
+    };
+    for r in &d.related[..shown] {
         let rpath = format!("{prefix}{}", r.file);
         let rsource = r.span.and(project.source(&r.file));
         match (rsource, r.span) {
@@ -113,6 +122,12 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
             }
             (None, _) => notes.push(format!("{}: {}", escape::line(&rpath), r.message)),
         }
+    }
+    if shown < d.related.len() {
+        notes.push(format!(
+            "… and {} more related locations (all of them in --format json)",
+            d.related.len() - shown
+        ));
     }
     let (named, labels) = located(source, &path, labels);
     let message = if named.is_none() {

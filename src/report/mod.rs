@@ -6,6 +6,7 @@ pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod network;
 pub mod size;
 pub mod size_html;
 

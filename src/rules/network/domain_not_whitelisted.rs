@@ -3,7 +3,7 @@
 //! whitelist for its category. It works in DevTools with the domain check off and fails on
 //! every phone with `url not in domain list`.
 
-use super::{api_name, at_site, known, secure_scheme};
+use super::{Text, by_cause, known, secure_scheme};
 use crate::diagnostic::Diagnostic;
 use crate::js::Category;
 use crate::js::url::{HostKind, host_kind};
@@ -29,30 +29,31 @@ impl Rule for DomainNotWhitelisted {
         let Some(list) = &ctx.project.whitelist else {
             return;
         };
-        for (site, o) in known(ctx) {
-            // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com.
-            if secure_scheme(site.category).is_some_and(|s| s != o.scheme)
-                || host_kind(&o.host) != HostKind::Domain
-                || o.host == "api.weixin.qq.com"
-            {
-                continue;
-            }
-            let entries = list
-                .lists
-                .get(&site.category)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let hosts_match = |h: &str| {
-                h == o.host
-                    || (site.category == Category::WebView && o.host.ends_with(&format!(".{h}")))
-            };
-            if entries
-                .iter()
-                .filter_map(|e| e.origin.as_ref())
-                .any(|e| hosts_match(&e.host))
-            {
-                continue; // a port difference is MP304's
-            }
+        let entries = |c: Category| list.lists.get(&c).map(Vec::as_slice).unwrap_or_default();
+        let hits = known(ctx)
+            .filter(|(site, o)| {
+                // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com.
+                if secure_scheme(site.category).is_some_and(|s| s != o.scheme)
+                    || host_kind(&o.host) != HostKind::Domain
+                    || o.host == "api.weixin.qq.com"
+                {
+                    return false;
+                }
+                let hosts_match = |h: &str| {
+                    h == o.host
+                        || (site.category == Category::WebView
+                            && o.host.ends_with(&format!(".{h}")))
+                };
+                // A port difference is MP304's.
+                !entries(site.category)
+                    .iter()
+                    .filter_map(|e| e.origin.as_ref())
+                    .any(|e| hosts_match(&e.host))
+            })
+            .map(|(site, _)| (site, site.category.key().to_string()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |site, o, calls| {
+            let entries = entries(site.category);
             let key = site.category.key();
             let shown: Vec<&str> = entries.iter().take(8).map(|e| e.raw.as_str()).collect();
             let listed = if shown.is_empty() {
@@ -77,25 +78,20 @@ impl Rule for DomainNotWhitelisted {
             } else {
                 (format!("{key} legal"), format!("{key} 合法"))
             };
-            out.push(
-                at_site(
-                    ctx,
-                    &META,
-                    site,
-                    ctx.t(
-                        format!("{} is not in the {category_en} domain list ({})", o.text(), api_name(site)),
-                        format!("{} 不在以下 {category_zh}域名列表中（{}）", o.text(), api_name(site)),
-                    ),
-                )
-                .label(ctx.t(format!("{} is not whitelisted", o.host), format!("{} 未在白名单中", o.host)))
-                .help(format!(
+            Text {
+                message: ctx.t(
+                    format!("{} is not in the {category_en} domain list ({calls})", o.text()),
+                    format!("{} 不在以下 {category_zh}域名列表中（{calls}）", o.text()),
+                ),
+                label: ctx.t(format!("{} is not whitelisted", o.host), format!("{} 未在白名单中", o.host)),
+                help: format!(
                     "{listed}\n{}",
                     ctx.t(
                         format!("add {} in the admin console (开发管理 → 开发设置 → 服务器域名) and to {}", o.text(), list.file),
                         format!("请在管理后台“开发管理 → 开发设置 → 服务器域名”中添加 {}，并同步到 {}", o.text(), list.file),
                     )
-                )),
-            );
-        }
+                ),
+            }
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! MP301: a request, upload, download or web-view URL over `http://`, or a socket over
 //! `ws://`. Only `https://` and `wss://` work on phones.
 
-use super::{api_name, at_site, known, secure_scheme};
+use super::{Text, by_cause, known, secure_scheme};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 
@@ -22,29 +22,25 @@ impl Rule for InsecureUrl {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (site, o) in known(ctx) {
-            let Some(required) = secure_scheme(site.category) else {
-                continue;
-            };
-            if o.scheme == required {
-                continue;
-            }
-            out.push(
-                at_site(
-                    ctx,
-                    &META,
-                    site,
-                    ctx.t(
-                        format!("{} uses {}://; {} needs {required}://", o.text(), o.scheme, api_name(site)),
-                        format!("{} 使用了 {}:// 协议；{} 需使用 {required}://", o.text(), o.scheme, api_name(site)),
-                    ),
-                )
-                .label(ctx.t(format!("{}://", o.scheme), format!("{}://", o.scheme)))
-                .help(ctx.t(
+        let hits = known(ctx)
+            .filter_map(|(site, o)| {
+                let required = secure_scheme(site.category)?;
+                (o.scheme != required).then(|| (site, required.to_string()))
+            })
+            .collect();
+        by_cause(ctx, &META, hits, out, |site, o, calls| {
+            let required = secure_scheme(site.category).unwrap_or("https");
+            Text {
+                message: ctx.t(
+                    format!("{} uses {}://, but {required}:// is required ({calls})", o.text(), o.scheme),
+                    format!("{} 使用了 {}:// 协议，但必须使用 {required}://（{calls}）", o.text(), o.scheme),
+                ),
+                label: format!("{}://", o.scheme),
+                help: ctx.t(
                     format!("serve the API over {required}:// with a valid certificate; {}:// only works in DevTools with the domain check off", o.scheme),
                     format!("请通过 {required}:// 提供服务并使用有效证书；{}:// 只在开发者工具关闭域名校验时可用", o.scheme),
-                )),
-            );
-        }
+                ),
+            }
+        });
     }
 }

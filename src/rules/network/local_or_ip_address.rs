@@ -1,7 +1,7 @@
 //! MP302: a network URL whose host is `localhost`, a loopback address or a public IP address.
 //! The whitelist only takes domain names, so these never work on phones.
 
-use super::{api_name, at_site, known};
+use super::{Text, by_cause, known};
 use crate::diagnostic::Diagnostic;
 use crate::js::url::{HostKind, host_kind};
 use crate::rule::{Ctx, Rule};
@@ -23,42 +23,39 @@ impl Rule for LocalOrIpAddress {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (site, o) in known(ctx) {
-            let (en, zh) = match host_kind(&o.host) {
-                HostKind::Localhost => (
+        let hits = known(ctx)
+            .filter(|(_, o)| matches!(host_kind(&o.host), HostKind::Localhost | HostKind::PublicIp))
+            .map(|(site, _)| (site, String::new()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |_, o, calls| {
+            let message = if host_kind(&o.host) == HostKind::Localhost {
+                ctx.t(
                     format!(
-                        "Cannot send network request to localhost: {} ({})",
-                        o.text(),
-                        api_name(site)
+                        "Cannot send network request to localhost: {} ({calls})",
+                        o.text()
+                    ),
+                    format!("不能向 localhost 发送网络请求：{}（{calls}）", o.text()),
+                )
+            } else {
+                ctx.t(
+                    format!(
+                        "{} uses an IP address; only domain names can be whitelisted ({calls})",
+                        o.text()
                     ),
                     format!(
-                        "不能向 localhost 发送网络请求：{}（{}）",
-                        o.text(),
-                        api_name(site)
+                        "{} 使用了 IP 地址；合法域名只能配置域名（{calls}）",
+                        o.text()
                     ),
-                ),
-                HostKind::PublicIp => (
-                    format!(
-                        "{} uses an IP address; only domain names can be whitelisted ({})",
-                        o.text(),
-                        api_name(site)
-                    ),
-                    format!(
-                        "{} 使用了 IP 地址；合法域名只能配置域名（{}）",
-                        o.text(),
-                        api_name(site)
-                    ),
-                ),
-                _ => continue,
+                )
             };
-            out.push(
-                at_site(ctx, &META, site, ctx.t(en, zh))
-                    .label(ctx.t("not a domain".into(), "不是域名".into()))
-                    .help(ctx.t(
-                        "point the app at your server's public HTTPS domain (an ICP-filed domain in the whitelist); keep the local address for DevTools only".into(),
-                        "请使用服务器已备案并配置在白名单中的 HTTPS 域名；本地地址仅用于开发者工具调试".into(),
-                    )),
-            );
-        }
+            Text {
+                message,
+                label: ctx.t("not a domain".into(), "不是域名".into()),
+                help: ctx.t(
+                    "point the app at your server's public HTTPS domain (an ICP-filed domain in the whitelist); keep the local address for DevTools only".into(),
+                    "请使用服务器已备案并配置在白名单中的 HTTPS 域名；本地地址仅用于开发者工具调试".into(),
+                ),
+            }
+        });
     }
 }

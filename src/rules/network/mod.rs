@@ -18,8 +18,9 @@ pub mod whitelist_not_configured;
 
 use crate::diagnostic::Diagnostic;
 use crate::js::url::{Origin, Resolved};
-use crate::js::{Category, Site};
+use crate::js::{Category, Loc, Site};
 use crate::rule::Ctx;
+use std::collections::BTreeMap;
 
 /// Call sites whose origin is known.
 pub(crate) fn known<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Site, &'a Origin)> + 'a {
@@ -40,41 +41,94 @@ pub(crate) fn secure_scheme(category: Category) -> Option<&'static str> {
     }
 }
 
-/// A diagnostic at a call site, with the constant that gave its origin as a related location.
+/// A diagnostic at a call site (findings whose origin is not known).
 pub(crate) fn at_site(
-    ctx: &Ctx,
+    _ctx: &Ctx,
     meta: &'static crate::rule::RuleMeta,
     site: &Site,
     message: String,
 ) -> Diagnostic {
-    let mut d = Diagnostic::new(meta, &site.file, Some(site.span), message);
-    if let Some((file, span)) = &site.defined_at
-        && !(file == &site.file && span.start >= site.span.start && span.end <= site.span.end)
-    {
-        d = d.related(
-            file,
-            Some(*span),
-            ctx.t(
-                "the URL's value comes from here".into(),
-                "URL 的值来自这里".into(),
-            ),
+    Diagnostic::new(meta, &site.file, Some(site.span), message)
+}
+
+/// What [`by_cause`] asks a rule for one finding: message, label and help.
+pub(crate) struct Text {
+    pub message: String,
+    pub label: String,
+    pub help: String,
+}
+
+/// Reports findings about URL origins once per cause. `hits` are the sites a rule flags, each
+/// with a key (what else must match for one fix to cover them: the category's whitelist, the
+/// required scheme). Sites whose host is written outside their own URL expression (a
+/// constant, a config object, a wrapper's base URL) give one diagnostic where it is written,
+/// with every site as a related location; a suppression there covers them all. The others
+/// are reported at the site. `text` gets the group's first site, its origin and its calls for the
+/// message: `wx.request`, or `util.request, wx.request (83 calls)`.
+pub(crate) fn by_cause<'a>(
+    ctx: &Ctx<'a>,
+    meta: &'static crate::rule::RuleMeta,
+    hits: Vec<(&'a Site, String)>,
+    out: &mut Vec<Diagnostic>,
+    text: impl Fn(&'a Site, &'a Origin, &str) -> Text,
+) {
+    let mut groups: BTreeMap<(Loc, String), Vec<&'a Site>> = BTreeMap::new();
+    for (site, key) in hits {
+        let at = site.cause.clone().unwrap_or_else(|| Loc {
+            file: site.file.clone(),
+            span: site.span,
+        });
+        groups.entry((at, key)).or_default().push(site);
+    }
+    for ((at, _), mut sites) in groups {
+        sites.sort_by(|a, b| (&a.file, a.span.start, &a.api).cmp(&(&b.file, b.span.start, &b.api)));
+        sites.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.api == b.api);
+        let first = sites[0];
+        let Resolved::Known(o) = &first.origin else {
+            continue;
+        };
+        let calls = calls(ctx, &sites);
+        let t = text(first, o, &calls);
+        let mut d = Diagnostic::new(meta, &at.file, Some(at.span), t.message)
+            .label(t.label)
+            .help(t.help);
+        if first.cause.is_some() {
+            for s in &sites {
+                d = d.related(
+                    &s.file,
+                    Some(s.span),
+                    ctx.t(
+                        format!("{} sends a request to this URL here", api_name(s)),
+                        format!("{} 在此向该 URL 发送请求", api_name(s)),
+                    ),
+                );
+            }
+        }
+        out.push(d);
+    }
+}
+
+/// The calls of a group for messages: `wx.request`, `util.request, wx.request (83 calls)`.
+fn calls(ctx: &Ctx, sites: &[&Site]) -> String {
+    let mut names: Vec<String> = sites.iter().map(|s| api_name(s)).collect();
+    names.sort();
+    names.dedup();
+    let mut text = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > 3 {
+        text.push_str(", …");
+    }
+    if sites.len() > 1 {
+        text = ctx.t(
+            format!("{text}; {} calls", sites.len()),
+            format!("{text}；共 {} 处调用", sites.len()),
         );
     }
-    d
+    text
 }
 
 /// The API name for messages: `wx.request`, `tcp.connect`, `<web-view src>`.
 pub(crate) fn api_name(site: &Site) -> String {
-    match site.category {
-        Category::WebView => "<web-view src>".into(),
-        _ if site.api.contains('.') => site.api.clone(),
-        _ if ["request", "uploadFile", "downloadFile", "connectSocket"]
-            .contains(&site.api.as_str()) =>
-        {
-            format!("wx.{}", site.api)
-        }
-        _ => format!("{}()", site.api),
-    }
+    site.api_name()
 }
 
 /// Location API uses across the code: (API, file, span), sorted by file.

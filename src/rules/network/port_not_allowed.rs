@@ -3,9 +3,11 @@
 //! the URL, not even `:443`); business (web-view) domains take no port at all. Socket domains
 //! allow any port.
 
-use super::{api_name, at_site, known, secure_scheme};
+use super::{Text, by_cause, known, secure_scheme};
 use crate::diagnostic::Diagnostic;
 use crate::js::Category;
+use crate::js::Site;
+use crate::js::url::Origin;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(
@@ -28,13 +30,14 @@ impl Rule for PortNotAllowed {
         let Some(list) = &ctx.project.whitelist else {
             return;
         };
-        for (site, o) in known(ctx) {
+        // The whitelist entries for the site's host, when its port is not allowed.
+        let refused = |site: &Site, o: &Origin| -> Option<Vec<&str>> {
             if matches!(
                 site.category,
                 Category::Socket | Category::Udp | Category::Tcp
             ) || secure_scheme(site.category).is_some_and(|s| s != o.scheme)
             {
-                continue;
+                return None;
             }
             let entries: Vec<_> = list
                 .lists
@@ -49,34 +52,34 @@ impl Rule for PortNotAllowed {
                             && o.host.ends_with(&format!(".{}", x.host)))
                 })
                 .collect();
-            if entries.is_empty() {
-                continue;
-            }
             let ok = if site.category == Category::WebView {
                 o.port.is_none()
             } else {
                 entries.iter().any(|(_, x)| x.port == o.port)
             };
-            if ok {
-                continue;
-            }
-            let configured: Vec<&str> = entries.iter().map(|(e, _)| e.raw.as_str()).collect();
-            let (en, zh) = match o.port {
-                Some(p) => (
+            (!entries.is_empty() && !ok)
+                .then(|| entries.iter().map(|(e, _)| e.raw.as_str()).collect())
+        };
+        let hits = known(ctx)
+            .filter(|(site, o)| refused(site, o).is_some())
+            .map(|(site, _)| (site, site.category.key().to_string()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |site, o, calls| {
+            let configured = refused(site, o).unwrap_or_default();
+            let message = match o.port {
+                Some(p) => ctx.t(
                     format!(
-                        "{}: port {p} is not allowed for {} (whitelisted: {})",
+                        "{}: port {p} is not allowed for {calls} (whitelisted: {})",
                         o.text(),
-                        api_name(site),
                         configured.join(", ")
                     ),
                     format!(
-                        "{}：{} 不允许使用端口 {p}（已配置：{}）",
+                        "{}：{calls} 不允许使用端口 {p}（已配置：{}）",
                         o.text(),
-                        api_name(site),
                         configured.join("、")
                     ),
                 ),
-                None => (
+                None => ctx.t(
                     format!(
                         "{} has no port but the whitelisted domain has one ({})",
                         o.text(),
@@ -89,14 +92,14 @@ impl Rule for PortNotAllowed {
                     ),
                 ),
             };
-            out.push(
-                at_site(ctx, &META, site, ctx.t(en, zh))
-                    .label(ctx.t("port".into(), "端口".into()))
-                    .help(ctx.t(
-                        "the port must match the whitelist entry exactly; without a configured port the URL may not carry one, not even :443".into(),
-                        "端口必须与合法域名配置完全一致；未配置端口时 URL 不能带端口（包括 :443）".into(),
-                    )),
-            );
-        }
+            Text {
+                message,
+                label: ctx.t("port".into(), "端口".into()),
+                help: ctx.t(
+                    "the port must match the whitelist entry exactly; without a configured port the URL may not carry one, not even :443".into(),
+                    "端口必须与合法域名配置完全一致；未配置端口时 URL 不能带端口（包括 :443）".into(),
+                ),
+            }
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! MP305: client code calls `api.weixin.qq.com`. That host can never be whitelisted, and its
 //! APIs need the AppSecret or access_token, which must stay on your server.
 
-use super::{api_name, at_site, known};
+use super::{Text, by_cause, known};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
 
@@ -22,26 +22,22 @@ impl Rule for WeixinApiFromClient {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (site, o) in known(ctx) {
-            if o.host != "api.weixin.qq.com" {
-                continue;
-            }
-            out.push(
-                at_site(
-                    ctx,
-                    &META,
-                    site,
-                    ctx.t(
-                        format!("{} calls api.weixin.qq.com from the client", api_name(site)),
-                        format!("{} 在小程序端调用了 api.weixin.qq.com", api_name(site)),
-                    ),
-                )
-                .label(ctx.t("server-only API".into(), "仅限服务器调用".into()))
-                .help(ctx.t(
-                    "api.weixin.qq.com cannot be whitelisted and needs the AppSecret: call it from your server (e.g. code2Session after wx.login)".into(),
-                    "api.weixin.qq.com 不能配置为合法域名且需要 AppSecret：请在服务器端调用（例如 wx.login 后由服务器调用 code2Session）".into(),
-                )),
-            );
+        let hits = known(ctx)
+            .filter(|(_, o)| o.host == "api.weixin.qq.com")
+            .map(|(site, _)| (site, String::new()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |_, _, calls| {
+            Text {
+            message: ctx.t(
+                format!("api.weixin.qq.com is called from the client ({calls})"),
+                format!("在小程序端调用了 api.weixin.qq.com（{calls}）"),
+            ),
+            label: ctx.t("server-only API".into(), "仅限服务器调用".into()),
+            help: ctx.t(
+                "api.weixin.qq.com cannot be whitelisted and needs the AppSecret: call it from your server (e.g. code2Session after wx.login)".into(),
+                "api.weixin.qq.com 不能配置为合法域名且需要 AppSecret：请在服务器端调用（例如 wx.login 后由服务器调用 code2Session）".into(),
+            ),
         }
+        });
     }
 }
