@@ -588,7 +588,13 @@ impl<'a> Resolver<'a> {
             }
             Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) => match self.value(f, sym, d, t) {
                 Ok((frame, value)) => self.eval_into(frame, &value, d, out, t),
-                Err(why) => out.push(Part::Hole(why, describe(sym))),
+                Err(why) => {
+                    let hole = Part::Hole(why, describe(sym));
+                    // `a + a + …` past the depth limit: one hole for the run.
+                    if out.last() != Some(&hole) {
+                        out.push(hole);
+                    }
+                }
             },
             Sym::GetApp => out.push(Part::Hole(Why::CallResult, "getApp()".into())),
             Sym::Object(_) => out.push(Part::Hole(Why::Expression, "an object".into())),
@@ -696,8 +702,8 @@ impl<'a> Resolver<'a> {
                     method == StrMethod::ReplaceAll,
                     out,
                     |out| match args.get(1) {
-                        Some(with @ Sym::Str(..)) => self.eval_into(f, with, d, out, t),
-                        _ => out.push(Part::Hole(Why::Expression, "a replacement".into())),
+                        Some(with) => self.eval_into(f, with, d, out, t),
+                        None => out.push(Part::lit("undefined")),
                     },
                 );
             }
@@ -1279,5 +1285,78 @@ impl<'a> Resolver<'a> {
                 find(target, "default").or_else(|| find(target, "module.exports"))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(code: &str) -> String {
+        let mut modules = HashMap::new();
+        modules.insert("a.js".to_string(), extract::parse("a.js", code));
+        let sites = sites(&modules, "");
+        sites
+            .iter()
+            .map(Site::symbolic)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn string_methods_keep_the_known_start() {
+        assert_eq!(
+            eval(
+                "function f(id) { wx.request({ url: 'https://a.com/x/{id}/y'.replace('{id}', id) }) }"
+            ),
+            "https://a.com/x/{id}/y"
+        );
+        // The pattern may be in the run-time part: what follows is unknown.
+        assert_eq!(
+            eval("function f(p) { wx.request({ url: ('https://a.com/' + p).replace('/', '-') }) }"),
+            "https:-/a.com/{p}"
+        );
+        assert_eq!(
+            eval(
+                "function f(p) { wx.request({ url: ('https://a.com/ab' + p).replace('bc', '') }) }"
+            ),
+            "https://a.com/a{the rest of a replaced string}"
+        );
+        assert_eq!(
+            eval("function f(p) { wx.request({ url: 'https://a.com/:a/:a'.replace(/:a/g, p) }) }"),
+            "https://a.com/{p}{the rest of a replaced string}"
+        );
+        assert_eq!(
+            eval("const B = '  https://a.com  '; wx.request({ url: B.trim().concat('/x') })"),
+            "https://a.com/x"
+        );
+    }
+
+    #[test]
+    fn choices_with_one_origin_are_known() {
+        assert_eq!(
+            eval(
+                "function f(d) { wx.request({ url: d ? 'https://a.com/x' : 'https://a.com/y' }) }"
+            ),
+            "https://a.com/x"
+        );
+        assert_eq!(
+            eval(
+                "function f(d) { wx.request({ url: d ? 'https://a.com/x' : 'https://b.com/y' }) }"
+            ),
+            "{d ? 'https://a.com/x' : 'https://b.com/…}"
+        );
+    }
+
+    #[test]
+    fn doubling_definitions_stop_at_the_budget() {
+        let mut code = String::from("const a0 = 'x'\n");
+        for i in 1..40 {
+            code.push_str(&format!("const a{i} = a{} + a{}\n", i - 1, i - 1));
+        }
+        code.push_str("wx.request({ url: 'https://a.com/' + a39 })");
+        let url = eval(&code);
+        assert!(url.starts_with("https://a.com/"), "{url}");
+        assert!(url.len() < 20_000, "{}", url.len());
     }
 }

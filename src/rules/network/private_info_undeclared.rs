@@ -7,7 +7,8 @@
 use super::{declared_infos, location_uses};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Ctx, Rule};
-use std::collections::HashSet;
+use crate::source::Span;
+use std::collections::{BTreeMap, HashSet};
 
 crate::rule_meta!(
     "MP310",
@@ -39,27 +40,48 @@ impl Rule for PrivateInfoUndeclared {
                     .filter_map(|i| i.as_str())
             })
             .collect();
-        let mut seen = HashSet::new();
+        // One finding per API: one declaration fixes every call.
+        let mut uses: BTreeMap<&str, Vec<(&str, Span)>> = BTreeMap::new();
         for (api, file, span) in location_uses(ctx) {
-            if declared.contains(api) || !seen.insert((api, file)) {
-                continue;
+            if !declared.contains(api) {
+                uses.entry(api).or_default().push((file, span));
             }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    file,
-                    Some(span),
-                    ctx.t(
-                        format!("wx.{api} is called but \"{api}\" is not declared in requiredPrivateInfos"),
-                        format!("调用了 wx.{api}，但未在 requiredPrivateInfos 中声明 \"{api}\""),
-                    ),
+        }
+        for (api, sites) in uses {
+            let (file, span) = sites[0];
+            let more = if sites.len() > 1 {
+                ctx.t(
+                    format!(" ({} calls)", sites.len()),
+                    format!("（共 {} 处调用）", sites.len()),
                 )
-                .label(ctx.t("undeclared location API".into(), "未声明的地理位置接口".into()))
-                .help(ctx.t(
-                    format!("add \"{api}\" to \"requiredPrivateInfos\" in app.json (ext.json for third-party apps); undeclared calls fail since 2022-07-14"),
-                    format!("请在 app.json（第三方平台为 ext.json）的 \"requiredPrivateInfos\" 中加入 \"{api}\"；自 2022-07-14 起未声明的调用会失败"),
-                )),
-            );
+            } else {
+                String::new()
+            };
+            let mut d = Diagnostic::new(
+                &META,
+                file,
+                Some(span),
+                ctx.t(
+                    format!("wx.{api} is called but \"{api}\" is not declared in requiredPrivateInfos{more}"),
+                    format!("调用了 wx.{api}，但未在 requiredPrivateInfos 中声明 \"{api}\"{more}"),
+                ),
+            )
+            .label(ctx.t("undeclared location API".into(), "未声明的地理位置接口".into()))
+            .help(ctx.t(
+                format!("add \"{api}\" to \"requiredPrivateInfos\" in app.json (ext.json for third-party apps); undeclared calls fail since 2022-07-14"),
+                format!("请在 app.json（第三方平台为 ext.json）的 \"requiredPrivateInfos\" 中加入 \"{api}\"；自 2022-07-14 起未声明的调用会失败"),
+            ));
+            for (file, span) in &sites[1..] {
+                d = d.related(
+                    *file,
+                    Some(*span),
+                    ctx.t(
+                        format!("wx.{api} is also called here"),
+                        format!("此处也调用了 wx.{api}"),
+                    ),
+                );
+            }
+            out.push(d);
         }
     }
 }
