@@ -433,17 +433,17 @@ fn explain_network_lists_every_call_site() {
     assert_eq!(
         stdout(&o),
         "pages/index/index.js:4:23: request wx.request https://api.shop.com/items/{id} -> origin https://api.shop.com\n\
-         pages/index/index.js:8:23: request wx.request {this.data.host}/x -> unknown: page-state `this.data.host`\n\
+         pages/index/index.js:8:23: request wx.request {this.data.host}/x -> unknown: this-state `this.data.host`\n\
          pages/index/index.js:9:23: request wx.request https://{id}/x -> unknown: parameter `id`\n\
          pages/index/index.js:10:23: request wx.request https://api.shop.com{id} -> unknown: parameter `id`\n\
-         4 network call sites: origin known 1, unknown 3 (page-state 1, parameter 2)\n"
+         4 network call sites (0 in npm packages): origin known 1, unknown 3 (parameter 2, this-state 1)\n"
     );
     let o = mpcheck(&dir, &["check", ".", "--explain-network", "-f", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["summary"]["sites"], 4);
     assert_eq!(v["summary"]["origin_known"], 1);
     assert_eq!(v["summary"]["unknown"]["parameter"], 2);
-    assert_eq!(v["sites"][1]["unknown"]["reason"], "page-state");
+    assert_eq!(v["sites"][1]["unknown"]["reason"], "this-state");
     assert_eq!(v["sites"][1]["unknown"]["expression"], "this.data.host");
     // Where the origin is written, when not at the call.
     let dir = root().join("fixtures/network/one-constant-many-sites");

@@ -87,6 +87,13 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     ("suppressed-at-definition", &[]),
     ("template", &["MP300 pages/index/index.js:1:14 +1"]),
+    (
+        "this-and-app-methods",
+        &[
+            "MP300 app.js:5:25 +3",
+            "MP300 pages/index/index.js:4:16",
+        ],
+    ),
     ("webview", &["MP300 pages/index/index.wxml:1:16"]),
     ("wrapper", &["MP300 utils/http.js:1:14 +1"]),
     (

@@ -220,11 +220,7 @@ fn js(input: &[u8]) {
             let _ = o.text();
         }
     }
-    let resolver = mpcheck::js::Resolver {
-        modules: &modules,
-        root: "",
-        app_js: "app.js".into(),
-    };
+    let resolver = mpcheck::js::Resolver::new(&modules, "");
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
         let _ = resolver.handler_names(path);
         for spec in &modules[path].requires {

@@ -126,9 +126,12 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         param_owner: std::cell::Cell::new(None),
         depth: 0,
         too_deep: None,
+        called: HashSet::new(),
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
+    let mut called: Vec<String> = std::mem::take(&mut ex.called).into_iter().collect();
+    called.sort_unstable();
     if let Some(at) = ex.too_deep
         && module.unanalysed.is_none()
     {
@@ -137,6 +140,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
             limit: MAX_VISIT_DEPTH,
         });
     }
+    module.called_names = called;
     super::component::collect(&ret.program, &mut module);
     keep_reachable_candidates(&mut module);
     module
@@ -157,8 +161,10 @@ fn keep_reachable_candidates(module: &mut Module) {
             }) => true,
             _ => own.contains(name.as_str()),
         },
+        [obj, method] if obj == "this" => own.contains(method.as_str()),
+        [obj, _] if obj == GET_APP => true,
         [obj, method] => match bindings.get(obj) {
-            Some(Binding::Import { .. }) => true,
+            Some(Binding::Import { .. }) | Some(Binding::Value(Sym::GetApp, _)) => true,
             Some(Binding::Value(Sym::Object(_), _)) => own.contains(method.as_str()),
             _ => false,
         },
@@ -166,6 +172,9 @@ fn keep_reachable_candidates(module: &mut Module) {
     });
     module.candidates.shrink_to_fit();
 }
+
+/// The callee object of `getApp().method(...)` in a [`CandidateCall`].
+pub const GET_APP: &str = "getApp()";
 
 /// Names bound in a function (parameters or local constants) and their values.
 type Scope = Vec<(String, Sym)>;
@@ -191,6 +200,8 @@ struct Extractor<'t, 'm> {
     depth: usize,
     /// Where the walk stopped going deeper ([`MAX_VISIT_DEPTH`]).
     too_deep: Option<Span>,
+    /// Function and method names called.
+    called: HashSet<String>,
 }
 
 /// Values nested deeper than this are not followed (`Sym` trees stay shallow).
@@ -921,8 +932,25 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         {
             let right = self.sym(&it.right);
             let old = &self.locals[depth][i].1;
-            let new = match it.operator {
-                AssignmentOperator::Addition => {
+            // Assigned in a nested function (a setter, a callback): it may run at any time, if
+            // it runs at all.
+            let closure = depth + 1 != self.functions.len();
+            let setter = self.functions.last().and_then(|(n, _)| n.clone());
+            let new = match (it.operator, setter) {
+                (AssignmentOperator::Assign, Some(setter)) if closure => {
+                    let mut options = match old {
+                        Sym::Choice(o, Why::Reassigned, _) => o.clone(),
+                        other => vec![other.clone()],
+                    };
+                    if options.len() < MAX_CHOICES {
+                        options.push(Sym::SetIn(setter, id.name.to_string()));
+                        Sym::Choice(options, Why::Reassigned, id.name.to_string())
+                    } else {
+                        Sym::Unknown(Why::Reassigned, id.name.to_string())
+                    }
+                }
+                _ if closure => Sym::Unknown(Why::Reassigned, id.name.to_string()),
+                (AssignmentOperator::Addition, _) => {
                     let mut parts = match old {
                         Sym::Concat(p) => p.clone(),
                         other => vec![other.clone()],
@@ -930,10 +958,10 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                     parts.push(right);
                     Sym::Concat(parts)
                 }
-                AssignmentOperator::Assign if matches!(old, Sym::Str(s, _) if s.is_empty()) => {
+                (AssignmentOperator::Assign, _) if matches!(old, Sym::Str(s, _) if s.is_empty()) => {
                     right
                 }
-                AssignmentOperator::Assign => {
+                (AssignmentOperator::Assign, _) => {
                     // Assigned in several places: one of the values, chosen at run time.
                     let mut options = match old {
                         Sym::Choice(o, Why::Reassigned, _) => o.clone(),
@@ -949,6 +977,31 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 _ => Sym::Unknown(Why::Reassigned, id.name.to_string()),
             };
             self.locals[depth][i].1 = new;
+        } else if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
+            && !self.functions.is_empty()
+            && !self
+                .functions
+                .iter()
+                .any(|(_, params)| params.iter().any(|(n, _)| n == id.name.as_str()))
+            && let Some(Binding::Value(old, at)) = self.module.bindings.get(id.name.as_str())
+        {
+            // A module-level variable set in a function (`setBaseUrl(b) { BASE = b }`): a
+            // run-time value if something calls that function.
+            let name = id.name.to_string();
+            let setter = self.functions.last().and_then(|(n, _)| n.clone());
+            let mut options = match old {
+                Sym::Choice(o, Why::Reassigned, _) => o.clone(),
+                other => vec![other.clone()],
+            };
+            let new = match setter {
+                Some(setter) if options.len() < MAX_CHOICES => {
+                    options.push(Sym::SetIn(setter, name.clone()));
+                    Sym::Choice(options, Why::Reassigned, name.clone())
+                }
+                _ => Sym::Unknown(Why::Reassigned, name.clone()),
+            };
+            let at = *at;
+            self.bind(&name, Binding::Value(new, at));
         }
         if let Some(target) = it
             .left
@@ -1011,6 +1064,13 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.pending_name = None;
+        match it.callee.get_inner_expression() {
+            Expression::Identifier(id) => self.called.insert(id.name.as_str().to_string()),
+            Expression::StaticMemberExpression(m) => {
+                self.called.insert(m.property.name.as_str().to_string())
+            }
+            _ => false,
+        };
         if let Expression::Identifier(id) = &it.callee
             && id.name == "require"
             && let Some(Expression::StringLiteral(spec)) =
@@ -1061,6 +1121,14 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                     } else if let Expression::Identifier(_) = m.object.get_inner_expression() {
                         self.candidate(vec![owner.clone(), method.to_string()], it);
                     }
+                } else if is_this(&m.object) {
+                    // `this.fetch(url)`: a method of the same page or component.
+                    self.candidate(vec!["this".into(), method.to_string()], it);
+                } else if let Expression::CallExpression(c) = m.object.get_inner_expression()
+                    && matches!(&c.callee, Expression::Identifier(id) if id.name == "getApp")
+                {
+                    // `getApp().request(url)`: a method of `App({...})` in app.js.
+                    self.candidate(vec![GET_APP.into(), method.to_string()], it);
                 }
             }
             Expression::Identifier(id) => {
@@ -1084,9 +1152,16 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 }
 
 impl Extractor<'_, '_> {
-    fn candidate(&mut self, callee: Vec<String>, call: &CallExpression) {
+    fn candidate(&mut self, mut callee: Vec<String>, call: &CallExpression) {
         if call.arguments.is_empty() {
             return;
+        }
+        // `const app = getApp()` inside a function: `app.request(...)` is App's method.
+        if callee.len() == 2
+            && let Some((depth, i)) = self.find_local(&callee[0])
+            && self.locals[depth][i].1 == Sym::GetApp
+        {
+            callee[0] = GET_APP.into();
         }
         let (args, owner): (Vec<(Sym, Span)>, _) = self.with_owner(|s| {
             call.arguments

@@ -33,6 +33,10 @@ pub enum Sym {
     /// in several places): known when every choice gives the same origin; else unknown for
     /// the reason given, with the source text.
     Choice(Vec<Sym>, Why, String),
+    /// The value a nested function (a setter) assigns to a variable: a run-time value when
+    /// something in the project calls a function of that name, else no value at all (the
+    /// assignment never runs). Only meaningful as a [`Sym::Choice`] option.
+    SetIn(String, String),
     /// Not statically known: why, and the source text.
     Unknown(Why, String),
 }
@@ -73,7 +77,7 @@ pub enum Why {
     /// A parameter of a function no call here reaches (a page method, an event handler, an
     /// exported function nobody in the project calls).
     Parameter,
-    /// Page or component state: `this.data.x`, `this.x`.
+    /// A property of `this`: page or component state (`this.data.x`), an object's field.
     State,
     /// What a function call returns.
     CallResult,
@@ -99,7 +103,7 @@ impl Why {
     pub fn key(self) -> &'static str {
         match self {
             Why::Parameter => "parameter",
-            Why::State => "page-state",
+            Why::State => "this-state",
             Why::CallResult => "call-result",
             Why::Unresolved => "unresolved-name",
             Why::Import => "unresolved-import",
@@ -115,7 +119,7 @@ impl Why {
     pub fn describe(self) -> &'static str {
         match self {
             Why::Parameter => "a parameter of a function no call in the project reaches",
-            Why::State => "page or component state",
+            Why::State => "a property of `this` (page, component or object state)",
             Why::CallResult => "the result of a function call",
             Why::Unresolved => "a name the project does not define",
             Why::Import => "an import mpcheck cannot follow",
@@ -262,6 +266,8 @@ pub struct Module {
     /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
     /// `export … from "…"`.
     pub requires: Vec<String>,
+    /// The names of the functions and methods it calls (`f(…)`, `x.f(…)`), sorted, once each.
+    pub called_names: Vec<String>,
 }
 
 /// Why a code file (JS/TS, WXS or WXML) was not analysed, or only in part (rule MP006).
@@ -340,6 +346,9 @@ pub enum Part {
     Lit(String, Option<Loc>),
     /// Text known only at run time: why, and the expression.
     Hole(Why, String),
+    /// One of several texts, chosen at run time (a [`Sym::Choice`]): resolved for the whole
+    /// URL by [`resolve_forks`].
+    Fork(Vec<Vec<Part>>, Why, String),
 }
 
 impl Part {
@@ -372,6 +381,7 @@ impl Site {
         api: String,
         parts: Vec<Part>,
     ) -> Site {
+        let parts = resolve_forks(parts);
         let (origin, host_part) = url::origin_at(&parts);
         let cause = match host_part.and_then(|i| parts.get(i)) {
             Some(Part::Lit(_, Some(loc)))
@@ -398,7 +408,7 @@ impl Site {
     pub fn api_name(&self) -> String {
         match self.category {
             Category::WebView => "<web-view src>".into(),
-            _ if self.api.contains('.') => self.api.clone(),
+            _ if self.api.contains('.') || self.api.ends_with("()") => self.api.clone(),
             _ if ["request", "uploadFile", "downloadFile", "connectSocket"]
                 .contains(&self.api.as_str()) =>
             {
@@ -414,7 +424,7 @@ impl Site {
         for p in &self.parts {
             match p {
                 Part::Lit(s, _) => out.push_str(s),
-                Part::Hole(_, h) => {
+                Part::Hole(_, h) | Part::Fork(_, _, h) => {
                     out.push('{');
                     out.push_str(h);
                     out.push('}');
@@ -432,6 +442,8 @@ const MAX_HOPS: usize = 8;
 /// Resolves symbolic values across modules.
 pub struct Resolver<'a> {
     pub modules: &'a HashMap<String, Module>,
+    /// Every function or method name some module calls (built when first needed).
+    called_names: std::sync::OnceLock<HashSet<&'a str>>,
     /// The miniprogram root prefix (`""` or `"dist/"`).
     pub root: &'a str,
     /// app.js's path.
@@ -471,6 +483,7 @@ impl<'a> Resolver<'a> {
     pub fn new(modules: &'a HashMap<String, Module>, root: &'a str) -> Resolver<'a> {
         Resolver {
             modules,
+            called_names: std::sync::OnceLock::new(),
             root,
             app_js: format!("{root}app.js"),
         }
@@ -601,28 +614,25 @@ impl<'a> Resolver<'a> {
             Sym::Array(_) => out.push(Part::Hole(Why::Expression, "an array".into())),
             Sym::Method(recv, method, args) => self.eval_method(f, recv, *method, args, d, out, t),
             Sym::Choice(options, why, text) => {
-                // The first choice stands for all when they share one origin.
-                let mut first: Option<Vec<Part>> = None;
-                let mut same = !options.is_empty();
-                for o in options {
-                    let mut parts = Vec::new();
-                    self.eval_into(f, o, d, &mut parts, t);
-                    match &first {
-                        None => {
-                            same &= matches!(url::origin(&parts), url::Resolved::Known(_));
-                            first = Some(parts);
-                        }
-                        Some(p) => same &= url::origin(p) == url::origin(&parts),
-                    }
-                    if !same {
-                        break;
-                    }
+                // A setter's value is no choice when nothing calls the setter.
+                let options: Vec<&Sym> = options
+                    .iter()
+                    .filter(|o| !matches!(o, Sym::SetIn(function, _) if !self.is_called(function)))
+                    .collect();
+                if let [only] = options[..] {
+                    return self.eval_into(f, only, d, out, t);
                 }
-                match first {
-                    Some(parts) if same => out.extend(parts),
-                    _ => out.push(Part::Hole(*why, text.clone())),
-                }
+                let forks = options
+                    .iter()
+                    .map(|o| {
+                        let mut parts = Vec::new();
+                        self.eval_into(f, o, d, &mut parts, t);
+                        parts
+                    })
+                    .collect();
+                out.push(Part::Fork(forks, *why, text.clone()));
             }
+            Sym::SetIn(_, name) => out.push(Part::Hole(Why::Reassigned, name.clone())),
             Sym::Unknown(why, s) => out.push(Part::Hole(*why, s.clone())),
         }
     }
@@ -663,7 +673,7 @@ impl<'a> Resolver<'a> {
                                     break;
                                 }
                             }
-                            Part::Hole(..) => break,
+                            _ => break,
                         }
                     }
                 }
@@ -676,7 +686,7 @@ impl<'a> Resolver<'a> {
                                     break;
                                 }
                             }
-                            Part::Hole(..) => break,
+                            _ => break,
                         }
                     }
                 }
@@ -899,6 +909,25 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether some module calls a function or method of this name.
+    fn is_called(&self, name: &str) -> bool {
+        let modules: &'a HashMap<String, Module> = self.modules;
+        self.called_names
+            .get_or_init(|| {
+                modules
+                    .values()
+                    .flat_map(|m| m.called_names.iter().map(String::as_str))
+                    .collect()
+            })
+            .contains(name)
+    }
+
+    /// app.js's module key.
+    fn app_module(&self) -> Option<&'a str> {
+        let modules: &'a HashMap<String, Module> = self.modules;
+        modules.get_key_value(&self.app_js).map(|(k, _)| k.as_str())
+    }
+
     /// A `globalData` field set in app.js's `App({ globalData })`.
     fn global_data(&self, name: &str) -> Result<(&'a str, Sym), Why> {
         let (k, m) = self
@@ -949,11 +978,15 @@ impl<'a> Resolver<'a> {
                 }
                 _ => find(module, name),
             },
+            [obj, method] if obj == "this" => find(module, method),
+            [obj, method] if obj == extract::GET_APP => find(self.app_module()?, method),
             [obj, method] => match m.bindings.get(obj) {
                 Some(Binding::Import { from, .. }) => {
                     find(self.resolve_specifier(module, from)?, method)
                 }
                 Some(Binding::Value(Sym::Object(_), _)) => find(module, method),
+                // `const app = getApp(); app.request(url)`.
+                Some(Binding::Value(Sym::GetApp, _)) => find(self.app_module()?, method),
                 _ => None,
             },
             _ => None,
@@ -979,7 +1012,7 @@ fn replace(
                 prefix.push_str(s);
                 known += 1;
             }
-            Part::Hole(..) => break,
+            _ => break,
         }
     }
     let complete = known == parts.len();
@@ -1030,6 +1063,76 @@ fn replace(
         out.push(Part::lit(rest));
     }
     out.extend(parts.into_iter().skip(known));
+}
+
+/// Alternatives of a URL with forks at most; more are not told apart.
+const MAX_ALTERNATIVES: usize = 16;
+
+/// A URL with run-time choices ([`Part::Fork`]) as one list of parts: the alternative that
+/// stands for all when every alternative that can be a URL has the same origin (one that
+/// starts like `'/shop/list' + id`, behind `if (url.indexOf('http') == 0)`, cannot be
+/// requested and is passed over); else the parts before the first choice and that choice as
+/// a run-time part.
+pub fn resolve_forks(parts: Vec<Part>) -> Vec<Part> {
+    let Some(first_fork) = parts.iter().position(|p| matches!(p, Part::Fork(..))) else {
+        return parts;
+    };
+    let unknown = |mut parts: Vec<Part>| {
+        if let Part::Fork(_, why, text) = parts[first_fork].clone() {
+            parts.truncate(first_fork);
+            parts.push(Part::Hole(why, text));
+        }
+        parts
+    };
+    let Some(alternatives) = alternatives(&parts) else {
+        return unknown(parts);
+    };
+    let mut chosen: Option<(usize, url::Origin)> = None;
+    for (i, a) in alternatives.iter().enumerate() {
+        match url::origin(a) {
+            url::Resolved::Known(o) => match &chosen {
+                None => chosen = Some((i, o)),
+                Some((_, first)) if *first != o => return unknown(parts),
+                Some(_) => {}
+            },
+            url::Resolved::Unknown { prefix, .. } => {
+                if url::can_start_url(&prefix) {
+                    return unknown(parts);
+                }
+            }
+        }
+    }
+    match chosen {
+        Some((i, _)) => alternatives.into_iter().nth(i).unwrap_or_default(),
+        None => unknown(parts),
+    }
+}
+
+/// Every full list of parts a URL with forks can be, or `None` past [`MAX_ALTERNATIVES`].
+fn alternatives(parts: &[Part]) -> Option<Vec<Vec<Part>>> {
+    let mut alts: Vec<Vec<Part>> = vec![Vec::new()];
+    for p in parts {
+        match p {
+            Part::Fork(options, ..) => {
+                let mut next = Vec::new();
+                for o in options {
+                    for tail in alternatives(o)? {
+                        for head in &alts {
+                            if next.len() == MAX_ALTERNATIVES {
+                                return None;
+                            }
+                            let mut a = head.clone();
+                            a.extend(tail.iter().cloned());
+                            next.push(a);
+                        }
+                    }
+                }
+                alts = next;
+            }
+            other => alts.iter_mut().for_each(|a| a.push(other.clone())),
+        }
+    }
+    Some(alts)
 }
 
 /// The functions that are wrappers, by module and name, with what their body does.
@@ -1130,7 +1233,11 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
                 };
                 let mut found = Vec::new();
                 resolver.expand(target, frame, &wrappers, 0, &mut found);
-                let api = cand.callee.join(".");
+                // `util.request`, or `request()` for a bare name (not `wx.request`).
+                let api = match &cand.callee[..] {
+                    [name] => format!("{name}()"),
+                    path => path.join("."),
+                };
                 for (category, parts, outer) in found {
                     let at = outer.or_else(|| cand.args.first().map(|a| a.1));
                     if let Some(at) = at {
@@ -1144,7 +1251,7 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
 }
 
 /// A module of an npm package (`miniprogram_npm/`, `node_modules/`).
-fn is_vendored(path: &str) -> bool {
+pub fn is_vendored(path: &str) -> bool {
     path.starts_with("miniprogram_npm/")
         || path.starts_with("node_modules/")
         || path.contains("/miniprogram_npm/")

@@ -29,6 +29,20 @@ pub enum Resolved {
     },
 }
 
+/// Whether a URL's known start can still begin `scheme://`: `https://a.com`, `http`, `` can;
+/// `/api/list` and `api.com/x` cannot (a relative path or a host without a scheme).
+pub fn can_start_url(prefix: &str) -> bool {
+    if prefix.contains("://") {
+        return true;
+    }
+    let scheme_len = prefix
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b))
+        .count();
+    let (scheme, tail) = prefix.split_at(scheme_len);
+    "://".starts_with(tail) && (!scheme.is_empty() || tail.is_empty())
+}
+
 /// The origin of a URL made of `parts`, when its scheme, host and port are all known.
 pub fn origin(parts: &[Part]) -> Resolved {
     origin_at(parts).0
@@ -49,7 +63,7 @@ pub fn origin_at(parts: &[Part]) -> (Resolved, Option<usize>) {
                 prefix.push_str(s);
             }
             Part::Lit(..) => {}
-            Part::Hole(_, h) => holes.push(h.clone()),
+            Part::Hole(_, h) | Part::Fork(_, _, h) => holes.push(h.clone()),
         }
     }
     let complete = holes.is_empty();
@@ -194,6 +208,16 @@ mod tests {
             o(&[lit("http://[::1]:8080/")]).as_deref(),
             Some("http://[::1]:8080")
         );
+    }
+
+    #[test]
+    fn url_starts() {
+        for yes in ["", "h", "https", "https:", "https:/", "https://a.com/x", "wss://"] {
+            assert!(can_start_url(yes), "{yes}");
+        }
+        for no in ["/api/", "/", "api.com/x", "a b", ":/", "?x=1"] {
+            assert!(!can_start_url(no), "{no}");
+        }
     }
 
     #[test]

@@ -308,11 +308,7 @@ impl Project {
     /// `export … from`), resolved once: relative, root-absolute, bare and npm specifiers.
     pub fn module_deps(&self) -> &HashMap<String, Vec<String>> {
         self.module_deps.get_or_init(|| {
-            let resolver = crate::js::Resolver {
-                modules: &self.modules,
-                root: &self.mp_root,
-                app_js: self.in_root("app.js"),
-            };
+            let resolver = crate::js::Resolver::new(&self.modules, &self.mp_root);
             self.modules
                 .iter()
                 .map(|(from, m)| {

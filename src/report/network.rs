@@ -15,13 +15,9 @@ pub fn unknown_reason(site: &Site) -> Option<(&'static str, String)> {
     };
     // Known text that cannot begin a URL with a host (a relative path, a bare host): no
     // run-time part can give it an origin.
-    let url_start = prefix.contains("://")
-        || (!prefix.starts_with('/')
-            && prefix
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.:/".contains(&b)));
+    let url_start = crate::js::url::can_start_url(prefix);
     let hole = site.parts.iter().find_map(|p| match p {
-        Part::Hole(why, text) => Some((why.key(), text.clone())),
+        Part::Hole(why, text) | Part::Fork(_, why, text) => Some((why.key(), text.clone())),
         Part::Lit(..) => None,
     });
     match hole {
@@ -76,9 +72,10 @@ pub fn text(project: &Project, prefix: &str) -> String {
             escape::line(&s.api_name()),
         );
     }
+    let vendored = sites.iter().filter(|s| crate::js::is_vendored(&s.file)).count();
     let _ = write!(
         out,
-        "{} network call sites: origin known {known}, unknown {}",
+        "{} network call sites ({vendored} in npm packages): origin known {known}, unknown {}",
         sites.len(),
         sites.len() - known
     );
@@ -132,6 +129,7 @@ pub fn json(project: &Project) -> String {
         "sites": items,
         "summary": {
             "sites": sites.len(),
+            "in_npm_packages": sites.iter().filter(|s| crate::js::is_vendored(&s.file)).count(),
             "origin_known": known,
             "unknown": reasons,
         }

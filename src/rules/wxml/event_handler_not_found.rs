@@ -60,11 +60,7 @@ impl Rule for EventHandlerNotFound {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        let resolver = Resolver {
-            modules: &p.modules,
-            root: &p.mp_root,
-            app_js: p.in_root("app.js"),
-        };
+        let resolver = Resolver::new(&p.modules, &p.mp_root);
         let mut bases: Vec<String> = p
             .component_jsons
             .iter()
