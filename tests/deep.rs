@@ -525,3 +525,34 @@ fn templates_that_import_themselves_stay_linear() {
         &["index.wxml:1:42: warning[MP326] template \"u0\" is not defined or imported"],
     );
 }
+
+/// Variables built from each other are shared, not copied: 40 doublings (2^40 parts if each
+/// copied the last, which ran out of memory) and 40,000 `+=` appends stay small.
+#[test]
+fn variables_built_from_variables_stay_small() {
+    let doubling = format!(
+        "function f() {{ var a0 = 'https://a.example.com/'; {} wx.request({{ url: a39 }}) }}",
+        (1..40)
+            .map(|i| format!("var a{i} = a{} + a{};", i - 1, i - 1))
+            .collect::<String>()
+    );
+    expect(&[("pages/index/index.js", doubling.as_bytes())], 0, &[]);
+    let appends = format!(
+        "function g() {{ var u = 'http://b.example.com/'; {} wx.request({{ url: u }}) }}\n\
+         function h() {{ var v = 'http://c.example.com/'; {} wx.request({{ url: v }}) }}",
+        (0..40_000)
+            .map(|i| format!("u += 'x{i}';"))
+            .collect::<String>(),
+        (0..40_000)
+            .map(|i| format!("v = v + 'y{i}';"))
+            .collect::<String>()
+    );
+    expect(
+        &[("pages/index/index.js", appends.as_bytes())],
+        1,
+        &[
+            "index.js:1:24: error[MP301] http://b.example.com uses http://",
+            "index.js:2:24: error[MP301] http://c.example.com uses http://",
+        ],
+    );
+}

@@ -10,6 +10,14 @@ use mpcheck::i18n::Lang;
 /// Each case's network findings: rule, location, and `+N` related locations (the call sites
 /// of a finding reported where the URL's host is written).
 const EXPECTED: &[(&str, &[&str])] = &[
+    (
+        "absolute-url-guard",
+        &[
+            "MP300 pages/index/index.js:5:14",
+            "MP300 pages/index/index.js:7:15",
+            "MP300 utils/http.js:1:14 +2",
+        ],
+    ),
     ("concatenation", &["MP300 pages/index/index.js:1:14 +1"]),
     (
         "default-export-config",
@@ -70,6 +78,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
         ],
     ),
     ("runtime-param-concat", &["MP300 pages/index/index.js:3:23"]),
+    ("sdk-setter-called", &[]),
+    ("sdk-setter-not-called", &["MP300 utils/api.js:1:16 +1"]),
     ("silent-cloud", &[]),
     ("silent-comment", &[]),
     ("silent-image-cdn", &[]),
@@ -89,10 +99,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("template", &["MP300 pages/index/index.js:1:14 +1"]),
     (
         "this-and-app-methods",
-        &[
-            "MP300 app.js:5:25 +3",
-            "MP300 pages/index/index.js:4:16",
-        ],
+        &["MP300 app.js:5:25 +3", "MP300 pages/index/index.js:4:16"],
     ),
     ("webview", &["MP300 pages/index/index.wxml:1:16"]),
     ("wrapper", &["MP300 utils/http.js:1:14 +1"]),

@@ -14,9 +14,9 @@ use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
-use oxc_syntax::operator::{AssignmentOperator, BinaryOperator};
+use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, UnaryOperator};
 use oxc_syntax::scope::ScopeFlags;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The platform objects whose methods are network and location APIs.
 const API_OBJECTS: &[&str] = &["wx", "uni", "Taro", "qq"];
@@ -127,6 +127,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         depth: 0,
         too_deep: None,
         called: HashSet::new(),
+        guards: Vec::new(),
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
@@ -177,7 +178,7 @@ fn keep_reachable_candidates(module: &mut Module) {
 pub const GET_APP: &str = "getApp()";
 
 /// Names bound in a function (parameters or local constants) and their values.
-type Scope = Vec<(String, Sym)>;
+type Scope = HashMap<String, Sym>;
 
 struct Extractor<'t, 'm> {
     text: &'t str,
@@ -191,7 +192,7 @@ struct Extractor<'t, 'm> {
     /// Enclosing functions: name and parameter bindings.
     functions: Vec<(Option<String>, Scope)>,
     /// Local constants of each enclosing function (same depth as `functions`).
-    locals: Vec<Scope>,
+    locals: Vec<HashMap<String, usize>>,
     /// The name the next function expression gets (from `const f = () => ...`, `f: function`).
     pending_name: Option<String>,
     /// The innermost function whose parameter the last evaluated expression used.
@@ -202,7 +203,27 @@ struct Extractor<'t, 'm> {
     too_deep: Option<Span>,
     /// Function and method names called.
     called: HashSet<String>,
+    /// The `if` branches the walk is in that test whether a value is an absolute URL: the
+    /// value, and whether it is one in the branch.
+    guards: Vec<(Sym, bool)>,
 }
+
+/// `value` becomes one of its values or `option`, chosen at run time ([`MAX_CHOICES`] at most).
+fn add_choice(value: &mut Sym, option: Sym, name: &str) {
+    match value {
+        Sym::Choice(options, Why::Reassigned, _) if options.len() < MAX_CHOICES => {
+            options.push(option)
+        }
+        Sym::Choice(_, Why::Reassigned, _) => *value = Sym::Unknown(Why::Reassigned, name.into()),
+        other => {
+            let first = std::mem::replace(other, Sym::text(""));
+            *other = Sym::Choice(vec![first, option], Why::Reassigned, name.into());
+        }
+    }
+}
+
+/// A variable built with `+=` keeps this many parts at most.
+const MAX_CONCAT: usize = 256;
 
 /// Values nested deeper than this are not followed (`Sym` trees stay shallow).
 const MAX_SYM_DEPTH: usize = 64;
@@ -329,19 +350,16 @@ impl<'t> Extractor<'t, '_> {
                 // A local constant or a parameter of an enclosing function (innermost first);
                 // remember which function owns a parameter.
                 for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
-                    if let Some((_, v)) = self
-                        .locals
-                        .get(depth)
-                        .and_then(|l| l.iter().rev().find(|(n, _)| n == name))
-                    {
+                    if let Some(&index) = self.locals.get(depth).and_then(|l| l.get(name)) {
                         // A local made from the function's parameters uses them.
-                        if v.has_param() {
+                        let uses_params = self.module.locals[index].1.has_param();
+                        if uses_params {
                             let owner = self.param_owner.get().map_or(depth, |d| d.max(depth));
                             self.param_owner.set(Some(owner));
                         }
-                        return v.clone();
+                        return Sym::Local(index, uses_params);
                     }
-                    if let Some((_, p)) = params.iter().find(|(n, _)| n == name) {
+                    if let Some(p) = params.get(name) {
                         let owner = self
                             .param_owner
                             .get()
@@ -400,17 +418,74 @@ impl<'t> Extractor<'t, '_> {
                 Sym::Object(props)
             }
             Expression::ThisExpression(t) => Sym::Unknown(Why::State, self.snippet(t.span)),
-            Expression::ConditionalExpression(c) => Sym::Choice(
-                vec![self.sym_at(&c.consequent, d), self.sym_at(&c.alternate, d)],
-                Why::Expression,
-                self.snippet(c.span),
-            ),
+            Expression::ConditionalExpression(c) => {
+                let (yes, no) = (self.sym_at(&c.consequent, d), self.sym_at(&c.alternate, d));
+                // `/^https?:/.test(url) ? url : BASE + url`
+                match self.absolute_test(&c.test) {
+                    Some((tested, true)) if tested == yes => {
+                        Sym::IfAbsolute(Box::new(yes), Box::new(no))
+                    }
+                    Some((tested, false)) if tested == no => {
+                        Sym::IfAbsolute(Box::new(no), Box::new(yes))
+                    }
+                    _ => Sym::Choice(vec![yes, no], Why::Expression, self.snippet(c.span)),
+                }
+            }
             Expression::LogicalExpression(l) => Sym::Choice(
                 vec![self.sym_at(&l.left, d), self.sym_at(&l.right, d)],
                 Why::Expression,
                 self.snippet(l.span),
             ),
             _ => Sym::Unknown(Why::Expression, self.snippet(e.span())),
+        }
+    }
+
+    /// A test of whether a value is an absolute URL: the value, and whether the test is true
+    /// for one. `url.indexOf('http') === 0`, `url.startsWith('http')`, `/^https?:/.test(url)`,
+    /// and their negations.
+    fn absolute_test(&self, test: &Expression) -> Option<(Sym, bool)> {
+        let http = |e: Option<&Expression>| matches!(e.map(|e| e.get_inner_expression()), Some(Expression::StringLiteral(s)) if s.value.starts_with("http"));
+        match test.get_inner_expression() {
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                self.absolute_test(&u.argument).map(|(s, yes)| (s, !yes))
+            }
+            Expression::CallExpression(c) => {
+                let Expression::StaticMemberExpression(m) = c.callee.get_inner_expression() else {
+                    return None;
+                };
+                let arg = c.arguments.first().and_then(|a| a.as_expression());
+                match (m.property.name.as_str(), m.object.get_inner_expression()) {
+                    ("startsWith", _) if http(arg) => Some((self.sym(&m.object), true)),
+                    ("test", Expression::RegExpLiteral(re))
+                        if re.regex.pattern.text.starts_with("^http") =>
+                    {
+                        Some((self.sym(arg?), true))
+                    }
+                    _ => None,
+                }
+            }
+            Expression::BinaryExpression(b) => {
+                let Expression::CallExpression(c) = b.left.get_inner_expression() else {
+                    return None;
+                };
+                let Expression::StaticMemberExpression(m) = c.callee.get_inner_expression() else {
+                    return None;
+                };
+                let zero = matches!(b.right.get_inner_expression(), Expression::NumericLiteral(n) if n.value == 0.0);
+                if m.property.name != "indexOf"
+                    || !http(c.arguments.first().and_then(|a| a.as_expression()))
+                    || !zero
+                {
+                    return None;
+                }
+                let yes = match b.operator {
+                    BinaryOperator::StrictEquality | BinaryOperator::Equality => true,
+                    BinaryOperator::StrictInequality | BinaryOperator::Inequality => false,
+                    _ => return None,
+                };
+                Some((self.sym(&m.object), yes))
+            }
+            _ => None,
         }
     }
 
@@ -761,8 +836,8 @@ impl<'t> Extractor<'t, '_> {
                 _ => {}
             }
         }
-        self.functions.push((name, bound));
-        self.locals.push(Vec::new());
+        self.functions.push((name, bound.into_iter().collect()));
+        self.locals.push(HashMap::new());
     }
 
     fn leave_function(&mut self) {
@@ -928,61 +1003,68 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         // `url += '?id=' + id` and `url = …` on a function's local.
         if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
-            && let Some((depth, i)) = self.find_local(&id.name)
+            && let Some(depth) = self.find_local(&id.name)
+            && let Some(&index) = self.locals[depth].get(id.name.as_str())
         {
-            let right = self.sym(&it.right);
-            let old = &self.locals[depth][i].1;
+            let name = id.name.to_string();
+            let mut right = self.sym(&it.right);
+            let mut operator = it.operator;
+            // `url = url + x` appends like `url += x`.
+            if operator == AssignmentOperator::Assign
+                && let Sym::Concat(parts) = &mut right
+                && matches!(parts.first(), Some(Sym::Local(i, _)) if *i == index)
+            {
+                parts.remove(0);
+                operator = AssignmentOperator::Addition;
+            }
+            let guarded = self
+                .guards
+                .last()
+                .is_some_and(|(g, yes)| *yes && *g == right);
             // Assigned in a nested function (a setter, a callback): it may run at any time, if
             // it runs at all.
             let closure = depth + 1 != self.functions.len();
             let setter = self.functions.last().and_then(|(n, _)| n.clone());
-            let new = match (it.operator, setter) {
+            let old = &mut self.module.locals[index].1;
+            match (operator, setter) {
                 (AssignmentOperator::Assign, Some(setter)) if closure => {
-                    let mut options = match old {
-                        Sym::Choice(o, Why::Reassigned, _) => o.clone(),
-                        other => vec![other.clone()],
-                    };
-                    if options.len() < MAX_CHOICES {
-                        options.push(Sym::SetIn(setter, id.name.to_string()));
-                        Sym::Choice(options, Why::Reassigned, id.name.to_string())
-                    } else {
-                        Sym::Unknown(Why::Reassigned, id.name.to_string())
+                    add_choice(old, Sym::SetIn(setter, name.clone()), &name);
+                }
+                _ if closure => *old = Sym::Unknown(Why::Reassigned, name),
+                (AssignmentOperator::Addition, _) => match old {
+                    Sym::Concat(parts) if parts.len() < MAX_CONCAT => match right {
+                        Sym::Concat(more) => parts.extend(more),
+                        other => parts.push(other),
+                    },
+                    // Known so far; the rest is not followed.
+                    Sym::Concat(parts) => {
+                        if !matches!(parts.last(), Some(Sym::Unknown(Why::TooIndirect, _))) {
+                            parts.push(Sym::Unknown(Why::TooIndirect, name));
+                        }
                     }
-                }
-                _ if closure => Sym::Unknown(Why::Reassigned, id.name.to_string()),
-                (AssignmentOperator::Addition, _) => {
-                    let mut parts = match old {
-                        Sym::Concat(p) => p.clone(),
-                        other => vec![other.clone()],
-                    };
-                    parts.push(right);
-                    Sym::Concat(parts)
-                }
+                    other => {
+                        let first = std::mem::replace(other, Sym::text(""));
+                        *other = Sym::Concat(vec![first, right]);
+                    }
+                },
                 (AssignmentOperator::Assign, _) if matches!(old, Sym::Str(s, _) if s.is_empty()) => {
-                    right
+                    *old = right;
                 }
-                (AssignmentOperator::Assign, _) => {
-                    // Assigned in several places: one of the values, chosen at run time.
-                    let mut options = match old {
-                        Sym::Choice(o, Why::Reassigned, _) => o.clone(),
-                        other => vec![other.clone()],
-                    };
-                    if options.len() < MAX_CHOICES {
-                        options.push(right);
-                        Sym::Choice(options, Why::Reassigned, id.name.to_string())
-                    } else {
-                        Sym::Unknown(Why::Reassigned, id.name.to_string())
-                    }
+                // `if (url.indexOf('http') === 0) { _url = url }`
+                (AssignmentOperator::Assign, _) if guarded => {
+                    let otherwise = std::mem::replace(old, Sym::text(""));
+                    *old = Sym::IfAbsolute(Box::new(right), Box::new(otherwise));
                 }
-                _ => Sym::Unknown(Why::Reassigned, id.name.to_string()),
-            };
-            self.locals[depth][i].1 = new;
+                // Assigned in several places: one of the values, chosen at run time.
+                (AssignmentOperator::Assign, _) => add_choice(old, right, &name),
+                _ => *old = Sym::Unknown(Why::Reassigned, name),
+            }
         } else if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
             && !self.functions.is_empty()
             && !self
                 .functions
                 .iter()
-                .any(|(_, params)| params.iter().any(|(n, _)| n == id.name.as_str()))
+                .any(|(_, params)| params.contains_key(id.name.as_str()))
             && let Some(Binding::Value(old, at)) = self.module.bindings.get(id.name.as_str())
         {
             // A module-level variable set in a function (`setBaseUrl(b) { BASE = b }`): a
@@ -1045,6 +1127,30 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
         self.module.requires.push(it.source.value.to_string());
+    }
+
+    /// A class method is named like an object method (`this.load(url)` reaches it).
+    fn visit_method_definition(&mut self, it: &MethodDefinition<'a>) {
+        if let Some(name) = it.key.static_name() {
+            self.pending_name = Some(name.to_string());
+        }
+        walk::walk_method_definition(self, it);
+    }
+
+    /// `if (url.indexOf('http') === 0) { _url = url }`: the branch knows `url` is absolute.
+    fn visit_if_statement(&mut self, it: &IfStatement<'a>) {
+        let Some((tested, yes)) = self.absolute_test(&it.test) else {
+            return walk::walk_if_statement(self, it);
+        };
+        self.visit_expression(&it.test);
+        self.guards.push((tested.clone(), yes));
+        self.visit_statement(&it.consequent);
+        self.guards.pop();
+        if let Some(alternate) = &it.alternate {
+            self.guards.push((tested, !yes));
+            self.visit_statement(alternate);
+            self.guards.pop();
+        }
     }
 
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
@@ -1158,8 +1264,9 @@ impl Extractor<'_, '_> {
         }
         // `const app = getApp()` inside a function: `app.request(...)` is App's method.
         if callee.len() == 2
-            && let Some((depth, i)) = self.find_local(&callee[0])
-            && self.locals[depth][i].1 == Sym::GetApp
+            && let Some(depth) = self.find_local(&callee[0])
+            && let Some(&index) = self.locals[depth].get(&callee[0])
+            && self.module.locals[index].1 == Sym::GetApp
         {
             callee[0] = GET_APP.into();
         }
@@ -1191,21 +1298,18 @@ impl Extractor<'_, '_> {
     /// Binds a function-local name (innermost function).
     fn bind_local(&mut self, name: &str, value: Sym) {
         if let Some(frame) = self.locals.last_mut() {
-            frame.push((name.to_string(), value));
+            frame.insert(name.to_string(), self.module.locals.len());
+            self.module.locals.push((name.to_string(), value));
         }
     }
 
-    /// The enclosing function's local constant or variable `name`: (function depth, index).
-    fn find_local(&self, name: &str) -> Option<(usize, usize)> {
+    /// The enclosing function (by depth) whose local constant or variable `name` is.
+    fn find_local(&self, name: &str) -> Option<usize> {
         for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
-            if let Some(i) = self
-                .locals
-                .get(depth)
-                .and_then(|l| l.iter().rposition(|(n, _)| n == name))
-            {
-                return Some((depth, i));
+            if self.locals.get(depth).is_some_and(|l| l.contains_key(name)) {
+                return Some(depth);
             }
-            if params.iter().any(|(n, _)| n == name) {
+            if params.contains_key(name) {
                 return None;
             }
         }

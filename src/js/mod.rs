@@ -20,6 +20,10 @@ pub enum Sym {
     Str(String, Option<Span>),
     Concat(Vec<Sym>),
     Ident(String),
+    /// A variable of a function: its index in [`Module::locals`], and whether its value uses
+    /// the function's parameters. (A reference, not a copy: `b = a + a; c = b + b; …` stays
+    /// small.)
+    Local(usize, bool),
     Member(Box<Sym>, String),
     Object(Vec<(String, Sym, Span)>),
     Array(Vec<(Sym, Span)>),
@@ -37,6 +41,10 @@ pub enum Sym {
     /// something in the project calls a function of that name, else no value at all (the
     /// assignment never runs). Only meaningful as a [`Sym::Choice`] option.
     SetIn(String, String),
+    /// `url` when it is an absolute URL, else the other value: a branch on
+    /// `url.indexOf('http') === 0` or `/^https?:/.test(url)` (absolute URLs pass through a
+    /// wrapper, paths get its base URL).
+    IfAbsolute(Box<Sym>, Box<Sym>),
     /// Not statically known: why, and the source text.
     Unknown(Why, String),
 }
@@ -136,13 +144,14 @@ impl Why {
 impl Sym {
     pub fn has_param(&self) -> bool {
         match self {
-            Sym::Param(..) => true,
+            Sym::Param(..) | Sym::Local(_, true) => true,
             Sym::Concat(p) => p.iter().any(Sym::has_param),
             Sym::Member(b, _) => b.has_param(),
             Sym::Object(props) => props.iter().any(|(_, v, _)| v.has_param()),
             Sym::Array(items) => items.iter().any(|(v, _)| v.has_param()),
             Sym::Method(r, _, args) => r.has_param() || args.iter().any(Sym::has_param),
             Sym::Choice(options, ..) => options.iter().any(Sym::has_param),
+            Sym::IfAbsolute(a, b) => a.has_param() || b.has_param(),
             _ => false,
         }
     }
@@ -266,6 +275,8 @@ pub struct Module {
     /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
     /// `export … from "…"`.
     pub requires: Vec<String>,
+    /// The variables of its functions, by [`Sym::Local`] index: name and value.
+    pub locals: Vec<(String, Sym)>,
     /// The names of the functions and methods it calls (`f(…)`, `x.f(…)`), sorted, once each.
     pub called_names: Vec<String>,
 }
@@ -575,7 +586,7 @@ impl<'a> Resolver<'a> {
     fn eval_into(&self, f: Frame, sym: &Sym, depth: usize, out: &mut Vec<Part>, t: &mut Trace) {
         if matches!(
             sym,
-            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) | Sym::Choice(..)
+            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) | Sym::Choice(..)
         ) {
             t.steps += 1;
         }
@@ -599,16 +610,18 @@ impl<'a> Resolver<'a> {
                     self.eval_into(f, p, d, out, t);
                 }
             }
-            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) => match self.value(f, sym, d, t) {
-                Ok((frame, value)) => self.eval_into(frame, &value, d, out, t),
-                Err(why) => {
-                    let hole = Part::Hole(why, describe(sym));
-                    // `a + a + …` past the depth limit: one hole for the run.
-                    if out.last() != Some(&hole) {
-                        out.push(hole);
+            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) => {
+                match self.value(f, sym, d, t) {
+                    Ok((frame, value)) => self.eval_into(frame, &value, d, out, t),
+                    Err(why) => {
+                        let hole = Part::Hole(why, self.describe(f.module, sym));
+                        // `a + a + …` past the depth limit: one hole for the run.
+                        if out.last() != Some(&hole) {
+                            out.push(hole);
+                        }
                     }
                 }
-            },
+            }
             Sym::GetApp => out.push(Part::Hole(Why::CallResult, "getApp()".into())),
             Sym::Object(_) => out.push(Part::Hole(Why::Expression, "an object".into())),
             Sym::Array(_) => out.push(Part::Hole(Why::Expression, "an array".into())),
@@ -633,6 +646,31 @@ impl<'a> Resolver<'a> {
                 out.push(Part::Fork(forks, *why, text.clone()));
             }
             Sym::SetIn(_, name) => out.push(Part::Hole(Why::Reassigned, name.clone())),
+            Sym::IfAbsolute(url, otherwise) => {
+                let mut parts = Vec::new();
+                self.eval_into(f, url, d, &mut parts, t);
+                let mut start = String::new();
+                for p in &parts {
+                    match p {
+                        Part::Lit(s, _) if start.len() < 4 => start.push_str(s),
+                        _ => break,
+                    }
+                }
+                let start: String = start.to_ascii_lowercase().chars().take(4).collect();
+                if start == "http" {
+                    out.extend(parts);
+                } else if !"http".starts_with(&start) {
+                    self.eval_into(f, otherwise, d, out, t);
+                } else {
+                    let mut other = Vec::new();
+                    self.eval_into(f, otherwise, d, &mut other, t);
+                    out.push(Part::Fork(
+                        vec![parts, other],
+                        Why::Expression,
+                        self.describe(f.module, url),
+                    ));
+                }
+            }
             Sym::Unknown(why, s) => out.push(Part::Hole(*why, s.clone())),
         }
     }
@@ -701,7 +739,7 @@ impl<'a> Resolver<'a> {
                     _ => {
                         out.push(Part::Hole(
                             Why::Expression,
-                            format!("{}.replace(…)", describe(recv)),
+                            format!("{}.replace(…)", self.describe(f.module, recv)),
                         ));
                         return;
                     }
@@ -733,6 +771,11 @@ impl<'a> Resolver<'a> {
             Sym::Ident(name) => {
                 let (m, v) = self.lookup(f.module, name, d)?;
                 Ok((Frame::top(m), v))
+            }
+            Sym::Local(index, _) => {
+                let m = self.modules.get(f.module).ok_or(Why::Unresolved)?;
+                let (_, v) = m.locals.get(*index).ok_or(Why::Unresolved)?;
+                Ok((f, v.clone()))
             }
             Sym::Member(base, prop) => self.member(f, base, prop, d, t),
             Sym::Param(i, _) => {
@@ -840,7 +883,7 @@ impl<'a> Resolver<'a> {
                 .and_then(|i| items.get(i))
                 .map(|(v, _)| (f, v.clone()))
                 .ok_or(Why::NoSuchProperty),
-            Sym::Ident(_) | Sym::Member(..) | Sym::Param(..) => {
+            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) => {
                 let (f2, v) = self.value(f, obj, d, t)?;
                 self.value_property(f2, &v, name, d, t)
             }
@@ -1152,9 +1195,25 @@ fn display_name(name: &str) -> String {
         .to_string()
 }
 
+impl Resolver<'_> {
+    /// What a value is called in the source, for messages: `config.host`, `url`.
+    fn describe(&self, module: &str, sym: &Sym) -> String {
+        match sym {
+            Sym::Local(index, _) => self
+                .modules
+                .get(module)
+                .and_then(|m| m.locals.get(*index))
+                .map_or_else(|| "a variable".into(), |(name, _)| name.clone()),
+            Sym::Member(b, p) => format!("{}.{p}", self.describe(module, b)),
+            other => describe(other),
+        }
+    }
+}
+
 fn describe(sym: &Sym) -> String {
     match sym {
         Sym::Ident(n) => display_name(n),
+        Sym::Local(..) => "a variable".into(),
         Sym::Member(b, p) => format!("{}.{p}", describe(b)),
         Sym::GetApp => "getApp()".into(),
         Sym::Param(_, name) => name.clone(),

@@ -212,7 +212,15 @@ mod tests {
 
     #[test]
     fn url_starts() {
-        for yes in ["", "h", "https", "https:", "https:/", "https://a.com/x", "wss://"] {
+        for yes in [
+            "",
+            "h",
+            "https",
+            "https:",
+            "https:/",
+            "https://a.com/x",
+            "wss://",
+        ] {
             assert!(can_start_url(yes), "{yes}");
         }
         for no in ["/api/", "/", "api.com/x", "a b", ":/", "?x=1"] {

@@ -72,7 +72,10 @@ pub fn text(project: &Project, prefix: &str) -> String {
             escape::line(&s.api_name()),
         );
     }
-    let vendored = sites.iter().filter(|s| crate::js::is_vendored(&s.file)).count();
+    let vendored = sites
+        .iter()
+        .filter(|s| crate::js::is_vendored(&s.file))
+        .count();
     let _ = write!(
         out,
         "{} network call sites ({vendored} in npm packages): origin known {known}, unknown {}",
