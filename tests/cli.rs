@@ -452,3 +452,25 @@ fn explain_network_lists_every_call_site() {
     assert_eq!(v["sites"][0]["origin"], "http://localhost:8080");
     assert_eq!(v["sites"][0]["origin_written_at"]["file"], "config/api.js");
 }
+
+/// Grouped network findings and the census are byte-identical at any thread count.
+#[test]
+fn network_output_is_the_same_at_any_thread_count() {
+    for case in [
+        "one-constant-many-sites",
+        "wrapper-chain",
+        "absolute-url-guard",
+    ] {
+        let dir = root().join("fixtures/network").join(case);
+        for args in [
+            &["check", ".", "-f", "json"][..],
+            &["check", ".", "--explain-network"][..],
+        ] {
+            let one = mpcheck(&dir, &[args, &["--threads", "1"]].concat());
+            for n in ["2", "8"] {
+                let many = mpcheck(&dir, &[args, &["--threads", n]].concat());
+                assert_eq!(stdout(&one), stdout(&many), "{case} {args:?} --threads {n}");
+            }
+        }
+    }
+}
