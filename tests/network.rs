@@ -119,6 +119,27 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "MP300 pages/index/index.js:6:25",
         ],
     ),
+    ("api-module-chain", &["MP300 utils/request.js:1:14 +2"]),
+    ("block-scoped-const", &[]),
+    (
+        "callback-in-wrapper",
+        &["MP300 pages/index/index.js:1:14 +1"],
+    ),
+    ("global-data-reassigned", &[]),
+    ("nested-function-params", &[]),
+    (
+        "one-literal-two-hosts",
+        &[
+            "MP300 pages/index/index.js:1:11 +1",
+            "MP300 pages/index/index.js:1:11 +1",
+        ],
+    ),
+    ("regexp-flags", &["MP300 pages/index/index.js:4:21"]),
+    ("retry-wrapper", &["MP300 pages/index/index.js:1:14 +3"]),
+    ("same-module-chain", &["MP300 pages/index/index.js:1:14 +1"]),
+    ("setter-in-callback", &[]),
+    ("setter-in-lifecycle", &[]),
+    ("top-level-let-reassigned", &[]),
 ];
 
 #[test]

@@ -124,10 +124,13 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         locals: Vec::new(),
         pending_name: None,
         param_owner: std::cell::Cell::new(None),
+        next_fid: 1,
         depth: 0,
         too_deep: None,
         called: HashSet::new(),
         guards: Vec::new(),
+        block_scoped: false,
+        blocks: Vec::new(),
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
@@ -152,14 +155,18 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
 /// bundle has a call with arguments on every line, and each kept its arguments as values
 /// (100 MB for a 15 MB file) for nothing.
 fn keep_reachable_candidates(module: &mut Module) {
-    let own: HashSet<&str> = module.wrappers.iter().map(|w| w.name.as_str()).collect();
+    // This module's wrappers, and the functions that may be (they pass their parameters on).
+    let mut own: HashSet<String> = module.wrappers.iter().map(|w| w.name.clone()).collect();
+    own.extend(
+        module
+            .candidates
+            .iter()
+            .filter_map(|c| c.forwards_for.clone()),
+    );
     let bindings = &module.bindings;
     module.candidates.retain(|c| match c.callee.as_slice() {
         [name] => match bindings.get(name) {
-            Some(Binding::Import {
-                name: ImportName::Named(_) | ImportName::Default,
-                ..
-            }) => true,
+            Some(Binding::Import { .. }) => true,
             _ => own.contains(name.as_str()),
         },
         [obj, method] if obj == "this" => own.contains(method.as_str()),
@@ -177,6 +184,9 @@ fn keep_reachable_candidates(module: &mut Module) {
 /// The callee object of `getApp().method(...)` in a [`CandidateCall`].
 pub const GET_APP: &str = "getApp()";
 
+/// The names a block's `let`/`const` declarations hid: name and the hidden variable's index.
+type Hidden = Vec<(String, Option<usize>)>;
+
 /// Names bound in a function (parameters or local constants) and their values.
 type Scope = HashMap<String, Sym>;
 
@@ -190,7 +200,9 @@ struct Extractor<'t, 'm> {
     tcp_names: HashSet<String>,
     udp_names: HashSet<String>,
     /// Enclosing functions: name and parameter bindings.
-    functions: Vec<(Option<String>, Scope)>,
+    functions: Vec<(Option<String>, Scope, usize)>,
+    /// The id the next function gets (ids tell [`Sym::Param`]s of different functions apart).
+    next_fid: usize,
     /// Local constants of each enclosing function (same depth as `functions`).
     locals: Vec<HashMap<String, usize>>,
     /// The name the next function expression gets (from `const f = () => ...`, `f: function`).
@@ -206,6 +218,11 @@ struct Extractor<'t, 'm> {
     /// The `if` branches the walk is in that test whether a value is an absolute URL: the
     /// value, and whether it is one in the branch.
     guards: Vec<(Sym, bool)>,
+    /// The declaration being walked is `let`/`const` (scoped to its block).
+    block_scoped: bool,
+    /// The blocks the walk is in: the function level they belong to (`locals.len()`), and the
+    /// names their `let`/`const` declarations hid, to restore at the end of the block.
+    blocks: Vec<(usize, Hidden)>,
 }
 
 /// `value` becomes one of its values or `option`, chosen at run time ([`MAX_CHOICES`] at most).
@@ -222,13 +239,33 @@ fn add_choice(value: &mut Sym, option: Sym, name: &str) {
     }
 }
 
+/// `value += more`, in place: flat, and [`MAX_CONCAT`] parts at most (the known start stays,
+/// the rest is not followed).
+fn append(value: &mut Sym, more: Sym, name: &str) {
+    match value {
+        Sym::Concat(parts) if parts.len() < MAX_CONCAT => match more {
+            Sym::Concat(more) => parts.extend(more),
+            other => parts.push(other),
+        },
+        Sym::Concat(parts) => {
+            if !matches!(parts.last(), Some(Sym::Unknown(Why::TooIndirect, _))) {
+                parts.push(Sym::Unknown(Why::TooIndirect, name.into()));
+            }
+        }
+        other => {
+            let first = std::mem::replace(other, Sym::text(""));
+            *other = Sym::Concat(vec![first, more]);
+        }
+    }
+}
+
 /// A variable built with `+=` keeps this many parts at most.
 const MAX_CONCAT: usize = 256;
 
 /// Values nested deeper than this are not followed (`Sym` trees stay shallow).
 const MAX_SYM_DEPTH: usize = 64;
 /// A variable assigned in more places than this is unknown.
-const MAX_CHOICES: usize = 8;
+pub const MAX_CHOICES: usize = 8;
 
 fn is_this(e: &Expression) -> bool {
     matches!(e.get_inner_expression(), Expression::ThisExpression(_))
@@ -349,22 +386,17 @@ impl<'t> Extractor<'t, '_> {
                 let name = id.name.as_str();
                 // A local constant or a parameter of an enclosing function (innermost first);
                 // remember which function owns a parameter.
-                for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
+                for (depth, (_, params, _)) in self.functions.iter().enumerate().rev() {
                     if let Some(&index) = self.locals.get(depth).and_then(|l| l.get(name)) {
                         // A local made from the function's parameters uses them.
                         let uses_params = self.module.locals[index].1.has_param();
                         if uses_params {
-                            let owner = self.param_owner.get().map_or(depth, |d| d.max(depth));
-                            self.param_owner.set(Some(owner));
+                            self.uses_params_of(depth);
                         }
                         return Sym::Local(index, uses_params);
                     }
                     if let Some(p) = params.get(name) {
-                        let owner = self
-                            .param_owner
-                            .get()
-                            .map_or(depth, |d: usize| d.max(depth));
-                        self.param_owner.set(Some(owner));
+                        self.uses_params_of(depth);
                         return p.clone();
                     }
                 }
@@ -510,9 +542,11 @@ impl<'t> Extractor<'t, '_> {
                             args.first().map(|a| a.get_inner_expression())
                     {
                         // `/\{id\}/g`: a regexp that is plain text is a text pattern.
+                        // Only the `g` flag keeps a plain regexp plain text (`/dev/i` is not).
+                        let plain = (re.regex.flags - RegExpFlags::G).is_empty();
                         values[0] = match plain_regexp(re.regex.pattern.text.as_str()) {
-                            Some(text) => Sym::text(text),
-                            None => Sym::Unknown(Why::Expression, self.snippet(re.span)),
+                            Some(text) if plain => Sym::text(text),
+                            _ => Sym::Unknown(Why::Expression, self.snippet(re.span)),
                         };
                         if re.regex.flags.contains(RegExpFlags::G) {
                             method = StrMethod::ReplaceAll;
@@ -532,7 +566,13 @@ impl<'t> Extractor<'t, '_> {
 
     /// Bindings from one declarator at the top level.
     fn declarator(&mut self, d: &VariableDeclarator, export: bool) {
-        let Some(init) = &d.init else { return };
+        let Some(init) = &d.init else {
+            // `let base;`: set later.
+            if let BindingPattern::BindingIdentifier(id) = &d.id {
+                self.bind(&id.name, Binding::Value(Sym::text(""), span(id.span)));
+            }
+            return;
+        };
         match &d.id {
             BindingPattern::BindingIdentifier(id) => {
                 let name = id.name.to_string();
@@ -607,10 +647,14 @@ impl<'t> Extractor<'t, '_> {
                     let from = imp.source.value.to_string();
                     for s in imp.specifiers.iter().flatten() {
                         let (local, name) = match s {
-                            ImportDeclarationSpecifier::ImportSpecifier(s) => (
-                                s.local.name.to_string(),
-                                ImportName::Named(s.imported.name().to_string()),
-                            ),
+                            ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                                // `import { setBase as cfg }`: calls of `cfg` call `setBase`.
+                                self.called.insert(s.imported.name().to_string());
+                                (
+                                    s.local.name.to_string(),
+                                    ImportName::Named(s.imported.name().to_string()),
+                                )
+                            }
                             ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
                                 (s.local.name.to_string(), ImportName::Default)
                             }
@@ -699,11 +743,19 @@ impl<'t> Extractor<'t, '_> {
                         .first()
                         .and_then(|a| a.as_expression())
                         .map(|a| self.sym(a))
-                    && let Some((_, Sym::Object(fields), _)) =
-                        props.iter().find(|(k, _, _)| k == "globalData")
+                    && let Some((_, data, _)) = props.iter().find(|(k, _, _)| k == "globalData")
                 {
+                    // `globalData: { … }`, or a constant: `App({ globalData })`.
+                    let fields = match data {
+                        Sym::Object(fields) => fields.clone(),
+                        Sym::Ident(n) => match self.module.bindings.get(n) {
+                            Some(Binding::Value(Sym::Object(fields), _)) => fields.clone(),
+                            _ => Vec::new(),
+                        },
+                        _ => Vec::new(),
+                    };
                     for (k, v, s) in fields {
-                        self.module.global_data.push((k.clone(), v.clone(), *s));
+                        self.module.global_data.push((k, v, s));
                     }
                 }
             }
@@ -773,6 +825,19 @@ impl<'t> Extractor<'t, '_> {
         Some((Sym::Concat(parts), at))
     }
 
+    /// The value being evaluated uses the parameters of the function at `depth`: the innermost
+    /// named one is the owner (a wrapper); an unnamed callback's parameters are run-time values.
+    fn uses_params_of(&self, depth: usize) {
+        if self
+            .functions
+            .get(depth)
+            .is_some_and(|(n, _, _)| n.is_some())
+        {
+            let owner = self.param_owner.get().map_or(depth, |d| d.max(depth));
+            self.param_owner.set(Some(owner));
+        }
+    }
+
     /// Records a governed call. When a parameter of a named function flows into the URL, that
     /// function is a wrapper and its callers are the real call sites.
     fn record(
@@ -784,12 +849,11 @@ impl<'t> Extractor<'t, '_> {
         owner: Option<usize>,
     ) {
         if url.has_param()
-            && let Some(name) = owner
-                .and_then(|d| self.functions.get(d))
-                .and_then(|(n, _)| n.clone())
+            && let Some((Some(name), _, fid)) = owner.and_then(|d| self.functions.get(d))
         {
             self.module.wrappers.push(Wrapper {
-                name,
+                name: name.clone(),
+                fid: *fid,
                 category,
                 api,
                 url,
@@ -814,14 +878,16 @@ impl<'t> Extractor<'t, '_> {
 
     fn enter_function(&mut self, params: &FormalParameters) {
         let name = self.pending_name.take();
+        let fid = self.next_fid;
+        self.next_fid += 1;
         let mut bound = Vec::new();
         for (i, p) in params.items.iter().enumerate() {
             match &p.pattern {
                 BindingPattern::BindingIdentifier(id) => {
-                    bound.push((id.name.to_string(), Sym::Param(i, id.name.to_string())))
+                    bound.push((id.name.to_string(), Sym::Param(fid, i, id.name.to_string())))
                 }
                 BindingPattern::ObjectPattern(o) => {
-                    let whole = Sym::Param(i, self.snippet(o.span));
+                    let whole = Sym::Param(fid, i, self.snippet(o.span));
                     for bp in &o.properties {
                         if let (Some(key), BindingPattern::BindingIdentifier(local)) =
                             (bp.key.static_name(), &bp.value)
@@ -836,7 +902,8 @@ impl<'t> Extractor<'t, '_> {
                 _ => {}
             }
         }
-        self.functions.push((name, bound.into_iter().collect()));
+        self.functions
+            .push((name, bound.into_iter().collect(), fid));
         self.locals.push(HashMap::new());
     }
 
@@ -1024,29 +1091,14 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             // Assigned in a nested function (a setter, a callback): it may run at any time, if
             // it runs at all.
             let closure = depth + 1 != self.functions.len();
-            let setter = self.functions.last().and_then(|(n, _)| n.clone());
+            let setter = self.functions.last().and_then(|(n, _, _)| n.clone());
             let old = &mut self.module.locals[index].1;
             match (operator, setter) {
                 (AssignmentOperator::Assign, Some(setter)) if closure => {
                     add_choice(old, Sym::SetIn(setter, name.clone()), &name);
                 }
                 _ if closure => *old = Sym::Unknown(Why::Reassigned, name),
-                (AssignmentOperator::Addition, _) => match old {
-                    Sym::Concat(parts) if parts.len() < MAX_CONCAT => match right {
-                        Sym::Concat(more) => parts.extend(more),
-                        other => parts.push(other),
-                    },
-                    // Known so far; the rest is not followed.
-                    Sym::Concat(parts) => {
-                        if !matches!(parts.last(), Some(Sym::Unknown(Why::TooIndirect, _))) {
-                            parts.push(Sym::Unknown(Why::TooIndirect, name));
-                        }
-                    }
-                    other => {
-                        let first = std::mem::replace(other, Sym::text(""));
-                        *other = Sym::Concat(vec![first, right]);
-                    }
-                },
+                (AssignmentOperator::Addition, _) => append(old, right, &name),
                 (AssignmentOperator::Assign, _) if matches!(old, Sym::Str(s, _) if s.is_empty()) => {
                     *old = right;
                 }
@@ -1060,30 +1112,39 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 _ => *old = Sym::Unknown(Why::Reassigned, name),
             }
         } else if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
-            && !self.functions.is_empty()
             && !self
                 .functions
                 .iter()
-                .any(|(_, params)| params.contains_key(id.name.as_str()))
-            && let Some(Binding::Value(old, at)) = self.module.bindings.get(id.name.as_str())
+                .any(|(_, params, _)| params.contains_key(id.name.as_str()))
+            && matches!(
+                self.module.bindings.get(id.name.as_str()),
+                Some(Binding::Value(..))
+            )
         {
-            // A module-level variable set in a function (`setBaseUrl(b) { BASE = b }`): a
-            // run-time value if something calls that function.
             let name = id.name.to_string();
-            let setter = self.functions.last().and_then(|(n, _)| n.clone());
-            let mut options = match old {
-                Sym::Choice(o, Why::Reassigned, _) => o.clone(),
-                other => vec![other.clone()],
-            };
-            let new = match setter {
-                Some(setter) if options.len() < MAX_CHOICES => {
-                    options.push(Sym::SetIn(setter, name.clone()));
-                    Sym::Choice(options, Why::Reassigned, name.clone())
+            let in_function = !self.functions.is_empty();
+            let setter = self.functions.last().and_then(|(n, _, _)| n.clone());
+            let right = (!in_function).then(|| self.sym(&it.right));
+            if let Some(Binding::Value(old, _)) = self.module.bindings.get_mut(&name) {
+                match (right, setter, it.operator) {
+                    // Set in a function (`setBaseUrl(b) { BASE = b }`): a run-time value if
+                    // something calls that function.
+                    (None, Some(setter), _) => {
+                        add_choice(old, Sym::SetIn(setter, name.clone()), &name)
+                    }
+                    (None, None, _) => *old = Sym::Unknown(Why::Reassigned, name),
+                    // At the top level (`if (release) BASE = '…'`): one of the values.
+                    (Some(right), _, AssignmentOperator::Assign) => {
+                        if matches!(old, Sym::Str(s, _) if s.is_empty()) {
+                            *old = right;
+                        } else {
+                            add_choice(old, right, &name);
+                        }
+                    }
+                    (Some(right), _, AssignmentOperator::Addition) => append(old, right, &name),
+                    _ => *old = Sym::Unknown(Why::Reassigned, name),
                 }
-                _ => Sym::Unknown(Why::Reassigned, name.clone()),
-            };
-            let at = *at;
-            self.bind(&name, Binding::Value(new, at));
+            }
         }
         if let Some(target) = it
             .left
@@ -1129,6 +1190,29 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         self.module.requires.push(it.source.value.to_string());
     }
 
+    fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
+        let outer = self.block_scoped;
+        self.block_scoped = it.kind != VariableDeclarationKind::Var;
+        walk::walk_variable_declaration(self, it);
+        self.block_scoped = outer;
+    }
+
+    /// `{ const BASE = …; }` hides an outer `BASE` only inside the block.
+    fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
+        self.blocks.push((self.locals.len(), Vec::new()));
+        walk::walk_block_statement(self, it);
+        if let Some((level, hid)) = self.blocks.pop()
+            && let Some(frame) = level.checked_sub(1).and_then(|i| self.locals.get_mut(i))
+        {
+            for (name, hidden) in hid.into_iter().rev() {
+                match hidden {
+                    Some(index) => frame.insert(name, index),
+                    None => frame.remove(&name),
+                };
+            }
+        }
+    }
+
     /// A class method is named like an object method (`this.load(url)` reaches it).
     fn visit_method_definition(&mut self, it: &MethodDefinition<'a>) {
         if let Some(name) = it.key.static_name() {
@@ -1170,13 +1254,24 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.pending_name = None;
-        match it.callee.get_inner_expression() {
-            Expression::Identifier(id) => self.called.insert(id.name.as_str().to_string()),
+        let framework = match it.callee.get_inner_expression() {
+            Expression::Identifier(id) => {
+                self.called.insert(id.name.as_str().to_string());
+                matches!(id.name.as_str(), "App" | "Page" | "Component" | "Behavior")
+            }
             Expression::StaticMemberExpression(m) => {
-                self.called.insert(m.property.name.as_str().to_string())
+                self.called.insert(m.property.name.as_str().to_string());
+                false
             }
             _ => false,
         };
+        // Functions handed to a call are called by it: callbacks, `success(res) {…}`, and
+        // every method of App/Page/Component/Behavior (lifecycles, event handlers).
+        for a in &it.arguments {
+            if let Some(e) = a.as_expression() {
+                self.mark_called(e, if framework { 8 } else { 1 });
+            }
+        }
         if let Expression::Identifier(id) = &it.callee
             && id.name == "require"
             && let Some(Expression::StringLiteral(spec)) =
@@ -1258,6 +1353,34 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 }
 
 impl Extractor<'_, '_> {
+    /// Records the names of the functions in `e` (in object literals down to `levels` deep)
+    /// as called.
+    fn mark_called(&mut self, e: &Expression, levels: usize) {
+        match e.get_inner_expression() {
+            Expression::FunctionExpression(f) => {
+                if let Some(id) = &f.id {
+                    self.called.insert(id.name.to_string());
+                }
+            }
+            Expression::ObjectExpression(o) if levels > 0 => {
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p {
+                        if matches!(
+                            p.value.get_inner_expression(),
+                            Expression::FunctionExpression(_)
+                                | Expression::ArrowFunctionExpression(_)
+                        ) && let Some(key) = p.key.static_name()
+                        {
+                            self.called.insert(key.to_string());
+                        }
+                        self.mark_called(&p.value, levels - 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn candidate(&mut self, mut callee: Vec<String>, call: &CallExpression) {
         if call.arguments.is_empty() {
             return;
@@ -1284,28 +1407,39 @@ impl Extractor<'_, '_> {
         });
         // Arguments made from a named function's parameters: the call is part of that
         // function's body.
-        let forwards_for = owner
+        let owner = owner
             .filter(|_| args.iter().any(|(a, _)| a.has_param()))
-            .and_then(|d| self.functions.get(d))
-            .and_then(|(n, _)| n.clone());
+            .and_then(|d| self.functions.get(d));
+        let (forwards_for, owner_fid) = match owner {
+            Some((Some(name), _, fid)) => (Some(name.clone()), *fid),
+            _ => (None, 0),
+        };
         self.module.candidates.push(CandidateCall {
             callee,
             args,
             forwards_for,
+            owner_fid,
         });
     }
 
     /// Binds a function-local name (innermost function).
     fn bind_local(&mut self, name: &str, value: Sym) {
+        let level = self.locals.len();
         if let Some(frame) = self.locals.last_mut() {
-            frame.insert(name.to_string(), self.module.locals.len());
+            let hidden = frame.insert(name.to_string(), self.module.locals.len());
             self.module.locals.push((name.to_string(), value));
+            if self.block_scoped
+                && let Some((block_level, hid)) = self.blocks.last_mut()
+                && *block_level == level
+            {
+                hid.push((name.to_string(), hidden));
+            }
         }
     }
 
     /// The enclosing function (by depth) whose local constant or variable `name` is.
     fn find_local(&self, name: &str) -> Option<usize> {
-        for (depth, (_, params)) in self.functions.iter().enumerate().rev() {
+        for (depth, (_, params, _)) in self.functions.iter().enumerate().rev() {
             if self.locals.get(depth).is_some_and(|l| l.contains_key(name)) {
                 return Some(depth);
             }

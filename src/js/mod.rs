@@ -29,8 +29,8 @@ pub enum Sym {
     Array(Vec<(Sym, Span)>),
     /// `getApp()`.
     GetApp,
-    /// The i-th parameter of the enclosing function, and its name.
-    Param(usize, String),
+    /// A parameter: the id of its function (unique in the module), its index, and its name.
+    Param(usize, usize, String),
     /// A string method called on a value: `base.concat(path)`, `url.replace('{id}', id)`.
     Method(Box<Sym>, StrMethod, Vec<Sym>),
     /// One of several values, chosen at run time (`c ? a : b`, `a || b`, a variable assigned
@@ -45,6 +45,8 @@ pub enum Sym {
     /// `url.indexOf('http') === 0` or `/^https?:/.test(url)` (absolute URLs pass through a
     /// wrapper, paths get its base URL).
     IfAbsolute(Box<Sym>, Box<Sym>),
+    /// A value of another module (a `globalData` field set in a page): the module's path.
+    In(String, Box<Sym>),
     /// Not statically known: why, and the source text.
     Unknown(Why, String),
 }
@@ -225,6 +227,8 @@ pub struct NetCall {
 #[derive(Debug, Clone)]
 pub struct Wrapper {
     pub name: String,
+    /// The function's id (its parameters' [`Sym::Param`] id).
+    pub fid: usize,
     pub category: Category,
     pub api: String,
     pub url: Sym,
@@ -241,6 +245,8 @@ pub struct CandidateCall {
     /// The named function whose parameters the arguments pass on, if any: the call is then
     /// part of that function's body, and the function a wrapper when the call reaches one.
     pub forwards_for: Option<String>,
+    /// The id of that function.
+    pub owner_fid: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -449,17 +455,30 @@ impl Site {
 const MAX_DEPTH: usize = 24;
 /// Calls are followed through at most this many wrapper functions.
 const MAX_HOPS: usize = 8;
+/// A call through wrappers stands for this many governed calls at most.
+const MAX_CALLS_PER_SITE: usize = 16;
+/// An evaluated URL has this many parts at most (further known text joins the last); the
+/// rest is one run-time part.
+const MAX_PARTS: usize = 512;
+/// An evaluated URL has this many bytes of known text at most.
+const MAX_TEXT: usize = 64 << 10;
 
 /// Resolves symbolic values across modules.
 pub struct Resolver<'a> {
     pub modules: &'a HashMap<String, Module>,
     /// Every function or method name some module calls (built when first needed).
     called_names: std::sync::OnceLock<HashSet<&'a str>>,
+    /// Every value assigned to each `globalData` field: app.js's first, then other modules'
+    /// in path order (built when first needed).
+    global_fields: std::sync::OnceLock<GlobalFields<'a>>,
     /// The miniprogram root prefix (`""` or `"dist/"`).
     pub root: &'a str,
     /// app.js's path.
     pub app_js: String,
 }
+
+/// `globalData` fields: name, then (module, value) for each assignment.
+type GlobalFields<'a> = HashMap<&'a str, Vec<(&'a str, &'a Sym)>>;
 
 /// Where a value is evaluated: its module and, in a function's body followed from a call,
 /// that call's arguments and the frame they are evaluated in.
@@ -467,11 +486,17 @@ pub struct Resolver<'a> {
 struct Frame<'s> {
     module: &'s str,
     call: Option<(&'s [(Sym, Span)], &'s Frame<'s>)>,
+    /// The function `call` calls (whose [`Sym::Param`]s the arguments are).
+    fid: usize,
 }
 
 impl<'s> Frame<'s> {
     fn top(module: &'s str) -> Frame<'s> {
-        Frame { module, call: None }
+        Frame {
+            module,
+            call: None,
+            fid: 0,
+        }
     }
 }
 
@@ -483,6 +508,10 @@ struct Trace {
     /// References followed so far ([`MAX_STEPS`]: `a = b + b; b = c + c; …` doubles them at
     /// each step).
     steps: usize,
+    /// Bytes of known text so far ([`MAX_TEXT`]).
+    text: usize,
+    /// A budget ran out: the rest of the URL is one run-time part already.
+    truncated: bool,
 }
 
 /// References followed for one URL at most.
@@ -495,6 +524,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             modules,
             called_names: std::sync::OnceLock::new(),
+            global_fields: std::sync::OnceLock::new(),
             root,
             app_js: format!("{root}app.js"),
         }
@@ -586,37 +616,70 @@ impl<'a> Resolver<'a> {
     fn eval_into(&self, f: Frame, sym: &Sym, depth: usize, out: &mut Vec<Part>, t: &mut Trace) {
         if matches!(
             sym,
-            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) | Sym::Choice(..)
+            Sym::Ident(_)
+                | Sym::Local(..)
+                | Sym::Member(..)
+                | Sym::Param(..)
+                | Sym::Choice(..)
+                | Sym::In(..)
         ) {
             t.steps += 1;
         }
-        if depth > MAX_DEPTH || t.steps > MAX_STEPS {
+        if t.truncated {
+            return;
+        }
+        // Past the budgets the known start stays; the rest is one run-time part.
+        let full = out.len() >= MAX_PARTS
+            && !matches!(
+                sym,
+                Sym::Str(..)
+                    | Sym::Concat(_)
+                    | Sym::Ident(_)
+                    | Sym::Local(..)
+                    | Sym::Member(..)
+                    | Sym::Param(..)
+                    | Sym::In(..)
+            );
+        let long = matches!(sym, Sym::Str(s, _) if t.text + s.len() > MAX_TEXT);
+        if depth > MAX_DEPTH || t.steps > MAX_STEPS || full || long {
             if !matches!(out.last(), Some(Part::Hole(Why::TooIndirect, _))) {
                 out.push(Part::Hole(Why::TooIndirect, "…".into()));
             }
+            t.truncated |= full || long || t.steps > MAX_STEPS;
             return;
         }
         let d = depth + 1;
         match sym {
-            Sym::Str(s, at) => out.push(Part::Lit(
-                s.clone(),
-                at.map(|span| Loc {
-                    file: f.module.to_string(),
-                    span,
-                }),
-            )),
+            Sym::Str(s, at) => {
+                t.text += s.len();
+                let many = out.len() >= MAX_PARTS;
+                match out.last_mut() {
+                    // Many parts: further text joins the last known part.
+                    Some(Part::Lit(last, _)) if many => last.push_str(s),
+                    _ => out.push(Part::Lit(
+                        s.clone(),
+                        at.map(|span| Loc {
+                            file: f.module.to_string(),
+                            span,
+                        }),
+                    )),
+                }
+            }
             Sym::Concat(parts) => {
                 for p in parts {
                     self.eval_into(f, p, d, out, t);
                 }
             }
-            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) => {
+            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) | Sym::In(..) => {
                 match self.value(f, sym, d, t) {
                     Ok((frame, value)) => self.eval_into(frame, &value, d, out, t),
                     Err(why) => {
                         let hole = Part::Hole(why, self.describe(f.module, sym));
-                        // `a + a + …` past the depth limit: one hole for the run.
-                        if out.last() != Some(&hole) {
+                        if out.len() >= MAX_PARTS {
+                            out.push(Part::Hole(Why::TooIndirect, "…".into()));
+                            t.truncated = true;
+                        } else if out.last() != Some(&hole) {
+                            // `a + a + …` past the depth limit: one hole for the run.
                             out.push(hole);
                         }
                     }
@@ -750,6 +813,10 @@ impl<'a> Resolver<'a> {
                     method == StrMethod::ReplaceAll,
                     out,
                     |out| match args.get(1) {
+                        // `$&`, `` $` ``, `$1`: text from the match, not known here.
+                        Some(Sym::Str(with, _)) if with.contains('$') => {
+                            out.push(Part::Hole(Why::Expression, with.clone()))
+                        }
                         Some(with) => self.eval_into(f, with, d, out, t),
                         None => out.push(Part::lit("undefined")),
                     },
@@ -778,8 +845,10 @@ impl<'a> Resolver<'a> {
                 Ok((f, v.clone()))
             }
             Sym::Member(base, prop) => self.member(f, base, prop, d, t),
-            Sym::Param(i, _) => {
-                let Some((args, parent)) = f.call else {
+            Sym::Param(fid, i, _) => {
+                // Another function's parameter (an outer function's, a callback's): not bound
+                // by this call.
+                let Some((args, parent)) = f.call.filter(|_| f.fid == *fid) else {
                     return Err(Why::Parameter);
                 };
                 let Some((arg, at)) = args.get(*i) else {
@@ -792,6 +861,10 @@ impl<'a> Resolver<'a> {
             }
             Sym::Unknown(why, _) => Err(*why),
             Sym::GetApp => Err(Why::CallResult),
+            Sym::In(module, v) => {
+                let (m, _) = self.modules.get_key_value(module).ok_or(Why::Unresolved)?;
+                Ok((Frame::top(m), (**v).clone()))
+            }
             other => Ok((f, other.clone())),
         }
     }
@@ -883,7 +956,7 @@ impl<'a> Resolver<'a> {
                 .and_then(|i| items.get(i))
                 .map(|(v, _)| (f, v.clone()))
                 .ok_or(Why::NoSuchProperty),
-            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) => {
+            Sym::Ident(_) | Sym::Local(..) | Sym::Member(..) | Sym::Param(..) | Sym::In(..) => {
                 let (f2, v) = self.value(f, obj, d, t)?;
                 self.value_property(f2, &v, name, d, t)
             }
@@ -971,18 +1044,34 @@ impl<'a> Resolver<'a> {
         modules.get_key_value(&self.app_js).map(|(k, _)| k.as_str())
     }
 
-    /// A `globalData` field set in app.js's `App({ globalData })`.
+    /// A `globalData` field: its value in app.js's `App({ globalData })`, or one of the
+    /// values assigned to it anywhere (`this.globalData.host = …` in `onLaunch`).
     fn global_data(&self, name: &str) -> Result<(&'a str, Sym), Why> {
-        let (k, m) = self
-            .modules
-            .get_key_value(&self.app_js)
-            .ok_or(Why::AppData)?;
-        let (_, v, _) = m
-            .global_data
-            .iter()
-            .find(|(n, _, _)| n == name)
-            .ok_or(Why::AppData)?;
-        Ok((k.as_str(), v.clone()))
+        let modules: &'a HashMap<String, Module> = self.modules;
+        let fields = self.global_fields.get_or_init(|| {
+            let mut paths: Vec<&'a String> = modules.keys().collect();
+            paths.sort_by_key(|p| (**p != self.app_js, p.as_str()));
+            let mut fields: GlobalFields<'a> = HashMap::new();
+            for path in paths {
+                for (field, value, _) in &modules[path.as_str()].global_data {
+                    fields.entry(field).or_default().push((path, value));
+                }
+            }
+            fields
+        });
+        let app = self.app_module().ok_or(Why::AppData)?;
+        match fields.get(name).map(Vec::as_slice) {
+            Some([(m, v)]) if *m == app => Ok((m, (*v).clone())),
+            Some(values @ [(m, _), ..]) if *m == app && values.len() <= extract::MAX_CHOICES => {
+                let options = values
+                    .iter()
+                    .map(|(m, v)| Sym::In(m.to_string(), Box::new((*v).clone())))
+                    .collect();
+                let text = format!("globalData.{name}");
+                Ok((app, Sym::Choice(options, Why::AppData, text)))
+            }
+            _ => Err(Why::AppData),
+        }
     }
 
     /// The function a call reaches, by module and name, when it is a wrapper.
@@ -1006,18 +1095,23 @@ impl<'a> Resolver<'a> {
                 }) => find(self.resolve_specifier(module, from)?, n),
                 Some(Binding::Import {
                     from,
-                    name: ImportName::Default,
+                    name: ImportName::Default | ImportName::Namespace,
                 }) => {
-                    // `export default function request(...)`, or a module with one wrapper.
+                    // `export default function request(...)`, `module.exports = request`,
+                    // `module.exports = function (url) {...}`, or a module with one wrapper.
                     let target = self.resolve_specifier(module, from)?;
-                    let named = match modules.get(target)?.exports.get("default") {
-                        Some(Sym::Ident(n)) => find(target, n),
+                    let t = modules.get(target)?;
+                    let named = match (t.exports.get("default"), &t.module_exports) {
+                        (Some(Sym::Ident(n)), _) | (_, Some(Sym::Ident(n))) => find(target, n),
                         _ => None,
                     };
-                    named.or_else(|| find(target, name)).or_else(|| {
-                        let first = modules.get(target)?.wrappers.first()?;
-                        find(target, &first.name)
-                    })
+                    named
+                        .or_else(|| find(target, "exports"))
+                        .or_else(|| find(target, name))
+                        .or_else(|| {
+                            let first = t.wrappers.first()?;
+                            find(target, &first.name)
+                        })
                 }
                 _ => find(module, name),
             },
@@ -1025,7 +1119,22 @@ impl<'a> Resolver<'a> {
             [obj, method] if obj == extract::GET_APP => find(self.app_module()?, method),
             [obj, method] => match m.bindings.get(obj) {
                 Some(Binding::Import { from, .. }) => {
-                    find(self.resolve_specifier(module, from)?, method)
+                    let target = self.resolve_specifier(module, from)?;
+                    find(target, method).or_else(|| {
+                        // `module.exports = { get: request }`, `exports.get = request`.
+                        let t = modules.get(target)?;
+                        let alias = match (&t.module_exports, t.exports.get(method.as_str())) {
+                            (_, Some(Sym::Ident(n))) => n,
+                            (Some(Sym::Object(props)), _) => {
+                                match props.iter().find(|(k, _, _)| k == method) {
+                                    Some((_, Sym::Ident(n), _)) => n,
+                                    _ => return None,
+                                }
+                            }
+                            _ => return None,
+                        };
+                        find(target, alias)
+                    })
                 }
                 Some(Binding::Value(Sym::Object(_), _)) => find(module, method),
                 // `const app = getApp(); app.request(url)`.
@@ -1216,7 +1325,7 @@ fn describe(sym: &Sym) -> String {
         Sym::Local(..) => "a variable".into(),
         Sym::Member(b, p) => format!("{}.{p}", describe(b)),
         Sym::GetApp => "getApp()".into(),
-        Sym::Param(_, name) => name.clone(),
+        Sym::Param(_, _, name) => name.clone(),
         Sym::Unknown(_, s) => s.clone(),
         Sym::Str(s, _) => format!("{s:?}"),
         _ => "a value".into(),
@@ -1289,9 +1398,10 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
                 let frame = Frame {
                     module: target.0,
                     call: Some((&cand.args, &root)),
+                    fid: 0,
                 };
                 let mut found = Vec::new();
-                resolver.expand(target, frame, &wrappers, 0, &mut found);
+                resolver.expand(target, frame, &wrappers, &mut Vec::new(), &mut found);
                 // `util.request`, or `request()` for a bare name (not `wx.request`).
                 let api = match &cand.callee[..] {
                     [name] => format!("{name}()"),
@@ -1358,37 +1468,57 @@ fn wrappers<'a>(resolver: &Resolver<'a>, paths: &[&'a str]) -> Wrappers<'a> {
 impl<'a> Resolver<'a> {
     /// The governed calls a call of wrapper `target` makes, with `frame` holding its
     /// arguments: (category, URL, the outermost argument the URL took a parameter from).
+    ///
+    /// A wrapper already on the path (a retry calling `request` again) is not entered again,
+    /// and one call yields [`MAX_CALLS_PER_SITE`] distinct calls at most.
     fn expand(
         &self,
         target: (&'a str, &'a str),
         frame: Frame,
         wrappers: &Wrappers<'a>,
-        hops: usize,
+        path: &mut Vec<(&'a str, &'a str)>,
         out: &mut Vec<(Category, Vec<Part>, Option<Span>)>,
     ) {
-        if hops > MAX_HOPS {
+        if path.len() > MAX_HOPS || path.contains(&target) {
             return;
         }
+        path.push(target);
         for body in wrappers.get(&target).map(Vec::as_slice).unwrap_or_default() {
+            if out.len() >= MAX_CALLS_PER_SITE {
+                break;
+            }
             match body {
                 Body::Direct(w) => {
                     let mut parts = Vec::new();
                     let mut t = Trace::default();
+                    let frame = Frame {
+                        fid: w.fid,
+                        ..frame
+                    };
                     self.eval_into(frame, &w.url, 0, &mut parts, &mut t);
-                    out.push((w.category, parts, t.outer_arg));
+                    let found = (w.category, parts, t.outer_arg);
+                    if !out.contains(&found) {
+                        out.push(found);
+                    }
                 }
                 Body::Forward(c) => {
                     let Some(next) = self.target(target.0, &c.callee, wrappers) else {
                         continue;
                     };
+                    let owner = Frame {
+                        fid: c.owner_fid,
+                        ..frame
+                    };
                     let inner = Frame {
                         module: next.0,
-                        call: Some((&c.args, &frame)),
+                        call: Some((&c.args, &owner)),
+                        fid: 0,
                     };
-                    self.expand(next, inner, wrappers, hops + 1, out);
+                    self.expand(next, inner, wrappers, path, out);
                 }
             }
         }
+        path.pop();
     }
 }
 

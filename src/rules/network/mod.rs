@@ -72,15 +72,20 @@ pub(crate) fn by_cause<'a>(
     out: &mut Vec<Diagnostic>,
     text: impl Fn(&'a Site, &'a Origin, &str) -> Text,
 ) {
-    let mut groups: BTreeMap<(Loc, String), Vec<&'a Site>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Loc, String, String), Vec<&'a Site>> = BTreeMap::new();
     for (site, key) in hits {
         let at = site.cause.clone().unwrap_or_else(|| Loc {
             file: site.file.clone(),
             span: site.span,
         });
-        groups.entry((at, key)).or_default().push(site);
+        // `'https://api.' + name`: one literal, several hosts, one finding each.
+        let origin = match &site.origin {
+            Resolved::Known(o) => o.text(),
+            Resolved::Unknown { .. } => String::new(),
+        };
+        groups.entry((at, origin, key)).or_default().push(site);
     }
-    for ((at, _), mut sites) in groups {
+    for ((at, _, _), mut sites) in groups {
         sites.sort_by(|a, b| (&a.file, a.span.start, &a.api).cmp(&(&b.file, b.span.start, &b.api)));
         sites.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.api == b.api);
         let first = sites[0];
