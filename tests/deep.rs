@@ -556,3 +556,19 @@ fn variables_built_from_variables_stay_small() {
         ],
     );
 }
+
+/// A variable assigned under an absolute-URL test again and again (100,000 times) keeps a
+/// small value: the value nested once per assignment overflowed the stack when cloned.
+#[test]
+fn repeated_guarded_assignments_stay_small() {
+    let code = format!(
+        "function f(u) {{ var x = 'https://a.example.com' + u; {} wx.request({{ url: x }}) }}",
+        " if (u.indexOf('http') === 0) { x = u }".repeat(100_000)
+    );
+    // The 3.7 MB file is over the upload limit (MP400): the run itself must end normally.
+    expect(
+        &[("pages/index/index.js", code.as_bytes())],
+        1,
+        &["error[MP400]"],
+    );
+}

@@ -1103,7 +1103,11 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                     *old = right;
                 }
                 // `if (url.indexOf('http') === 0) { _url = url }`
-                (AssignmentOperator::Assign, _) if guarded => {
+                // (On a plain value only: guarded assignments in turn with others would nest
+                // the value without limit.)
+                (AssignmentOperator::Assign, _)
+                    if guarded && !matches!(old, Sym::IfAbsolute(..) | Sym::Choice(..)) =>
+                {
                     let otherwise = std::mem::replace(old, Sym::text(""));
                     *old = Sym::IfAbsolute(Box::new(right), Box::new(otherwise));
                 }
