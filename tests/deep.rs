@@ -572,3 +572,20 @@ fn repeated_guarded_assignments_stay_small() {
         &["error[MP400]"],
     );
 }
+
+/// A long `+` chain used many times (100,000 parts, then 4,000 references to it, at 2,000
+/// call sites): each use does not walk the whole chain again (it took over 20 s).
+#[test]
+fn long_chains_used_many_times_stay_fast() {
+    let code = format!(
+        "const p = 'http://api.example.com/'{};\nconst q = p{};\n{}",
+        " + ''".repeat(100_000),
+        " + p".repeat(4_000),
+        "wx.request({url: q})\n".repeat(2_000)
+    );
+    expect(
+        &[("pages/index/index.js", code.as_bytes())],
+        1,
+        &["index.js:1:11: error[MP301] http://api.example.com uses http://"],
+    );
+}

@@ -140,6 +140,20 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("setter-in-callback", &[]),
     ("setter-in-lifecycle", &[]),
     ("top-level-let-reassigned", &[]),
+    ("loop-variable", &[]),
+    ("setter-passed-by-reference", &[]),
+    ("var-redeclared-in-block", &[]),
+    ("parameter-reassigned", &[]),
+    ("destructuring-assignment", &[]),
+    ("property-written", &[]),
+    ("index-written", &[]),
+    ("object-assign", &[]),
+    ("spread-after-key", &[]),
+    ("catch-parameter", &[]),
+    (
+        "parameter-prefixed-with-base",
+        &["MP300 pages/index/index.js:1:14 +1"],
+    ),
 ];
 
 #[test]

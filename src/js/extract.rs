@@ -130,6 +130,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         called: HashSet::new(),
         guards: Vec::new(),
         block_scoped: false,
+        loop_head: false,
         blocks: Vec::new(),
     };
     ex.top_level(&ret.program);
@@ -220,6 +221,8 @@ struct Extractor<'t, 'm> {
     guards: Vec<(Sym, bool)>,
     /// The declaration being walked is `let`/`const` (scoped to its block).
     block_scoped: bool,
+    /// The declaration being walked is the head of a `for … of` / `for … in` loop.
+    loop_head: bool,
     /// The blocks the walk is in: the function level they belong to (`locals.len()`), and the
     /// names their `let`/`const` declarations hid, to restore at the end of the block.
     blocks: Vec<(usize, Hidden)>,
@@ -236,6 +239,102 @@ fn add_choice(value: &mut Sym, option: Sym, name: &str) {
             let first = std::mem::replace(other, Sym::text(""));
             *other = Sym::Choice(vec![first, option], Why::Reassigned, name.into());
         }
+    }
+}
+
+/// Adds `part` to a concatenation: adjacent strings become one (with a span over both), and
+/// past [`MAX_CONCAT`] parts the rest is one unknown part (`'a' + 'b' + …` 50,000 times is one
+/// string; `p + p + …` does not make every use of it walk 50,000 references).
+fn join(parts: &mut Vec<Sym>, part: Sym) {
+    let full = parts.len() >= MAX_CONCAT;
+    match (parts.last_mut(), part) {
+        (Some(Sym::Str(text, at)), Sym::Str(more, more_at)) => {
+            text.push_str(&more);
+            *at = match (*at, more_at) {
+                (Some(a), Some(b)) if b.end >= a.start => {
+                    Some(Span::new(a.start as usize, b.end as usize))
+                }
+                (a, _) => a,
+            };
+        }
+        (Some(Sym::Unknown(Why::TooIndirect, _)), _) if full => {}
+        (_, _) if full => parts.push(Sym::Unknown(Why::TooIndirect, "…".into())),
+        (_, part) => parts.push(part),
+    }
+}
+
+/// The names an assignment pattern assigns (`({ a, b: [c] } = o)` → a, c).
+fn target_names(target: &AssignmentTarget, out: &mut Vec<String>, depth: usize) {
+    if depth > MAX_SYM_DEPTH {
+        return;
+    }
+    let d = depth + 1;
+    let maybe = |m: &AssignmentTargetMaybeDefault, out: &mut Vec<String>| match m {
+        AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(w) => {
+            target_names(&w.binding, out, d)
+        }
+        other => {
+            if let Some(t) = other.as_assignment_target() {
+                target_names(t, out, d)
+            }
+        }
+    };
+    match target {
+        AssignmentTarget::AssignmentTargetIdentifier(id) => out.push(id.name.to_string()),
+        AssignmentTarget::ObjectAssignmentTarget(o) => {
+            for p in &o.properties {
+                match p {
+                    AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(i) => {
+                        out.push(i.binding.name.to_string())
+                    }
+                    AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
+                        maybe(&p.binding, out)
+                    }
+                }
+            }
+            if let Some(rest) = &o.rest {
+                target_names(&rest.target, out, d);
+            }
+        }
+        AssignmentTarget::ArrayAssignmentTarget(a) => {
+            for el in a.elements.iter().flatten() {
+                maybe(el, out);
+            }
+            if let Some(rest) = &a.rest {
+                target_names(&rest.target, out, d);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Replaces the variable `index` in `sym` with `with` (`x = y + x` reads the old `x`).
+fn substitute(sym: &mut Sym, index: usize, with: &Sym, depth: usize) {
+    if depth > MAX_SYM_DEPTH {
+        return;
+    }
+    let d = depth + 1;
+    match sym {
+        Sym::Local(i, _) if *i == index => *sym = with.clone(),
+        Sym::Concat(parts) | Sym::Choice(parts, ..) => {
+            parts.iter_mut().for_each(|p| substitute(p, index, with, d))
+        }
+        Sym::Array(items) => items
+            .iter_mut()
+            .for_each(|(p, _)| substitute(p, index, with, d)),
+        Sym::Object(props) => props
+            .iter_mut()
+            .for_each(|(_, p, _)| substitute(p, index, with, d)),
+        Sym::Member(base, _) => substitute(base, index, with, d),
+        Sym::Method(recv, _, args) => {
+            substitute(recv, index, with, d);
+            args.iter_mut().for_each(|a| substitute(a, index, with, d));
+        }
+        Sym::IfAbsolute(a, b) => {
+            substitute(a, index, with, d);
+            substitute(b, index, with, d);
+        }
+        _ => {}
     }
 }
 
@@ -355,10 +454,10 @@ impl<'t> Extractor<'t, '_> {
                         .as_ref()
                         .map_or(q.value.raw.as_str(), |c| c.as_str());
                     if !cooked.is_empty() {
-                        parts.push(Sym::Str(cooked.to_string(), Some(span(q.span))));
+                        join(&mut parts, Sym::Str(cooked.to_string(), Some(span(q.span))));
                     }
                     if let Some(x) = t.expressions.get(i) {
-                        parts.push(self.sym_at(x, d));
+                        join(&mut parts, self.sym_at(x, d));
                     }
                 }
                 Sym::Concat(parts)
@@ -376,8 +475,8 @@ impl<'t> Extractor<'t, '_> {
                 let mut parts = Vec::new();
                 for side in std::iter::once(left).chain(rights.into_iter().rev()) {
                     match self.sym_at(side, d) {
-                        Sym::Concat(inner) => parts.extend(inner),
-                        other => parts.push(other),
+                        Sym::Concat(inner) => inner.into_iter().for_each(|p| join(&mut parts, p)),
+                        other => join(&mut parts, other),
                     }
                 }
                 Sym::Concat(parts)
@@ -435,16 +534,30 @@ impl<'t> Extractor<'t, '_> {
                     .collect(),
             ),
             Expression::ObjectExpression(o) => {
-                let mut props = Vec::new();
+                let mut props: Vec<(String, Sym, Span)> = Vec::new();
                 for p in &o.properties {
-                    if let ObjectPropertyKind::ObjectProperty(p) = p
-                        && let Some(key) = p.key.static_name()
-                    {
-                        props.push((
-                            key.to_string(),
-                            self.sym_at(&p.value, d),
-                            span(p.value.span()),
-                        ));
+                    match p {
+                        ObjectPropertyKind::ObjectProperty(p) => {
+                            if let Some(key) = p.key.static_name() {
+                                props.push((
+                                    key.to_string(),
+                                    self.sym_at(&p.value, d),
+                                    span(p.value.span()),
+                                ));
+                            }
+                        }
+                        // `{ base: '…', ...overrides }`: the spread may set any key before it.
+                        ObjectPropertyKind::SpreadProperty(sp) => {
+                            let text = self.snippet(sp.span);
+                            for (_, v, _) in props.iter_mut() {
+                                let known = std::mem::replace(v, Sym::text(""));
+                                *v = Sym::Choice(
+                                    vec![known, Sym::Unknown(Why::Expression, text.clone())],
+                                    Why::Expression,
+                                    text.clone(),
+                                );
+                            }
+                        }
                     }
                 }
                 Sym::Object(props)
@@ -1015,10 +1128,15 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 )
             {
                 let value = self.sym(init);
-                self.bind_local(&name, value);
+                self.declare_local(&name, value);
             }
         } else if !self.functions.is_empty() {
             match (&it.id, &it.init) {
+                // `for (const h of hosts)`: each value at run time.
+                (BindingPattern::BindingIdentifier(id), None) if self.loop_head => {
+                    let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                    self.bind_local(&id.name, value);
+                }
                 // `let url;`: set later.
                 (BindingPattern::BindingIdentifier(id), None) => {
                     self.bind_local(&id.name, Sym::text(""));
@@ -1046,6 +1164,37 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 }
                 _ => {}
             }
+            // Names the cases above do not give a value (nested patterns, defaults, rest,
+            // loop heads) hide outer names: run-time values.
+            if !matches!(it.id, BindingPattern::BindingIdentifier(_)) {
+                let known: Vec<String> = match (&it.id, &it.init) {
+                    (BindingPattern::ObjectPattern(o), Some(_)) => o
+                        .properties
+                        .iter()
+                        .filter_map(|p| match (&p.key.static_name(), &p.value) {
+                            (Some(_), BindingPattern::BindingIdentifier(l)) => {
+                                Some(l.name.to_string())
+                            }
+                            _ => None,
+                        })
+                        .collect(),
+                    (BindingPattern::ArrayPattern(a), Some(_)) => a
+                        .elements
+                        .iter()
+                        .filter_map(|el| match el {
+                            Some(BindingPattern::BindingIdentifier(l)) => Some(l.name.to_string()),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                for id in it.id.get_binding_identifiers() {
+                    if !known.iter().any(|k| k == id.name.as_str()) {
+                        let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                        self.bind_local(&id.name, value);
+                    }
+                }
+            }
         }
         walk::walk_variable_declarator(self, it);
     }
@@ -1068,13 +1217,70 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        // A function passed by reference (`x.onChange = setHost`) may be called.
+        if let Expression::Identifier(f) = it.right.get_inner_expression() {
+            self.called.insert(f.name.to_string());
+        }
+        // `({ u } = o)`, `[u] = list`: the names get run-time values.
+        if let AssignmentTarget::ObjectAssignmentTarget(_)
+        | AssignmentTarget::ArrayAssignmentTarget(_) = &it.left
+        {
+            let mut names = Vec::new();
+            target_names(&it.left, &mut names, 0);
+            for name in names {
+                self.reassigned(&name);
+            }
+        }
+        // `cfg.base = …`, `hosts[0] = …` on a known object or array: that property is one of
+        // its values (any other key: the whole value is not known).
+        if let Some(target) = it
+            .left
+            .as_simple_assignment_target()
+            .and_then(|t| t.as_member_expression())
+            && let Expression::Identifier(obj) = target.object().get_inner_expression()
+        {
+            let key = match target {
+                MemberExpression::ComputedMemberExpression(c) => {
+                    match c.expression.get_inner_expression() {
+                        Expression::StringLiteral(s) => Some(s.value.to_string()),
+                        Expression::NumericLiteral(n)
+                            if n.value.fract() == 0.0 && n.value >= 0.0 =>
+                        {
+                            Some(format!("{}", n.value as u64))
+                        }
+                        _ => None,
+                    }
+                }
+                other => other.static_property_name().map(str::to_string),
+            };
+            match key {
+                Some(key) => {
+                    let right = self.sym(&it.right);
+                    self.set_property(obj.name.as_str(), &key, right, it.operator);
+                }
+                None => self.reassigned(obj.name.as_str()),
+            }
+        }
+        // `u = …` on a parameter: from here on it is a variable like the others.
+        let right_first = match &it.left {
+            AssignmentTarget::AssignmentTargetIdentifier(id)
+                if self.find_local(&id.name).is_none() =>
+            {
+                let right = self.sym(&it.right);
+                self.param_to_local(&id.name).map(|_| right)
+            }
+            _ => None,
+        };
         // `url += '?id=' + id` and `url = …` on a function's local.
         if let AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left
             && let Some(depth) = self.find_local(&id.name)
             && let Some(&index) = self.locals[depth].get(id.name.as_str())
         {
             let name = id.name.to_string();
-            let mut right = self.sym(&it.right);
+            let mut right = match right_first {
+                Some(right) => right,
+                None => self.sym(&it.right),
+            };
             let mut operator = it.operator;
             // `url = url + x` appends like `url += x`.
             if operator == AssignmentOperator::Assign
@@ -1083,6 +1289,11 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             {
                 parts.remove(0);
                 operator = AssignmentOperator::Addition;
+            }
+            // `x = y + x`: the right side's `x` is the value before.
+            if operator == AssignmentOperator::Assign {
+                let old = self.module.locals[index].1.clone();
+                substitute(&mut right, index, &old, 0);
             }
             let guarded = self
                 .guards
@@ -1205,16 +1416,39 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
         self.blocks.push((self.locals.len(), Vec::new()));
         walk::walk_block_statement(self, it);
-        if let Some((level, hid)) = self.blocks.pop()
-            && let Some(frame) = level.checked_sub(1).and_then(|i| self.locals.get_mut(i))
-        {
-            for (name, hidden) in hid.into_iter().rev() {
-                match hidden {
-                    Some(index) => frame.insert(name, index),
-                    None => frame.remove(&name),
-                };
+        self.leave_block();
+    }
+
+    /// `catch (e) { … }`: `e` is a run-time value, only in the clause.
+    fn visit_catch_clause(&mut self, it: &CatchClause<'a>) {
+        self.blocks.push((self.locals.len(), Vec::new()));
+        if let Some(param) = &it.param {
+            let outer = self.block_scoped;
+            self.block_scoped = true;
+            for id in param.pattern.get_binding_identifiers() {
+                let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                self.bind_local(&id.name, value);
             }
+            self.block_scoped = outer;
         }
+        walk::walk_catch_clause(self, it);
+        self.leave_block();
+    }
+
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        self.blocks.push((self.locals.len(), Vec::new()));
+        self.loop_left(&it.left);
+        self.visit_expression(&it.right);
+        self.visit_statement(&it.body);
+        self.leave_block();
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        self.blocks.push((self.locals.len(), Vec::new()));
+        self.loop_left(&it.left);
+        self.visit_expression(&it.right);
+        self.visit_statement(&it.body);
+        self.leave_block();
     }
 
     /// A class method is named like an object method (`this.load(url)` reaches it).
@@ -1242,7 +1476,10 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     }
 
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
-        if let Some(id) = &it.id {
+        // `const set = function apply() {}` is called as `set`: the binding's name first.
+        if let Some(id) = &it.id
+            && self.pending_name.is_none()
+        {
             self.pending_name = Some(id.name.to_string());
         }
         self.enter_function(&it.params);
@@ -1269,6 +1506,19 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             }
             _ => false,
         };
+        // `Object.assign(cfg, …)` may set any property of `cfg`.
+        if let Expression::StaticMemberExpression(m) = it.callee.get_inner_expression()
+            && m.property.name == "assign"
+            && matches!(m.object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object")
+            && let Some(Expression::Identifier(target)) = it
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(|e| e.get_inner_expression())
+            && it.arguments.len() > 1
+        {
+            self.reassigned(target.name.as_str());
+        }
         // Functions handed to a call are called by it: callbacks, `success(res) {…}`, and
         // every method of App/Page/Component/Behavior (lifecycles, event handlers).
         for a in &it.arguments {
@@ -1361,6 +1611,10 @@ impl Extractor<'_, '_> {
     /// as called.
     fn mark_called(&mut self, e: &Expression, levels: usize) {
         match e.get_inner_expression() {
+            // `success: setHost`, `wx.onNetworkStatusChange(update)`.
+            Expression::Identifier(id) => {
+                self.called.insert(id.name.to_string());
+            }
             Expression::FunctionExpression(f) => {
                 if let Some(id) = &f.id {
                     self.called.insert(id.name.to_string());
@@ -1426,6 +1680,51 @@ impl Extractor<'_, '_> {
         });
     }
 
+    /// The head of a `for … of` / `for … in` loop: each of its names gets run-time values.
+    fn loop_left(&mut self, left: &ForStatementLeft) {
+        match left {
+            ForStatementLeft::VariableDeclaration(v) => {
+                self.loop_head = true;
+                self.visit_variable_declaration(v);
+                self.loop_head = false;
+            }
+            other => {
+                if let Some(target) = other.as_assignment_target() {
+                    let mut names = Vec::new();
+                    target_names(target, &mut names, 0);
+                    for name in names {
+                        self.reassigned(&name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The end of a block: the names its `let`/`const` hid are visible again.
+    fn leave_block(&mut self) {
+        if let Some((level, hid)) = self.blocks.pop()
+            && let Some(frame) = level.checked_sub(1).and_then(|i| self.locals.get_mut(i))
+        {
+            for (name, hidden) in hid.into_iter().rev() {
+                match hidden {
+                    Some(index) => frame.insert(name, index),
+                    None => frame.remove(&name),
+                };
+            }
+        }
+    }
+
+    /// `var x = …` again in the same function is an assignment; otherwise a new variable.
+    fn declare_local(&mut self, name: &str, value: Sym) {
+        if !self.block_scoped
+            && let Some(&index) = self.locals.last().and_then(|l| l.get(name))
+        {
+            add_choice(&mut self.module.locals[index].1, value, name);
+            return;
+        }
+        self.bind_local(name, value);
+    }
+
     /// Binds a function-local name (innermost function).
     fn bind_local(&mut self, name: &str, value: Sym) {
         let level = self.locals.len();
@@ -1438,6 +1737,81 @@ impl Extractor<'_, '_> {
             {
                 hid.push((name.to_string(), hidden));
             }
+        }
+    }
+
+    /// The parameter `name` of the innermost function that has one (and no local of that
+    /// name in a function inside it) becomes a local with the parameter as its value: its
+    /// index.
+    fn param_to_local(&mut self, name: &str) -> Option<usize> {
+        let depth = self
+            .functions
+            .iter()
+            .rposition(|(_, params, _)| params.contains_key(name))?;
+        if self.locals[depth + 1..]
+            .iter()
+            .any(|l| l.contains_key(name))
+        {
+            return None;
+        }
+        let value = self.functions[depth].1.get(name)?.clone();
+        let index = self.module.locals.len();
+        self.module.locals.push((name.to_string(), value));
+        self.locals[depth].insert(name.to_string(), index);
+        Some(index)
+    }
+
+    /// `name` gets a value not known here: a local, a parameter or a module-level variable.
+    fn reassigned(&mut self, name: &str) {
+        let unknown = Sym::Unknown(Why::Reassigned, name.to_string());
+        if let Some(depth) = self.find_local(name) {
+            if let Some(&index) = self.locals[depth].get(name) {
+                self.module.locals[index].1 = unknown;
+            }
+        } else if let Some(index) = self.param_to_local(name) {
+            self.module.locals[index].1 = unknown;
+        } else if let Some(Binding::Value(v, _)) = self.module.bindings.get_mut(name) {
+            *v = unknown;
+        }
+    }
+
+    /// `obj.key = value` (or `+=`) on a variable whose value is an object literal.
+    fn set_property(&mut self, obj: &str, key: &str, value: Sym, operator: AssignmentOperator) {
+        let target = match self.find_local(obj) {
+            Some(depth) => match self.locals[depth].get(obj) {
+                Some(&index) => &mut self.module.locals[index].1,
+                None => return,
+            },
+            None if self.functions.iter().any(|(_, p, _)| p.contains_key(obj)) => return,
+            None => match self.module.bindings.get_mut(obj) {
+                Some(Binding::Value(v, _)) => v,
+                _ => return,
+            },
+        };
+        let slot = match target {
+            Sym::Object(props) => match props.iter_mut().rev().find(|(k, _, _)| k == key) {
+                Some((_, v, _)) => Some(v),
+                None => {
+                    // A new property: set at run time, maybe after its use.
+                    let unknown = Sym::Unknown(Why::Reassigned, key.to_string());
+                    props.push((key.to_string(), unknown, Span::new(0, 0)));
+                    None
+                }
+            },
+            Sym::Array(items) => match key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                Some((v, _)) => Some(v),
+                None => {
+                    *target = Sym::Unknown(Why::Reassigned, obj.to_string());
+                    None
+                }
+            },
+            _ => None,
+        };
+        let Some(v) = slot else { return };
+        match operator {
+            AssignmentOperator::Assign => add_choice(v, value, key),
+            AssignmentOperator::Addition => append(v, value, key),
+            _ => *v = Sym::Unknown(Why::Reassigned, key.to_string()),
         }
     }
 

@@ -501,7 +501,6 @@ impl<'s> Frame<'s> {
 }
 
 /// What an evaluation noticed on the way.
-#[derive(Default)]
 struct Trace {
     /// The argument of the outermost call that the URL took a parameter from.
     outer_arg: Option<Span>,
@@ -510,9 +509,32 @@ struct Trace {
     steps: usize,
     /// Bytes of known text so far ([`MAX_TEXT`]).
     text: usize,
+    /// Values visited so far ([`MAX_NODES`]).
+    nodes: usize,
+    /// Values the module's call sites may still visit ([`MODULE_NODES`]).
+    budget: usize,
     /// A budget ran out: the rest of the URL is one run-time part already.
     truncated: bool,
 }
+
+impl Trace {
+    fn within(budget: usize) -> Trace {
+        Trace {
+            outer_arg: None,
+            steps: 0,
+            text: 0,
+            nodes: 0,
+            budget,
+            truncated: false,
+        }
+    }
+}
+
+/// Values visited for one URL at most.
+const MAX_NODES: usize = 20_000;
+/// Values visited for all the call sites of one module at most (sites past it are unknown:
+/// each site is cheap, but a 16 MB file can hold a million of them).
+const MODULE_NODES: usize = 4_000_000;
 
 /// References followed for one URL at most.
 const MAX_STEPS: usize = 4096;
@@ -606,14 +628,19 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Evaluates `sym` in `module` (parameters are unknown).
-    pub fn eval(&self, module: &str, sym: &Sym) -> Vec<Part> {
+    /// Evaluates `sym` in `module` (parameters are unknown), taking the values it visits
+    /// from `budget`.
+    fn eval_within(&self, module: &str, sym: &Sym, budget: &mut usize) -> Vec<Part> {
         let mut out = Vec::new();
-        self.eval_into(Frame::top(module), sym, 0, &mut out, &mut Trace::default());
+        let mut t = Trace::within(*budget);
+        self.eval_into(Frame::top(module), sym, 0, &mut out, &mut t);
+        *budget = t.budget;
         out
     }
 
     fn eval_into(&self, f: Frame, sym: &Sym, depth: usize, out: &mut Vec<Part>, t: &mut Trace) {
+        t.nodes += 1;
+        t.budget = t.budget.saturating_sub(1);
         if matches!(
             sym,
             Sym::Ident(_)
@@ -641,11 +668,12 @@ impl<'a> Resolver<'a> {
                     | Sym::In(..)
             );
         let long = matches!(sym, Sym::Str(s, _) if t.text + s.len() > MAX_TEXT);
-        if depth > MAX_DEPTH || t.steps > MAX_STEPS || full || long {
+        let spent = t.steps > MAX_STEPS || t.nodes > MAX_NODES || t.budget == 0;
+        if depth > MAX_DEPTH || spent || full || long {
             if !matches!(out.last(), Some(Part::Hole(Why::TooIndirect, _))) {
                 out.push(Part::Hole(Why::TooIndirect, "…".into()));
             }
-            t.truncated |= full || long || t.steps > MAX_STEPS;
+            t.truncated |= full || long || spent;
             return;
         }
         let d = depth + 1;
@@ -923,7 +951,7 @@ impl<'a> Resolver<'a> {
             return Err(Why::Import);
         };
         let (f, v) =
-            self.value_property(Frame::top(module), exports, name, d, &mut Trace::default())?;
+            self.value_property(Frame::top(module), exports, name, d, &mut Trace::within(0))?;
         Ok((f.module, v))
     }
 
@@ -1360,6 +1388,7 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
             let path: &str = path;
             let m = &modules[path];
             let mut out = Vec::new();
+            let mut budget = MODULE_NODES;
             let site = |span, category, api: &str, parts| {
                 Site::new(path.to_string(), span, category, api.to_string(), parts)
             };
@@ -1368,7 +1397,7 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
                     c.span,
                     c.category,
                     &c.api,
-                    resolver.eval(path, &c.url),
+                    resolver.eval_within(path, &c.url, &mut budget),
                 ));
             }
             // A wrapper no call reaches: its own call, parameters unknown. (Not in an npm
@@ -1380,7 +1409,7 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
                         w.span,
                         w.category,
                         &w.api,
-                        resolver.eval(path, &w.url),
+                        resolver.eval_within(path, &w.url, &mut budget),
                     ));
                 }
             }
@@ -1401,7 +1430,14 @@ pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
                     fid: 0,
                 };
                 let mut found = Vec::new();
-                resolver.expand(target, frame, &wrappers, &mut Vec::new(), &mut found);
+                resolver.expand(
+                    target,
+                    frame,
+                    &wrappers,
+                    &mut Vec::new(),
+                    &mut budget,
+                    &mut found,
+                );
                 // `util.request`, or `request()` for a bare name (not `wx.request`).
                 let api = match &cand.callee[..] {
                     [name] => format!("{name}()"),
@@ -1477,6 +1513,7 @@ impl<'a> Resolver<'a> {
         frame: Frame,
         wrappers: &Wrappers<'a>,
         path: &mut Vec<(&'a str, &'a str)>,
+        budget: &mut usize,
         out: &mut Vec<(Category, Vec<Part>, Option<Span>)>,
     ) {
         if path.len() > MAX_HOPS || path.contains(&target) {
@@ -1490,12 +1527,13 @@ impl<'a> Resolver<'a> {
             match body {
                 Body::Direct(w) => {
                     let mut parts = Vec::new();
-                    let mut t = Trace::default();
+                    let mut t = Trace::within(*budget);
                     let frame = Frame {
                         fid: w.fid,
                         ..frame
                     };
                     self.eval_into(frame, &w.url, 0, &mut parts, &mut t);
+                    *budget = t.budget;
                     let found = (w.category, parts, t.outer_arg);
                     if !out.contains(&found) {
                         out.push(found);
@@ -1514,7 +1552,7 @@ impl<'a> Resolver<'a> {
                         call: Some((&c.args, &owner)),
                         fid: 0,
                     };
-                    self.expand(next, inner, wrappers, path, out);
+                    self.expand(next, inner, wrappers, path, budget, out);
                 }
             }
         }
