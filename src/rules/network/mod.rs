@@ -115,9 +115,14 @@ pub(crate) fn by_cause<'a>(
 
 /// The calls of a group for messages: `wx.request`, `util.request, wx.request (83 calls)`.
 fn calls(ctx: &Ctx, sites: &[&Site]) -> String {
-    let mut names: Vec<String> = sites.iter().map(|s| api_name(s)).collect();
-    names.sort();
-    names.dedup();
+    // Most used first: `util.request, wx.request, …`.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in sites {
+        *counts.entry(api_name(s)).or_default() += 1;
+    }
+    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let names: Vec<String> = names.into_iter().map(|(n, _)| n).collect();
     let mut text = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
     if names.len() > 3 {
         text.push_str(", …");
