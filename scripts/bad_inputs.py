@@ -57,6 +57,23 @@ case("js-blocks", "depth", f"JS blocks `{{{{…}}}}` {N} deep", page_js("{" * N 
 case("js-plus-chain", "depth", "a `+` chain of 50,000 strings in a request URL",
      page_js("wx.request({url: 'http://a.example.com/'" + " + 'a'" * 50000 + "})"), "MP301")
 case("js-member-chain", "depth", "a 50,000-step member chain", page_js("x = a" + ".b" * 50000), "MP006")
+case("url-doubling", "size", "40 variables each defined as the last one twice (`a1 = a0 + a0`)",
+     page_js("function f() { var a0 = 'http://a.example.com/'; "
+             + "".join(f"var a{i} = a{i - 1} + a{i - 1}; " for i in range(1, 40))
+             + "wx.request({url: a39}) }"), "Found")
+case("url-appends", "size", "a URL built with 40,000 `+=` appends",
+     page_js("function g() { var u = 'http://b.example.com/'; "
+             + "".join(f"u += 'x{i}'; " for i in range(40000)) + "wx.request({url: u}) }"), "MP301")
+case("url-reused-chain", "size", "a 100,000-part `+` chain used 4,000 times by 2,000 requests",
+     page_js("const p = 'http://c.example.com/'" + " + ''" * 100000 + ";\nconst q = p" + " + p" * 4000
+             + ";\n" + "wx.request({url: q})\n" * 2000), "MP301")
+case("url-retry-wrapper", "size", "a request wrapper that calls itself three times (retries), 300 callers",
+     page_js("const B = 'http://d.example.com'\nfunction request(u, n) { return wx.request({ url: B + u, "
+             + "fail() { request(u, n - 1); request(u, n - 2); request(u, n - 3) } }) }\n"
+             + "".join(f"request('/p{i}', 3)\n" for i in range(300))), "MP301")
+case("url-guards", "size", "100,000 `if (u.indexOf('http') === 0) { x = u }` in one function",
+     page_js("function f(u) { var x = 'https://e.example.com' + u;"
+             + " if (u.indexOf('http') === 0) { x = u }" * 100000 + " wx.request({url: x}) }"), "Found")
 case("wxs-parens", "depth", f"WXS `(` nested {N} deep",
      {"pages/index/u.wxs": "var x = " + "(" * N + "1" + ")" * N + ";\nmodule.exports = {x: x};"}, "MP006")
 case("wxml-expr-parens", "depth", f"WXML `{{{{ }}}}` with `(` nested {N} deep",
