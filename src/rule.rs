@@ -22,6 +22,9 @@ pub enum Group {
     Components,
     /// What is uploaded and how big it is.
     Package,
+    /// The search Widget: its declaration, its canvas-only code, its test configuration and
+    /// its template data.
+    Widget,
 }
 
 impl Group {
@@ -35,6 +38,7 @@ impl Group {
             Group::Wxml => "wxml",
             Group::Components => "components",
             Group::Package => "package",
+            Group::Widget => "widget",
         }
     }
 }

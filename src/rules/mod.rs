@@ -8,6 +8,7 @@ pub mod network;
 pub mod package;
 pub mod pages;
 pub mod project;
+pub mod widget;
 pub mod wxml;
 
 use crate::rule::Rule;
@@ -109,6 +110,10 @@ pub static RULES: &[&dyn Rule] = &[
     &package::lazy_code_loading_off::LazyCodeLoadingOff,
     &package::js_only_used_by_subpackage::JsOnlyUsedBySubpackage,
     &package::unused_code_file::UnusedCodeFile,
+    // widget: declaration (MP500–MP519)
+    // widget: code (MP520–MP539)
+    // widget: test configuration (MP540–MP549)
+    // widget: template data (MP550–MP579)
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).
