@@ -486,7 +486,7 @@ pub const CODE_EXTENSIONS: &[&str] = &[
 /// project folder, sorted): the packer leaves them out when `ignoreUploadUnusedFiles` is true. Reached are app.json/app.js/app.wxss, the sitemap, theme and project
 /// configs, every declared page and every component reached through `usingComponents` (all
 /// their files), `custom-tab-bar`, `app-bar` (with `appBar`), subpackage `entry` scripts, the
-/// `workers` folder, and from those, recursively, JS
+/// `workers` folder, the JS of declared search widgets, and from those, recursively, JS
 /// `require`/`import`, WXML `import`/`include`/`wxs src`, WXS `require` and WXSS `@import`.
 /// Files an `include` rule (as the upload set compiled it) keeps are never unused.
 pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
@@ -561,6 +561,32 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
                 .filter(|f| f.path.starts_with(&prefix))
                 .map(|f| f.path.clone()),
         );
+    }
+    // The search widget's loader runs every JS file whose folder starts with a
+    // `widgets[].path` of app.json or game.json (forms with `./`, `/` or a trailing `/` are
+    // reported by the widget rules; here they count as meant).
+    let game_json = format!("{root}game.json");
+    for manifest in [p.app_json(), p.json(&game_json).and_then(|j| j.value())]
+        .into_iter()
+        .flatten()
+    {
+        let widgets = manifest.get("widgets").and_then(crate::json::Json::as_array);
+        for path in widgets.unwrap_or_default().iter().filter_map(|w| w.get("path")?.as_str()) {
+            let path = path.trim_start_matches("./").trim_matches('/');
+            if path.is_empty() || path.split('/').any(|s| s == "..") {
+                continue;
+            }
+            let prefix = format!("{root}{path}");
+            seeds.extend(
+                p.files
+                    .iter()
+                    .filter(|f| {
+                        (f.path.ends_with(".js") || f.path.ends_with(".ts"))
+                            && f.path.rsplit_once('/').is_some_and(|(d, _)| d.starts_with(&prefix))
+                    })
+                    .map(|f| f.path.clone()),
+            );
+        }
     }
     let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
         std::collections::HashMap::new();
