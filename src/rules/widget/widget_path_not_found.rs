@@ -87,10 +87,16 @@ impl Rule for WidgetPathNotFound {
                 );
                 continue;
             }
-            let help = match p.case_variant(&super::widget_js(&rel)) {
-                Some(found) => ctx.t(
-                    format!("letter case differs from \"{found}\""),
-                    format!("大小写与 \"{found}\" 不一致"),
+            // A folder differing only in letter case (found through its widget.js).
+            let differs = p.case_variant(&super::widget_js(&rel)).map(|found| {
+                let dir = found.strip_suffix("widget.js").unwrap_or(found);
+                let dir = dir.strip_prefix(p.mp_root.as_str()).unwrap_or(dir);
+                dir.trim_end_matches('/').to_string()
+            });
+            let help = match differs {
+                Some(dir) => ctx.t(
+                    format!("letter case differs from the folder \"{dir}\": write \"{dir}\""),
+                    format!("大小写与目录 \"{dir}\" 不一致：应写为 \"{dir}\""),
                 ),
                 None => help,
             };

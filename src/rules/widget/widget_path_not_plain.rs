@@ -67,8 +67,13 @@ impl Rule for WidgetPathNotPlain {
                 let fixed = plain(&path.replace('\\', "/"));
                 ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\""))
             } else {
-                let fixed = plain(path);
-                ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\""))
+                match plain(path) {
+                    fixed if fixed.is_empty() => ctx.t(
+                        "put the widget in its own folder and name it, e.g. \"widget\"".into(),
+                        "请将 widget 放在单独的目录中，并写该目录，如 \"widget\"".into(),
+                    ),
+                    fixed => ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\"")),
+                }
             };
             let span = d.item.get("path").map_or(d.item.span, |v| v.span);
             out.push(
