@@ -92,6 +92,31 @@ fn edit(files: &mut BTreeMap<String, Vec<u8>>, file: &str, from: &str, to: &str)
     files.insert(file.into(), text.replacen(from, to, 1).into_bytes());
 }
 
+/// Adds `"widgets": <value>` to app.json.
+fn widgets(files: &mut BTreeMap<String, Vec<u8>>, value: &str) {
+    edit(
+        files,
+        "app.json",
+        "\"lazyCodeLoading\"",
+        &format!("\"widgets\": {value},\n  \"lazyCodeLoading\""),
+    );
+}
+
+/// A `<dir>/widget.js` calling `Widget()`.
+fn widget_js(files: &mut BTreeMap<String, Vec<u8>>, dir: &str) {
+    files.insert(format!("{dir}/widget.js"), b"Widget({})".to_vec());
+}
+
+/// Adds `"condition": <value>` to project.config.json.
+fn condition(files: &mut BTreeMap<String, Vec<u8>>, value: &str) {
+    edit(
+        files,
+        "project.config.json",
+        "\"compileType\"",
+        &format!("\"condition\": {value}, \"compileType\""),
+    );
+}
+
 type Mutation = fn(&mut BTreeMap<String, Vec<u8>>);
 
 fn variants() -> Vec<(&'static str, Mutation)> {
@@ -731,6 +756,56 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         }),
         ("MP410", |f| {
             f.insert("utils/legacy.js".into(), b"module.exports = {}".to_vec());
+        }),
+        ("MP500", |f| widgets(f, "[]")),
+        ("MP501", |f| {
+            widgets(f, "{\"type\": \"search\", \"path\": \"widget\"}");
+            widget_js(f, "widget");
+        }),
+        ("MP502", |f| {
+            widgets(f, "[{\"type\": \"weather\", \"path\": \"widget\"}]");
+            widget_js(f, "widget");
+        }),
+        ("MP503", |f| {
+            widgets(f, "[{\"type\": \"search\", \"path\": \"widget\"}]")
+        }),
+        ("MP504", |f| {
+            widgets(f, "[{\"type\": \"search\", \"path\": \"widget\"}]");
+            f.insert("widget/index.js".into(), b"Widget({})".to_vec());
+        }),
+        ("MP505", |f| {
+            widgets(f, "[{\"type\": \"search\", \"path\": \"widget\"}]");
+            widget_js(f, "widget");
+            edit(
+                f,
+                "project.config.json",
+                "\"compileType\": \"miniprogram\"",
+                "\"compileType\": \"conversation\"",
+            );
+        }),
+        ("MP506", |f| {
+            widgets(f, "[{\"type\": \"search\", \"path\": \"widget/\"}]");
+            widget_js(f, "widget");
+        }),
+        ("MP507", |f| {
+            widgets(f, "[{\"type\": \"search\", \"path\": \"widget\"}]");
+            widget_js(f, "widget");
+            f.insert(
+                "widgetLib/format.js".into(),
+                b"module.exports = {}".to_vec(),
+            );
+        }),
+        ("MP540", |f| {
+            condition(
+                f,
+                "{\"search\": {\"list\": [{\"id\": \"0\", \"name\": \"weather\"}]}}",
+            )
+        }),
+        ("MP541", |f| {
+            condition(
+                f,
+                "{\"search\": {\"list\": [{\"id\": 0, \"name\": \"weather\", \"query\": 1}]}}",
+            )
         }),
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();

@@ -111,8 +111,18 @@ pub static RULES: &[&dyn Rule] = &[
     &package::js_only_used_by_subpackage::JsOnlyUsedBySubpackage,
     &package::unused_code_file::UnusedCodeFile,
     // widget: declaration (MP500–MP519)
+    &widget::widgets_empty::WidgetsEmpty,
+    &widget::widgets_not_array::WidgetsNotArray,
+    &widget::invalid_widget_type::InvalidWidgetType,
+    &widget::widget_path_not_found::WidgetPathNotFound,
+    &widget::widget_js_not_found::WidgetJsNotFound,
+    &widget::widget_type_not_declared::WidgetTypeNotDeclared,
+    &widget::widget_path_not_plain::WidgetPathNotPlain,
+    &widget::widget_path_prefix_overlap::WidgetPathPrefixOverlap,
     // widget: code (MP520–MP539)
     // widget: test configuration (MP540–MP549)
+    &widget::condition_dropped::WidgetConditionDropped,
+    &widget::invalid_condition_field::InvalidConditionField,
     // widget: template data (MP550–MP579)
 ];
 

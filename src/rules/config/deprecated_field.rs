@@ -35,8 +35,8 @@ impl Rule for DeprecatedField {
                 "widgets" => (
                     "[\"widgets\"] is retired: the search widget feature no longer exists",
                     "[\"widgets\"] 已废弃：搜索 Widget 功能已下线",
-                    "remove the field and the widget folders",
-                    "请删除该字段及 widget 目录",
+                    "remove the field and the widget folders; while it stays, MP500–MP507 check the declaration",
+                    "请删除该字段及 widget 目录；保留期间，MP500–MP507 会检查其声明",
                 ),
                 "functionalPages" if m.value.as_bool().is_some() => (
                     "[\"functionalPages\"] needs updating: the boolean form is retired",

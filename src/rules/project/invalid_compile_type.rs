@@ -37,8 +37,8 @@ impl Rule for InvalidCompileType {
         }
         let help = if matches!(t, "search" | "conversation") {
             ctx.t(
-                "the search and conversation widget modes are retired; use \"miniprogram\"".into(),
-                "搜索、会话 Widget 模式已下线；请使用 \"miniprogram\"".into(),
+                "the search and conversation widget modes are retired: DevTools dropped them from its menu in 1.02.1902010 and miniprogram-ci knows none of them; use \"miniprogram\" (the widget declaration and test conditions are still checked: MP500–MP507, MP540–MP541)".into(),
+                "搜索、会话 Widget 模式已下线：开发者工具自 1.02.1902010 起不再提供，miniprogram-ci 也不支持；请使用 \"miniprogram\"（widget 声明和编译条件仍由 MP500–MP507、MP540–MP541 检查）".into(),
             )
         } else {
             crate::schema::suggest(t, TYPES.iter().copied())
