@@ -112,6 +112,13 @@ pub static RULES: &[&dyn Rule] = &[
     &package::unused_code_file::UnusedCodeFile,
     // widget: declaration (MP500–MP519)
     // widget: code (MP520–MP539)
+    &widget::widget_not_registered::WidgetNotRegistered,
+    &widget::widget_api_unavailable::WidgetApiUnavailable,
+    &widget::widget_framework_global::WidgetFrameworkGlobal,
+    &widget::widget_require_outside::WidgetRequireOutside,
+    &widget::widget_reserved_key::WidgetReservedKey,
+    &widget::widget_lifecycle_typo::WidgetLifecycleTypo,
+    &widget::widget_unloaded_file::WidgetUnloadedFile,
     // widget: test configuration (MP540–MP549)
     // widget: template data (MP550–MP579)
 ];

@@ -9,6 +9,15 @@
 //! Codes: MP500–MP519 declaration, MP520–MP539 widget code, MP540–MP549 test configuration,
 //! MP550–MP579 template data.
 
+pub mod code;
+pub mod widget_api_unavailable;
+pub mod widget_framework_global;
+pub mod widget_lifecycle_typo;
+pub mod widget_not_registered;
+pub mod widget_require_outside;
+pub mod widget_reserved_key;
+pub mod widget_unloaded_file;
+
 use crate::json::Json;
 use crate::rule::Ctx;
 
