@@ -1537,6 +1537,11 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         }
     }
 
+    /// Type names (`x: Page`, `typeof getApp` in a type) are not run-time references.
+    fn visit_ts_type_reference(&mut self, _: &TSTypeReference<'a>) {}
+
+    fn visit_ts_type_query(&mut self, _: &TSTypeQuery<'a>) {}
+
     /// `typeof App` does not throw when `App` is not defined.
     fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
         if it.operator == UnaryOperator::Typeof && matches!(it.argument, Expression::Identifier(_))
@@ -1935,5 +1940,68 @@ impl Extractor<'_, '_> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod widget_facts {
+    use super::parse;
+
+    fn names(v: &[(String, crate::source::Span)]) -> Vec<&str> {
+        v.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn wx_members_static_and_computed() {
+        let m = parse(
+            "w.js",
+            "wx.request({}); wx['getStorageSync']('k'); w.x; uni.y",
+        );
+        assert_eq!(names(&m.wx_members), ["request", "getStorageSync"]);
+        assert_eq!(m.wx_members[0].1.start, 3);
+    }
+
+    #[test]
+    fn own_wx_is_not_the_platform() {
+        let m = parse("w.js", "function f(wx) { wx.request() }");
+        assert!(m.wx_members.is_empty());
+    }
+
+    #[test]
+    fn framework_refs_skip_typeof_and_own_bindings() {
+        let m = parse(
+            "w.js",
+            "if (typeof getApp === 'function') {}\nconst a = getApp()\nfunction Page() {}\nPage({})\nComponent({})\nx.App",
+        );
+        assert_eq!(names(&m.framework_refs), ["getApp", "Component"]);
+    }
+
+    #[test]
+    fn type_names_are_not_references() {
+        let m = parse(
+            "w.ts",
+            "let p: Page<D> = null as any; let g: typeof getApp; App({})",
+        );
+        assert_eq!(names(&m.framework_refs), ["App"]);
+    }
+
+    #[test]
+    fn widget_calls_with_keys() {
+        let m = parse(
+            "w.js",
+            "Widget({ onLoad() {}, 'getContext': 1, ...o, [k]: 2 })",
+        );
+        assert_eq!(m.widget_calls.len(), 1);
+        let keys = m.widget_calls[0].keys.as_ref().unwrap();
+        assert_eq!(names(keys), ["onLoad", "getContext"]);
+        let m = parse("w.js", "Widget(options)");
+        assert!(m.widget_calls[0].keys.is_none());
+    }
+
+    #[test]
+    fn requires_have_spans() {
+        let m = parse("w.js", "const a = require('./a')\nimport b from 'b'");
+        assert_eq!(names(&m.requires), ["./a", "b"]);
+        assert_eq!(m.requires[0].1.start, 18);
     }
 }
