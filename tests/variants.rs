@@ -119,6 +119,17 @@ fn condition(files: &mut BTreeMap<String, Vec<u8>>, value: &str) {
 
 type Mutation = fn(&mut BTreeMap<String, Vec<u8>>);
 
+/// Declares a search widget in `widget/` whose widget.js is `js` (widget code rules).
+fn add_widget(files: &mut BTreeMap<String, Vec<u8>>, js: &str) {
+    edit(
+        files,
+        "app.json",
+        "\"lazyCodeLoading\"",
+        "\"widgets\": [{\"type\": \"search\", \"path\": \"widget\"}], \"lazyCodeLoading\"",
+    );
+    files.insert("widget/widget.js".into(), js.as_bytes().to_vec());
+}
+
 fn variants() -> Vec<(&'static str, Mutation)> {
     vec![
         ("MP001", |f| {
@@ -810,6 +821,27 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         ("MP217", |f| {
             let js = f.remove("components/card/card.js").unwrap();
             f.insert("components/card/card.ts".into(), js);
+        }),
+        ("MP520", |f| {
+            add_widget(f, "module.exports = { onLoad() {} }")
+        }),
+        ("MP521", |f| {
+            add_widget(f, "Widget({ onLoad() { wx.setStorageSync('k', 1) } })")
+        }),
+        ("MP522", |f| {
+            add_widget(f, "Widget({ onLoad() { getApp() } })")
+        }),
+        ("MP523", |f| {
+            add_widget(f, "require('../utils/fmt')\nWidget({})");
+            f.insert("utils/fmt.js".into(), b"module.exports = {}".to_vec());
+        }),
+        ("MP524", |f| add_widget(f, "Widget({ __context__: null })")),
+        ("MP525", |f| {
+            add_widget(f, "Widget({ onTab() { return true } })")
+        }),
+        ("MP526", |f| {
+            add_widget(f, "Widget({})");
+            f.insert("widget/widget.wxml".into(), b"<view/>".to_vec());
         }),
     ]
 }

@@ -223,7 +223,7 @@ fn js(input: &[u8]) {
     let resolver = mpcheck::js::Resolver::new(&modules, "");
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
         let _ = resolver.handler_names(path);
-        for spec in &modules[path].requires {
+        for (spec, _) in &modules[path].requires {
             let _ = resolver.resolve_specifier(path, spec);
         }
     }

@@ -132,9 +132,11 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         block_scoped: false,
         loop_head: false,
         blocks: Vec::new(),
+        bound_globals: 0,
     };
     ex.top_level(&ret.program);
     ex.visit_program(&ret.program);
+    let bound = ex.bound_globals;
     let mut called: Vec<String> = std::mem::take(&mut ex.called).into_iter().collect();
     called.sort_unstable();
     if let Some(at) = ex.too_deep
@@ -146,6 +148,13 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         });
     }
     module.called_names = called;
+    // Names the file binds itself are its own, not the platform's.
+    if bound & 1 != 0 {
+        module.wx_members.clear();
+    }
+    module
+        .framework_refs
+        .retain(|(name, _)| bound & global_bit(name) == 0);
     super::component::collect(&ret.program, &mut module);
     keep_reachable_candidates(&mut module);
     module
@@ -226,6 +235,21 @@ struct Extractor<'t, 'm> {
     /// The blocks the walk is in: the function level they belong to (`locals.len()`), and the
     /// names their `let`/`const` declarations hid, to restore at the end of the block.
     blocks: Vec<(usize, Hidden)>,
+    /// The names of [`global_bit`] the file binds somewhere (a declaration, a parameter).
+    bound_globals: u8,
+}
+
+/// `wx` and the framework globals the search Widget's runtime lacks, as bits (0: other).
+fn global_bit(name: &str) -> u8 {
+    match name {
+        "wx" => 1,
+        "App" => 2,
+        "Page" => 4,
+        "Component" => 8,
+        "Behavior" => 16,
+        "getApp" => 32,
+        _ => 0,
+    }
 }
 
 /// `value` becomes one of its values or `option`, chosen at run time ([`MAX_CHOICES`] at most).
@@ -1388,21 +1412,29 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
         if let Expression::StringLiteral(spec) = &it.source {
-            self.module.requires.push(spec.value.to_string());
+            self.module
+                .requires
+                .push((spec.value.to_string(), span(spec.span)));
         }
         walk::walk_import_expression(self, it);
     }
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
-        self.module.requires.push(it.source.value.to_string());
+        self.module
+            .requires
+            .push((it.source.value.to_string(), span(it.source.span)));
     }
 
     fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
-        self.module.requires.push(it.source.value.to_string());
+        self.module
+            .requires
+            .push((it.source.value.to_string(), span(it.source.span)));
     }
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
-        self.module.requires.push(it.source.value.to_string());
+        self.module
+            .requires
+            .push((it.source.value.to_string(), span(it.source.span)));
     }
 
     fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
@@ -1493,6 +1525,53 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         self.leave_function();
     }
 
+    fn visit_binding_identifier(&mut self, it: &BindingIdentifier<'a>) {
+        self.bound_globals |= global_bit(&it.name);
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        if global_bit(&it.name) > 1 {
+            self.module
+                .framework_refs
+                .push((it.name.to_string(), span(it.span)));
+        }
+    }
+
+    /// Type names (`x: Page`, `typeof getApp` in a type) are not run-time references.
+    fn visit_ts_type_reference(&mut self, _: &TSTypeReference<'a>) {}
+
+    fn visit_ts_type_query(&mut self, _: &TSTypeQuery<'a>) {}
+
+    /// `typeof App` does not throw when `App` is not defined.
+    fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
+        if it.operator == UnaryOperator::Typeof && matches!(it.argument, Expression::Identifier(_))
+        {
+            return;
+        }
+        walk::walk_unary_expression(self, it);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        if matches!(&it.object, Expression::Identifier(o) if o.name == "wx") {
+            self.module
+                .wx_members
+                .push((it.property.name.to_string(), span(it.property.span)));
+        }
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
+        if let (Expression::Identifier(o), Expression::StringLiteral(p)) =
+            (&it.object, &it.expression)
+            && o.name == "wx"
+        {
+            self.module
+                .wx_members
+                .push((p.value.to_string(), span(p.span)));
+        }
+        walk::walk_computed_member_expression(self, it);
+    }
+
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.pending_name = None;
         let framework = match it.callee.get_inner_expression() {
@@ -1531,7 +1610,14 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             && let Some(Expression::StringLiteral(spec)) =
                 it.arguments.first().and_then(|a| a.as_expression())
         {
-            self.module.requires.push(spec.value.to_string());
+            self.module
+                .requires
+                .push((spec.value.to_string(), span(spec.span)));
+        }
+        if let Expression::Identifier(id) = &it.callee
+            && id.name == "Widget"
+        {
+            self.widget_call(it);
         }
         match &it.callee {
             Expression::StaticMemberExpression(m) if self.is_api_object(&m.object) => {
@@ -1607,6 +1693,34 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 }
 
 impl Extractor<'_, '_> {
+    /// A `Widget(…)` call: where, and the keys of its object argument.
+    fn widget_call(&mut self, it: &CallExpression) {
+        let keys = match it
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(|e| e.get_inner_expression())
+        {
+            Some(Expression::ObjectExpression(o)) => Some(
+                o.properties
+                    .iter()
+                    .filter_map(|p| match p {
+                        ObjectPropertyKind::ObjectProperty(p) => p
+                            .key
+                            .static_name()
+                            .map(|k| (k.to_string(), span(p.key.span()))),
+                        ObjectPropertyKind::SpreadProperty(_) => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        self.module.widget_calls.push(super::WidgetCall {
+            span: span(it.callee.span()),
+            keys,
+        });
+    }
+
     /// Records the names of the functions in `e` (in object literals down to `levels` deep)
     /// as called.
     fn mark_called(&mut self, e: &Expression, levels: usize) {
@@ -1826,5 +1940,68 @@ impl Extractor<'_, '_> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod widget_facts {
+    use super::parse;
+
+    fn names(v: &[(String, crate::source::Span)]) -> Vec<&str> {
+        v.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn wx_members_static_and_computed() {
+        let m = parse(
+            "w.js",
+            "wx.request({}); wx['getStorageSync']('k'); w.x; uni.y",
+        );
+        assert_eq!(names(&m.wx_members), ["request", "getStorageSync"]);
+        assert_eq!(m.wx_members[0].1.start, 3);
+    }
+
+    #[test]
+    fn own_wx_is_not_the_platform() {
+        let m = parse("w.js", "function f(wx) { wx.request() }");
+        assert!(m.wx_members.is_empty());
+    }
+
+    #[test]
+    fn framework_refs_skip_typeof_and_own_bindings() {
+        let m = parse(
+            "w.js",
+            "if (typeof getApp === 'function') {}\nconst a = getApp()\nfunction Page() {}\nPage({})\nComponent({})\nx.App",
+        );
+        assert_eq!(names(&m.framework_refs), ["getApp", "Component"]);
+    }
+
+    #[test]
+    fn type_names_are_not_references() {
+        let m = parse(
+            "w.ts",
+            "let p: Page<D> = null as any; let g: typeof getApp; App({})",
+        );
+        assert_eq!(names(&m.framework_refs), ["App"]);
+    }
+
+    #[test]
+    fn widget_calls_with_keys() {
+        let m = parse(
+            "w.js",
+            "Widget({ onLoad() {}, 'getContext': 1, ...o, [k]: 2 })",
+        );
+        assert_eq!(m.widget_calls.len(), 1);
+        let keys = m.widget_calls[0].keys.as_ref().unwrap();
+        assert_eq!(names(keys), ["onLoad", "getContext"]);
+        let m = parse("w.js", "Widget(options)");
+        assert!(m.widget_calls[0].keys.is_none());
+    }
+
+    #[test]
+    fn requires_have_spans() {
+        let m = parse("w.js", "const a = require('./a')\nimport b from 'b'");
+        assert_eq!(names(&m.requires), ["./a", "b"]);
+        assert_eq!(m.requires[0].1.start, 18);
     }
 }

@@ -279,8 +279,16 @@ pub struct Module {
     /// `Behavior({...})` definitions by local name, `"module.exports"` or `"default"`.
     pub behaviors: Vec<(String, MethodSet)>,
     /// Every module specifier it loads: `require("…")`, `import … from "…"`, `import("…")`,
-    /// `export … from "…"`.
-    pub requires: Vec<String>,
+    /// `export … from "…"`; with the span of the specifier string.
+    pub requires: Vec<(String, Span)>,
+    /// `wx.<name>` reads on the global `wx` (the search Widget's whitelist): the property name
+    /// and its span.
+    pub wx_members: Vec<(String, Span)>,
+    /// `Widget(…)` calls (the search Widget's registration).
+    pub widget_calls: Vec<WidgetCall>,
+    /// References to `App`, `Page`, `Component`, `Behavior` or `getApp` that the file does not
+    /// bind itself (not counting `typeof X`): name and span.
+    pub framework_refs: Vec<(String, Span)>,
     /// The variables of its functions, by [`Sym::Local`] index: name and value.
     pub locals: Vec<(String, Sym)>,
     /// The names of the functions and methods it calls (`f(…)`, `x.f(…)`), sorted, once each.
@@ -313,6 +321,14 @@ impl Unanalysed {
             Unanalysed::Binary { offset } => Span::new(*offset, *offset + 1),
         }
     }
+}
+
+/// A `Widget(…)` call: the callee's span, and the keys of its object argument when it is an
+/// object literal (`None` otherwise).
+#[derive(Debug, Clone)]
+pub struct WidgetCall {
+    pub span: Span,
+    pub keys: Option<Vec<(String, Span)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -315,7 +315,7 @@ impl Project {
                     let deps = m
                         .requires
                         .iter()
-                        .filter_map(|s| resolver.resolve_specifier(from, s))
+                        .filter_map(|(s, _)| resolver.resolve_specifier(from, s))
                         .filter(|t| *t != from)
                         .map(str::to_string)
                         .collect();

@@ -120,6 +120,13 @@ pub static RULES: &[&dyn Rule] = &[
     &widget::widget_path_not_plain::WidgetPathNotPlain,
     &widget::widget_path_prefix_overlap::WidgetPathPrefixOverlap,
     // widget: code (MP520–MP539)
+    &widget::widget_not_registered::WidgetNotRegistered,
+    &widget::widget_api_unavailable::WidgetApiUnavailable,
+    &widget::widget_framework_global::WidgetFrameworkGlobal,
+    &widget::widget_require_outside::WidgetRequireOutside,
+    &widget::widget_reserved_key::WidgetReservedKey,
+    &widget::widget_lifecycle_typo::WidgetLifecycleTypo,
+    &widget::widget_unloaded_file::WidgetUnloadedFile,
     // widget: test configuration (MP540–MP549)
     &widget::condition_dropped::WidgetConditionDropped,
     &widget::invalid_condition_field::InvalidConditionField,

@@ -9,14 +9,22 @@
 //! Codes: MP500–MP519 declaration, MP520–MP539 widget code, MP540–MP549 test configuration,
 //! MP550–MP579 template data.
 
+pub mod code;
 pub mod condition_dropped;
 pub mod invalid_condition_field;
 pub mod invalid_widget_type;
+pub mod widget_api_unavailable;
+pub mod widget_framework_global;
 pub mod widget_js_not_found;
+pub mod widget_lifecycle_typo;
+pub mod widget_not_registered;
 pub mod widget_path_not_found;
 pub mod widget_path_not_plain;
 pub mod widget_path_prefix_overlap;
+pub mod widget_require_outside;
+pub mod widget_reserved_key;
 pub mod widget_type_not_declared;
+pub mod widget_unloaded_file;
 pub mod widgets_empty;
 pub mod widgets_not_array;
 

@@ -1,0 +1,54 @@
+//! MP520: a declared widget's `widget.js` never calls `Widget({...})`: the widget service
+//! requires `<path>/widget.js` and fails with `There is a script error or incorrectly call
+//! Widget() in <path>/widget.js` (DevTools 1.02.1810250; spec §1.3).
+
+use super::code::widgets;
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP520",
+    "widget-not-registered",
+    Widget,
+    Error,
+    "A search widget's widget.js does not call Widget()",
+    "搜索 Widget 的 widget.js 未调用 Widget()"
+);
+
+pub struct WidgetNotRegistered;
+
+impl Rule for WidgetNotRegistered {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for w in widgets(ctx) {
+            let file = format!("{}/widget.js", w.dir);
+            let Some(m) = ctx.project.modules.get(&file) else {
+                // No widget.js at all: the declaration rules report it (JS_NOT_FOUND).
+                continue;
+            };
+            // A file the parser could not read is reported by MP006; its calls are unknown.
+            if !m.widget_calls.is_empty() || m.unanalysed.is_some() {
+                continue;
+            }
+            let shown = format!("{}/widget.js", w.path.trim_end_matches('/'));
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &file,
+                    None,
+                    ctx.t(
+                        format!("{shown} never calls Widget(): DevTools reports `There is a script error or incorrectly call Widget() in {shown}`"),
+                        format!("{shown} 未调用 Widget()：开发者工具报错 `{shown} 出现脚本错误或者未正确调用 Widget()`"),
+                    ),
+                )
+                .help(ctx.t(
+                    "register the widget in widget.js with `Widget({ onLoad() {…}, onDataPush(data) {…} })`".into(),
+                    "请在 widget.js 中用 `Widget({ onLoad() {…}, onDataPush(data) {…} })` 注册 Widget".into(),
+                )),
+            );
+        }
+    }
+}
