@@ -60,3 +60,5 @@ pub(crate) fn declarations<'a>(ctx: &Ctx<'a>) -> Vec<WidgetDecl<'a>> {
     }
     out
 }
+
+pub mod data;
