@@ -349,7 +349,7 @@ impl Checker<'_> {
             &r::wrong_type::META,
             v.span,
             format!("\"{path}\" must be {expected}, not {}", v.type_name()),
-            format!("\"{path}\" 应为 {expected}，而不是 {}", v.type_name()),
+            format!("\"{path}\" 应为{}，而不是 {}", zh(expected), v.type_name()),
         );
     }
 
@@ -456,7 +456,7 @@ impl Checker<'_> {
             self.bad_value(
                 v,
                 format!("\"{path}\" is {n}; it must be {what}"),
-                format!("\"{path}\" 为 {n}，应为{what}"),
+                format!("\"{path}\" 为 {n}，应为{}", zh(what)),
             );
             return None;
         }
@@ -530,7 +530,7 @@ impl Checker<'_> {
             &r::item_count::META,
             v.span,
             format!("\"{path}\" has {n} entries; {rule} ({code})"),
-            format!("\"{path}\" 有 {n} 项；{rule}（{code}）"),
+            format!("\"{path}\" 有 {n} 项；{}（{code}）", zh(rule)),
         );
     }
 
@@ -1076,6 +1076,38 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The Chinese of the phrases the messages are built from.
+fn zh(en: &str) -> String {
+    if let Some(n) = en
+        .strip_prefix("at most ")
+        .and_then(|r| r.strip_suffix(" per request"))
+    {
+        return format!("每次请求最多 {n} 项");
+    }
+    match en {
+        "a string" => "字符串",
+        "an object" => "对象",
+        "an array" => "数组",
+        "a number" => "数字",
+        "a string or number" => "字符串或数字",
+        "a string holding JSON" => "内容为 JSON 的字符串",
+        "an object such as {\"type\":1}" => "对象，如 {\"type\":1}",
+        "an object with items and attribute" => "含 items 和 attribute 的对象",
+        "an object with lifespan, query, scene and data" => "含 lifespan、query、scene 和 data 的对象",
+        "an object with err_code and err_msg" => "含 err_code 和 err_msg 的对象",
+        "an integer from 0 to 4294967295 (uint32)" => "0 到 4294967295 的整数（uint32）",
+        "a whole number of fen (分), 0 or more" => "以分为单位的非负整数",
+        "a whole number, 1 or more" => "不小于 1 的整数",
+        "a whole number" => "整数",
+        "a whole number (0 = none)" => "整数（0 表示无）",
+        "at most 16 SKUs per product" => "每个商品最多 16 个 SKU",
+        "it takes 1 to 3 categories" => "类目应为 1 到 3 个",
+        "it takes 2 or 4 grids" => "宫格应为 2 个或 4 个",
+        other => other,
+    }
+    .to_string()
 }
 
 /// The page a path names: without a leading `/` and without `?query` or `#fragment`.
