@@ -433,6 +433,7 @@ impl Checker<'_> {
     }
 
     /// An integer in `min..=max`; `what` names the range in messages.
+    #[allow(clippy::too_many_arguments)]
     fn int(
         &mut self,
         obj: &Json,
@@ -1095,7 +1096,9 @@ fn zh(en: &str) -> String {
         "a string holding JSON" => "内容为 JSON 的字符串",
         "an object such as {\"type\":1}" => "对象，如 {\"type\":1}",
         "an object with items and attribute" => "含 items 和 attribute 的对象",
-        "an object with lifespan, query, scene and data" => "含 lifespan、query、scene 和 data 的对象",
+        "an object with lifespan, query, scene and data" => {
+            "含 lifespan、query、scene 和 data 的对象"
+        }
         "an object with err_code and err_msg" => "含 err_code 和 err_msg 的对象",
         "an integer from 0 to 4294967295 (uint32)" => "0 到 4294967295 的整数（uint32）",
         "a whole number of fen (分), 0 or more" => "以分为单位的非负整数",
@@ -1169,7 +1172,7 @@ pub fn declared_pages(project: &crate::project::Project) -> Pages {
 }
 
 /// `mpcheck check`: the files `widget.data` names, validated as one batch. Problems with the
-/// globs point into mpcheck.json; JSON syntax errors of a data file are left to MP001.
+/// globs point into mpcheck.json.
 pub fn check_project(ctx: &crate::rule::Ctx) -> Vec<Diagnostic> {
     use crate::project::{FileKind, JsonProblem};
     let project = ctx.project;
@@ -1274,8 +1277,32 @@ pub fn check_project(ctx: &crate::rule::Ctx) -> Vec<Diagnostic> {
                 format!("data file {} {}", f.path, e.describe()),
                 format!("数据文件 {} 无法读取：{}", f.path, e.describe()),
             ),
-            // Empty, not UTF-8, not JSON: the JSON rules (MP001…) report it.
-            Err(_) => {}
+            Err(JsonProblem::Syntax(e)) => out.push(Diagnostic::new(
+                &r::not_json::META,
+                f.path.clone(),
+                Some(Span::new(e.offset, e.offset + e.len)),
+                lang.pick(
+                    &format!("the body is not JSON: {}", e.message),
+                    &format!("数据不是合法的 JSON：{}", e.message_zh),
+                )
+                .to_string(),
+            )),
+            Err(JsonProblem::Empty) => out.push(Diagnostic::new(
+                &r::not_json::META,
+                f.path.clone(),
+                None,
+                lang.pick("the body is empty", "数据为空").to_string(),
+            )),
+            Err(JsonProblem::NotUtf8 { offset }) => out.push(Diagnostic::new(
+                &r::not_json::META,
+                f.path.clone(),
+                None,
+                lang.pick(
+                    &format!("the body is not UTF-8 (at byte {offset})"),
+                    &format!("数据不是 UTF-8 编码（第 {offset} 字节）"),
+                )
+                .to_string(),
+            )),
         }
     }
     out.extend(validate(&inputs, None, &declared_pages(project), lang));
