@@ -132,6 +132,7 @@ pub fn validate(
             pages,
             map: None,
             text: input.text.to_string(),
+            template: false,
         };
         let value = match json::parse(input.text) {
             Ok(v) => v,
@@ -158,6 +159,7 @@ pub fn validate(
             c.wrong_type(&value, "(body)", "an object");
             continue;
         }
+        c.template = !matches!(kind, Kind::Import | Kind::Reply);
         match kind {
             Kind::Import => {
                 if input.size > MAX_IMPORT_BODY {
@@ -310,6 +312,8 @@ struct Checker<'a> {
     map: Option<Vec<usize>>,
     /// The text the current spans index: the file, or the decoded string being checked.
     text: String,
+    /// A standard template's body (购物单, 功能直达), whose docs give error codes.
+    template: bool,
 }
 
 impl Checker<'_> {
@@ -336,12 +340,19 @@ impl Checker<'_> {
     }
 
     fn missing(&mut self, obj: &Json, path: &str) {
-        self.push(
-            &r::missing_field::META,
-            head(obj.span),
-            format!("\"{path}\" is missing; it is required (9009098 请求参数错误 otherwise)"),
-            format!("缺少必填字段 \"{path}\"（否则返回 9009098 请求参数错误）"),
-        );
+        // 9009098 is the 购物单 / 功能直达 answer; setdynamicdata and replies document none.
+        let (en, zh) = if self.template {
+            (
+                format!("\"{path}\" is missing; it is required (9009098 请求参数错误 otherwise)"),
+                format!("缺少必填字段 \"{path}\"（否则返回 9009098 请求参数错误）"),
+            )
+        } else {
+            (
+                format!("\"{path}\" is missing; it is required"),
+                format!("缺少必填字段 \"{path}\""),
+            )
+        };
+        self.push(&r::missing_field::META, head(obj.span), en, zh);
     }
 
     fn wrong_type(&mut self, v: &Json, path: &str, expected: &str) {

@@ -63,7 +63,7 @@ const MUTATIONS: &[(&str, &str, &str, &str, &str)] = &[
         "\"lifespan\": 86400,",
         "",
         "MP553",
-        r#""lifespan" is missing; it is required (9009098 请求参数错误 otherwise)"#,
+        r#""lifespan" is missing; it is required"#,
     ),
     (
         "import.json",
@@ -112,7 +112,7 @@ const MUTATIONS: &[(&str, &str, &str, &str, &str)] = &[
         r#"\"items\":"#,
         r#"\"itemz\":"#,
         "MP553",
-        r#""data.items" is missing; it is required (9009098 请求参数错误 otherwise)"#,
+        r#""data.items" is missing; it is required"#,
     ),
     (
         "import.json",
@@ -140,7 +140,7 @@ const MUTATIONS: &[(&str, &str, &str, &str, &str)] = &[
         r#",\\\"err_msg\\\":\\\"ok\\\""#,
         "",
         "MP553",
-        r#""Content.data.err_msg" is missing; it is required (9009098 请求参数错误 otherwise)"#,
+        r#""Content.data.err_msg" is missing; it is required"#,
     ),
     (
         "reply.json",
