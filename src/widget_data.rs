@@ -250,7 +250,8 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
                 &p.file,
                 span,
                 format!(
-                    "attribute.seq is {seq}, but the batch has {n} bodies: seq runs 0 to {}",
+                    "attribute.seq is {seq}, but the batch has {}: seq runs 0 to {}",
+                    plural(n, "body", "bodies"),
                     n - 1
                 ),
                 format!(
@@ -279,7 +280,8 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
                     &p.file,
                     span,
                     format!(
-                        "attribute.totalcount is {tc}, but the counts of the batch's {n} bodies sum to {total}"
+                        "attribute.totalcount is {tc}, but the counts of the batch's {} sum to {total}",
+                        plural(n, "body", "bodies")
                     ),
                     format!(
                         "attribute.totalcount 为 {tc}，但本批 {n} 份数据的 count 之和为 {total}"
@@ -541,7 +543,10 @@ impl Checker<'_> {
         self.push(
             &r::item_count::META,
             v.span,
-            format!("\"{path}\" has {n} entries; {rule} ({code})"),
+            format!(
+                "\"{path}\" has {}; {rule} ({code})",
+                plural(n as u64, "entry", "entries")
+            ),
             format!("\"{path}\" 有 {n} 项；{}（{code}）", zh(rule)),
         );
     }
@@ -657,7 +662,7 @@ impl Checker<'_> {
                     let v = attr.get("count").unwrap_or(attr);
                     c.bad_value(
                         v,
-                        format!("\"data.attribute.count\" is {n}, but data.items has {items} entries: count is the number of items in this POST"),
+                        format!("\"data.attribute.count\" is {n}, but data.items has {}: count is the number of items in this POST", plural(items as u64, "entry", "entries")),
                         format!("\"data.attribute.count\" 为 {n}，但 data.items 有 {items} 项：count 应为本次 POST 的条数"),
                     );
                 }
@@ -1088,6 +1093,11 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// `1 entry`, `2 entries`.
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The Chinese of the phrases the messages are built from.
