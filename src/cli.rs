@@ -39,6 +39,9 @@ enum Command {
     /// Show what will be uploaded: bytes per package, share of the limit, largest folders and
     /// files
     Size(SizeArgs),
+    /// Validate search Widget template data: setdynamicdata imports, widget_data replies and
+    /// the standard templates' bodies (the import bodies given form one batch)
+    WidgetData(WidgetDataArgs),
     /// Print a rule's documentation
     Explain {
         /// Rule code (MP200) or name (missing-page-file)
@@ -75,6 +78,28 @@ struct CheckArgs {
     /// (`-f json` for JSON)
     #[arg(long)]
     explain_network: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct WidgetDataArgs {
+    /// Data files (`-` for standard input)
+    #[arg(required = true, value_name = "FILE|-")]
+    files: Vec<PathBuf>,
+    /// The kind of body [default: told from its fields]
+    #[arg(long, value_enum)]
+    kind: Option<crate::widget_data::Kind>,
+    /// The project whose pages in-app paths must name
+    #[arg(long, value_name = "PATH", default_value = ".")]
+    project: PathBuf,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    format: Format,
+    /// Config file (rule levels) [default: mpcheck.json in the project folder]
+    #[arg(long, short = 'c')]
+    config: Option<PathBuf>,
+    /// Colour in human output
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
 }
 
 #[derive(clap::Args, Debug)]
@@ -134,7 +159,155 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Size(args) => size(args, lang),
+        Command::WidgetData(args) => widget_data(args, lang),
         Command::Explain { rule } => explain(&rule),
+    }
+}
+
+/// `mpcheck widget-data`: each file (or standard input) read with the data cap, validated
+/// against the pages of `--project`; findings in the usual formats, exit 1 on an error.
+fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
+    use crate::widget_data::{Input, MAX_DATA_BYTES};
+    if let Err(code) = thread_pool(None) {
+        return code;
+    }
+    let opts = Options {
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        },
+        width: Some(
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100),
+        ),
+        path_prefix: String::new(),
+    };
+    let config = match load_config(&args.project, args.config.as_deref(), &opts) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut project = match Project::load(&args.project, &config.exclude) {
+        Ok(p) => p,
+        Err(e) => return load_error(e),
+    };
+    let data_rule = &crate::rules::widget::data::data_file::META;
+    let not_json = &crate::rules::widget::data::not_json::META;
+    let mut diagnostics = Vec::new();
+    let mut texts: Vec<(String, String, usize)> = Vec::new();
+    let mut stdin_used = false;
+    for path in &args.files {
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            escape::line(&path.display().to_string()).into_owned()
+        };
+        let read = if stdin {
+            if stdin_used {
+                continue;
+            }
+            stdin_used = true;
+            let mut bytes = Vec::new();
+            match std::io::Read::read_to_end(
+                &mut std::io::Read::take(std::io::stdin().lock(), MAX_DATA_BYTES + 1),
+                &mut bytes,
+            ) {
+                Ok(n) if n as u64 > MAX_DATA_BYTES => Err(crate::fsread::ReadError::TooLarge {
+                    size: n as u64,
+                    limit: MAX_DATA_BYTES,
+                }),
+                Ok(_) => Ok(bytes),
+                Err(e) => Err(crate::fsread::ReadError::Io(e.to_string())),
+            }
+        } else {
+            crate::fsread::read_capped(path, MAX_DATA_BYTES)
+        };
+        let bytes = match read {
+            Ok(b) => b,
+            Err(e) => {
+                let (en, zh) = match e {
+                    crate::fsread::ReadError::TooLarge { .. } if stdin => (
+                        format!("standard input is over {MAX_DATA_BYTES} bytes"),
+                        format!("标准输入超过 {MAX_DATA_BYTES} 字节"),
+                    ),
+                    e => (
+                        format!("data file {name} {}", e.describe()),
+                        format!("数据文件 {name} 无法读取：{}", e.describe()),
+                    ),
+                };
+                diagnostics.push(crate::diagnostic::Diagnostic::new(
+                    data_rule,
+                    name.clone(),
+                    None,
+                    lang.pick(&en, &zh).to_string(),
+                ));
+                continue;
+            }
+        };
+        let size = bytes.len();
+        match crate::source::decode(bytes) {
+            crate::source::Decoded::Text { text, .. } => texts.push((name, text, size)),
+            crate::source::Decoded::NotUtf8 {
+                valid_up_to: offset,
+                ..
+            } => {
+                diagnostics.push(crate::diagnostic::Diagnostic::new(
+                    not_json,
+                    name.clone(),
+                    None,
+                    lang.pick(
+                        &format!("data file {name} is not UTF-8 (at byte {offset})"),
+                        &format!("数据文件 {name} 不是 UTF-8 编码（第 {offset} 字节）"),
+                    )
+                    .to_string(),
+                ));
+            }
+        }
+    }
+    let inputs: Vec<Input> = texts
+        .iter()
+        .map(|(name, text, size)| Input {
+            file: name.clone(),
+            text,
+            size: *size,
+        })
+        .collect();
+    let pages = crate::widget_data::declared_pages(&project);
+    diagnostics.extend(crate::widget_data::validate(
+        &inputs, args.kind, &pages, lang,
+    ));
+    drop(inputs);
+    for (name, text, _) in texts {
+        project.add_text(name, crate::source::Source::new(std::sync::Arc::from(text)));
+    }
+    diagnostics.retain_mut(|d| match config.severity(d.rule) {
+        Some(s) => {
+            d.severity = s;
+            true
+        }
+        None => false,
+    });
+    engine::sort(&mut diagnostics);
+    let out = report::render(&project, &diagnostics, args.format, &opts);
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    std::mem::forget(project);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 pub const CONFIG_FILE: &str = "mpcheck.json";
 const KEYS: &[&str] = &[
-    "$schema", "rules", "exclude", "domains", "ignores", "limits",
+    "$schema", "rules", "exclude", "domains", "ignores", "limits", "widget",
 ];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
@@ -37,6 +37,18 @@ pub struct Config {
     pub ignores: Vec<Ignore>,
     /// `limits`: package size limits of the account.
     pub limits: Limits,
+    /// `widget`: `{"data": [globs]}`, the search Widget's template data files.
+    pub widget_data: WidgetData,
+}
+
+/// `widget.data` in mpcheck.json: globs (relative to the project folder) naming the template
+/// data files `mpcheck check` validates (MP550–MP560).
+#[derive(Debug, Clone, Default)]
+pub struct WidgetData {
+    /// Each pattern with the span of its string in the config file.
+    pub globs: Vec<(String, Span)>,
+    /// The config file the globs come from.
+    pub config: Option<PathBuf>,
 }
 
 /// Upload size limits in bytes: `{"limits": {"package": "2MB", "total": "20MB"}}`. The
@@ -249,6 +261,10 @@ impl Config {
                 "limits" => {
                     config.limits = parse_limits(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
                 }
+                "widget" => {
+                    config.widget_data =
+                        parse_widget(&m.value, &path).map_err(|(s, msg, h)| at(s, msg, h))?
+                }
                 "rules" => {
                     config.levels = parse_rules(&m.value).map_err(|(s, msg, h)| at(s, msg, h))?
                 }
@@ -319,6 +335,40 @@ fn parse_rules(v: &Json) -> Result<HashMap<&'static str, Option<Severity>>, Fiel
         levels.insert(rule.meta().code, level);
     }
     Ok(levels)
+}
+
+fn parse_widget(v: &Json, path: &Path) -> Result<WidgetData, FieldError> {
+    let shape =
+        || Some("for example {\"widget\": {\"data\": [\"widget-data/*.json\"]}}".to_string());
+    let Some(members) = v.as_object() else {
+        return Err((v.span, "\"widget\" must be an object".into(), shape()));
+    };
+    let mut out = WidgetData {
+        globs: Vec::new(),
+        config: Some(path.to_path_buf()),
+    };
+    for m in members {
+        if m.key != "data" {
+            return Err((
+                m.key_span,
+                format!("unknown key \"{}\" in \"widget\"", m.key),
+                Some("the only key is \"data\"".into()),
+            ));
+        }
+        let patterns = string_list(&m.value).map_err(|s| {
+            (
+                s,
+                "\"widget.data\" must be an array of glob strings".into(),
+                shape(),
+            )
+        })?;
+        for (p, span) in patterns {
+            GlobSet::new([p.as_str()])
+                .map_err(|e| (span, format!("invalid glob in \"widget.data\": {e}"), None))?;
+            out.globs.push((p, span));
+        }
+    }
+    Ok(out)
 }
 
 fn parse_ignores(v: &Json) -> Result<Vec<Ignore>, FieldError> {

@@ -33,6 +33,7 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
         project,
         lang,
         limits: config.limits,
+        widget_data: &config.widget_data,
     };
     let mut diagnostics: Vec<Diagnostic> = project
         .files
@@ -150,6 +151,7 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
         project,
         lang,
         limits: config.limits,
+        widget_data: &config.widget_data,
     };
     let enabled =
         |code: &str| crate::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some());

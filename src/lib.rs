@@ -21,5 +21,6 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suppress;
+pub mod widget_data;
 pub mod wxml;
 pub mod wxs;

@@ -71,6 +71,8 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// The account's upload size limits (`limits` in mpcheck.json).
     pub limits: crate::config::Limits,
+    /// `widget.data` in mpcheck.json: the template data files to validate.
+    pub widget_data: &'a crate::config::WidgetData,
 }
 
 impl Ctx<'_> {

@@ -251,6 +251,12 @@ impl Project {
             })
     }
 
+    /// Adds the text of a file read outside the index (a `mpcheck widget-data` input), so
+    /// findings in it show their excerpt.
+    pub fn add_text(&mut self, name: String, source: Source) {
+        self.texts.insert(name, source);
+    }
+
     /// Indexes the code read in the parallel pass and evaluates the URL of every network call.
     fn index_code(&mut self, code: Vec<CodeFile>) {
         let mut webview_sites = Vec::new();

@@ -131,6 +131,17 @@ pub static RULES: &[&dyn Rule] = &[
     &widget::condition_dropped::WidgetConditionDropped,
     &widget::invalid_condition_field::InvalidConditionField,
     // widget: template data (MP550–MP579)
+    &widget::data::not_json::WidgetDataNotJson,
+    &widget::data::data_file::WidgetDataFile,
+    &widget::data::unknown_kind::WidgetDataUnknownKind,
+    &widget::data::missing_field::WidgetDataMissingField,
+    &widget::data::wrong_type::WidgetDataWrongType,
+    &widget::data::invalid_value::WidgetDataInvalidValue,
+    &widget::data::item_count::WidgetDataItemCount,
+    &widget::data::body_too_large::WidgetDataBodyTooLarge,
+    &widget::data::batch_inconsistent::WidgetDataBatchInconsistent,
+    &widget::data::page_not_declared::WidgetDataPageNotDeclared,
+    &widget::data::duplicate_path::WidgetDataDuplicatePath,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).
