@@ -570,8 +570,14 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
         .into_iter()
         .flatten()
     {
-        let widgets = manifest.get("widgets").and_then(crate::json::Json::as_array);
-        for path in widgets.unwrap_or_default().iter().filter_map(|w| w.get("path")?.as_str()) {
+        let widgets = manifest
+            .get("widgets")
+            .and_then(crate::json::Json::as_array);
+        for path in widgets
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|w| w.get("path")?.as_str())
+        {
             let path = path.trim_start_matches("./").trim_matches('/');
             if path.is_empty() || path.split('/').any(|s| s == "..") {
                 continue;
@@ -582,7 +588,9 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
                     .iter()
                     .filter(|f| {
                         (f.path.ends_with(".js") || f.path.ends_with(".ts"))
-                            && f.path.rsplit_once('/').is_some_and(|(d, _)| d.starts_with(&prefix))
+                            && f.path
+                                .rsplit_once('/')
+                                .is_some_and(|(d, _)| d.starts_with(&prefix))
                     })
                     .map(|f| f.path.clone()),
             );
