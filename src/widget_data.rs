@@ -219,8 +219,12 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
             lang.pick(&en, &zh).to_string(),
         ));
     };
-    // One id: the first body's.
-    if let Some((first, _)) = parts.iter().find_map(|p| p.id.as_ref()) {
+    // One id: the first body's. A body with another id is reported once, and left out of the
+    // batch's seq and totalcount (one cause, one finding).
+    let first_id = parts
+        .iter()
+        .find_map(|p| p.id.as_ref().map(|(id, _)| id.clone()));
+    if let Some(first) = &first_id {
         for p in parts {
             if let Some((id, span)) = &p.id
                 && id != first
@@ -239,10 +243,17 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let parts: Vec<&BatchPart> = parts
+        .iter()
+        .filter(|p| match (&p.id, &first_id) {
+            (Some((id, _)), Some(first)) => id == first,
+            _ => true,
+        })
+        .collect();
     // seq 0..n-1, each once.
     let n = parts.len() as u64;
     let mut seen: BTreeMap<u64, &str> = BTreeMap::new();
-    for p in parts {
+    for p in &parts {
         let Some((seq, span)) = p.seq else { continue };
         if seq >= n {
             push(
@@ -271,23 +282,41 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
     }
     let total: u64 = parts.iter().filter_map(|p| p.count).sum();
     if parts.iter().all(|p| p.count.is_some()) {
-        for p in parts {
-            if let Some((tc, span)) = p.totalcount
-                && tc != total
-            {
-                push(
-                    out,
-                    &p.file,
-                    span,
-                    format!(
+        // One finding for the batch, at the first body whose totalcount is off; the others
+        // are related locations (one fix: the same totalcount everywhere).
+        let wrong: Vec<(&BatchPart, u64, Span)> = parts
+            .iter()
+            .filter_map(|p| {
+                let (tc, span) = p.totalcount?;
+                (tc != total).then_some((*p, tc, span))
+            })
+            .collect();
+        if let Some((p, tc, span)) = wrong.first() {
+            let mut d = Diagnostic::new(
+                &r::batch_inconsistent::META,
+                &p.file,
+                Some(*span),
+                lang.pick(
+                    &format!(
                         "attribute.totalcount is {tc}, but the counts of the batch's {} sum to {total}",
                         plural(n, "body", "bodies")
                     ),
-                    format!(
-                        "attribute.totalcount 为 {tc}，但本批 {n} 份数据的 count 之和为 {total}"
-                    ),
+                    &format!("attribute.totalcount 为 {tc}，但本批 {n} 份数据的 count 之和为 {total}"),
+                )
+                .to_string(),
+            );
+            for (other, tc, span) in &wrong[1..] {
+                d = d.related(
+                    &other.file,
+                    Some(*span),
+                    lang.pick(
+                        &format!("totalcount {tc} here too"),
+                        &format!("此处 totalcount 也为 {tc}"),
+                    )
+                    .to_string(),
                 );
             }
+            out.push(d);
         }
     }
     if total > MAX_BATCH_RECORDS
