@@ -1320,13 +1320,8 @@ pub fn check_project(ctx: &crate::rule::Ctx) -> Vec<Diagnostic> {
                 text: &doc.source.text,
                 size: doc.size as usize,
             }),
-            Err(JsonProblem::Unreadable(e)) => file_problem(
-                &mut out,
-                &f.path,
-                None,
-                format!("data file {} {}", f.path, e.describe()),
-                format!("数据文件 {} 无法读取：{}", f.path, e.describe()),
-            ),
+            // MP001/MP002 report the file already (one cause, one finding).
+            Err(JsonProblem::Unreadable(_)) => {}
             Err(JsonProblem::Syntax(e)) => out.push(Diagnostic::new(
                 &r::not_json::META,
                 f.path.clone(),

@@ -3,7 +3,8 @@
 //! with a BOM. The official compile step accepts such a file; the code that loads it fails at
 //! run time. Editor and tool configs that are JSON-with-comments by design (`tsconfig*.json`,
 //! `jsconfig*.json`, `.eslintrc.json`, anything under `.vscode/` or `.idea/`) and
-//! mpcheck.json are left alone.
+//! mpcheck.json are left alone, as are search Widget data files listed in mpcheck.json
+//! (MP550 reports them).
 
 use super::invalid_json::json_problems;
 use crate::diagnostic::Diagnostic;
@@ -35,6 +36,14 @@ fn is_tool_config(path: &str) -> bool {
             .any(|seg| matches!(seg, ".vscode" | ".idea" | ".husky"))
 }
 
+/// A search Widget data file listed in mpcheck.json: MP550 reports it (an error there).
+fn is_widget_data(ctx: &Ctx, path: &str) -> bool {
+    let globs = &ctx.widget_data.globs;
+    !globs.is_empty()
+        && crate::glob::GlobSet::new(globs.iter().map(|(g, _)| g.trim()))
+            .is_ok_and(|set| set.is_match(path))
+}
+
 impl Rule for InvalidDataJson {
     fn meta(&self) -> &'static crate::rule::RuleMeta {
         &META
@@ -44,6 +53,7 @@ impl Rule for InvalidDataJson {
         if file.json.is_some()
             && ctx.project.role(&file.path).is_none()
             && !is_tool_config(&file.path)
+            && !is_widget_data(ctx, &file.path)
         {
             json_problems(&META, ctx, file, out);
         }
