@@ -61,4 +61,14 @@ fn every_widget_rule_fires_once_in_the_example() {
         .map(str::to_string)
         .collect();
     assert_eq!(codes, expected);
+    // The widget's `wx.request` is MP521's; the network rules do not report it again.
+    let dir = root().join("fixtures/widget");
+    let config = Config::load(None, &dir).unwrap();
+    let (_, diagnostics) = check(&dir, &config, Lang::En);
+    let network: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d.rule.code)
+        .filter(|c| c.starts_with("MP3") && *c < "MP320")
+        .collect();
+    assert!(network.is_empty(), "{network:?}");
 }

@@ -24,10 +24,23 @@ use std::collections::BTreeMap;
 
 /// Call sites whose origin is known.
 pub(crate) fn known<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Site, &'a Origin)> + 'a {
-    ctx.project.sites.iter().filter_map(|s| match &s.origin {
+    sites(ctx).filter_map(|s| match &s.origin {
         Resolved::Known(o) => Some((s, o)),
         Resolved::Unknown { .. } => None,
     })
+}
+
+/// The network call sites, without those in search widget code: no network API exists
+/// there, and MP521 reports the call (one cause, one finding).
+pub(crate) fn sites<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Site> + 'a {
+    let widget_dirs: Vec<String> = crate::rules::widget::code::widgets(ctx)
+        .into_iter()
+        .map(|w| format!("{}/", w.dir))
+        .collect();
+    ctx.project
+        .sites
+        .iter()
+        .filter(move |s| !widget_dirs.iter().any(|d| s.file.starts_with(d)))
 }
 
 /// The scheme a category requires.
