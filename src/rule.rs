@@ -25,6 +25,8 @@ pub enum Group {
     /// The search Widget: its declaration, its canvas-only code, its test configuration and
     /// its template data.
     Widget,
+    /// Releasing: what must hold before the code is uploaded.
+    Release,
 }
 
 impl Group {
@@ -39,6 +41,7 @@ impl Group {
             Group::Components => "components",
             Group::Package => "package",
             Group::Widget => "widget",
+            Group::Release => "release",
         }
     }
 }

@@ -574,6 +574,12 @@ fn variants() -> Vec<(&'static str, Mutation)> {
                 br#"{"domains": {"request": ["https://*.shop.com"]}}"#.to_vec(),
             );
         }),
+        ("MP600", |f| {
+            f.insert(
+                "utils/sign.js".into(),
+                b"module.exports = `-----BEGIN RSA PRIVATE KEY-----\nMIIBOg\n-----END RSA PRIVATE KEY-----`".to_vec(),
+            );
+        }),
         ("MP309", |f| {
             f.insert(
                 "utils/keys.js".into(),

@@ -8,6 +8,7 @@ pub mod network;
 pub mod package;
 pub mod pages;
 pub mod project;
+pub mod release;
 pub mod widget;
 pub mod wxml;
 
@@ -142,6 +143,7 @@ pub static RULES: &[&dyn Rule] = &[
     &widget::data::batch_inconsistent::WidgetDataBatchInconsistent,
     &widget::data::page_not_declared::WidgetDataPageNotDeclared,
     &widget::data::duplicate_path::WidgetDataDuplicatePath,
+    &release::private_key_in_upload::PrivateKeyInUpload,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).
