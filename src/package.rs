@@ -578,19 +578,26 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
             .iter()
             .filter_map(|w| w.get("path")?.as_str())
         {
-            let path = path.trim_start_matches("./").trim_matches('/');
-            if path.is_empty() || path.split('/').any(|s| s == "..") {
+            // As meant: `./w/`, `w//x` and `w/./x` name the folder the widget rules report.
+            let segments: Vec<&str> = path
+                .split(['/', '\\'])
+                .filter(|s| !s.is_empty() && *s != ".")
+                .collect();
+            if segments.is_empty() || segments.contains(&"..") {
                 continue;
             }
-            let prefix = format!("{root}{path}");
+            let prefix = format!("{root}{}", segments.join("/"));
+            let inside = format!("{prefix}/");
             seeds.extend(
                 p.files
                     .iter()
                     .filter(|f| {
-                        (f.path.ends_with(".js") || f.path.ends_with(".ts"))
+                        let js = (f.path.ends_with(".js") || f.path.ends_with(".ts"))
                             && f.path
                                 .rsplit_once('/')
-                                .is_some_and(|(d, _)| d.starts_with(&prefix))
+                                .is_some_and(|(d, _)| d.starts_with(&prefix));
+                        // Other files in the widget folder are MP526's (never loaded).
+                        js || f.path.starts_with(&inside)
                     })
                     .map(|f| f.path.clone()),
             );

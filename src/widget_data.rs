@@ -1096,6 +1096,8 @@ impl Checker<'_> {
             );
         }
         let mut seen: Vec<(String, usize)> = Vec::new();
+        // One finding per shared page (the first grid that repeats it), not one per grid.
+        let mut reported: Vec<String> = Vec::new();
         for (i, g) in grids.iter().enumerate() {
             let gp = format!("material.items[{i}]");
             if g.as_object().is_none() {
@@ -1108,6 +1110,10 @@ impl Checker<'_> {
             if let Some(url) = self.page(g, "jumpUrl", &format!("{gp}.jumpUrl")) {
                 let key = page_of(&url).to_string();
                 if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                    if reported.contains(&key) {
+                        continue;
+                    }
+                    reported.push(key.clone());
                     let first = *first;
                     let v = g.get("jumpUrl").unwrap_or(g);
                     self.push(

@@ -1423,6 +1423,10 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         self.module
             .requires
             .push((it.source.value.to_string(), span(it.source.span)));
+        // `import * as wx from …`, `import { Page } from …` bind those names here.
+        for s in it.specifiers.iter().flatten() {
+            self.bound_globals |= global_bit(s.local().name.as_str());
+        }
     }
 
     fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
@@ -1544,7 +1548,12 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     /// `typeof App` does not throw when `App` is not defined.
     fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
-        if it.operator == UnaryOperator::Typeof && matches!(it.argument, Expression::Identifier(_))
+        // `typeof X`, `typeof wx.request`: feature tests, which never throw.
+        if it.operator == UnaryOperator::Typeof
+            && matches!(
+                it.argument.get_inner_expression(),
+                Expression::Identifier(_) | Expression::StaticMemberExpression(_)
+            )
         {
             return;
         }

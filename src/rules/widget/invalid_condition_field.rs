@@ -40,6 +40,14 @@ impl Rule for InvalidConditionField {
                 CONVERSATION
             };
             for (i, item) in list.as_array().unwrap_or_default().iter().enumerate() {
+                // An item DevTools drops (no numeric id or string name) is MP540's.
+                let kept = item
+                    .get("id")
+                    .is_some_and(|v| matches!(v.kind, crate::json::JsonKind::Number(_)))
+                    && item.get("name").and_then(|v| v.as_str()).is_some();
+                if !kept {
+                    continue;
+                }
                 for &(key, object) in fields {
                     let Some(v) = item.get(key) else { continue };
                     let ok = if object {

@@ -11,8 +11,8 @@ crate::rule_meta!(
     "widget-api-unavailable",
     Widget,
     Error,
-    "Widget code uses a wx API the search widget runtime does not have",
-    "Widget 代码使用了搜索 Widget 运行环境中不存在的 wx 接口"
+    "Widget code uses a wx API the widget runtime does not have",
+    "Widget 代码使用了 Widget 运行环境中不存在的 wx 接口"
 );
 
 pub struct WidgetApiUnavailable;
@@ -47,8 +47,8 @@ impl Rule for WidgetApiUnavailable {
                             &m.path,
                             Some(*span),
                             ctx.t(
-                                format!("wx.{name} does not exist in a search widget: the widget runtime defines only {} wx APIs", WX_WHITELIST.len()),
-                                format!("搜索 Widget 中不存在 wx.{name}：Widget 运行环境只定义了 {} 个 wx 接口", WX_WHITELIST.len()),
+                                format!("wx.{name} does not exist in widget code: the widget runtime defines only {} wx APIs", WX_WHITELIST.len()),
+                                format!("Widget 代码中不存在 wx.{name}：Widget 运行环境只定义了 {} 个 wx 接口", WX_WHITELIST.len()),
                             ),
                         )
                         .label(ctx.t("undefined in a widget".into(), "Widget 中未定义".into()))

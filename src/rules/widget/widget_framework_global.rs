@@ -32,8 +32,8 @@ impl Rule for WidgetFrameworkGlobal {
                             &m.path,
                             Some(*span),
                             ctx.t(
-                                format!("{name} is not defined in a search widget: the widget runtime provides only Widget, wx and the timers"),
-                                format!("搜索 Widget 中未定义 {name}：Widget 运行环境只提供 Widget、wx 和定时器"),
+                                format!("{name} is not defined in widget code: the widget runtime provides only Widget, wx and the timers"),
+                                format!("Widget 代码中未定义 {name}：Widget 运行环境只提供 Widget、wx 和定时器"),
                             ),
                         )
                         .label(ctx.t("not defined in a widget".into(), "Widget 中未定义".into()))

@@ -62,7 +62,11 @@ impl Rule for WidgetPathNotFound {
                 continue;
             };
             let span = path_value.map_or(d.item.span, |v| v.span);
-            if path_trap(path) == Some(PathTrap::Outside) {
+            // A path that climbs out of the root or uses `\` is MP506's (one finding).
+            if matches!(
+                path_trap(path),
+                Some(PathTrap::Outside | PathTrap::Backslash)
+            ) {
                 continue;
             }
             let Some(rel) = resolve_path(ctx, path) else {

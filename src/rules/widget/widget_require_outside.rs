@@ -58,8 +58,8 @@ impl Rule for WidgetRequireOutside {
                     let (msg, help) = if npm {
                         (
                             ctx.t(
-                                format!("`{spec}` is an npm package: a search widget loads only the JS files in its folder `{}`, so this require throws `module \"{spec}\" is not defined`", w.path),
-                                format!("`{spec}` 是 npm 包：搜索 Widget 只加载其目录 `{}` 下的 JS 文件，该引用会抛出 `module \"{spec}\" is not defined`", w.path),
+                                format!("`{spec}` is an npm package: a widget loads only the JS files in its folder `{}`, so this require throws `module \"{spec}\" is not defined`", w.path),
+                                format!("`{spec}` 是 npm 包：Widget 只加载其目录 `{}` 下的 JS 文件，该引用会抛出 `module \"{spec}\" is not defined`", w.path),
                             ),
                             ctx.t(
                                 format!("copy the code the widget needs into `{}`", w.path),
@@ -69,8 +69,8 @@ impl Rule for WidgetRequireOutside {
                     } else {
                         (
                             ctx.t(
-                                format!("`{spec}` is outside the widget folder `{}`: a search widget loads only the JS files in it, so this require throws `module … is not defined`", w.path),
-                                format!("`{spec}` 位于 Widget 目录 `{}` 之外：搜索 Widget 只加载该目录下的 JS 文件，该引用会抛出 `module … is not defined`", w.path),
+                                format!("`{spec}` is outside the widget folder `{}`: a widget loads only the JS files in it, so this require throws `module … is not defined`", w.path),
+                                format!("`{spec}` 位于 Widget 目录 `{}` 之外：Widget 只加载该目录下的 JS 文件，该引用会抛出 `module … is not defined`", w.path),
                             ),
                             ctx.t(
                                 format!("move or copy the module into `{}`", w.path),

@@ -37,10 +37,12 @@ impl Rule for WidgetTypeNotDeclared {
         let Some(items) = widgets.as_array().filter(|a| !a.is_empty()) else {
             return;
         };
-        if items
-            .iter()
-            .any(|it| it.get("type").and_then(Json::as_str) == Some(kind))
-        {
+        // An item of that type, or one MP502 reports as a mis-cased spelling of it.
+        if items.iter().any(|it| {
+            it.get("type")
+                .and_then(Json::as_str)
+                .is_some_and(|t| t.eq_ignore_ascii_case(kind))
+        }) {
             return;
         }
         let f = manifest_name(&file);
