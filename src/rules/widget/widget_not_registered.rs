@@ -33,6 +33,11 @@ impl Rule for WidgetNotRegistered {
             if !m.widget_calls.is_empty() || m.unanalysed.is_some() {
                 continue;
             }
+            // `require('./main')` where main.js calls `Widget()`: registered all the same (the
+            // modules widget.js loads, followed through the project's dependency index).
+            if registers_through_requires(ctx, &file) {
+                continue;
+            }
             let shown = format!("{}/widget.js", w.path.trim_end_matches('/'));
             out.push(
                 Diagnostic::new(
@@ -51,4 +56,25 @@ impl Rule for WidgetNotRegistered {
             );
         }
     }
+}
+
+/// Whether a module `file` loads (directly or not, at most 64 modules) calls `Widget()`.
+fn registers_through_requires(ctx: &Ctx, file: &str) -> bool {
+    let deps = ctx.project.module_deps();
+    let mut seen: Vec<&str> = vec![file];
+    let mut work: Vec<&str> = vec![file];
+    while let Some(f) = work.pop() {
+        for d in deps.get(f).map(Vec::as_slice).unwrap_or_default() {
+            if seen.len() >= 64 || seen.contains(&d.as_str()) {
+                continue;
+            }
+            seen.push(d);
+            match ctx.project.modules.get(d) {
+                Some(m) if !m.widget_calls.is_empty() || m.unanalysed.is_some() => return true,
+                Some(_) => work.push(d),
+                None => {}
+            }
+        }
+    }
+    false
 }
