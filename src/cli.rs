@@ -295,12 +295,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
     });
     engine::sort(&mut diagnostics);
     let out = report::render(&project, &diagnostics, args.format, &opts);
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if print(&out).is_err() {
         return ExitCode::from(2);
     }
     std::mem::forget(project);
@@ -350,18 +345,20 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
             }
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush())
-                .is_err()
-            {
+            if print(&out).is_err() {
                 return ExitCode::from(2);
             }
         }
     }
     std::mem::forget(project);
     ExitCode::SUCCESS
+}
+
+/// Writes a report to stdout (a closed pipe is an error: exit 2).
+fn print(out: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()
 }
 
 /// Writes `file` as a new file: a temporary file in the same folder, renamed over the path. A
@@ -514,11 +511,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             Format::Json => report::network::json(&project),
             _ => report::network::text(&project, &opts.path_prefix),
         };
-        let mut stdout = std::io::stdout().lock();
-        return match stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush())
-        {
+        return match print(&out) {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(2),
         };
@@ -534,12 +527,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         );
     }
     let out = report::render(&project, &diagnostics, args.format, &opts);
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if print(&out).is_err() {
         return ExitCode::from(2);
     }
     let summary = Summary::of(&diagnostics);

@@ -29,12 +29,7 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
             eprintln!("mpcheck: upload set {:?}", started.elapsed());
         }
     }
-    let ctx = Ctx {
-        project,
-        lang,
-        limits: config.limits,
-        widget_data: &config.widget_data,
-    };
+    let ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
     let mut diagnostics: Vec<Diagnostic> = project
         .files
         .par_iter()
@@ -147,12 +142,7 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
     let Some(severity) = config.severity(&UNUSED) else {
         return;
     };
-    let ctx = Ctx {
-        project,
-        lang,
-        limits: config.limits,
-        widget_data: &config.widget_data,
-    };
+    let ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
     let enabled =
         |code: &str| crate::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some());
     for (i, dir) in project.directives.iter().enumerate() {

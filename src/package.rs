@@ -579,14 +579,12 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
             .filter_map(|w| w.get("path")?.as_str())
         {
             // As meant: `./w/`, `w//x` and `w/./x` name the folder the widget rules report.
-            let segments: Vec<&str> = path
-                .split(['/', '\\'])
-                .filter(|s| !s.is_empty() && *s != ".")
-                .collect();
-            if segments.is_empty() || segments.contains(&"..") {
+            let Some(rel) = crate::project::components::normalize(&path.replace('\\', "/"))
+                .filter(|r| !r.is_empty())
+            else {
                 continue;
-            }
-            let prefix = format!("{root}{}", segments.join("/"));
+            };
+            let prefix = format!("{root}{rel}");
             let inside = format!("{prefix}/");
             seeds.extend(
                 p.files

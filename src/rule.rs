@@ -76,6 +76,41 @@ pub struct Ctx<'a> {
     pub limits: crate::config::Limits,
     /// `widget.data` in mpcheck.json: the template data files to validate.
     pub widget_data: &'a crate::config::WidgetData,
+    /// The findings of validating those files, computed once for the MP550–MP560 rules.
+    pub widget_data_findings: std::sync::OnceLock<Vec<Diagnostic>>,
+    /// Those globs compiled once (`None` when there are none or they do not compile).
+    pub widget_data_set: std::sync::OnceLock<Option<crate::glob::GlobSet>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        project: &'a Project,
+        lang: Lang,
+        limits: crate::config::Limits,
+        widget_data: &'a crate::config::WidgetData,
+    ) -> Ctx<'a> {
+        Ctx {
+            project,
+            lang,
+            limits,
+            widget_data,
+            widget_data_findings: std::sync::OnceLock::new(),
+            widget_data_set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `path` is one of the `widget.data` files.
+    pub fn is_widget_data(&self, path: &str) -> bool {
+        self.widget_data_set
+            .get_or_init(|| {
+                let globs = &self.widget_data.globs;
+                (!globs.is_empty())
+                    .then(|| crate::glob::GlobSet::new(globs.iter().map(|(g, _)| g.trim())).ok())
+                    .flatten()
+            })
+            .as_ref()
+            .is_some_and(|set| set.is_match(path))
+    }
 }
 
 impl Ctx<'_> {

@@ -125,22 +125,6 @@ impl Why {
             Why::TooIndirect => "too-indirect",
         }
     }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Why::Parameter => "a parameter of a function no call in the project reaches",
-            Why::State => "a property of `this` (page, component or object state)",
-            Why::CallResult => "the result of a function call",
-            Why::Unresolved => "a name the project does not define",
-            Why::Import => "an import mpcheck cannot follow",
-            Why::Property => "a computed property",
-            Why::NoSuchProperty => "a property the object does not define",
-            Why::AppData => "a globalData field not set in App({ globalData })",
-            Why::Reassigned => "a variable assigned more than one value",
-            Why::Expression => "an expression evaluated at run time",
-            Why::TooIndirect => "a value defined too indirectly",
-        }
-    }
 }
 
 impl Sym {

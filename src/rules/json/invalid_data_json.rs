@@ -36,14 +36,6 @@ fn is_tool_config(path: &str) -> bool {
             .any(|seg| matches!(seg, ".vscode" | ".idea" | ".husky"))
 }
 
-/// A search Widget data file listed in mpcheck.json: MP550 reports it (an error there).
-fn is_widget_data(ctx: &Ctx, path: &str) -> bool {
-    let globs = &ctx.widget_data.globs;
-    !globs.is_empty()
-        && crate::glob::GlobSet::new(globs.iter().map(|(g, _)| g.trim()))
-            .is_ok_and(|set| set.is_match(path))
-}
-
 impl Rule for InvalidDataJson {
     fn meta(&self) -> &'static crate::rule::RuleMeta {
         &META
@@ -53,7 +45,8 @@ impl Rule for InvalidDataJson {
         if file.json.is_some()
             && ctx.project.role(&file.path).is_none()
             && !is_tool_config(&file.path)
-            && !is_widget_data(ctx, &file.path)
+            // A search Widget data file listed in mpcheck.json: MP550 reports it.
+            && !ctx.is_widget_data(&file.path)
         {
             json_problems(&META, ctx, file, out);
         }

@@ -21,11 +21,11 @@ macro_rules! data_rule {
                     if ctx.widget_data.globs.is_empty() {
                         return;
                     }
-                    out.extend(
-                        crate::widget_data::check_project(ctx)
-                            .into_iter()
-                            .filter(|d| d.rule.code == $code),
-                    );
+                    // The files are validated once; each rule takes its own findings.
+                    let all = ctx
+                        .widget_data_findings
+                        .get_or_init(|| crate::widget_data::check_project(ctx));
+                    out.extend(all.iter().filter(|d| d.rule.code == $code).cloned());
                 }
             }
         }

@@ -113,22 +113,8 @@ pub(crate) fn is_falsy(v: &Json) -> bool {
 /// `..` and repeated or edge slashes folded), relative to the project folder; `None` when it
 /// climbs out of the miniprogram root (never looked up: MP506 reports it).
 pub(crate) fn resolve_path(ctx: &Ctx, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(
-        ctx.project
-            .in_root(&parts.join("/"))
-            .trim_end_matches('/')
-            .to_string(),
-    )
+    let rel = crate::project::components::normalize(path)?;
+    Some(ctx.project.in_root(&rel).trim_end_matches('/').to_string())
 }
 
 /// `<dir>/widget.js`, for a `dir` relative to the project folder (empty for the project folder).
