@@ -11,6 +11,16 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
+    run_with(project, config, lang, None)
+}
+
+/// [`run`], with `mpcheck release`'s arguments for the rules that check them.
+pub fn run_with(
+    project: &Project,
+    config: &Config,
+    lang: Lang,
+    release: Option<&crate::rules::release::ReleaseArgs>,
+) -> Vec<Diagnostic> {
     let enabled: Vec<&dyn Rule> = RULES
         .iter()
         .copied()
@@ -29,7 +39,8 @@ pub fn run(project: &Project, config: &Config, lang: Lang) -> Vec<Diagnostic> {
             eprintln!("mpcheck: upload set {:?}", started.elapsed());
         }
     }
-    let ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
+    let mut ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
+    ctx.release = release;
     let mut diagnostics: Vec<Diagnostic> = project
         .files
         .par_iter()

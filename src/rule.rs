@@ -80,6 +80,8 @@ pub struct Ctx<'a> {
     pub widget_data_findings: std::sync::OnceLock<Vec<Diagnostic>>,
     /// Those globs compiled once (`None` when there are none or they do not compile).
     pub widget_data_set: std::sync::OnceLock<Option<crate::glob::GlobSet>>,
+    /// `mpcheck release`'s arguments; `None` in `check` (the rules that need them are quiet).
+    pub release: Option<&'a crate::rules::release::ReleaseArgs>,
 }
 
 impl<'a> Ctx<'a> {
@@ -96,6 +98,7 @@ impl<'a> Ctx<'a> {
             widget_data,
             widget_data_findings: std::sync::OnceLock::new(),
             widget_data_set: std::sync::OnceLock::new(),
+            release: None,
         }
     }
 
