@@ -439,8 +439,13 @@ proxy.on('clientError', (err, socket) => socket.destroy());
 proxy.listen(0, '127.0.0.1', () => {
   const port = proxy.address().port;
   const tmp = `${opts.portFile}.tmp.${process.pid}`;
-  fs.writeFileSync(tmp, String(port));
-  fs.renameSync(tmp, opts.portFile);
+  try {
+    fs.writeFileSync(tmp, String(port)); // just the digits, no newline
+    fs.renameSync(tmp, opts.portFile); // atomic: a reader never sees a partial file
+  } catch (e) {
+    process.stderr.write(`mock_wechat: cannot write --port-file: ${e.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`mock_wechat: listening on 127.0.0.1:${port} mode=${opts.mode}\n`);
 });
 proxy.on('error', (e) => {
