@@ -128,6 +128,31 @@ impl Whitelist {
         })
     }
 
+    /// The entries of `category` whose host covers `o`'s: the same host, or for business
+    /// (web-view) domains also a parent domain. Empty: MP300's finding.
+    pub fn host_entries(&self, category: Category, o: &Origin) -> Vec<&Entry> {
+        self.lists
+            .get(&category)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| {
+                e.origin.as_ref().is_some_and(|x| {
+                    x.host == o.host
+                        || (category == Category::WebView
+                            && o.host.ends_with(&format!(".{}", x.host)))
+                })
+            })
+            .collect()
+    }
+
+    /// Whether a URL on `o` works as the list stands: an entry covers its host
+    /// ([`Whitelist::host_entries`], MP300) and allows its port ([`port_allowed`], MP304).
+    pub fn covers(&self, category: Category, o: &Origin) -> bool {
+        let entries = self.host_entries(category, o);
+        !entries.is_empty() && port_allowed(category, o, &entries)
+    }
+
     /// Reads `--domains FILE`.
     pub fn load_file(path: &std::path::Path, display: String) -> Result<Whitelist, String> {
         let bytes = crate::fsread::read_capped(path, crate::config::MAX_CONFIG_BYTES)
@@ -146,6 +171,21 @@ impl Whitelist {
             )
         })?;
         Whitelist::from_json(display, Source::new(text.as_str().into()), &value)
+    }
+}
+
+/// Whether `o`'s port is allowed by `entries`, the entries covering its host: socket, UDP and
+/// TCP domains allow any port, business (web-view) domains none, and request, upload and
+/// download domains exactly the entry's (no port in the entry means none in the URL, not even
+/// `:443`).
+pub fn port_allowed(category: Category, o: &Origin, entries: &[&Entry]) -> bool {
+    match category {
+        Category::Socket | Category::Udp | Category::Tcp => true,
+        Category::WebView => o.port.is_none(),
+        Category::Request | Category::UploadFile | Category::DownloadFile => entries
+            .iter()
+            .filter_map(|e| e.origin.as_ref())
+            .any(|x| x.port == o.port),
     }
 }
 

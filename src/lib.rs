@@ -15,6 +15,7 @@ pub mod js;
 pub mod json;
 pub mod package;
 pub mod project;
+pub mod release;
 pub mod report;
 pub mod rule;
 pub mod rules;

@@ -34,7 +34,7 @@ impl Rule for BackgroundLocationUndeclared {
         if declared {
             return;
         }
-        if let Some((_, file, span)) = super::location_uses(ctx)
+        if let Some((_, file, span)) = super::location_uses(ctx.project)
             .into_iter()
             .find(|(api, _, _)| *api == "startLocationUpdateBackground")
         {

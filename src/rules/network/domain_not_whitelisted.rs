@@ -3,10 +3,9 @@
 //! whitelist for its category. It works in DevTools with the domain check off and fails on
 //! every phone with `url not in domain list`.
 
-use super::{Text, by_cause, known, secure_scheme};
+use super::{Text, by_cause, configurable, known};
 use crate::diagnostic::Diagnostic;
 use crate::js::Category;
-use crate::js::url::{HostKind, host_kind};
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(
@@ -30,25 +29,14 @@ impl Rule for DomainNotWhitelisted {
             return;
         };
         let entries = |c: Category| list.lists.get(&c).map(Vec::as_slice).unwrap_or_default();
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter(|(site, o)| {
                 // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com.
-                if secure_scheme(site.category).is_some_and(|s| s != o.scheme)
-                    || host_kind(&o.host) != HostKind::Domain
-                    || o.host == "api.weixin.qq.com"
-                {
+                if !configurable(site.category, o) {
                     return false;
                 }
-                let hosts_match = |h: &str| {
-                    h == o.host
-                        || (site.category == Category::WebView
-                            && o.host.ends_with(&format!(".{h}")))
-                };
                 // A port difference is MP304's.
-                !entries(site.category)
-                    .iter()
-                    .filter_map(|e| e.origin.as_ref())
-                    .any(|e| hosts_match(&e.host))
+                list.host_entries(site.category, o).is_empty()
             })
             .map(|(site, _)| (site, site.category.key().to_string()))
             .collect();

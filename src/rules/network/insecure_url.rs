@@ -22,7 +22,7 @@ impl Rule for InsecureUrl {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter_map(|(site, o)| {
                 let required = secure_scheme(site.category)?;
                 (o.scheme != required).then(|| (site, required.to_string()))

@@ -25,7 +25,7 @@ impl Rule for LanIpAddress {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // UDP and TCP sockets may talk to LAN devices by design.
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter(|(site, o)| {
                 !matches!(site.category, Category::Udp | Category::Tcp)
                     && host_kind(&o.host) == HostKind::PrivateIp

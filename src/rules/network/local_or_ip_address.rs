@@ -23,7 +23,7 @@ impl Rule for LocalOrIpAddress {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter(|(_, o)| matches!(host_kind(&o.host), HostKind::Localhost | HostKind::PublicIp))
             .map(|(site, _)| (site, String::new()))
             .collect();

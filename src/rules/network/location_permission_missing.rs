@@ -39,7 +39,7 @@ impl Rule for LocationPermissionMissing {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let permission = ctx.project.app_json().and_then(|a| a.get("permission"));
         let mut reported = Vec::new();
-        for (api, file, span) in location_uses(ctx) {
+        for (api, file, span) in location_uses(ctx.project) {
             let Some(scope) = scope(api) else { continue };
             if permission.and_then(|p| p.get(scope)).is_some() || reported.contains(&scope) {
                 continue;

@@ -17,27 +17,29 @@ pub mod weixin_api_from_client;
 pub mod whitelist_not_configured;
 
 use crate::diagnostic::Diagnostic;
-use crate::js::url::{Origin, Resolved};
+use crate::js::url::{HostKind, Origin, Resolved, host_kind};
 use crate::js::{Category, Loc, Site};
+use crate::project::Project;
 use crate::rule::Ctx;
 use std::collections::BTreeMap;
 
 /// Call sites whose origin is known.
-pub(crate) fn known<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Site, &'a Origin)> + 'a {
-    sites(ctx).filter_map(|s| match &s.origin {
+pub(crate) fn known(project: &Project) -> impl Iterator<Item = (&Site, &Origin)> {
+    sites(project).filter_map(|s| match &s.origin {
         Resolved::Known(o) => Some((s, o)),
         Resolved::Unknown { .. } => None,
     })
 }
 
 /// The network call sites, without those in search widget code: no network API exists
-/// there, and MP521 reports the call (one cause, one finding).
-pub(crate) fn sites<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Site> + 'a {
-    let widget_dirs: Vec<String> = crate::rules::widget::code::widgets(ctx)
+/// there, and MP521 reports the call (one cause, one finding). The release checklist lists
+/// the same sites.
+pub(crate) fn sites(project: &Project) -> impl Iterator<Item = &Site> {
+    let widget_dirs: Vec<String> = crate::rules::widget::code::widgets(project)
         .into_iter()
         .map(|w| format!("{}/", w.dir))
         .collect();
-    ctx.project
+    project
         .sites
         .iter()
         .filter(move |s| !widget_dirs.iter().any(|d| s.file.starts_with(d)))
@@ -52,6 +54,15 @@ pub(crate) fn secure_scheme(category: Category) -> Option<&'static str> {
         Category::Socket => Some("wss"),
         Category::Udp | Category::Tcp => None,
     }
+}
+
+/// Whether an origin can be put on its category's list at all: the category's scheme, a domain
+/// (not an IP address or localhost), not api.weixin.qq.com. The others are the findings of
+/// MP301, MP302, MP303 and MP305, not MP300's.
+pub(crate) fn configurable(category: Category, o: &Origin) -> bool {
+    secure_scheme(category).is_none_or(|s| s == o.scheme)
+        && host_kind(&o.host) == HostKind::Domain
+        && o.host != "api.weixin.qq.com"
 }
 
 /// A diagnostic at a call site (findings whose origin is not known).
@@ -155,9 +166,9 @@ pub(crate) fn api_name(site: &Site) -> String {
 }
 
 /// Location API uses across the code: (API, file, span), sorted by file.
-pub(crate) fn location_uses<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a str, crate::source::Span)> {
+pub(crate) fn location_uses(project: &Project) -> Vec<(&str, &str, crate::source::Span)> {
     let mut out = Vec::new();
-    for (path, m) in &ctx.project.modules {
+    for (path, m) in &project.modules {
         for (api, span) in &m.location_apis {
             out.push((api.as_str(), path.as_str(), *span));
         }
@@ -167,8 +178,7 @@ pub(crate) fn location_uses<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a str, crate::
 }
 
 /// `requiredPrivateInfos` of app.json and ext.json: (file, value, entries).
-pub(crate) fn declared_infos<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a crate::json::Json)> {
-    let p = ctx.project;
+pub(crate) fn declared_infos(p: &Project) -> Vec<(String, &crate::json::Json)> {
     [p.app_json_path(), p.in_root("ext.json")]
         .into_iter()
         .filter_map(|f| {

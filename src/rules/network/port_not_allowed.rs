@@ -5,7 +5,7 @@
 
 use super::{Text, by_cause, known, secure_scheme};
 use crate::diagnostic::Diagnostic;
-use crate::js::Category;
+use crate::domains::port_allowed;
 use crate::js::Site;
 use crate::js::url::Origin;
 use crate::rule::{Ctx, Rule};
@@ -32,35 +32,14 @@ impl Rule for PortNotAllowed {
         };
         // The whitelist entries for the site's host, when its port is not allowed.
         let refused = |site: &Site, o: &Origin| -> Option<Vec<&str>> {
-            if matches!(
-                site.category,
-                Category::Socket | Category::Udp | Category::Tcp
-            ) || secure_scheme(site.category).is_some_and(|s| s != o.scheme)
-            {
+            if secure_scheme(site.category).is_some_and(|s| s != o.scheme) {
                 return None;
             }
-            let entries: Vec<_> = list
-                .lists
-                .get(&site.category)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|e| e.origin.as_ref().map(|x| (e, x)))
-                .filter(|(_, x)| {
-                    x.host == o.host
-                        || (site.category == Category::WebView
-                            && o.host.ends_with(&format!(".{}", x.host)))
-                })
-                .collect();
-            let ok = if site.category == Category::WebView {
-                o.port.is_none()
-            } else {
-                entries.iter().any(|(_, x)| x.port == o.port)
-            };
-            (!entries.is_empty() && !ok)
-                .then(|| entries.iter().map(|(e, _)| e.raw.as_str()).collect())
+            let entries = list.host_entries(site.category, o);
+            (!entries.is_empty() && !port_allowed(site.category, o, &entries))
+                .then(|| entries.iter().map(|e| e.raw.as_str()).collect())
         };
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter(|(site, o)| refused(site, o).is_some())
             .map(|(site, _)| (site, site.category.key().to_string()))
             .collect();

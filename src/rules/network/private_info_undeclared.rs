@@ -31,7 +31,7 @@ impl Rule for PrivateInfoUndeclared {
         if ctx.project.app_json().is_none() {
             return;
         }
-        let declared: HashSet<&str> = declared_infos(ctx)
+        let declared: HashSet<&str> = declared_infos(ctx.project)
             .iter()
             .flat_map(|(_, v)| {
                 v.as_array()
@@ -42,7 +42,7 @@ impl Rule for PrivateInfoUndeclared {
             .collect();
         // One finding per API: one declaration fixes every call.
         let mut uses: BTreeMap<&str, Vec<(&str, Span)>> = BTreeMap::new();
-        for (api, file, span) in location_uses(ctx) {
+        for (api, file, span) in location_uses(ctx.project) {
             if !declared.contains(api) {
                 uses.entry(api).or_default().push((file, span));
             }

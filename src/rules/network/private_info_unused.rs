@@ -27,11 +27,11 @@ impl Rule for PrivateInfoUnused {
         if ctx.project.modules.is_empty() {
             return;
         }
-        let used: HashSet<&str> = location_uses(ctx)
+        let used: HashSet<&str> = location_uses(ctx.project)
             .into_iter()
             .map(|(api, _, _)| api)
             .collect();
-        for (file, list) in declared_infos(ctx) {
+        for (file, list) in declared_infos(ctx.project) {
             for item in list.as_array().unwrap_or_default() {
                 let Some(api) = item.as_str() else { continue };
                 if used.contains(api) {

@@ -25,7 +25,7 @@ impl Rule for UnresolvedUrl {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for site in super::sites(ctx) {
+        for site in super::sites(ctx.project) {
             let Resolved::Unknown { prefix, holes } = &site.origin else {
                 continue;
             };

@@ -22,7 +22,7 @@ impl Rule for WeixinApiFromClient {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let hits = known(ctx)
+        let hits = known(ctx.project)
             .filter(|(_, o)| o.host == "api.weixin.qq.com")
             .map(|(site, _)| (site, String::new()))
             .collect();

@@ -25,7 +25,7 @@ impl Rule for WhitelistNotConfigured {
         if ctx.project.whitelist.is_some() {
             return;
         }
-        let sites: Vec<_> = known(ctx).collect();
+        let sites: Vec<_> = known(ctx.project).collect();
         let Some((first, _)) = sites.first() else {
             return;
         };

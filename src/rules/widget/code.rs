@@ -3,7 +3,7 @@
 
 use super::declarations;
 use crate::js::Module;
-use crate::rule::Ctx;
+use crate::project::Project;
 
 /// The `wx` members WAWidget.js defines (spec §1.4); every other `wx.X` is `undefined`.
 pub const WX_WHITELIST: &[&str] = &[
@@ -56,10 +56,9 @@ fn folder(path: &str) -> Option<String> {
 }
 
 /// Every declared widget with a usable path, once per folder.
-pub fn widgets<'a>(ctx: &Ctx<'a>) -> Vec<WidgetCode<'a>> {
-    let project = ctx.project;
+pub fn widgets(project: &Project) -> Vec<WidgetCode<'_>> {
     let mut out: Vec<WidgetCode> = Vec::new();
-    for d in declarations(ctx) {
+    for d in declarations(project) {
         let Some(path) = d.path else { continue };
         let Some(rel) = folder(path) else { continue };
         let dir = project.in_root(&rel);

@@ -22,7 +22,7 @@ impl Rule for InvalidWidgetType {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for d in declarations(ctx) {
+        for d in declarations(ctx.project) {
             if d.item.as_object().is_none() || matches!(d.kind, Some("conversation" | "search")) {
                 continue;
             }

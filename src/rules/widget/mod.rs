@@ -30,7 +30,7 @@ pub mod widgets_empty;
 pub mod widgets_not_array;
 
 use crate::json::{Json, JsonKind};
-use crate::project::PROJECT_CONFIG;
+use crate::project::{PROJECT_CONFIG, Project};
 use crate::rule::Ctx;
 use crate::source::Span;
 
@@ -49,8 +49,7 @@ pub(crate) struct WidgetDecl<'a> {
 
 /// The manifests that may declare widgets, with their parsed value: app.json, and game.json
 /// when the project has one.
-pub(crate) fn manifests<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Json)> {
-    let p = ctx.project;
+pub(crate) fn manifests(p: &Project) -> Vec<(String, &Json)> {
     [p.app_json_path(), p.in_root("game.json")]
         .into_iter()
         .filter_map(|f| {
@@ -61,9 +60,9 @@ pub(crate) fn manifests<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Json)> {
 }
 
 /// Every `widgets[]` item of app.json and game.json, in file order.
-pub(crate) fn declarations<'a>(ctx: &Ctx<'a>) -> Vec<WidgetDecl<'a>> {
+pub(crate) fn declarations(project: &Project) -> Vec<WidgetDecl<'_>> {
     let mut out = Vec::new();
-    for (file, manifest) in manifests(ctx) {
+    for (file, manifest) in manifests(project) {
         let Some(items) = manifest.get("widgets").and_then(Json::as_array) else {
             continue;
         };
@@ -87,7 +86,7 @@ pub(crate) fn manifest_name(file: &str) -> &str {
 
 /// The manifest DevTools validated in a widget compile type: app.json, else game.json.
 pub(crate) fn primary_manifest<'a>(ctx: &Ctx<'a>) -> Option<(String, &'a Json)> {
-    manifests(ctx).into_iter().next()
+    manifests(ctx.project).into_iter().next()
 }
 
 /// `compileType` of project.config.json when it selects a widget mode (`search` or

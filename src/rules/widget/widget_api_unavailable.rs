@@ -24,7 +24,7 @@ impl Rule for WidgetApiUnavailable {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let allowed = WX_WHITELIST.join(", ");
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             for m in &w.modules {
                 for (name, span) in &m.wx_members {
                     if WX_WHITELIST.contains(&name.as_str()) {

@@ -23,7 +23,7 @@ impl Rule for WidgetFrameworkGlobal {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             for m in &w.modules {
                 for (name, span) in &m.framework_refs {
                     out.push(

@@ -23,7 +23,7 @@ impl Rule for WidgetJsNotFound {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for d in declarations(ctx) {
+        for d in declarations(ctx.project) {
             let Some(path) = d.path.filter(|s| !s.is_empty()) else {
                 continue;
             };

@@ -24,7 +24,7 @@ impl Rule for WidgetLifecycleTypo {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             for m in &w.modules {
                 for call in &m.widget_calls {
                     let keys = call.keys.as_deref().unwrap_or_default();

@@ -23,7 +23,7 @@ impl Rule for WidgetNotRegistered {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             let file = format!("{}/widget.js", w.dir);
             let Some(m) = ctx.project.modules.get(&file) else {
                 // No widget.js at all: the declaration rules report it (JS_NOT_FOUND).

@@ -24,7 +24,7 @@ impl Rule for WidgetPathNotFound {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for d in declarations(ctx) {
+        for d in declarations(ctx.project) {
             if d.item.as_object().is_none() {
                 continue;
             }

@@ -38,7 +38,7 @@ impl Rule for WidgetPathNotPlain {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for d in declarations(ctx) {
+        for d in declarations(ctx.project) {
             let Some(path) = d.path.filter(|s| !s.is_empty()) else {
                 continue;
             };

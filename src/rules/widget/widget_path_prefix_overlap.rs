@@ -26,7 +26,7 @@ impl Rule for WidgetPathPrefixOverlap {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        let decls = declarations(ctx);
+        let decls = declarations(ctx.project);
         if decls.is_empty() {
             return;
         }

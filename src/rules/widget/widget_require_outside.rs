@@ -27,7 +27,7 @@ impl Rule for WidgetRequireOutside {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let project = ctx.project;
         let resolver = Resolver::new(&project.modules, &project.mp_root);
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             for m in &w.modules {
                 let dir = dirname(&m.path);
                 for (spec, span) in &m.requires {

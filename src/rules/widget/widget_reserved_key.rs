@@ -23,7 +23,7 @@ impl Rule for WidgetReservedKey {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             for m in &w.modules {
                 for call in &m.widget_calls {
                     for (key, span) in call.keys.iter().flatten() {

@@ -26,7 +26,7 @@ impl Rule for WidgetUnloadedFile {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx) {
+        for w in widgets(ctx.project) {
             let inside = format!("{}/", w.dir);
             let mut files: Vec<&str> = ctx
                 .project

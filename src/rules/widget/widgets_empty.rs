@@ -34,7 +34,7 @@ impl Rule for WidgetsEmpty {
             "declare the widget: \"widgets\": [{\"type\": \"search\", \"path\": \"widget\"}], or remove the field".into(),
             "请声明 widget：\"widgets\": [{\"type\": \"search\", \"path\": \"widget\"}]，或删除该字段".into(),
         );
-        for (file, manifest) in manifests(ctx) {
+        for (file, manifest) in manifests(ctx.project) {
             let Some(m) = manifest.member("widgets") else {
                 continue;
             };

@@ -22,7 +22,7 @@ impl Rule for WidgetsNotArray {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (file, manifest) in manifests(ctx) {
+        for (file, manifest) in manifests(ctx.project) {
             let Some(v) = manifest.get("widgets") else {
                 continue;
             };
@@ -51,7 +51,7 @@ impl Rule for WidgetsNotArray {
                 )),
             );
         }
-        for d in declarations(ctx) {
+        for d in declarations(ctx.project) {
             if d.item.as_object().is_some() {
                 continue;
             }

@@ -1,0 +1,2 @@
+//! `mpcheck release`: what is checked and printed around an upload.
+pub mod checklist;
