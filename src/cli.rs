@@ -42,6 +42,9 @@ enum Command {
     /// Validate search Widget template data: setdynamicdata imports, widget_data replies and
     /// the standard templates' bodies (the import bodies given form one batch)
     WidgetData(WidgetDataArgs),
+    /// Upload a checked project with the official client (miniprogram-ci): the check as a gate,
+    /// the release pre-flight, the console checklist, the upload, the next steps
+    Release(Box<crate::release::command::Args>),
     /// Print a rule's documentation
     Explain {
         /// Rule code (MP200) or name (missing-page-file)
@@ -139,7 +142,7 @@ pub enum RulesFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -161,6 +164,7 @@ pub fn main() -> ExitCode {
         Command::Size(args) => size(args, lang),
         Command::WidgetData(args) => widget_data(args, lang),
         Command::Explain { rule } => explain(&rule),
+        Command::Release(args) => crate::release::command::run(*args, lang),
     }
 }
 
@@ -355,7 +359,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
 }
 
 /// Writes a report to stdout (a closed pipe is an error: exit 2).
-fn print(out: &str) -> std::io::Result<()> {
+pub(crate) fn print(out: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()
@@ -367,7 +371,7 @@ fn print(out: &str) -> std::io::Result<()> {
 /// (`/dev/null`, a named pipe), a link to one, and anything under `/dev` or `/proc` (where
 /// `/dev/stdout` is a link to whatever stdout is, a regular file included) are written to
 /// as they are.
-fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
     let system = file
         .parent()
@@ -433,7 +437,7 @@ const MAX_THREADS: usize = 256;
 /// Sets up rayon's global pool, which does all the parsing: `n` threads (default one per core),
 /// each with a stack large enough for oxc's recursive parser on anything within mpcheck's
 /// nesting limit (`crate::js::depth`); deeper input is reported, not parsed.
-fn thread_pool(n: Option<usize>) -> Result<(), ExitCode> {
+pub(crate) fn thread_pool(n: Option<usize>) -> Result<(), ExitCode> {
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(crate::js::depth::STACK_SIZE);
     if let Some(mut n) = n {
         if n == 0 {
@@ -450,18 +454,18 @@ fn thread_pool(n: Option<usize>) -> Result<(), ExitCode> {
     Ok(())
 }
 
-fn usage_error(message: &str) -> ExitCode {
+pub(crate) fn usage_error(message: &str) -> ExitCode {
     eprintln!("mpcheck: error: {}", escape::text(message));
     ExitCode::from(2)
 }
 
 /// A path for a message, escaped.
-fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     escape::line(&path.display().to_string()).into_owned()
 }
 
 /// How paths are shown: relative to where the user typed the command.
-fn path_prefix(path: &Path) -> String {
+pub(crate) fn path_prefix(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     let s = s.trim_start_matches("./").trim_end_matches('/');
     if s.is_empty() || s == "." {
@@ -549,7 +553,11 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// The project folder must exist; then its config (or `--config`). Problems exit 2.
-fn load_config(path: &Path, config: Option<&Path>, opts: &Options) -> Result<Config, ExitCode> {
+pub(crate) fn load_config(
+    path: &Path,
+    config: Option<&Path>,
+    opts: &Options,
+) -> Result<Config, ExitCode> {
     if !path.exists() {
         return Err(usage_error(&format!(
             "{} does not exist; give the folder that holds project.config.json or app.json",
@@ -560,7 +568,7 @@ fn load_config(path: &Path, config: Option<&Path>, opts: &Options) -> Result<Con
 }
 
 /// A bad mpcheck.json: shown with its text, exit 2.
-fn config_error(e: crate::config::ConfigError, opts: &Options) -> ExitCode {
+pub(crate) fn config_error(e: crate::config::ConfigError, opts: &Options) -> ExitCode {
     let name = shown(&e.path);
     let file = e.source.as_ref().map(|s| (name.clone(), s, e.span));
     let message = format!("invalid config {name}: {}", e.message);
@@ -571,7 +579,7 @@ fn config_error(e: crate::config::ConfigError, opts: &Options) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn load_error(e: LoadError) -> ExitCode {
+pub(crate) fn load_error(e: LoadError) -> ExitCode {
     match e {
         LoadError::NotFound {
             path,

@@ -595,6 +595,19 @@ fn none(lang: Lang) -> &'static str {
 
 impl Checklist {
     /// Whether app.json (or game.json) declares widgets: the go-live step applies.
+    /// Server domains the code uses that a configured whitelist lacks (and that can be
+    /// configured); `None` without a whitelist.
+    pub fn missing_domains(&self) -> Option<usize> {
+        self.whitelist.as_ref()?;
+        Some(
+            self.server
+                .iter()
+                .flat_map(|l| &l.origins)
+                .filter(|o| o.configurable && o.whitelisted == Some(false))
+                .count(),
+        )
+    }
+
     pub fn has_widgets(&self) -> bool {
         !self.widgets.is_empty()
     }

@@ -1,0 +1,774 @@
+//! `mpcheck release`, in order: the gate (every check rule and the release pre-flight, one
+//! run), the console checklist, the upload through miniprogram-ci, the next steps. Human text
+//! on stdout with the client's progress on stderr, or one JSON record (`-f json`). Exit 0
+//! uploaded or dry run passed, 1 stopped by the gate, the pre-flight or the upload, 2 usage.
+
+use super::client::{self, Client, Invocation, Outcome};
+use super::{Git, Request, Status, checklist, steps};
+use crate::cli::{self, ColorChoice};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine;
+use crate::i18n::Lang;
+use crate::project::Project;
+use crate::report::{self, Format, Options, Summary, escape};
+use clap::ValueEnum;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Project folder
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// The version to upload (DevTools' form: letters, digits and dots, at most 20; a plugin:
+    /// x.y.z)
+    #[arg(long, value_name = "V", required_unless_present = "install_ci")]
+    version: Option<String>,
+    /// Description [default: the subject of the git HEAD commit, when in a git repository]
+    #[arg(long, value_name = "D")]
+    desc: Option<String>,
+    /// Robot number, 1 to 30 (the console shows uploads per robot)
+    #[arg(long, value_name = "N", default_value = "1")]
+    robot: String,
+    /// The code-upload key file [default: $MPCHECK_UPLOAD_KEY]
+    #[arg(long, value_name = "FILE")]
+    key: Option<PathBuf>,
+    /// Upload as this appid [default: appid in project.config.json]
+    #[arg(long, value_name = "ID")]
+    appid: Option<String>,
+    /// Domain whitelist (as `check --domains`) [default: "domains" in mpcheck.json]
+    #[arg(long, value_name = "FILE")]
+    domains: Option<PathBuf>,
+    /// Config file [default: mpcheck.json in the project folder, if present]
+    #[arg(long, short = 'c')]
+    config: Option<PathBuf>,
+    /// Stop when there are more warnings than this
+    #[arg(long)]
+    max_warnings: Option<usize>,
+    /// Everything except the upload; print the exact invocation
+    #[arg(long)]
+    dry_run: bool,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    format: ReleaseFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The miniprogram-ci to use: its bin (node_modules/.bin/miniprogram-ci) or package folder
+    /// [default: $MPCHECK_MINIPROGRAM_CI, node_modules/.bin in the project or a parent, then
+    /// the --install-ci cache]
+    #[arg(long, value_name = "PATH")]
+    ci_bin: Option<PathBuf>,
+    /// Install miniprogram-ci 2.1.42 with npm into mpcheck's cache folder (about 275 MB);
+    /// without --version, only that
+    #[arg(long)]
+    install_ci: bool,
+    /// HTTP proxy for the client [default: $HTTPS_PROXY and the client's own lookup]
+    #[arg(long, value_name = "URL")]
+    proxy: Option<String>,
+    /// Stop the client after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value = "900")]
+    timeout: u64,
+    /// Compile without project.config.json's settings (no ES6 transform, no minification), as
+    /// `miniprogram-ci upload` does without `--use-project-config` [default: the project's
+    /// settings, as DevTools uploads]
+    #[arg(long)]
+    plain_compile: bool,
+    /// Show every line the client prints and every file it compiles
+    #[arg(long, short = 'v')]
+    verbose: bool,
+    /// Worker threads for the check [default: one per core]
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Colour in human output
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum ReleaseFormat {
+    Human,
+    Json,
+}
+
+pub fn run(args: Args, lang: Lang) -> ExitCode {
+    if let Err(code) = cli::thread_pool(args.threads) {
+        return code;
+    }
+    if args.timeout == 0 {
+        return cli::usage_error("--timeout must be at least 1");
+    }
+    if args.install_ci {
+        match client::install() {
+            Ok(c) => eprintln!(
+                "mpcheck: miniprogram-ci {} is installed in {}",
+                c.version,
+                c.package.display()
+            ),
+            Err(e) => {
+                eprintln!("mpcheck: error: cannot install miniprogram-ci: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let Some(version) = args.version.clone() else {
+        return ExitCode::SUCCESS;
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && args.format == ReleaseFormat::Human
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let opts = Options {
+        color,
+        width: Some(
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100),
+        ),
+        path_prefix: cli::path_prefix(&args.path),
+    };
+    let config = match cli::load_config(&args.path, args.config.as_deref(), &opts) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut project = match Project::load(&args.path, &config.exclude) {
+        Ok(p) => p,
+        Err(e) => return cli::load_error(e),
+    };
+    match crate::domains::configured(args.domains.as_deref(), &config, &project.dir) {
+        Ok(w) => project.whitelist = w,
+        Err(message) => return cli::usage_error(&message),
+    }
+    let req = Request {
+        version,
+        desc: args.desc.clone(),
+        robot: args.robot.clone(),
+        key: args.key.clone(),
+        appid: args.appid.clone(),
+        dry_run: args.dry_run,
+        ci_bin: args.ci_bin.clone(),
+        proxy: args.proxy.clone(),
+        timeout: Duration::from_secs(args.timeout),
+        max_warnings: args.max_warnings,
+    };
+    let git = Git::of(&project.dir);
+    let release_args = super::release_args(&req, &project, &git);
+    let mut out = Output::new(&args);
+
+    // 1–2. The gate: the whole check and the release pre-flight, in one run.
+    project.upload();
+    let diagnostics = engine::run_with(&project, &config, lang, Some(&release_args));
+    if super::gate_fails(&diagnostics, req.max_warnings) {
+        let summary = Summary::of(&diagnostics);
+        let text = report::render(
+            &project,
+            &diagnostics,
+            match args.format {
+                ReleaseFormat::Human => Format::Human,
+                ReleaseFormat::Json => Format::Json,
+            },
+            &opts,
+        );
+        out.push(&text);
+        let code = out.finish();
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+        let why = if summary.errors > 0 {
+            format!("{} error(s)", summary.errors)
+        } else {
+            format!(
+                "{} warnings exceed --max-warnings {}",
+                summary.warnings,
+                req.max_warnings.unwrap_or_default()
+            )
+        };
+        eprintln!("mpcheck release: stopped before the upload: {why}; nothing was uploaded");
+        std::mem::forget(project);
+        return ExitCode::from(1);
+    }
+
+    // 3. The console checklist.
+    let checklist = checklist::compute(&project);
+    let mut record = Record::new(&req, &release_args, &git, &project, &diagnostics);
+    record.checklist = checklist.json();
+    if args.format == ReleaseFormat::Human {
+        out.push(&gate_line(lang, &diagnostics));
+        let warnings: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .take(MAX_WARNINGS_SHOWN)
+            .cloned()
+            .collect();
+        if !warnings.is_empty() {
+            let concise = report::render(&project, &warnings, Format::Concise, &opts);
+            // The concise report ends with its own summary line: the gate line above says it.
+            for line in concise.lines().filter(|l| l.contains(": warning[")) {
+                out.push(&format!("  {line}\n"));
+            }
+            let more = Summary::of(&diagnostics)
+                .warnings
+                .saturating_sub(MAX_WARNINGS_SHOWN);
+            if more > 0 {
+                out.push(&format!("  … {more} more\n"));
+            }
+            out.push("\n");
+        }
+        out.push(&checklist.text(lang, &opts.path_prefix));
+        out.push("\n");
+        out.flush_stdout();
+    }
+
+    // 4. The client.
+    let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
+    let found = client::find(&project.dir, req.ci_bin.as_deref());
+    let node = client::node();
+    let result_file = result_path();
+    let invocation = Invocation {
+        ci: found
+            .as_ref()
+            .map(|c| c.package.display().to_string())
+            .unwrap_or_default(),
+        appid: release_args
+            .appid
+            .as_ref()
+            .map(|(a, _)| a.clone())
+            .unwrap_or_default(),
+        project_path: absolute(&project.dir).display().to_string(),
+        key_path: key_path
+            .as_ref()
+            .map(|k| k.display().to_string())
+            .unwrap_or_default(),
+        version: req.version.clone(),
+        desc: release_args.desc.as_ref().map(|(d, _)| d.clone()),
+        robot: req.robot.clone(),
+        project_type: super::project_type(&project).to_string(),
+        proxy: req.proxy.clone(),
+        ignores: vec!["node_modules/**/*".into()],
+        use_project_config: !args.plain_compile,
+        verbose: args.verbose,
+        result: result_file.display().to_string(),
+    };
+    let problem = client_problem(lang, &found, &node);
+    record.client = client_json(&found, &node);
+    record.invocation = Some(invocation_json(&invocation, node.as_deref()));
+    let privacy: Vec<String> = checklist
+        .privacy_items()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let privacy_refs: Vec<&str> = privacy.iter().map(String::as_str).collect();
+    let steps_for = |sizes: &[super::PackageSize]| {
+        let steps = steps::next_steps(
+            lang,
+            &req.version,
+            &privacy_refs,
+            checklist.missing_domains(),
+            checklist.has_widgets(),
+        );
+        (steps::text(lang, sizes, &steps), steps)
+    };
+
+    if req.dry_run {
+        let sizes = super::package_sizes(&project, None);
+        let (steps_text, steps) = steps_for(&sizes);
+        record.status = Status::DryRun;
+        record.packages = sizes;
+        record.next_steps = steps;
+        if let Some(p) = &problem {
+            record.error = Some(serde_json::json!({ "message": p }));
+        }
+        if args.format == ReleaseFormat::Human {
+            out.push(&dry_run_text(
+                lang,
+                &invocation,
+                node.as_deref(),
+                &found,
+                problem.as_deref(),
+            ));
+            out.push(&steps_text);
+        } else {
+            out.push(&record.json());
+        }
+        std::mem::forget(project);
+        return out.finish();
+    }
+    if let Some(p) = problem {
+        record.status = Status::NoClient;
+        record.error = Some(serde_json::json!({ "message": p }));
+        if args.format == ReleaseFormat::Human {
+            out.push(&format!(
+                "{}: {p}\n",
+                lang.pick("cannot upload", "无法上传")
+            ));
+        } else {
+            out.push(&record.json());
+        }
+        let _ = out.finish();
+        std::mem::forget(project);
+        return ExitCode::from(1);
+    }
+    let (Ok(ci), Some(node)) = (found, node) else {
+        unreachable!("client_problem covers both");
+    };
+    let secrets = key_path
+        .as_deref()
+        .and_then(|k| crate::fsread::read_capped(k, 64 << 10).ok())
+        .map(|b| client::key_lines(&b))
+        .unwrap_or_default();
+    eprintln!(
+        "mpcheck release: uploading {} version {} as robot {} with miniprogram-ci {} …",
+        escape::line(&invocation.appid),
+        escape::line(&req.version),
+        escape::line(&req.robot),
+        escape::line(&ci.version)
+    );
+    let started = std::time::Instant::now();
+    let outcome = client::upload(&node, &invocation, &secrets, req.timeout);
+    let _ = std::fs::remove_file(&result_file);
+    record.upload_seconds =
+        Some((started.elapsed().as_millis() as f64 / 1000.0 * 10.0).round() / 10.0);
+    match outcome {
+        Ok(Outcome::Uploaded(result)) => {
+            let sizes = super::package_sizes(&project, Some(&result));
+            let (steps_text, steps) = steps_for(&sizes);
+            record.status = Status::Uploaded;
+            record.packages = sizes;
+            record.next_steps = steps;
+            record.client_result = Some(result);
+            if args.format == ReleaseFormat::Human {
+                out.push(&match lang {
+                    Lang::En => format!(
+                        "Uploaded version {} of {} ({:.1} s). It is now the 开发版本 (development version) of robot {}.\n\n",
+                        escape::line(&req.version),
+                        escape::line(&invocation.appid),
+                        started.elapsed().as_secs_f64(),
+                        escape::line(&req.robot)
+                    ),
+                    Lang::Zh => format!(
+                        "已上传 {} 的版本 {}（{:.1} 秒），现为机器人 {} 的开发版本。\n\n",
+                        escape::line(&invocation.appid),
+                        escape::line(&req.version),
+                        started.elapsed().as_secs_f64(),
+                        escape::line(&req.robot)
+                    ),
+                });
+                out.push(&steps_text);
+            } else {
+                out.push(&record.json());
+            }
+            std::mem::forget(project);
+            out.finish()
+        }
+        Ok(Outcome::Failed { code, message }) => {
+            let (what, help) = client::explain_failure(code, &message);
+            record.status = Status::Failed;
+            record.error = Some(serde_json::json!({ "code": code, "message": what, "help": help }));
+            if args.format == ReleaseFormat::Human {
+                out.push(&format!(
+                    "{} ({code}): {}\n  help: {}\n",
+                    lang.pick("upload failed", "上传失败"),
+                    escape::text(&what),
+                    escape::text(&help)
+                ));
+            } else {
+                out.push(&record.json());
+            }
+            let _ = out.finish();
+            std::mem::forget(project);
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            record.status = Status::Failed;
+            record.error = Some(serde_json::json!({ "message": e }));
+            if args.format == ReleaseFormat::Human {
+                out.push(&format!(
+                    "{}: {}\n",
+                    lang.pick("upload failed", "上传失败"),
+                    escape::text(&e)
+                ));
+            } else {
+                out.push(&record.json());
+            }
+            let _ = out.finish();
+            std::mem::forget(project);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Warnings listed (one line each) when the gate passes.
+const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// stdout, or `-o FILE` written once at the end.
+struct Output {
+    file: Option<PathBuf>,
+    buffer: String,
+}
+
+impl Output {
+    fn new(args: &Args) -> Output {
+        Output {
+            file: args.output.clone(),
+            buffer: String::new(),
+        }
+    }
+    fn push(&mut self, s: &str) {
+        self.buffer.push_str(s);
+    }
+    /// Prints what is buffered (stdout only): the checklist before the client's progress.
+    fn flush_stdout(&mut self) {
+        if self.file.is_none() {
+            let _ = cli::print(&self.buffer);
+            self.buffer.clear();
+        }
+    }
+    fn finish(&mut self) -> ExitCode {
+        let text = std::mem::take(&mut self.buffer);
+        match &self.file {
+            Some(f) => match cli::write_replacing(f, text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => cli::usage_error(&format!("cannot write {}: {e}", cli::shown(f))),
+            },
+            None => match cli::print(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            },
+        }
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    })
+}
+
+/// A fresh file name for the bridge's result, in the system's temporary folder (never in the
+/// project).
+fn result_path() -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::env::temp_dir().join(format!(
+        "mpcheck-upload-{}-{nanos}.json",
+        std::process::id()
+    ))
+}
+
+fn gate_line(lang: Lang, diagnostics: &[Diagnostic]) -> String {
+    let s = Summary::of(diagnostics);
+    let count = |sev: Severity| diagnostics.iter().filter(|d| d.severity == sev).count();
+    debug_assert_eq!(s.errors, count(Severity::Error));
+    match lang {
+        Lang::En => format!(
+            "Check passed: 0 errors, {} warning(s), {} info(s) (`mpcheck check` lists them)\n\n",
+            s.warnings,
+            count(Severity::Info)
+        ),
+        Lang::Zh => format!(
+            "检查通过：0 个错误，{} 个警告，{} 个提示（`mpcheck check` 可查看）\n\n",
+            s.warnings,
+            count(Severity::Info)
+        ),
+    }
+}
+
+/// Why the upload cannot start (no client, no Node), or `None`.
+fn client_problem(
+    lang: Lang,
+    found: &Result<Client, client::NotFound>,
+    node: &Option<PathBuf>,
+) -> Option<String> {
+    let mut problems = Vec::new();
+    match found {
+        Ok(c) if c.version != client::CI_VERSION => {
+            // Usable, but not the version mpcheck is tested with: said on stderr, not fatal.
+            eprintln!(
+                "mpcheck release: warning: miniprogram-ci {} (from {}) is not {}, the version mpcheck is tested with",
+                escape::line(&c.version),
+                c.found.describe(),
+                client::CI_VERSION
+            );
+        }
+        Ok(_) => {}
+        Err(client::NotFound::Bad(how, path)) => problems.push(match lang {
+            Lang::En => format!(
+                "{} ({}) is not miniprogram-ci: give its node_modules/.bin/miniprogram-ci or its package folder",
+                cli::shown(path),
+                how.describe()
+            ),
+            Lang::Zh => format!(
+                "{}（{}）不是 miniprogram-ci：请给出 node_modules/.bin/miniprogram-ci 或其包目录",
+                cli::shown(path),
+                how.describe()
+            ),
+        }),
+        Err(client::NotFound::Missing { .. }) => problems.push(
+            lang.pick(
+                "miniprogram-ci is not installed: run `mpcheck release --install-ci` (installs 2.1.42 into mpcheck's cache, about 275 MB), or `npm install --save-dev miniprogram-ci@2.1.42` in the project, or pass --ci-bin",
+                "未安装 miniprogram-ci：运行 `mpcheck release --install-ci`（安装 2.1.42 到 mpcheck 的缓存目录，约 275 MB），或在项目中 `npm install --save-dev miniprogram-ci@2.1.42`，或使用 --ci-bin",
+            )
+            .to_string(),
+        ),
+    }
+    if node.is_none() {
+        problems.push(
+            lang.pick(
+                "Node.js is not on PATH (or set MPCHECK_NODE): miniprogram-ci needs Node.js 16.1 or later",
+                "PATH 中没有 Node.js（或设置 MPCHECK_NODE）：miniprogram-ci 需要 Node.js 16.1 或更高版本",
+            )
+            .to_string(),
+        );
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+fn client_json(
+    found: &Result<Client, client::NotFound>,
+    node: &Option<PathBuf>,
+) -> serde_json::Value {
+    match found {
+        Ok(c) => serde_json::json!({
+            "version": c.version,
+            "package": c.package.display().to_string(),
+            "foundBy": c.found.describe(),
+            "node": node.as_ref().map(|n| n.display().to_string()),
+        }),
+        Err(_) => serde_json::json!({
+            "version": null,
+            "node": node.as_ref().map(|n| n.display().to_string()),
+        }),
+    }
+}
+
+/// The bridge's input as recorded: the key's path, never its content.
+fn invocation_json(inv: &Invocation, node: Option<&Path>) -> serde_json::Value {
+    let mut v = serde_json::to_value(inv).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("result");
+        o.remove("verbose");
+        o.insert(
+            "node".into(),
+            serde_json::Value::from(node.map(|n| n.display().to_string())),
+        );
+    }
+    v
+}
+
+/// A word for a shell, quoted when needed (for showing only: nothing runs through a shell).
+fn sh(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@,+%".contains(&b))
+    {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+fn dry_run_text(
+    lang: Lang,
+    inv: &Invocation,
+    node: Option<&Path>,
+    found: &Result<Client, client::NotFound>,
+    problem: Option<&str>,
+) -> String {
+    let mut s = String::new();
+    s.push_str(lang.pick(
+        "Dry run: nothing was uploaded. The upload would run (no shell; the options go to the bridge on standard input):\n",
+        "试运行：未上传。上传时将运行（不经过 shell；选项通过标准输入传给桥接脚本）：\n",
+    ));
+    let node = node.map_or("node".to_string(), |n| n.display().to_string());
+    s.push_str(&format!(
+        "  {} -e <mpcheck's bridge to the miniprogram-ci Node API> <<'JSON'\n",
+        escape::line(&sh(&node))
+    ));
+    let mut shown = invocation_json(inv, None);
+    if let Some(o) = shown.as_object_mut() {
+        o.remove("node");
+    }
+    let json = serde_json::to_string_pretty(&shown).unwrap_or_default();
+    for line in json.lines() {
+        s.push_str(&format!("  {}\n", escape::line(line)));
+    }
+    s.push_str("  JSON\n");
+    s.push_str(lang.pick(
+        "The same upload with the client's own CLI (which does not report the package sizes):\n",
+        "用客户端自带命令行进行同样的上传（不返回各包大小）：\n",
+    ));
+    let bin = match found {
+        Ok(c) => c.bin.display().to_string(),
+        Err(_) => "miniprogram-ci".into(),
+    };
+    let mut words = vec![
+        bin,
+        "upload".into(),
+        "--appid".into(),
+        inv.appid.clone(),
+        "--pp".into(),
+        inv.project_path.clone(),
+        "--pkp".into(),
+        inv.key_path.clone(),
+        "--uv".into(),
+        inv.version.clone(),
+    ];
+    if let Some(d) = &inv.desc {
+        words.extend(["--ud".into(), d.clone()]);
+    }
+    words.extend(["-r".into(), inv.robot.clone()]);
+    if inv.project_type != "miniProgram" {
+        words.extend(["--pt".into(), inv.project_type.clone()]);
+    }
+    if let Some(p) = &inv.proxy {
+        words.extend(["--proxy".into(), p.clone()]);
+    }
+    if inv.use_project_config {
+        words.extend(["--use-project-config".into(), "true".into()]);
+    }
+    let line: Vec<String> = words.iter().map(|w| sh(w)).collect();
+    s.push_str(&format!("  {}\n", escape::line(&line.join(" "))));
+    if let Some(p) = problem {
+        s.push_str(&format!(
+            "{}: {}\n",
+            lang.pick("The upload could not start", "上传无法开始"),
+            escape::text(p)
+        ));
+    }
+    s.push('\n');
+    s
+}
+
+/// The release record (`-f json`), for CI artifacts.
+struct Record {
+    status: Status,
+    version: String,
+    desc: Option<String>,
+    desc_source: Option<&'static str>,
+    appid: Option<String>,
+    robot: String,
+    project: String,
+    git_commit: Option<String>,
+    git_dirty: bool,
+    time: String,
+    findings: serde_json::Value,
+    client: serde_json::Value,
+    invocation: Option<serde_json::Value>,
+    upload_seconds: Option<f64>,
+    client_result: Option<serde_json::Value>,
+    packages: Vec<super::PackageSize>,
+    checklist: serde_json::Value,
+    next_steps: Vec<steps::Step>,
+    error: Option<serde_json::Value>,
+}
+
+impl Record {
+    fn new(
+        req: &Request,
+        args: &crate::rules::release::ReleaseArgs,
+        git: &Git,
+        project: &Project,
+        diagnostics: &[Diagnostic],
+    ) -> Record {
+        let s = Summary::of(diagnostics);
+        let infos = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Info)
+            .count();
+        // Warnings kept in the record (capped); infos only counted.
+        let warnings: Vec<serde_json::Value> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .take(100)
+            .map(|d| {
+                serde_json::json!({
+                    "code": d.rule.code,
+                    "file": d.file,
+                    "line": d.span.and_then(|sp| project.source(&d.file).map(|src| src.line_of(sp.start as usize) + 1)),
+                    "message": d.message,
+                })
+            })
+            .collect();
+        Record {
+            status: Status::Blocked,
+            version: req.version.clone(),
+            desc: args.desc.as_ref().map(|(d, _)| d.clone()),
+            desc_source: args.desc.as_ref().map(|(_, g)| match g {
+                crate::rules::release::Given::GitHead => "git",
+                _ => "option",
+            }),
+            appid: args.appid.as_ref().map(|(a, _)| a.clone()),
+            robot: req.robot.clone(),
+            project: absolute(&project.dir).display().to_string(),
+            git_commit: git.commit.clone(),
+            git_dirty: git.dirty,
+            time: super::now_utc(),
+            findings: serde_json::json!({
+                "errors": s.errors,
+                "warnings": s.warnings,
+                "infos": infos,
+                "warningList": warnings,
+            }),
+            client: serde_json::Value::Null,
+            invocation: None,
+            upload_seconds: None,
+            client_result: None,
+            packages: Vec::new(),
+            checklist: serde_json::Value::Null,
+            next_steps: Vec::new(),
+            error: None,
+        }
+    }
+
+    fn json(&self) -> String {
+        let v = serde_json::json!({
+            "mpcheck": env!("CARGO_PKG_VERSION"),
+            "status": self.status.as_str(),
+            "version": self.version,
+            "desc": self.desc,
+            "descSource": self.desc_source,
+            "appid": self.appid,
+            "robot": self.robot,
+            "project": self.project,
+            "git": { "commit": self.git_commit, "dirty": self.git_dirty },
+            "time": self.time,
+            "check": self.findings,
+            "client": self.client,
+            "invocation": self.invocation,
+            "uploadSeconds": self.upload_seconds,
+            "clientResult": self.client_result,
+            "packages": self.packages,
+            "checklist": self.checklist,
+            "nextSteps": self.next_steps,
+            "error": self.error,
+        });
+        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sh;
+
+    #[test]
+    fn shell_words_are_quoted_for_display() {
+        assert_eq!(sh("1.0.0"), "1.0.0");
+        assert_eq!(sh("fix: it's done"), "'fix: it'\\''s done'");
+        assert_eq!(sh(""), "''");
+    }
+}

@@ -1,0 +1,552 @@
+//! `mpcheck release` end to end. The tests marked "needs Node.js" run the real official client
+//! (miniprogram-ci 2.1.42) against `tests/support/mock_wechat.js`, a local mock of
+//! servicewechat.com (an HTTP proxy on 127.0.0.1 that serves HTTPS inside the CONNECT tunnel
+//! with a test CA). `scripts/test.sh` installs Node.js, openssl and the client
+//! (`scripts/setup-release.sh`) and runs them with `--ignored`.
+
+mod common;
+
+use common::root;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// mpcheck with a clean environment: no key, client or proxy from the caller's shell.
+fn mpcheck(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mpcheck"));
+    c.args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env("LANG", "C")
+        .env_remove("MPCHECK_LANG")
+        .env_remove("MPCHECK_UPLOAD_KEY")
+        .env_remove("NODE_EXTRA_CA_CERTS");
+    for v in [
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "NO_PROXY",
+        "no_proxy",
+    ] {
+        c.env_remove(v);
+    }
+    c
+}
+
+fn run(c: &mut Command) -> Output {
+    c.output().expect("mpcheck runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// The test keys and certificates (tests/support/make_certs.sh), made once per test process.
+fn certs() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = Command::new("bash")
+            .arg(root().join("tests/support/make_certs.sh"))
+            .arg(dir.path())
+            .status()
+            .expect("bash runs make_certs.sh");
+        assert!(ok.success(), "make_certs.sh failed (is openssl installed?)");
+        dir
+    })
+    .path()
+}
+
+/// A copy of `fixtures/release-app` in a git repository with one commit.
+fn release_app() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/release-app"), dir.path());
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success());
+        ok.unwrap_or(false)
+    };
+    assert!(git(&["init", "-q"]) && git(&["add", "."]));
+    assert!(git(&[
+        "commit",
+        "-q",
+        "-m",
+        "Show the nearest stores first"
+    ]));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The mock server, stopped when dropped (it also stops by itself when its stdin closes).
+struct Mock {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Mock {
+    fn start(mode: &str) -> Mock {
+        let dir = tempfile::tempdir().unwrap();
+        let port_file = dir.path().join("port");
+        let log = dir.path().join("requests.jsonl");
+        let c = certs();
+        let child = Command::new("node")
+            .arg(root().join("tests/support/mock_wechat.js"))
+            .arg("--cert")
+            .arg(c.join("server.pem"))
+            .arg("--key")
+            .arg(c.join("server.key"))
+            .arg("--pubkey")
+            .arg(c.join("pub.pem"))
+            .arg("--log")
+            .arg(&log)
+            .arg("--port-file")
+            .arg(&port_file)
+            .args(["--mode", mode, "--lifetime", "120", "--exit-on-stdin-close"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("node runs the mock");
+        let started = Instant::now();
+        let port = loop {
+            if let Ok(s) = std::fs::read_to_string(&port_file)
+                && let Ok(p) = s.trim().parse()
+            {
+                break p;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the mock did not start"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Mock {
+            child,
+            port,
+            log,
+            _dir: dir,
+        }
+    }
+
+    fn proxy(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn requests(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("the mock logs JSON lines"))
+            .collect()
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `mpcheck release` on `project` through the mock, as JSON; the client's CA trusted.
+fn release_through(mock: &Mock, project: &Path, key: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "release",
+        project.to_str().unwrap(),
+        "--version",
+        "1.0.0",
+        "--robot",
+        "3",
+        "-f",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let key = certs().join(key);
+    let proxy = mock.proxy();
+    run(mpcheck(&args)
+        .arg("--key")
+        .arg(&key)
+        .arg("--proxy")
+        .arg(&proxy)
+        .env("NODE_EXTRA_CA_CERTS", certs().join("ca.pem")))
+}
+
+fn record(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        let (out, err) = text(o);
+        panic!("stdout is one JSON record ({e}):\n{out}\n--- stderr ---\n{err}")
+    })
+}
+
+/// No line of the key's body appears in any output.
+fn assert_no_key_material(o: &Output, key: &str) {
+    let pem = std::fs::read_to_string(certs().join(key)).unwrap();
+    let (out, err) = text(o);
+    for line in pem
+        .lines()
+        .filter(|l| !l.starts_with("-----") && l.len() >= 16)
+    {
+        assert!(!out.contains(line), "key material on stdout");
+        assert!(!err.contains(line), "key material on stderr");
+    }
+    assert!(!out.contains("PRIVATE KEY-----\n"), "a PEM block on stdout");
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn uploads_through_the_mock_with_the_real_client() {
+    let app = release_app();
+    let mock = Mock::start("ok");
+    let o = release_through(&mock, app.path(), "key.pem", &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let r = record(&o);
+    assert_eq!(r["status"], "uploaded");
+    assert_eq!(r["version"], "1.0.0");
+    assert_eq!(r["desc"], "Show the nearest stores first");
+    assert_eq!(r["descSource"], "git");
+    assert_eq!(r["appid"], "wx4e34fa77ae7024ed");
+    assert_eq!(r["robot"], "3");
+    assert!(r["git"]["commit"].as_str().is_some_and(|c| c.len() == 40));
+    // The server's per-package sizes, beside mpcheck's.
+    let packages = r["packages"].as_array().unwrap();
+    let names: Vec<&str> = packages
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["__APP__", "shop/", "__FULL__"]);
+    assert!(
+        packages.iter().all(|p| p["uploaded"].as_u64().is_some()),
+        "{packages:?}"
+    );
+    // What the server received.
+    let requests = mock.requests();
+    let upload = requests
+        .iter()
+        .find(|q| q["path"] == "/wxa/ci/upload")
+        .expect("the mock saw the upload");
+    assert_eq!(upload["query"]["version"], "1.0.0");
+    assert_eq!(upload["query"]["desc"], "Show the nearest stores first");
+    assert_eq!(upload["query"]["robot"], "3");
+    assert_eq!(upload["query"]["appid"], "wx4e34fa77ae7024ed");
+    assert_eq!(upload["signature"]["verified"], true);
+    // The uploaded files are mpcheck's upload set (plus the client's own: its signature, the
+    // source maps of compiled JS).
+    let mut sent: Vec<String> = upload["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().trim_start_matches('/').to_string())
+        .filter(|f| f != "ci.signature" && !f.ends_with(".js.map"))
+        .collect();
+    sent.sort();
+    let project = mpcheck::project::Project::load(app.path(), &Default::default()).unwrap();
+    let mut planned: Vec<String> = project
+        .upload()
+        .files
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
+    planned.sort();
+    assert_eq!(sent, planned);
+    assert_no_key_material(&o, "key.pem");
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn human_output_has_the_checklist_progress_and_next_steps() {
+    let app = release_app();
+    let mock = Mock::start("ok");
+    let key = certs().join("key.pem");
+    let o = run(mpcheck(&[
+        "release",
+        app.path().to_str().unwrap(),
+        "--version",
+        "2.0.1",
+        "--desc",
+        "human run",
+    ])
+    .arg("--key")
+    .arg(&key)
+    .arg("--proxy")
+    .arg(mock.proxy())
+    .env("NODE_EXTRA_CA_CERTS", certs().join("ca.pem")));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+    assert!(out.contains("Check passed"), "{out}");
+    assert!(
+        out.contains("Uploaded version 2.0.1 of wx4e34fa77ae7024ed"),
+        "{out}"
+    );
+    assert!(out.contains("Next steps"), "{out}");
+    assert!(out.contains("提交审核"), "{out}");
+    assert!(
+        err.contains("uploading wx4e34fa77ae7024ed version 2.0.1 as robot 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Seal code package"),
+        "progress on stderr: {err}"
+    );
+    assert!(!out.contains("Seal code package"), "no progress on stdout");
+    assert_no_key_material(&o, "key.pem");
+}
+
+/// One failing case: the mock's mode or key, the exit code, and what the record's error says.
+fn failing(mode: &str, key: &str, code: Option<i64>, message: &str, help: &str) {
+    let app = release_app();
+    let mock = Mock::start(mode);
+    let o = release_through(&mock, app.path(), key, &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    let r = record(&o);
+    assert_eq!(r["status"], "failed", "{out}");
+    assert_eq!(r["error"]["code"].as_i64(), code, "{out}");
+    let m = r["error"]["message"].as_str().unwrap();
+    assert!(m.contains(message), "{m}");
+    let h = r["error"]["help"].as_str().unwrap();
+    assert!(h.contains(help), "{h}");
+    assert_no_key_material(&o, key);
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn invalid_ip_says_where_the_ip_whitelist_is() {
+    failing(
+        "invalid-ip",
+        "key.pem",
+        Some(20003),
+        "errCode -10008, invalid ip",
+        "add this machine's IP (1.2.3.4) to the upload IP whitelist",
+    );
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn an_html_500_is_a_server_failure() {
+    failing(
+        "http500",
+        "key.pem",
+        Some(20003),
+        "not its JSON reply",
+        "try again later",
+    );
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn a_key_the_server_does_not_know_is_refused() {
+    failing(
+        "ok",
+        "other-key.pem",
+        Some(20003),
+        "the server refused the key",
+        "does not belong to this appid",
+    );
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn a_refused_first_request_is_reported() {
+    failing(
+        "randstr-error",
+        "key.pem",
+        Some(20001),
+        "refused the first request",
+        "check the appid",
+    );
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn no_network_is_20001_with_proxy_advice() {
+    // A proxy port nothing listens on: the client cannot reach anything (and nothing leaves
+    // the machine, whatever network the test host has).
+    let app = release_app();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let key = certs().join("key.pem");
+    let o = run(mpcheck(&[
+        "release",
+        app.path().to_str().unwrap(),
+        "--version",
+        "1.0.0",
+        "-f",
+        "json",
+        "--proxy",
+        &format!("http://127.0.0.1:{closed}"),
+    ])
+    .arg("--key")
+    .arg(&key));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    let r = record(&o);
+    assert_eq!(r["error"]["code"], 20001);
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot reach servicewechat.com"),
+        "{out}"
+    );
+    assert!(r["error"]["help"].as_str().unwrap().contains("HTTPS_PROXY"));
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn a_garbage_key_stops_in_the_pre_flight_before_any_request() {
+    let app = release_app();
+    let mock = Mock::start("ok");
+    let o = release_through(&mock, app.path(), "garbage-key.pem", &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(out.contains("MP604"), "{out}");
+    assert!(mock.requests().is_empty(), "the client never started");
+    assert_no_key_material(&o, "garbage-key.pem");
+}
+
+/// A stand-in client package: records that it was loaded, uploads nothing.
+fn fake_client(dir: &Path) -> PathBuf {
+    let pkg = dir.join("fake-ci");
+    std::fs::create_dir_all(pkg.join("dist")).unwrap();
+    std::fs::write(
+        pkg.join("package.json"),
+        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        pkg.join("index.js"),
+        "const fs = require('fs'), path = require('path');\n\
+         fs.writeFileSync(path.join(__dirname, 'started'), '1');\n\
+         exports.proxy = () => {};\n\
+         exports.Project = function (o) { this.o = o; };\n\
+         exports.upload = async () => ({ subPackageInfo: [{ name: '__FULL__', size: 1 }] });\n",
+    )
+    .unwrap();
+    pkg
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn the_gate_never_starts_the_client() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = fake_client(tmp.path());
+    let key = certs().join("key.pem");
+    // fixtures/example has errors: stopped with the check's own output.
+    let o = run(mpcheck(&["release", "--version", "1.0.0"])
+        .arg(root().join("fixtures/example"))
+        .arg("--key")
+        .arg(&key)
+        .arg("--ci-bin")
+        .arg(&ci));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.contains("MP200"), "the check's findings: {out}");
+    assert!(err.contains("stopped before the upload"), "{err}");
+    assert!(!ci.join("started").exists(), "the client was started");
+    // The same client on a clean project is started (the marker works).
+    let app = release_app();
+    let o = run(mpcheck(&["release", "--version", "1.0.0"])
+        .arg(app.path())
+        .arg("--key")
+        .arg(&key)
+        .arg("--ci-bin")
+        .arg(&ci));
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(ci.join("started").exists());
+}
+
+#[test]
+fn install_ci_is_never_run_unasked_and_a_missing_client_says_how_to_get_it() {
+    let app = release_app();
+    let cache = tempfile::tempdir().unwrap();
+    let key = root().join("fixtures/release-keys/pkcs1.pem");
+    let o = run(mpcheck(&["release", "--version", "1.0.0"])
+        .arg(app.path())
+        .arg("--key")
+        .arg(&key)
+        .env("MPCHECK_CACHE_DIR", cache.path())
+        .env("PATH", "/nonexistent"));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(out.contains("mpcheck release --install-ci"), "{out}");
+    assert!(out.contains("Node.js is not on PATH"), "{out}");
+    assert_eq!(
+        std::fs::read_dir(cache.path()).unwrap().count(),
+        0,
+        "nothing installed"
+    );
+}
+
+#[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42: scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
+fn a_silent_server_is_stopped_at_the_timeout() {
+    // A proxy that accepts the connection and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let _holder = std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in listener.incoming().take(8) {
+            held.push(s);
+        }
+        std::thread::sleep(Duration::from_secs(30));
+    });
+    let app = release_app();
+    let key = certs().join("key.pem");
+    let started = Instant::now();
+    let o = run(mpcheck(&[
+        "release",
+        app.path().to_str().unwrap(),
+        "--version",
+        "1.0.0",
+        "-f",
+        "json",
+        "--timeout",
+        "3",
+        "--proxy",
+        &format!("http://127.0.0.1:{port}"),
+    ])
+    .arg("--key")
+    .arg(&key));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "stopped at the timeout"
+    );
+    let r = record(&o);
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did not finish within 3 s"),
+        "{out}"
+    );
+}
