@@ -44,11 +44,16 @@ pub struct Related {
     pub message: String,
 }
 
+/// The pseudo-file of findings about a command-line value (`mpcheck release`'s arguments):
+/// not a project file, so renderers show it as is, with no excerpt, line or column, and no
+/// path prefix.
+pub const ARGUMENTS: &str = "<release arguments>";
+
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
-    /// Path relative to the project folder, with `/` separators.
+    /// Path relative to the project folder, with `/` separators, or [`ARGUMENTS`].
     pub file: String,
     /// Byte span in `file`; `None` points at the start of the file.
     pub span: Option<Span>,
@@ -75,6 +80,10 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
         }
+    }
+    /// Whether the finding is about a command-line value ([`ARGUMENTS`]), not a file.
+    pub fn is_about_arguments(&self) -> bool {
+        self.file == ARGUMENTS
     }
     pub fn label(mut self, label: String) -> Self {
         self.label = Some(label);

@@ -7,6 +7,7 @@ use mpcheck::engine;
 use mpcheck::i18n::Lang;
 use mpcheck::project::Project;
 use mpcheck::report::{self, Format, Options};
+use mpcheck::rules::release::{Given, ReleaseArgs};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
@@ -24,20 +25,39 @@ pub fn opts() -> Options {
 /// Loads `dir` and runs the rules `config` enables.
 /// A fixture's own mpcheck.json supplies its domain whitelist.
 pub fn check(dir: &Path, config: &Config, lang: Lang) -> (Project, Vec<Diagnostic>) {
+    check_with(dir, config, lang, None)
+}
+
+/// [`check`] as `mpcheck release` runs it, with `release`'s arguments.
+pub fn check_with(
+    dir: &Path,
+    config: &Config,
+    lang: Lang,
+    release: Option<&ReleaseArgs>,
+) -> (Project, Vec<Diagnostic>) {
     let mut project = Project::load(dir, &config.exclude).expect("fixture project loads");
     if dir.join("mpcheck.json").is_file() {
         let own = Config::load(None, dir).expect("fixture mpcheck.json is valid");
         project.whitelist =
             mpcheck::domains::configured(None, &own, &project.dir).expect("valid domains");
     }
-    let diagnostics = engine::run(&project, config, lang);
+    let diagnostics = engine::run_with(&project, config, lang, release);
     (project, diagnostics)
 }
 
 /// Human (en), concise (zh) and JSON (en) output, with the version redacted.
 pub fn render_all(dir: &Path, config: &Config) -> (String, Vec<Diagnostic>) {
-    let (project, en) = check(dir, config, Lang::En);
-    let (_, zh) = check(dir, config, Lang::Zh);
+    render_all_with(dir, config, None)
+}
+
+/// [`render_all`] with `mpcheck release`'s arguments.
+pub fn render_all_with(
+    dir: &Path,
+    config: &Config,
+    release: Option<&ReleaseArgs>,
+) -> (String, Vec<Diagnostic>) {
+    let (project, en) = check_with(dir, config, Lang::En, release);
+    let (_, zh) = check_with(dir, config, Lang::Zh, release);
     let human = report::render(&project, &en, Format::Human, &opts());
     let concise = report::render(&project, &zh, Format::Concise, &opts());
     let json = report::render(&project, &en, Format::Json, &opts())
@@ -80,4 +100,48 @@ pub fn temp_project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         std::fs::write(p, bytes).unwrap();
     }
     dir
+}
+
+/// A rule fixture's `release.json` as `mpcheck release`'s arguments (`None` without one):
+/// `{"version", "desc", "appid", "key", "robot"}`, plus `"desc_from": "git-head"` and
+/// `"key_from": "env"` for where a value came from. Absent: version `1.0.0`, desc `None`,
+/// appid from project.config.json (as the command does), key `None`, robot `"1"`. `key` is
+/// relative to the fixture folder and given as a path relative to the crate root (the tests'
+/// working folder), so messages show a portable path.
+pub fn release_args(dir: &Path) -> Option<ReleaseArgs> {
+    let text = std::fs::read_to_string(dir.join("release.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).expect("release.json is JSON");
+    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let appid = match s("appid") {
+        Some(a) => Some((a, Given::Option)),
+        None => std::fs::read_to_string(dir.join("project.config.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|c| c.get("appid").and_then(|a| a.as_str()).map(str::to_string))
+            .map(|a| (a, Given::ProjectConfig)),
+    };
+    let rel = dir
+        .strip_prefix(root())
+        .expect("fixture under the crate root");
+    Some(ReleaseArgs {
+        version: s("version").unwrap_or_else(|| "1.0.0".into()),
+        desc: s("desc").map(|d| {
+            let given = if s("desc_from").as_deref() == Some("git-head") {
+                Given::GitHead
+            } else {
+                Given::Option
+            };
+            (d, given)
+        }),
+        appid,
+        key: s("key").map(|k| {
+            let given = if s("key_from").as_deref() == Some("env") {
+                Given::Env
+            } else {
+                Given::Option
+            };
+            (rel.join(k), given)
+        }),
+        robot: s("robot").unwrap_or_else(|| "1".into()),
+    })
 }

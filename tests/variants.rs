@@ -4,9 +4,10 @@
 
 mod common;
 
-use common::check;
+use common::{check, check_with};
 use mpcheck::config::Config;
 use mpcheck::i18n::Lang;
+use mpcheck::rules::release::{Given, ReleaseArgs};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -881,6 +882,72 @@ fn each_variant_is_reported_by_its_rule() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// `mpcheck release`'s arguments that are all valid for [`base`], with a throwaway test key.
+fn release_base() -> ReleaseArgs {
+    ReleaseArgs {
+        version: "1.4.2".into(),
+        desc: Some(("Release 1.4.2".into(), Given::GitHead)),
+        appid: Some(("wxf9c4501a76931b33".into(), Given::ProjectConfig)),
+        key: Some((
+            "fixtures/rules/MP604/pass-pkcs1/key.pem".into(),
+            Given::Option,
+        )),
+        robot: "1".into(),
+    }
+}
+
+type ReleaseMutation = fn(&mut ReleaseArgs);
+
+/// One-defect variants of [`release_base`], one per rule that checks the arguments.
+fn release_variants() -> Vec<(&'static str, ReleaseMutation)> {
+    vec![
+        ("MP601", |a| a.version = "1.4.2-rc1".into()),
+        ("MP602", |a| {
+            a.desc = Some(("x".repeat(101), Given::Option));
+        }),
+        ("MP603", |a| {
+            a.appid = Some(("touristappid".into(), Given::Option));
+        }),
+        ("MP604", |a| {
+            a.key = Some((
+                "fixtures/rules/MP604/fail-ec-pkcs8/key.pem".into(),
+                Given::Env,
+            ));
+        }),
+        ("MP605", |a| a.robot = "0".into()),
+    ]
+}
+
+#[test]
+fn base_project_is_clean_under_release() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &base());
+    let args = release_base();
+    let (_, diagnostics) = check_with(dir.path(), &Config::default(), Lang::En, Some(&args));
+    let found: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("{} {} {}", d.rule.code, d.file, d.message))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn each_release_variant_is_reported_by_its_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &base());
+    let mut failures = Vec::new();
+    for (code, mutate) in release_variants() {
+        let mut args = release_base();
+        mutate(&mut args);
+        let (_, diagnostics) = check_with(dir.path(), &Config::default(), Lang::En, Some(&args));
+        let got: Vec<&str> = diagnostics.iter().map(|d| d.rule.code).collect();
+        if got != [code] {
+            failures.push(format!("{code}: got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 #[test]
 fn every_rule_has_a_variant_or_a_reason() {
     // MP002 needs symlinks or special files (tests/robustness.rs covers it); MP306 is off by
@@ -891,9 +958,11 @@ fn every_rule_has_a_variant_or_a_reason() {
         .iter()
         .map(|r| r.meta().code)
         .filter(|c| ("MP550".."MP580").contains(c));
+    // The rules that check `mpcheck release`'s arguments have release variants instead.
     let covered: Vec<&str> = variants()
         .iter()
         .map(|(c, _)| *c)
+        .chain(release_variants().iter().map(|(c, _)| *c))
         .chain(["MP002", "MP306"])
         .chain(widget_data)
         .collect();

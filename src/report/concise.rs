@@ -7,17 +7,18 @@ use crate::project::Project;
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let (start, _) = range(project, &d.file, d.span);
-        let path = format!("{}{}", opts.path_prefix, d.file);
         let message = escape::text(&d.message).replace('\n', " ");
+        // A finding about a command-line value has no file, line or column.
+        let at = if d.is_about_arguments() {
+            d.file.clone()
+        } else {
+            let (start, _) = range(project, &d.file, d.span);
+            let path = format!("{}{}", opts.path_prefix, d.file);
+            format!("{}:{}:{}", escape::line(&path), start.line, start.column)
+        };
         out.push_str(&format!(
-            "{}:{}:{}: {}[{}] {}\n",
-            escape::line(&path),
-            start.line,
-            start.column,
-            d.severity,
-            d.rule.code,
-            message
+            "{at}: {}[{}] {}\n",
+            d.severity, d.rule.code, message
         ));
     }
     out.push_str(&Summary::of(diagnostics).line());

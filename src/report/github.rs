@@ -33,27 +33,39 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let (start, end) = range(project, &d.file, d.span);
-        let file = escape_property(&format!("{}{}", opts.path_prefix, d.file));
-        // Columns only for single-line spans (multi-line ones confuse the annotation UI).
-        let columns = if start.line == end.line {
-            format!(
-                ",col={},endColumn={}",
-                start.column,
-                end.column.max(start.column)
-            )
-        } else {
+        // A finding about a command-line value annotates no file: no file, line or column
+        // properties (GitHub would look for a file of that name); the message names it.
+        let location = if d.is_about_arguments() {
             String::new()
+        } else {
+            let (start, end) = range(project, &d.file, d.span);
+            let file = escape_property(&format!("{}{}", opts.path_prefix, d.file));
+            // Columns only for single-line spans (multi-line ones confuse the annotation UI).
+            let columns = if start.line == end.line {
+                format!(
+                    ",col={},endColumn={}",
+                    start.column,
+                    end.column.max(start.column)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "file={file},line={},endLine={}{columns},",
+                start.line, end.line
+            )
         };
         let title = escape_property(&format!("mpcheck {} ({})", d.rule.code, d.rule.name));
-        let mut message = d.message.clone();
+        let mut message = if d.is_about_arguments() {
+            format!("{}: {}", d.file, d.message)
+        } else {
+            d.message.clone()
+        };
         if let Some(help) = &d.help {
             message.push_str(&format!("\nhelp: {help}"));
         }
         out.push_str(&format!(
-            "::{level} file={file},line={},endLine={}{columns},title={title}::{}\n",
-            start.line,
-            end.line,
+            "::{level} {location}title={title}::{}\n",
             escape_data(&message)
         ));
     }

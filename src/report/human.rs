@@ -87,8 +87,12 @@ fn located(
 const RELATED_SHOWN: usize = 3;
 
 fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
-    let path = format!("{prefix}{}", d.file);
-    let source = project.source(&d.file);
+    // A finding about a command-line value: no prefix, no excerpt.
+    let (path, source) = if d.is_about_arguments() {
+        (d.file.clone(), None)
+    } else {
+        (format!("{prefix}{}", d.file), project.source(&d.file))
+    };
     // Related locations: a second label when in the same file, a frame of their own when in
     // another file with text, else a note line (a file that does not exist).
     let mut labels = vec![(d.span, d.label.clone())];

@@ -40,7 +40,8 @@ struct Item<'a> {
     message: &'a str,
     help: Option<&'a str>,
     file: &'a str,
-    range: Range,
+    /// `null` for a finding about a command-line value (`file` is `<release arguments>`).
+    range: Option<Range>,
     related: Vec<RelatedItem<'a>>,
 }
 
@@ -100,7 +101,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
                 message: &d.message,
                 help: d.help.as_deref(),
                 file: &d.file,
-                range: range_of(project, &d.file, d.span),
+                range: (!d.is_about_arguments()).then(|| range_of(project, &d.file, d.span)),
                 related: d
                     .related
                     .iter()

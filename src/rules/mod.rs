@@ -144,6 +144,11 @@ pub static RULES: &[&dyn Rule] = &[
     &widget::data::page_not_declared::WidgetDataPageNotDeclared,
     &widget::data::duplicate_path::WidgetDataDuplicatePath,
     &release::private_key_in_upload::PrivateKeyInUpload,
+    &release::invalid_upload_version::InvalidUploadVersion,
+    &release::upload_description_too_long::UploadDescriptionTooLong,
+    &release::invalid_upload_appid::InvalidUploadAppid,
+    &release::upload_key_invalid::UploadKeyInvalid,
+    &release::invalid_robot::InvalidRobot,
 ];
 
 /// A rule by code (`MP101`, any case) or name (`pages-empty`).

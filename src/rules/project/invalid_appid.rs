@@ -1,5 +1,6 @@
 //! MP130: `appid` in project.config.json is empty, the DevTools tourist id (which cannot
-//! upload), or not `wx` followed by 16 hex digits.
+//! upload), or not `wx` followed by 16 hex digits. Quiet under `mpcheck release`, where MP603
+//! reports the appid the upload uses (this one, unless `--appid` overrides it) as an error.
 
 use crate::diagnostic::Diagnostic;
 use crate::project::PROJECT_CONFIG;
@@ -26,6 +27,10 @@ impl Rule for InvalidAppid {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        // Under `mpcheck release`, MP603 checks the appid actually used, as an error.
+        if ctx.release.is_some() {
+            return;
+        }
         let Some(cfg) = ctx.project.project_config() else {
             return;
         };

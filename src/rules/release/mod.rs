@@ -2,7 +2,12 @@
 //! `check`; the others check `mpcheck release`'s own arguments and run only there
 //! ([`Ctx::release`](crate::rule::Ctx) is `Some`).
 
+pub mod invalid_robot;
+pub mod invalid_upload_appid;
+pub mod invalid_upload_version;
 pub mod private_key_in_upload;
+pub mod upload_description_too_long;
+pub mod upload_key_invalid;
 
 use std::path::PathBuf;
 
@@ -44,4 +49,24 @@ impl Given {
             Given::GitHead => "the git HEAD commit's subject",
         }
     }
+
+    /// [`describe`](Given::describe) in Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Given::Option => "命令行",
+            Given::Env => "MPCHECK_UPLOAD_KEY",
+            Given::ProjectConfig => "project.config.json",
+            Given::GitHead => "git HEAD 提交的标题",
+        }
+    }
+
+    /// Where the value came from, in the language of `ctx`.
+    pub fn describe_in(self, ctx: &crate::rule::Ctx) -> &'static str {
+        ctx.lang.pick(self.describe(), self.describe_zh())
+    }
+}
+
+/// A command-line value in a message: quoted, on one line, control characters escaped.
+pub(crate) fn quoted(value: &str) -> String {
+    format!("\"{}\"", crate::report::escape::line(value))
 }
