@@ -228,7 +228,7 @@ fn uploads_through_the_mock_with_the_real_client() {
     assert_eq!(r["status"], "uploaded");
     assert_eq!(r["version"], "1.0.0");
     assert_eq!(r["desc"], "Show the nearest stores first");
-    assert_eq!(r["descSource"], "git");
+    assert_eq!(r["desc_source"], "git");
     assert_eq!(r["appid"], "wx4e34fa77ae7024ed");
     assert_eq!(r["robot"], "3");
     assert!(r["git"]["commit"].as_str().is_some_and(|c| c.len() == 40));
@@ -487,7 +487,7 @@ fn the_gate_never_starts_the_client() {
 fn install_ci_is_never_run_unasked_and_a_missing_client_says_how_to_get_it() {
     let app = release_app();
     let cache = tempfile::tempdir().unwrap();
-    let key = root().join("fixtures/release-keys/pkcs1.pem");
+    let key = root().join("fixtures/rules/MP604/pass-pkcs1/key.pem");
     let o = run(mpcheck(&["release", "--version", "1.0.0"])
         .arg(app.path())
         .arg("--key")
@@ -549,4 +549,214 @@ fn a_silent_server_is_stopped_at_the_timeout() {
             .contains("did not finish within 3 s"),
         "{out}"
     );
+}
+
+/// A throwaway RSA key that passes the pre-flight (a rule fixture's).
+fn test_key() -> PathBuf {
+    root().join("fixtures/rules/MP604/pass-pkcs1/key.pem")
+}
+
+fn dry_run(project: &Path, extra: &[&str]) -> Output {
+    run(mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+        .arg(project)
+        .arg("--key")
+        .arg(test_key())
+        .args(extra))
+}
+
+#[test]
+fn a_dry_run_prints_the_checklist_the_invocation_and_the_next_steps() {
+    let app = release_app();
+    let o = dry_run(app.path(), &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+    for part in [
+        "Check passed: 0 errors",
+        "Admin console checklist",
+        "https://api.example.com  3 calls",
+        "https://upload.example.com  1 call",
+        "位置信息 (Location)",
+        "选中的照片或视频",
+        "getLocation  1 call",
+        "Dry run: nothing was uploaded",
+        "\"version\": \"1.0.0\"",
+        "\"desc\": \"Show the nearest stores first\"",
+        "upload --appid wx4e34fa77ae7024ed",
+        "--uv 1.0.0 --ud 'Show the nearest stores first' -r 1 --use-project-config true",
+        "Next steps",
+        "Submit version 1.0.0 for review",
+        "declare 位置信息、选中的照片或视频",
+        "审核版本 → 发布",
+        "体验成员",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in:\n{out}");
+    }
+    // The key's path is shown, nothing of its content.
+    let key = test_key().canonicalize().unwrap();
+    assert!(
+        out.contains(&format!("\"keyPath\": \"{}\"", key.display())),
+        "{out}"
+    );
+    let pem = std::fs::read_to_string(&key).unwrap();
+    for line in pem.lines().filter(|l| !l.starts_with("-----")) {
+        assert!(
+            !out.contains(line) && !err.contains(line),
+            "key material shown"
+        );
+    }
+    assert!(!out.contains("Widget go-live:") || out.contains("Widget go-live: none"));
+}
+
+#[test]
+fn the_json_record_of_a_dry_run() {
+    let app = release_app();
+    let o = dry_run(
+        app.path(),
+        &["-f", "json", "--robot", "7", "--desc", "v1 notes"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r = record(&o);
+    assert_eq!(r["status"], "dry-run");
+    assert_eq!(r["desc"], "v1 notes");
+    assert_eq!(r["desc_source"], "option");
+    assert_eq!(r["robot"], "7");
+    assert_eq!(r["appid"], "wx4e34fa77ae7024ed");
+    assert_eq!(r["check"]["errors"], 0);
+    assert!(r["time"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(r["invocation"]["useProjectConfig"], true);
+    assert_eq!(r["invocation"]["robot"], "7");
+    // mpcheck's sizes are `mpcheck size`'s.
+    let size = run(mpcheck(&["size", "-f", "json"]).arg(app.path()));
+    let size: serde_json::Value = serde_json::from_slice(&size.stdout).unwrap();
+    for (p, s) in r["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(size["packages"].as_array().unwrap())
+    {
+        assert_eq!(p["name"], s["name"]);
+        assert_eq!(p["computed"], s["bytes"]);
+        assert!(p["uploaded"].is_null());
+    }
+    assert_eq!(
+        r["packages"].as_array().unwrap().last().unwrap()["computed"],
+        size["total"]
+    );
+    assert_eq!(
+        r["checklist"]["server_domains"]["request"]["origins"][0]["origin"],
+        "https://api.example.com"
+    );
+    let steps: Vec<&str> = r["next_steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["submit-review", "release", "trial"]);
+    // --plain-compile: the project's settings are not used.
+    let o = dry_run(app.path(), &["-f", "json", "--plain-compile"]);
+    assert_eq!(record(&o)["invocation"]["useProjectConfig"], false);
+}
+
+#[test]
+fn the_description_defaults_to_the_git_subject_cut_to_100_characters() {
+    let app = release_app();
+    let long = "x".repeat(130);
+    let ok = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(["commit", "-q", "--allow-empty", "-m", &long])
+        .current_dir(app.path())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let o = dry_run(app.path(), &["-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r = record(&o);
+    let desc = r["desc"].as_str().unwrap();
+    assert_eq!(desc.chars().count(), 100);
+    assert!(desc.ends_with('…'));
+    assert_eq!(r["desc_source"], "git");
+    // Given with --desc, a long description is an error (MP602), not cut.
+    let o = dry_run(app.path(), &["--desc", &long]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).0.contains("MP602"));
+}
+
+#[test]
+fn pre_flight_findings_stop_the_release() {
+    let app = release_app();
+    let o = run(mpcheck(&[
+        "release",
+        "--version",
+        "1.0-beta",
+        "--robot",
+        "31",
+        "--appid",
+        "touristappid",
+        "--dry-run",
+        "-f",
+        "json",
+    ])
+    .arg(app.path()));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        err.contains("stopped before the upload: 4 error(s)"),
+        "{err}"
+    );
+    // The check's own JSON output, with the release rules' findings.
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["MP601", "MP603", "MP604", "MP605"], "{out}");
+}
+
+#[test]
+fn the_key_can_come_from_the_environment() {
+    let app = release_app();
+    let o = run(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", "json"])
+            .arg(app.path())
+            .env("MPCHECK_UPLOAD_KEY", test_key()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let key = test_key().canonicalize().unwrap();
+    assert_eq!(
+        record(&o)["invocation"]["keyPath"],
+        key.display().to_string()
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let app = release_app();
+    let o = run(mpcheck(&["release"]).arg(app.path()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("--version"));
+    let o = run(mpcheck(&["release", "--version", "1", "--timeout", "0"]).arg(app.path()));
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&mut mpcheck(&[
+        "release",
+        "--version",
+        "1",
+        "/nonexistent/project",
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn output_goes_to_a_file_with_o() {
+    let app = release_app();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("release.json");
+    let o = dry_run(app.path(), &["-f", "json", "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(o.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(v["status"], "dry-run");
 }

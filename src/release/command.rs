@@ -543,7 +543,7 @@ fn client_json(
         Ok(c) => serde_json::json!({
             "version": c.version,
             "package": c.package.display().to_string(),
-            "foundBy": c.found.describe(),
+            "found_by": c.found.describe(),
             "node": node.as_ref().map(|n| n.display().to_string()),
         }),
         Err(_) => serde_json::json!({
@@ -720,7 +720,7 @@ impl Record {
                 "errors": s.errors,
                 "warnings": s.warnings,
                 "infos": infos,
-                "warningList": warnings,
+                "warning_list": warnings,
             }),
             client: serde_json::Value::Null,
             invocation: None,
@@ -739,7 +739,7 @@ impl Record {
             "status": self.status.as_str(),
             "version": self.version,
             "desc": self.desc,
-            "descSource": self.desc_source,
+            "desc_source": self.desc_source,
             "appid": self.appid,
             "robot": self.robot,
             "project": self.project,
@@ -748,11 +748,11 @@ impl Record {
             "check": self.findings,
             "client": self.client,
             "invocation": self.invocation,
-            "uploadSeconds": self.upload_seconds,
-            "clientResult": self.client_result,
+            "upload_seconds": self.upload_seconds,
+            "client_result": self.client_result,
             "packages": self.packages,
             "checklist": self.checklist,
-            "nextSteps": self.next_steps,
+            "next_steps": self.next_steps,
             "error": self.error,
         });
         let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
