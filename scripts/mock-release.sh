@@ -35,6 +35,7 @@ node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean);
 for (const l of lines) {
   const r = JSON.parse(l);
+  if (r.kind !== "https") continue;
   const q = r.query || {};
   let s = `${r.method} ${r.path}`;
   if (q.version) s += `  version=${q.version} desc=${JSON.stringify(q.desc)} robot=${q.robot}`;
