@@ -28,16 +28,11 @@ pub fn run_with(
         .collect();
     // The upload set is computed in parallel: build it here, not lazily inside a rule running
     // on a worker thread (a worker waiting on it could be handed another rule that waits on
-    // the same initialisation: a deadlock).
-    if enabled
-        .iter()
-        .any(|r| r.meta().group == crate::rule::Group::Package)
-    {
-        let started = std::time::Instant::now();
-        project.upload();
-        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-            eprintln!("mpcheck: upload set {:?}", started.elapsed());
-        }
+    // the same initialisation: a deadlock). Package, release and secret rules all read it.
+    let started = std::time::Instant::now();
+    project.upload();
+    if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+        eprintln!("mpcheck: upload set {:?}", started.elapsed());
     }
     let mut ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
     ctx.release = release;

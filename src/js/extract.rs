@@ -1049,6 +1049,23 @@ impl<'t> Extractor<'t, '_> {
         self.locals.pop();
     }
 
+    /// `secret=<32 hex>` in a string: an AppSecret written into a URL.
+    fn query_secret(&mut self, text: &str, at: oxc_span::Span, quote: u32) {
+        if let Some(r) = secret_in_query(text) {
+            // The value's own span when the text is the source text (no escapes before it).
+            let offset = quote + r.start as u32;
+            let whole = span(at);
+            let value = Span::new(
+                (whole.start + offset).min(whole.end) as usize,
+                (whole.start + offset + 32).min(whole.end) as usize,
+            );
+            self.module.secrets.push(SecretCandidate {
+                key: "secret".into(),
+                span: value,
+            });
+        }
+    }
+
     fn secret_check(&mut self, key: &str, value: &Expression) {
         if !key.to_ascii_lowercase().contains("secret") {
             return;
@@ -1067,6 +1084,25 @@ impl<'t> Extractor<'t, '_> {
 /// 32 hexadecimal characters: the shape of an AppSecret.
 pub fn looks_like_secret(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The byte range of an AppSecret in a URL query written in the text: `secret=` followed by
+/// exactly 32 hexadecimal characters (`…/sns/jscode2session?appid=…&secret=…`).
+pub fn secret_in_query(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("secret=") {
+        let start = from + i + 7;
+        let hex = text.as_bytes()[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let before = text[..from + i].bytes().next_back();
+        if hex == 32 && matches!(before, None | Some(b'?' | b'&')) {
+            return Some(start..start + 32);
+        }
+        from = start;
+    }
+    None
 }
 
 impl<'a> Visit<'a> for Extractor<'_, '_> {
@@ -1560,6 +1596,14 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         walk::walk_unary_expression(self, it);
     }
 
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        self.query_secret(&it.value, it.span, 1);
+    }
+
+    fn visit_template_element(&mut self, it: &TemplateElement<'a>) {
+        self.query_secret(&it.value.raw, it.span, 0);
+    }
+
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
         if matches!(&it.object, Expression::Identifier(o) if o.name == "wx") {
             self.module
@@ -2012,5 +2056,43 @@ mod widget_facts {
         let m = parse("w.js", "const a = require('./a')\nimport b from 'b'");
         assert_eq!(names(&m.requires), ["./a", "b"]);
         assert_eq!(m.requires[0].1.start, 18);
+    }
+}
+
+#[cfg(test)]
+mod secrets {
+    use super::{parse, secret_in_query};
+
+    #[test]
+    fn secret_in_a_url_query() {
+        let hex = "0123456789abcdef0123456789abcdef";
+        assert_eq!(secret_in_query(&format!("a?secret={hex}")), Some(9..41));
+        assert_eq!(secret_in_query(&format!("secret={hex}&x=1")), Some(7..39));
+        assert_eq!(
+            secret_in_query(&format!("a?x=1&secret={hex}")),
+            Some(13..45)
+        );
+        assert_eq!(secret_in_query(&format!("a?clientsecret={hex}")), None);
+        assert_eq!(secret_in_query(&format!("a?secret={hex}0")), None);
+        assert_eq!(secret_in_query(&format!("a?secret={}", &hex[1..])), None);
+        assert_eq!(secret_in_query("secret=secret=secret="), None);
+    }
+
+    #[test]
+    fn secrets_in_strings_and_templates() {
+        let src = "const a = 'u?secret=0123456789abcdef0123456789abcdef';\nconst b = `u?x=${y}&secret=fedcba9876543210fedcba9876543210`;\n";
+        let m = parse("s.js", src);
+        let found: Vec<&str> = m
+            .secrets
+            .iter()
+            .map(|s| &src[s.span.start as usize..s.span.end as usize])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "0123456789abcdef0123456789abcdef",
+                "fedcba9876543210fedcba9876543210"
+            ]
+        );
     }
 }

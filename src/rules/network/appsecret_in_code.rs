@@ -1,9 +1,47 @@
 //! MP309: a 32-hex-digit string assigned to a name containing `secret` (`appSecret`,
-//! `APP_SECRET`, `secret:`): the shape of the mini program's AppSecret, which must never ship
-//! in client code.
+//! `APP_SECRET`, `secret:`) in JS/TS, written after `secret=` in a URL in a JS/TS string, or
+//! the value of such a key in an uploaded JSON file: the shape of the mini program's
+//! AppSecret, which must never ship in client code.
 
 use crate::diagnostic::Diagnostic;
+use crate::json::{Json, JsonKind};
 use crate::rule::{Ctx, Rule};
+use crate::source::Span;
+
+struct Secret {
+    key: String,
+    span: Span,
+}
+
+/// JSON nesting followed at most this deep.
+const MAX_DEPTH: usize = 64;
+
+/// Members whose key contains `secret` and whose value is a 32-hex-digit string.
+fn json_secrets(v: &Json, depth: usize, found: &mut impl FnMut(&str, Span)) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match &v.kind {
+        JsonKind::Object(members) => {
+            for m in members {
+                if m.key.to_ascii_lowercase().contains("secret")
+                    && m.value
+                        .as_str()
+                        .is_some_and(crate::js::extract::looks_like_secret)
+                {
+                    found(&m.key, m.value.span);
+                }
+                json_secrets(&m.value, depth + 1, found);
+            }
+        }
+        JsonKind::Array(items) => {
+            for i in items {
+                json_secrets(i, depth + 1, found);
+            }
+        }
+        _ => {}
+    }
+}
 
 crate::rule_meta!(
     "MP309",
@@ -22,10 +60,23 @@ impl Rule for AppsecretInCode {
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let mut paths: Vec<&String> = ctx.project.modules.keys().collect();
-        paths.sort();
-        for path in paths {
-            for s in &ctx.project.modules[path].secrets {
+        let mut found: Vec<(&str, String, Span)> = Vec::new();
+        for (path, m) in &ctx.project.modules {
+            for s in &m.secrets {
+                found.push((path, s.key.clone(), s.span));
+            }
+        }
+        for f in &ctx.project.upload().files {
+            if let Some(v) = ctx.project.json(&f.path).and_then(|d| d.value()) {
+                json_secrets(v, 0, &mut |key, span| {
+                    found.push((&f.path, key.to_string(), span))
+                });
+            }
+        }
+        found.sort_by(|a, b| (a.0, a.2.start).cmp(&(b.0, b.2.start)));
+        for (path, key, span) in found {
+            let s = Secret { key, span };
+            {
                 out.push(
                     Diagnostic::new(
                         &META,
