@@ -27,13 +27,15 @@ pub struct Args {
     #[arg(long, value_name = "V", required_unless_present = "install_ci")]
     version: Option<String>,
     /// Description [default: the subject of the git HEAD commit, when in a git repository]
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     desc: Option<String>,
     /// Robot number, 1 to 30 (the console shows uploads per robot)
     #[arg(long, value_name = "N", default_value = "1")]
     robot: String,
     /// The code-upload key file [default: $MPCHECK_UPLOAD_KEY]
-    #[arg(long, value_name = "FILE")]
+    // Hyphen values accepted: a key pasted here by mistake (`-----BEGIN …`) must reach MP604,
+    // which does not show it, rather than clap's usage error, which would print it.
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
     key: Option<PathBuf>,
     /// Upload as this appid [default: appid in project.config.json]
     #[arg(long, value_name = "ID")]
@@ -162,7 +164,18 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     };
     let git = Git::of(&project.dir);
     let release_args = super::release_args(&req, &project, &git);
-    let mut out = Output::new(&args);
+    // The key's content, to be kept out of everything shown: the gate's excerpts (a key file
+    // inside the project), the client's output, the record.
+    let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
+    let secrets = key_path
+        .as_deref()
+        .and_then(|k| {
+            crate::fsread::read_capped(k, crate::rules::release::upload_key_invalid::KEY_SIZE_CAP)
+                .ok()
+        })
+        .map(|b| client::Secrets::of(&b))
+        .unwrap_or_default();
+    let mut out = Output::new(&args, secrets.clone());
 
     // 1–2. The gate: the whole check and the release pre-flight, in one run.
     project.upload();
@@ -229,11 +242,9 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     }
 
     // 4. The client.
-    let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
     let found = client::find(&project.dir, req.ci_bin.as_deref());
     let node = client::node();
-    let result_file = result_path();
-    let invocation = Invocation {
+    let mut invocation = Invocation {
         ci: found
             .as_ref()
             .map(|c| c.package.display().to_string())
@@ -256,7 +267,8 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         ignores: vec!["node_modules/**/*".into()],
         use_project_config: !args.plain_compile,
         verbose: args.verbose,
-        result: result_file.display().to_string(),
+        // Made just before the upload (nothing is left behind by a dry run).
+        result: String::new(),
     };
     let problem = client_problem(lang, &found, &node);
     record.client = client_json(&found, &node);
@@ -320,11 +332,6 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let (Ok(ci), Some(node)) = (found, node) else {
         unreachable!("client_problem covers both");
     };
-    let secrets = key_path
-        .as_deref()
-        .and_then(|k| crate::fsread::read_capped(k, 64 << 10).ok())
-        .map(|b| client::key_lines(&b))
-        .unwrap_or_default();
     eprintln!(
         "mpcheck release: uploading {} version {} as robot {} with miniprogram-ci {} …",
         escape::line(&invocation.appid),
@@ -332,6 +339,18 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         escape::line(&req.robot),
         escape::line(&ci.version)
     );
+    let result_file = match result_path() {
+        Ok(f) => f,
+        Err(e) => {
+            let message = format!(
+                "cannot create a file in the temporary folder {}: {e}; set TMPDIR to a writable folder",
+                std::env::temp_dir().display()
+            );
+            eprintln!("mpcheck release: error: {}", escape::line(&message));
+            return ExitCode::from(1);
+        }
+    };
+    invocation.result = result_file.display().to_string();
     let started = std::time::Instant::now();
     let outcome = client::upload(&node, &invocation, &secrets, req.timeout);
     let _ = std::fs::remove_file(&result_file);
@@ -409,21 +428,24 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
 /// Warnings listed (one line each) when the gate passes.
 const MAX_WARNINGS_SHOWN: usize = 20;
 
-/// stdout, or `-o FILE` written once at the end.
+/// stdout, or `-o FILE` written once at the end; any line holding a piece of the key is
+/// replaced on the way.
 struct Output {
     file: Option<PathBuf>,
     buffer: String,
+    secrets: client::Secrets,
 }
 
 impl Output {
-    fn new(args: &Args) -> Output {
+    fn new(args: &Args, secrets: client::Secrets) -> Output {
         Output {
             file: args.output.clone(),
             buffer: String::new(),
+            secrets,
         }
     }
     fn push(&mut self, s: &str) {
-        self.buffer.push_str(s);
+        self.buffer.push_str(&self.secrets.redact(s));
     }
     /// Prints what is buffered (stdout only): the checklist before the client's progress.
     fn flush_stdout(&mut self) {
@@ -455,16 +477,32 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// A fresh file name for the bridge's result, in the system's temporary folder (never in the
-/// project).
-fn result_path() -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!(
-        "mpcheck-upload-{}-{nanos}.json",
-        std::process::id()
-    ))
+/// A fresh, empty file for the bridge's result, in the system's temporary folder (never in the
+/// project), created here and only here (not a name someone else made first, nor a link), readable
+/// by this user only; removed once read, or when the client is stopped.
+fn result_path() -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for attempt in 0..16u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "mpcheck-upload-{}-{nanos}-{attempt}.json",
+            std::process::id()
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
 }
 
 fn gate_line(lang: Lang, diagnostics: &[Diagnostic]) -> String {
@@ -567,17 +605,37 @@ fn invocation_json(inv: &Invocation, node: Option<&Path>) -> serde_json::Value {
     v
 }
 
-/// A word for a shell, quoted when needed (for showing only: nothing runs through a shell).
+/// A word for a POSIX shell, quoted when needed (for showing only: nothing runs through a
+/// shell). Pasted into bash or zsh it gives back exactly `word`: a word with a control,
+/// bidi or other invisible char is written in ANSI-C quotes (`$'…\n…'`), so the printed line
+/// stays one visible line and still means the same bytes.
 fn sh(word: &str) -> String {
     if !word.is_empty()
         && word
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@,+%".contains(&b))
     {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
+        return word.to_string();
     }
+    let invisible = |c: char| c == '\n' || c == '\t' || c.is_control() || escape::is_unsafe(c);
+    if !word.chars().any(invisible) {
+        return format!("'{}'", word.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in word.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x80 && invisible(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if invisible(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn dry_run_text(
@@ -601,7 +659,7 @@ fn dry_run_text(
     if let Some(o) = shown.as_object_mut() {
         o.remove("node");
     }
-    let json = serde_json::to_string_pretty(&shown).unwrap_or_default();
+    let json = report::json::to_string_pretty(&shown);
     for line in json.lines() {
         s.push_str(&format!("  {}\n", escape::line(line)));
     }
@@ -755,7 +813,7 @@ impl Record {
             "next_steps": self.next_steps,
             "error": self.error,
         });
-        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+        let mut s = report::json::to_string_pretty(&v);
         s.push('\n');
         s
     }
@@ -770,5 +828,11 @@ mod tests {
         assert_eq!(sh("1.0.0"), "1.0.0");
         assert_eq!(sh("fix: it's done"), "'fix: it'\\''s done'");
         assert_eq!(sh(""), "''");
+        assert_eq!(sh("$(id) `id`"), "'$(id) `id`'");
+        // Controls and bidi chars: ANSI-C quoting, one visible line, the same bytes in bash.
+        assert_eq!(
+            sh("a'b\n\u{1b}[31m\u{202e}x\\"),
+            "$'a\\'b\\n\\x1b[31m\\u202ex\\\\'"
+        );
     }
 }
