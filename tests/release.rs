@@ -484,6 +484,29 @@ fn the_gate_never_starts_the_client() {
 }
 
 #[test]
+fn a_dry_run_whose_upload_could_not_start_exits_1() {
+    let app = release_app();
+    let cache = tempfile::tempdir().unwrap();
+    for format in ["human", "json"] {
+        let o = run(
+            mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", format])
+                .arg(app.path())
+                .arg("--key")
+                .arg(test_key())
+                .env("MPCHECK_CACHE_DIR", cache.path())
+                .env("PATH", "/nonexistent"),
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+        assert!(out.contains("mpcheck release --install-ci"), "{out}");
+        assert!(err.contains("the upload could not start"), "{err}");
+    }
+    // With a client and Node.js, the same dry run passes.
+    let o = dry_run(app.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+}
+
+#[test]
 fn install_ci_is_never_run_unasked_and_a_missing_client_says_how_to_get_it() {
     let app = release_app();
     let cache = tempfile::tempdir().unwrap();
@@ -556,12 +579,27 @@ fn test_key() -> PathBuf {
     root().join("fixtures/rules/MP604/pass-pkcs1/key.pem")
 }
 
+/// A stand-in client and Node.js, so that a dry run does not depend on what is installed here
+/// (a dry run whose upload could not start exits 1).
+fn stand_in_client(c: &mut Command) -> &mut Command {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        fake_client(dir.path());
+        dir
+    });
+    c.env("MPCHECK_MINIPROGRAM_CI", dir.path().join("fake-ci"))
+        .env("MPCHECK_NODE", env!("CARGO_BIN_EXE_mpcheck"))
+}
+
 fn dry_run(project: &Path, extra: &[&str]) -> Output {
-    run(mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
-        .arg(project)
-        .arg("--key")
-        .arg(test_key())
-        .args(extra))
+    run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(project)
+            .arg("--key")
+            .arg(test_key())
+            .args(extra),
+    ))
 }
 
 #[test]
@@ -719,11 +757,11 @@ fn pre_flight_findings_stop_the_release() {
 #[test]
 fn the_key_can_come_from_the_environment() {
     let app = release_app();
-    let o = run(
+    let o = run(stand_in_client(
         mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", "json"])
             .arg(app.path())
             .env("MPCHECK_UPLOAD_KEY", test_key()),
-    );
+    ));
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let key = test_key().canonicalize().unwrap();
     assert_eq!(

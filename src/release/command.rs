@@ -197,10 +197,10 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
             return code;
         }
         let why = if summary.errors > 0 {
-            format!("{} error(s)", summary.errors)
+            format!("{} error(s); fix them and run again", summary.errors)
         } else {
             format!(
-                "{} warnings exceed --max-warnings {}",
+                "{} warning(s), more than --max-warnings {}; fix them (listed above) or raise --max-warnings",
                 summary.warnings,
                 req.max_warnings.unwrap_or_default()
             )
@@ -312,7 +312,15 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
             out.push(&record.json());
         }
         std::mem::forget(project);
-        return out.finish();
+        let code = out.finish();
+        if problem.is_some() && code == ExitCode::SUCCESS {
+            // A dry run is the rehearsal of the upload: one that could not start has failed.
+            eprintln!(
+                "mpcheck release: dry run: the upload could not start (see above); nothing was uploaded"
+            );
+            return ExitCode::from(1);
+        }
+        return code;
     }
     if let Some(p) = problem {
         record.status = Status::NoClient;
