@@ -1082,3 +1082,26 @@ fn a_stopped_client_leaves_no_process_and_no_file() {
         );
     }
 }
+
+#[test]
+fn a_proxy_password_is_masked_in_the_dry_run_and_the_record() {
+    let app = release_app();
+    for format in ["human", "json"] {
+        let o = dry_run(
+            app.path(),
+            &[
+                "-f",
+                format,
+                "--proxy",
+                "http://ci:s3cret-pw@127.0.0.1:3128",
+            ],
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+        assert!(
+            !out.contains("s3cret-pw") && !err.contains("s3cret-pw"),
+            "{out}"
+        );
+        assert!(out.contains("http://ci:***@127.0.0.1:3128"), "{out}");
+    }
+}

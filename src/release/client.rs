@@ -433,6 +433,8 @@ fn relay(stream: Box<dyn Read + Send>, secrets: &Secrets, verbose: bool) {
 #[derive(Debug, Clone, Default)]
 pub struct Secrets {
     windows: std::collections::HashSet<Vec<u8>>,
+    /// Exact strings replaced where they appear (a proxy URL's `:password@`).
+    literals: Vec<(String, String)>,
 }
 
 impl Secrets {
@@ -450,11 +452,31 @@ impl Secrets {
             .flat_map(|l| l.bytes().filter(|b| !b.is_ascii_whitespace()))
             .collect();
         let windows = body.windows(Self::WINDOW).map(<[u8]>::to_vec).collect();
-        Secrets { windows }
+        Secrets {
+            windows,
+            literals: Vec::new(),
+        }
+    }
+
+    /// Also masks the password of a proxy URL (`http://user:pass@host:port`), which the
+    /// client prints (`miniprogram-ci is using proxy: …`) and the record would keep.
+    pub fn with_proxy_password(mut self, proxy: &str) -> Secrets {
+        if let Ok(u) = url::Url::parse(proxy)
+            && let Some(pw) = u.password()
+            && !pw.is_empty()
+        {
+            for shown in [pw.to_string(), percent_decoded(pw)] {
+                let find = format!(":{shown}@");
+                if !self.literals.iter().any(|(f, _)| *f == find) {
+                    self.literals.push((find, ":***@".to_string()));
+                }
+            }
+        }
+        self
     }
 
     pub fn is_empty(&self) -> bool {
-        self.windows.is_empty()
+        self.windows.is_empty() && self.literals.is_empty()
     }
 
     /// Whether `line` holds a piece of the key.
@@ -466,8 +488,15 @@ impl Secrets {
                 .any(|w| self.windows.contains(w))
     }
 
-    /// `text` with every line that holds part of the key replaced.
+    /// `text` with every line that holds part of the key replaced (and proxy passwords masked).
     pub fn redact(&self, text: &str) -> String {
+        let mut masked = std::borrow::Cow::Borrowed(text);
+        for (find, with) in &self.literals {
+            if masked.contains(find.as_str()) {
+                masked = std::borrow::Cow::Owned(masked.replace(find.as_str(), with));
+            }
+        }
+        let text = masked.as_ref();
         if self.windows.is_empty() || !self.in_line(text) {
             return text.to_string();
         }
@@ -482,6 +511,27 @@ impl Secrets {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// `%XX` sequences decoded (a URL's password as the client may print it).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a failure means and what to do, by the client's error code.
@@ -652,5 +702,24 @@ mod tests {
         assert!(!secrets.redact(&json).contains(&body[100..120]));
         assert_eq!(secrets.redact("nothing"), "nothing");
         assert!(Secrets::of(b"").is_empty());
+    }
+
+    #[test]
+    fn masks_proxy_passwords() {
+        let s = Secrets::default().with_proxy_password("http://u:p%40ss@127.0.0.1:8080");
+        assert_eq!(
+            s.redact("using proxy: http://u:p%40ss@127.0.0.1:8080 and http://u:p@ss@x"),
+            "using proxy: http://u:***@127.0.0.1:8080 and http://u:***@x"
+        );
+        assert!(
+            Secrets::default()
+                .with_proxy_password("http://127.0.0.1:1")
+                .is_empty()
+        );
+        assert!(
+            Secrets::default()
+                .with_proxy_password("not a url")
+                .is_empty()
+        );
     }
 }

@@ -175,6 +175,11 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         })
         .map(|b| client::Secrets::of(&b))
         .unwrap_or_default();
+    let secrets = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .chain(req.proxy.clone())
+        .fold(secrets, |s, p| s.with_proxy_password(&p));
     let mut out = Output::new(&args, secrets.clone());
 
     // 1–2. The gate: the whole check and the release pre-flight, in one run.
