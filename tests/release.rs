@@ -1105,3 +1105,48 @@ fn a_proxy_password_is_masked_in_the_dry_run_and_the_record() {
         assert!(out.contains("http://ci:***@127.0.0.1:3128"), "{out}");
     }
 }
+
+#[test]
+#[ignore = "needs Node.js: scripts/test.sh runs this with --ignored"]
+fn key_text_in_the_clients_output_and_error_is_removed_however_wrapped() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = tmp.path().join("leaky-ci");
+    std::fs::create_dir_all(ci.join("dist")).unwrap();
+    std::fs::write(
+        ci.join("package.json"),
+        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
+    )
+    .unwrap();
+    // A client that prints the key re-wrapped at 76 columns and throws it JSON-escaped and at
+    // 50 columns.
+    std::fs::write(
+        ci.join("index.js"),
+        "const fs = require('fs');\n\
+         exports.proxy = () => {};\n\
+         exports.Project = function (o) { this.o = o; };\n\
+         exports.upload = async ({ project }) => {\n\
+           const pem = fs.readFileSync(project.o.privateKeyPath, 'utf8');\n\
+           const body = pem.split(/\\r?\\n/).filter((l) => l && !l.startsWith('-----')).join('');\n\
+           console.log('[error] bad key ' + body.match(/.{1,76}/g).join('\\n'));\n\
+           const e = new Error('cannot sign ' + JSON.stringify(pem) + ' ' + body.match(/.{1,50}/g).join('\\n'));\n\
+           e.code = 20002;\n\
+           throw e;\n\
+         };\n",
+    )
+    .unwrap();
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    for format in ["human", "json"] {
+        let o = run(mpcheck(&["release", "--version", "1.0.0", "-f", format])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .arg("--ci-bin")
+            .arg(&ci));
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+        assert!(err.contains("key material removed"), "{err}");
+        assert_no_key_piece(&out, &pem, "stdout");
+        assert_no_key_piece(&err, &pem, "stderr");
+    }
+}
