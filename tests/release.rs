@@ -1150,3 +1150,28 @@ fn key_text_in_the_clients_output_and_error_is_removed_however_wrapped() {
         assert_no_key_piece(&err, &pem, "stderr");
     }
 }
+
+#[test]
+fn an_unwritable_o_path_stops_before_anything_starts() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = fake_client(tmp.path());
+    for bad in [
+        tmp.path().join("missing/release.json"),
+        tmp.path().to_path_buf(),
+    ] {
+        let o = run(mpcheck(&["release", "--version", "1.0.0", "-f", "json"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .arg("--ci-bin")
+            .arg(&ci)
+            .env("MPCHECK_NODE", env!("CARGO_BIN_EXE_mpcheck"))
+            .arg("-o")
+            .arg(&bad));
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{out}\n{err}");
+        assert!(err.contains("cannot write -o"), "{err}");
+        assert!(!ci.join("started").exists(), "the client was started");
+    }
+}

@@ -118,6 +118,27 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let Some(version) = args.version.clone() else {
         return ExitCode::SUCCESS;
     };
+    // -o is written at the end: a path that cannot be written must stop the run before the
+    // upload, not after it (an uploaded version reported as a usage error, its record lost).
+    if let Some(f) = &args.output {
+        let dir = match f.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if std::fs::metadata(f).is_ok_and(|m| m.is_dir()) {
+            return cli::usage_error(&format!(
+                "cannot write -o {}: it is a folder; give a file name",
+                cli::shown(f)
+            ));
+        }
+        if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return cli::usage_error(&format!(
+                "cannot write -o {}: the folder {} does not exist; create it or give another path",
+                cli::shown(f),
+                cli::shown(dir)
+            ));
+        }
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
