@@ -1175,3 +1175,28 @@ fn an_unwritable_o_path_stops_before_anything_starts() {
         assert!(!ci.join("started").exists(), "the client was started");
     }
 }
+
+#[test]
+fn a_key_over_the_size_cap_inside_the_project_is_not_shown_either() {
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    let app = release_app();
+    let inside = app.path().join("key.js");
+    // Over MP604's 64 KiB cap: a long comment, then the key (a syntax error, shown with its
+    // excerpt).
+    let content = format!("/*{}*/\n{pem}", "x".repeat(70 * 1024));
+    std::fs::write(&inside, content).unwrap();
+    let o = run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(&inside),
+    ));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(
+        out.contains("MP604") && out.contains("key material removed"),
+        "{out}"
+    );
+    assert_no_key_piece(&out, &pem, "stdout");
+    assert_no_key_piece(&err, &pem, "stderr");
+}

@@ -190,10 +190,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
     let secrets = key_path
         .as_deref()
-        .and_then(|k| {
-            crate::fsread::read_capped(k, crate::rules::release::upload_key_invalid::KEY_SIZE_CAP)
-                .ok()
-        })
+        .and_then(key_prefix)
         .map(|b| client::Secrets::of(&b))
         .unwrap_or_default();
     let secrets = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]
@@ -501,6 +498,24 @@ impl Output {
             },
         }
     }
+}
+
+/// The start of the key file, to keep out of the output: a regular file only (never a pipe
+/// or a device, which would block or be consumed), at most 256 KiB, even when it is over MP604's
+/// size cap (a key with a long preamble is still a key, and may be a file of the project whose
+/// excerpts the gate shows).
+fn key_prefix(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(256 << 10)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
 }
 
 fn absolute(p: &Path) -> PathBuf {
