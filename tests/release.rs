@@ -1200,3 +1200,53 @@ fn a_key_over_the_size_cap_inside_the_project_is_not_shown_either() {
     assert_no_key_piece(&out, &pem, "stdout");
     assert_no_key_piece(&err, &pem, "stderr");
 }
+
+#[test]
+fn git_is_asked_without_running_the_projects_hooks_or_writing_its_index() {
+    let app = release_app();
+    let marker = tempfile::tempdir().unwrap();
+    let ran = |name: &str| marker.path().join(name);
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .arg("-C")
+                .arg(app.path())
+                .args(args)
+                .status()
+                .unwrap()
+                .success()
+        )
+    };
+    let fsmonitor = format!("touch '{}'; false", ran("fsmonitor").display());
+    git(&["config", "core.fsmonitor", &fsmonitor]);
+    // A tracked file whose stat data changed: `git status` would refresh (write) the index.
+    std::thread::sleep(Duration::from_millis(1100));
+    let app_js = app.path().join("app.js");
+    std::fs::write(&app_js, std::fs::read(&app_js).unwrap()).unwrap();
+    let index = app.path().join(".git/index");
+    let before = std::fs::metadata(&index).unwrap().modified().unwrap();
+    let o = dry_run(app.path(), &["-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(
+        !ran("fsmonitor").exists(),
+        "core.fsmonitor of the project ran"
+    );
+    assert_eq!(
+        std::fs::metadata(&index).unwrap().modified().unwrap(),
+        before,
+        ".git/index was written"
+    );
+    assert_eq!(record(&o)["git"]["dirty"], false);
+    // A clean filter would run in `git status`: the dirty check is skipped (unknown).
+    let filter = format!("touch '{}'; cat", ran("filter").display());
+    git(&["config", "filter.x.clean", &filter]);
+    std::fs::write(app.path().join(".gitattributes"), "* filter=x\n").unwrap();
+    let o = dry_run(app.path(), &["-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(
+        !ran("filter").exists(),
+        "a filter driver of the project ran"
+    );
+    assert!(record(&o)["git"]["dirty"].is_null());
+    assert!(record(&o)["git"]["commit"].is_string());
+}

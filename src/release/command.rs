@@ -769,7 +769,7 @@ struct Record {
     robot: String,
     project: String,
     git_commit: Option<String>,
-    git_dirty: bool,
+    git_dirty: Option<bool>,
     time: String,
     findings: serde_json::Value,
     client: serde_json::Value,
