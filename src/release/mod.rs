@@ -121,6 +121,8 @@ impl Git {
                     "core.fsmonitor=false",
                     "-c",
                     "core.untrackedCache=false",
+                    "-c",
+                    "log.showSignature=false",
                 ])
                 .arg("-C")
                 .arg(dir)
