@@ -501,6 +501,21 @@ fn a_dry_run_whose_upload_could_not_start_exits_1() {
         assert!(out.contains("mpcheck release --install-ci"), "{out}");
         assert!(err.contains("the upload could not start"), "{err}");
     }
+    // MPCHECK_NODE naming nothing is said as such (it was accepted, and the run failed only
+    // when spawning it).
+    let o = run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key()),
+    )
+    .env("MPCHECK_NODE", "/nonexistent/node"));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(
+        out.contains("MPCHECK_NODE is /nonexistent/node, which is not a file"),
+        "{out}"
+    );
     // With a client and Node.js, the same dry run passes.
     let o = dry_run(app.path(), &[]);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));

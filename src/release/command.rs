@@ -610,6 +610,20 @@ fn client_problem(
             .to_string(),
         ),
     }
+    if let Some(n) = node
+        && !n.is_file()
+    {
+        problems.push(match lang {
+            Lang::En => format!(
+                "MPCHECK_NODE is {}, which is not a file: point it at the node executable, or unset it to use node on PATH",
+                cli::shown(n)
+            ),
+            Lang::Zh => format!(
+                "MPCHECK_NODE 为 {}，它不是文件：请指向 node 可执行文件，或取消该变量以使用 PATH 中的 node",
+                cli::shown(n)
+            ),
+        });
+    }
     if node.is_none() {
         problems.push(
             lang.pick(
