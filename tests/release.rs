@@ -484,6 +484,44 @@ fn the_gate_never_starts_the_client() {
 }
 
 #[test]
+fn a_dry_run_whose_upload_could_not_start_exits_1() {
+    let app = release_app();
+    let cache = tempfile::tempdir().unwrap();
+    for format in ["human", "json"] {
+        let o = run(
+            mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", format])
+                .arg(app.path())
+                .arg("--key")
+                .arg(test_key())
+                .env("MPCHECK_CACHE_DIR", cache.path())
+                .env("PATH", "/nonexistent"),
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+        assert!(out.contains("mpcheck release --install-ci"), "{out}");
+        assert!(err.contains("the upload could not start"), "{err}");
+    }
+    // MPCHECK_NODE naming nothing is said as such (it was accepted, and the run failed only
+    // when spawning it).
+    let o = run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key()),
+    )
+    .env("MPCHECK_NODE", "/nonexistent/node"));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(
+        out.contains("MPCHECK_NODE is /nonexistent/node, which is not a file"),
+        "{out}"
+    );
+    // With a client and Node.js, the same dry run passes.
+    let o = dry_run(app.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+}
+
+#[test]
 fn install_ci_is_never_run_unasked_and_a_missing_client_says_how_to_get_it() {
     let app = release_app();
     let cache = tempfile::tempdir().unwrap();
@@ -556,12 +594,27 @@ fn test_key() -> PathBuf {
     root().join("fixtures/rules/MP604/pass-pkcs1/key.pem")
 }
 
+/// A stand-in client and Node.js, so that a dry run does not depend on what is installed here
+/// (a dry run whose upload could not start exits 1).
+fn stand_in_client(c: &mut Command) -> &mut Command {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        fake_client(dir.path());
+        dir
+    });
+    c.env("MPCHECK_MINIPROGRAM_CI", dir.path().join("fake-ci"))
+        .env("MPCHECK_NODE", env!("CARGO_BIN_EXE_mpcheck"))
+}
+
 fn dry_run(project: &Path, extra: &[&str]) -> Output {
-    run(mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
-        .arg(project)
-        .arg("--key")
-        .arg(test_key())
-        .args(extra))
+    run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(project)
+            .arg("--key")
+            .arg(test_key())
+            .args(extra),
+    ))
 }
 
 #[test]
@@ -719,11 +772,11 @@ fn pre_flight_findings_stop_the_release() {
 #[test]
 fn the_key_can_come_from_the_environment() {
     let app = release_app();
-    let o = run(
+    let o = run(stand_in_client(
         mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", "json"])
             .arg(app.path())
             .env("MPCHECK_UPLOAD_KEY", test_key()),
-    );
+    ));
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let key = test_key().canonicalize().unwrap();
     assert_eq!(
@@ -759,4 +812,456 @@ fn output_goes_to_a_file_with_o() {
     assert!(o.stdout.is_empty());
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(v["status"], "dry-run");
+}
+
+/// Fails when any piece (16 characters) of the key's body is in `text`.
+fn assert_no_key_piece(text: &str, pem: &str, what: &str) {
+    let body: String = pem
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .flat_map(|l| l.trim().chars())
+        .collect();
+    let body: Vec<char> = body.chars().collect();
+    for w in body.windows(16) {
+        let piece: String = w.iter().collect();
+        assert!(
+            !text.contains(&piece),
+            "{what}: key material {piece:?} in:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn key_content_given_where_its_path_belongs_is_never_shown() {
+    let app = release_app();
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    // The secret pasted straight into the variable or the option, as PEM or as base64.
+    let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    for (how, value) in [("env", pem.clone()), ("option", pem.clone()), ("env", b64)] {
+        for format in ["human", "json"] {
+            let mut c = mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", format]);
+            c.arg(app.path());
+            if how == "env" {
+                c.env("MPCHECK_UPLOAD_KEY", &value);
+            } else {
+                c.arg("--key").arg(&value);
+            }
+            let o = run(&mut c);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(1), "{how} {format}: {out}\n{err}");
+            assert!(
+                out.contains("MP604") && out.contains("not a file path"),
+                "{out}"
+            );
+            assert!(out.contains("printf '%s'"), "says what to do: {out}");
+            assert_no_key_piece(&out, &pem, "stdout");
+            assert_no_key_piece(&err, &pem, "stderr");
+        }
+    }
+}
+
+#[test]
+fn a_key_file_inside_the_project_is_not_shown_by_the_gate() {
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    for name in ["upload.key.json", "key.js"] {
+        let app = release_app();
+        let inside = app.path().join(name);
+        std::fs::write(&inside, &pem).unwrap();
+        for (format, columns) in [("human", "100"), ("human", "30"), ("json", "100")] {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("out.txt");
+            for to_file in [false, true] {
+                let mut c = mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", format]);
+                c.arg(app.path())
+                    .arg("--key")
+                    .arg(&inside)
+                    .env("COLUMNS", columns);
+                if to_file {
+                    c.arg("-o").arg(&file);
+                }
+                let o = run(&mut c);
+                let (out, err) = text(&o);
+                // key.js stops the gate (a syntax error, shown with its excerpt); the JSON file
+                // is only a warning (and, unused, not uploaded, as the real client does too).
+                let stops = name == "key.js";
+                assert_eq!(
+                    o.status.code(),
+                    Some(if stops { 1 } else { 0 }),
+                    "{name}: {out}\n{err}"
+                );
+                let shown = if to_file {
+                    std::fs::read_to_string(&file).unwrap()
+                } else {
+                    out
+                };
+                if stops && format == "human" {
+                    assert!(shown.contains("key material removed"), "{shown}");
+                }
+                assert_no_key_piece(&shown, &pem, name);
+                assert_no_key_piece(&err, &pem, name);
+            }
+        }
+    }
+}
+
+/// A shell word list the way bash reads it (without running anything in it).
+fn bash_words(line: &str) -> Vec<String> {
+    let o = Command::new("bash")
+        .args(["-c", "eval \"set -- $1\"; printf '%s\\0' \"$@\"", "_", line])
+        .output()
+        .expect("bash runs");
+    assert!(o.status.success(), "{line}: {:?}", text(&o));
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split_terminator('\0')
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_dry_run_command_line_and_json_give_back_the_exact_values() {
+    let app = release_app();
+    let marker = app.path().join("PWNED");
+    let desc = format!(
+        "a'b \"c\" $(touch {m}) `id`\nl2 \u{1b}[31mred\u{1b}[0m \u{202e}evil\u{202c}\ttab \\x",
+        m = marker.file_name().unwrap().to_str().unwrap()
+    );
+    let proxy = "http://127.0.0.1:9/$(id)";
+    let o = dry_run(app.path(), &["--desc", &desc, "--proxy", proxy]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\t'),
+        "raw control or bidi chars: {out:?}"
+    );
+    // The CLI line, pasted into bash, gives back the same words and runs nothing.
+    let line = out
+        .lines()
+        .find(|l| l.contains(" upload --appid "))
+        .expect("the CLI line");
+    let words = bash_words(line.trim());
+    assert!(!marker.exists(), "the printed command ran something");
+    let at = |flag: &str| words[words.iter().position(|w| w == flag).unwrap() + 1].clone();
+    assert_eq!(at("--ud"), desc);
+    assert_eq!(at("--proxy"), proxy);
+    // The heredoc is JSON with the same values.
+    let start = out.find("<<'JSON'\n").unwrap() + 9;
+    let end = start + out[start..].find("\n  JSON\n").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out[start..end]).expect("valid JSON");
+    assert_eq!(v["desc"], desc.as_str());
+    // The record too, with the bidi chars escaped.
+    let o = dry_run(app.path(), &["--desc", &desc, "-f", "json"]);
+    let (out, _) = text(&o);
+    assert!(
+        !out.contains('\u{202e}') && !out.contains('\u{1b}'),
+        "{out:?}"
+    );
+    assert_eq!(record(&o)["desc"], desc.as_str());
+}
+
+#[test]
+fn ci_bin_may_be_a_bare_relative_folder_name() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    fake_client(tmp.path());
+    let o = run(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run", "-f", "json"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .args(["--ci-bin", "fake-ci"])
+            .current_dir(tmp.path()),
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+    let r = record(&o);
+    assert_eq!(r["client"]["found_by"], "--ci-bin", "{out}");
+    assert!(r["error"].is_null(), "{out}");
+}
+
+/// A client whose upload never ends, after forking a process that outlives it unless killed;
+/// the grandchild's pid goes to `grandchild.pid`.
+fn hanging_client(dir: &Path) -> PathBuf {
+    let pkg = dir.join("hang-ci");
+    std::fs::create_dir_all(pkg.join("dist")).unwrap();
+    std::fs::write(
+        pkg.join("package.json"),
+        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        pkg.join("index.js"),
+        "const cp = require('child_process'), fs = require('fs'), path = require('path');\n\
+         exports.proxy = () => {};\n\
+         exports.Project = function (o) { this.o = o; };\n\
+         exports.upload = () => {\n\
+           const c = cp.spawn('sleep', ['300'], { stdio: 'ignore' });\n\
+           fs.writeFileSync(path.join(__dirname, 'grandchild.pid'), String(c.pid));\n\
+           return new Promise(() => {});\n\
+         };\n",
+    )
+    .unwrap();
+    pkg
+}
+
+fn alive(pid: &str) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+fn leftovers(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("mpcheck-upload-"))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs Node.js: scripts/test.sh runs this with --ignored"]
+#[cfg(target_os = "linux")]
+fn a_stopped_client_leaves_no_process_and_no_file() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = hanging_client(tmp.path());
+    let temp = tempfile::tempdir().unwrap();
+    let command = || {
+        let mut c = mpcheck(&["release", "--version", "1.0.0"]);
+        c.arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .arg("--ci-bin")
+            .arg(&ci)
+            .env("TMPDIR", temp.path());
+        c
+    };
+    let wait_gone = |pid: &str| {
+        let until = Instant::now() + Duration::from_secs(5);
+        while alive(pid) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        !alive(pid)
+    };
+    // 1. At --timeout.
+    let started = Instant::now();
+    let o = run(command().args(["--timeout", "2"]));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(out.contains("--timeout"), "{out}");
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "{:?}",
+        started.elapsed()
+    );
+    let pid = std::fs::read_to_string(ci.join("grandchild.pid")).unwrap();
+    assert!(wait_gone(&pid), "the client's child {pid} was left running");
+    assert!(
+        leftovers(temp.path()).is_empty(),
+        "{:?}",
+        leftovers(temp.path())
+    );
+    // 2. SIGINT (Ctrl-C) and SIGTERM to mpcheck alone, while the client runs.
+    for signal in ["-INT", "-TERM", "-KILL"] {
+        std::fs::remove_file(ci.join("grandchild.pid")).unwrap();
+        let mut child = command()
+            .args(["--timeout", "60"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let until = Instant::now() + Duration::from_secs(20);
+        while !ci.join("grandchild.pid").exists() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let pid = std::fs::read_to_string(ci.join("grandchild.pid")).expect("client started");
+        let ok = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let _ = child.wait();
+        assert!(
+            wait_gone(&pid),
+            "{signal}: the client's child {pid} was left running"
+        );
+        let until = Instant::now() + Duration::from_secs(5);
+        while !leftovers(temp.path()).is_empty() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(
+            leftovers(temp.path()).is_empty(),
+            "{signal}: {:?}",
+            leftovers(temp.path())
+        );
+    }
+}
+
+#[test]
+fn a_proxy_password_is_masked_in_the_dry_run_and_the_record() {
+    let app = release_app();
+    for format in ["human", "json"] {
+        let o = dry_run(
+            app.path(),
+            &[
+                "-f",
+                format,
+                "--proxy",
+                "http://ci:s3cret-pw@127.0.0.1:3128",
+            ],
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{out}\n{err}");
+        assert!(
+            !out.contains("s3cret-pw") && !err.contains("s3cret-pw"),
+            "{out}"
+        );
+        assert!(out.contains("http://ci:***@127.0.0.1:3128"), "{out}");
+    }
+}
+
+#[test]
+#[ignore = "needs Node.js: scripts/test.sh runs this with --ignored"]
+fn key_text_in_the_clients_output_and_error_is_removed_however_wrapped() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = tmp.path().join("leaky-ci");
+    std::fs::create_dir_all(ci.join("dist")).unwrap();
+    std::fs::write(
+        ci.join("package.json"),
+        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
+    )
+    .unwrap();
+    // A client that prints the key re-wrapped at 76 columns and throws it JSON-escaped and at
+    // 50 columns.
+    std::fs::write(
+        ci.join("index.js"),
+        "const fs = require('fs');\n\
+         exports.proxy = () => {};\n\
+         exports.Project = function (o) { this.o = o; };\n\
+         exports.upload = async ({ project }) => {\n\
+           const pem = fs.readFileSync(project.o.privateKeyPath, 'utf8');\n\
+           const body = pem.split(/\\r?\\n/).filter((l) => l && !l.startsWith('-----')).join('');\n\
+           console.log('[error] bad key ' + body.match(/.{1,76}/g).join('\\n'));\n\
+           const e = new Error('cannot sign ' + JSON.stringify(pem) + ' ' + body.match(/.{1,50}/g).join('\\n'));\n\
+           e.code = 20002;\n\
+           throw e;\n\
+         };\n",
+    )
+    .unwrap();
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    for format in ["human", "json"] {
+        let o = run(mpcheck(&["release", "--version", "1.0.0", "-f", format])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .arg("--ci-bin")
+            .arg(&ci));
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+        assert!(err.contains("key material removed"), "{err}");
+        assert_no_key_piece(&out, &pem, "stdout");
+        assert_no_key_piece(&err, &pem, "stderr");
+    }
+}
+
+#[test]
+fn an_unwritable_o_path_stops_before_anything_starts() {
+    let app = release_app();
+    let tmp = tempfile::tempdir().unwrap();
+    let ci = fake_client(tmp.path());
+    for bad in [
+        tmp.path().join("missing/release.json"),
+        tmp.path().to_path_buf(),
+    ] {
+        let o = run(mpcheck(&["release", "--version", "1.0.0", "-f", "json"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(test_key())
+            .arg("--ci-bin")
+            .arg(&ci)
+            .env("MPCHECK_NODE", env!("CARGO_BIN_EXE_mpcheck"))
+            .arg("-o")
+            .arg(&bad));
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{out}\n{err}");
+        assert!(err.contains("cannot write -o"), "{err}");
+        assert!(!ci.join("started").exists(), "the client was started");
+    }
+}
+
+#[test]
+fn a_key_over_the_size_cap_inside_the_project_is_not_shown_either() {
+    let pem = std::fs::read_to_string(test_key()).unwrap();
+    let app = release_app();
+    let inside = app.path().join("key.js");
+    // Over MP604's 64 KiB cap: a long comment, then the key (a syntax error, shown with its
+    // excerpt).
+    let content = format!("/*{}*/\n{pem}", "x".repeat(70 * 1024));
+    std::fs::write(&inside, content).unwrap();
+    let o = run(stand_in_client(
+        mpcheck(&["release", "--version", "1.0.0", "--dry-run"])
+            .arg(app.path())
+            .arg("--key")
+            .arg(&inside),
+    ));
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+    assert!(
+        out.contains("MP604") && out.contains("key material removed"),
+        "{out}"
+    );
+    assert_no_key_piece(&out, &pem, "stdout");
+    assert_no_key_piece(&err, &pem, "stderr");
+}
+
+#[test]
+fn git_is_asked_without_running_the_projects_hooks_or_writing_its_index() {
+    let app = release_app();
+    let marker = tempfile::tempdir().unwrap();
+    let ran = |name: &str| marker.path().join(name);
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .arg("-C")
+                .arg(app.path())
+                .args(args)
+                .status()
+                .unwrap()
+                .success()
+        )
+    };
+    let fsmonitor = format!("touch '{}'; false", ran("fsmonitor").display());
+    git(&["config", "core.fsmonitor", &fsmonitor]);
+    // A tracked file whose stat data changed: `git status` would refresh (write) the index.
+    std::thread::sleep(Duration::from_millis(1100));
+    let app_js = app.path().join("app.js");
+    std::fs::write(&app_js, std::fs::read(&app_js).unwrap()).unwrap();
+    let index = app.path().join(".git/index");
+    let before = std::fs::metadata(&index).unwrap().modified().unwrap();
+    let o = dry_run(app.path(), &["-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(
+        !ran("fsmonitor").exists(),
+        "core.fsmonitor of the project ran"
+    );
+    assert_eq!(
+        std::fs::metadata(&index).unwrap().modified().unwrap(),
+        before,
+        ".git/index was written"
+    );
+    assert_eq!(record(&o)["git"]["dirty"], false);
+    // A clean filter would run in `git status`: the dirty check is skipped (unknown).
+    let filter = format!("touch '{}'; cat", ran("filter").display());
+    git(&["config", "filter.x.clean", &filter]);
+    std::fs::write(app.path().join(".gitattributes"), "* filter=x\n").unwrap();
+    let o = dry_run(app.path(), &["-f", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(
+        !ran("filter").exists(),
+        "a filter driver of the project ran"
+    );
+    assert!(record(&o)["git"]["dirty"].is_null());
+    assert!(record(&o)["git"]["commit"].is_string());
 }

@@ -74,14 +74,19 @@ pub fn install_dir() -> Option<PathBuf> {
 /// links to `../miniprogram-ci/bin/miniprogram-ci.js`), or the package folder itself.
 fn package_of(bin: &Path) -> Option<PathBuf> {
     let real = bin.canonicalize().ok()?;
+    // The given path made absolute, not resolved: a bare `--ci-bin ci` has no parent to go up
+    // from otherwise.
+    let given = std::path::absolute(bin).unwrap_or_else(|_| real.clone());
+    let up2 = |p: &Path| p.parent().and_then(Path::parent).map(Path::to_path_buf);
     let candidates = [
-        real.clone(),
-        real.parent()?.parent()?.to_path_buf(),
+        Some(real.clone()),
+        up2(&real),
         // A Windows `.bin/miniprogram-ci.cmd` shim does not link: look beside `.bin`.
-        bin.parent()?.parent()?.join("miniprogram-ci"),
+        up2(&given).map(|d| d.join("miniprogram-ci")),
     ];
     candidates
         .into_iter()
+        .flatten()
         .find(|d| d.join("package.json").is_file() && d.join("dist").is_dir())
 }
 
@@ -249,27 +254,44 @@ pub enum Outcome {
 /// Longest line relayed from the client; longer ones are cut (with a note).
 const MAX_LINE: usize = 2000;
 
-/// Runs the bridge: the client's output relayed to stderr line by line (key lines removed),
-/// killed after `timeout`. `secrets` are lines that must never be shown (the key's body).
+/// Runs the bridge: the client's output relayed to stderr line by line (key material
+/// removed), stopped after `timeout`.
+///
+/// The bridge and everything the client forks (its compiler processes) run in a process group
+/// of their own (Unix), and the bridge holds its standard input open: when it closes (mpcheck
+/// ends, is interrupted or killed, or gives up at the timeout) the bridge stops the whole group,
+/// so no upload goes on and no compiler is left behind.
 pub fn upload(
     node: &Path,
     inv: &Invocation,
-    secrets: &[String],
+    secrets: &Secrets,
     timeout: Duration,
 ) -> Result<Outcome, String> {
-    let input = serde_json::to_string(inv).map_err(|e| e.to_string())?;
-    let mut child = Command::new(node)
+    let mut input = serde_json::to_string(inv).map_err(|e| e.to_string())?;
+    input.push('\n');
+    let mut command = Command::new(node);
+    command
         .arg("-e")
         .arg(BRIDGE)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", node.display()))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // The bridge reads all of stdin before anything else; a write error shows as its exit.
-        let _ = stdin.write_all(input.as_bytes());
+    // Kept until the end: closing it tells the bridge to stop.
+    let mut stdin = child.stdin.take();
+    if let Some(pipe) = stdin.as_mut() {
+        // The bridge reads its options up to the first newline; a write error shows as its exit.
+        let _ = pipe.write_all(input.as_bytes());
+        let _ = pipe.flush();
     }
+    let secrets = std::sync::Arc::new(secrets.clone());
     let relays: Vec<_> = [
         child
             .stdout
@@ -283,7 +305,7 @@ pub fn upload(
     .into_iter()
     .flatten()
     .map(|stream| {
-        let secrets = secrets.to_vec();
+        let secrets = std::sync::Arc::clone(&secrets);
         let verbose = inv.verbose;
         std::thread::spawn(move || relay(stream, &secrets, verbose))
     })
@@ -293,14 +315,27 @@ pub fn upload(
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
             Ok(None) if started.elapsed() >= timeout => {
+                // Ask the bridge to stop its group (stdin closed), then make sure.
+                drop(stdin.take());
+                let grace = Instant::now() + Duration::from_secs(3);
+                while Instant::now() < grace && matches!(child.try_wait(), Ok(None)) {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(format!("waiting for the client: {e}")),
+            Err(e) => {
+                drop(stdin.take());
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = std::fs::remove_file(&inv.result);
+                return Err(format!("waiting for the client: {e}"));
+            }
         }
     };
+    drop(stdin);
     // The client forks compiler processes that may hold the pipes open after it exits: do not
     // wait on the relays for long.
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -313,12 +348,13 @@ pub fn upload(
         }
     }
     let Some(status) = status else {
+        let _ = std::fs::remove_file(&inv.result);
         return Err(format!(
-            "the client did not finish within {} s and was stopped (--timeout)",
+            "the client did not finish within {} s and was stopped (--timeout): check the network and the proxy (the client's output above shows the last step), or give it more time with a larger --timeout",
             timeout.as_secs()
         ));
     };
-    let result = std::fs::read(&inv.result).ok();
+    let result = std::fs::read(&inv.result).ok().filter(|b| !b.is_empty());
     let _ = std::fs::remove_file(&inv.result);
     let Some(bytes) = result else {
         return Err(format!(
@@ -334,10 +370,7 @@ pub fn upload(
     }
     Ok(Outcome::Failed {
         code: v.get("code").and_then(|c| c.as_i64()).unwrap_or(1),
-        message: redact(
-            v.get("message").and_then(|m| m.as_str()).unwrap_or(""),
-            secrets,
-        ),
+        message: secrets.redact(v.get("message").and_then(|m| m.as_str()).unwrap_or("")),
     })
 }
 
@@ -345,7 +378,7 @@ pub fn upload(
 const NOISE: &[&str] = &["[summer-compiler]", "[miniprogram-builder]", "serialize "];
 
 /// Copies the client's output to stderr, indented, lines windowed, key lines removed.
-fn relay(stream: Box<dyn Read + Send>, secrets: &[String], verbose: bool) {
+fn relay(stream: Box<dyn Read + Send>, secrets: &Secrets, verbose: bool) {
     let mut reader = BufReader::new(stream);
     let mut line = Vec::new();
     let stderr = std::io::stderr();
@@ -384,7 +417,7 @@ fn relay(stream: Box<dyn Read + Send>, secrets: &[String], verbose: bool) {
         if !verbose && NOISE.iter().any(|n| text.starts_with(n)) {
             continue;
         }
-        let mut shown = redact(text.trim_end_matches('\r'), secrets);
+        let mut shown = secrets.redact(text.trim_end_matches('\r'));
         if cut {
             shown.push_str(" …");
         }
@@ -393,31 +426,112 @@ fn relay(stream: Box<dyn Read + Send>, secrets: &[String], verbose: bool) {
     }
 }
 
-/// `text` with every line that holds part of the key replaced.
-pub fn redact(text: &str, secrets: &[String]) -> String {
-    if secrets.is_empty() || !secrets.iter().any(|s| text.contains(s.as_str())) {
-        return text.to_string();
-    }
-    text.lines()
-        .map(|l| {
-            if secrets.iter().any(|s| l.contains(s.as_str())) {
-                "[line with key material removed by mpcheck]"
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// What of the key must never be shown: every run of [`Secrets::WINDOW`] characters of its
+/// PEM body (the base64 lines joined), so that a line holding any part of it is found however
+/// it is wrapped (64 or 76 columns, one long line, JSON-escaped, cut by a report's width) and
+/// whatever the line ends (CRLF).
+#[derive(Debug, Clone, Default)]
+pub struct Secrets {
+    windows: std::collections::HashSet<Vec<u8>>,
+    /// Exact strings replaced where they appear (a proxy URL's `:password@`).
+    literals: Vec<(String, String)>,
 }
 
-/// The lines of a PEM key's body (base64, 16 characters or more): what [`redact`] removes.
-pub fn key_lines(pem: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(pem)
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.len() >= 16 && !l.starts_with("-----"))
-        .map(str::to_string)
-        .collect()
+impl Secrets {
+    /// Length of the pieces looked for: long enough never to match by chance.
+    pub const WINDOW: usize = 16;
+
+    /// The secrets of a key file's bytes (a PEM key, or anything: every line that is not a
+    /// `-----` armour line counts as body).
+    pub fn of(pem: &[u8]) -> Secrets {
+        let text = String::from_utf8_lossy(pem);
+        let body: Vec<u8> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("-----") && !l.contains(": "))
+            .flat_map(|l| l.bytes().filter(|b| !b.is_ascii_whitespace()))
+            .collect();
+        let windows = body.windows(Self::WINDOW).map(<[u8]>::to_vec).collect();
+        Secrets {
+            windows,
+            literals: Vec::new(),
+        }
+    }
+
+    /// Also masks the password of a proxy URL (`http://user:pass@host:port`), which the
+    /// client prints (`miniprogram-ci is using proxy: …`) and the record would keep.
+    pub fn with_proxy_password(mut self, proxy: &str) -> Secrets {
+        if let Ok(u) = url::Url::parse(proxy)
+            && let Some(pw) = u.password()
+            && !pw.is_empty()
+        {
+            for shown in [pw.to_string(), percent_decoded(pw)] {
+                let find = format!(":{shown}@");
+                if !self.literals.iter().any(|(f, _)| *f == find) {
+                    self.literals.push((find, ":***@".to_string()));
+                }
+            }
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.windows.is_empty() && self.literals.is_empty()
+    }
+
+    /// Whether `line` holds a piece of the key.
+    pub fn in_line(&self, line: &str) -> bool {
+        !self.windows.is_empty()
+            && line
+                .as_bytes()
+                .windows(Self::WINDOW)
+                .any(|w| self.windows.contains(w))
+    }
+
+    /// `text` with every line that holds part of the key replaced (and proxy passwords masked).
+    pub fn redact(&self, text: &str) -> String {
+        let mut masked = std::borrow::Cow::Borrowed(text);
+        for (find, with) in &self.literals {
+            if masked.contains(find.as_str()) {
+                masked = std::borrow::Cow::Owned(masked.replace(find.as_str(), with));
+            }
+        }
+        let text = masked.as_ref();
+        if self.windows.is_empty() || !self.in_line(text) {
+            return text.to_string();
+        }
+        text.split('\n')
+            .map(|l| {
+                if self.in_line(l) {
+                    "[line with key material removed by mpcheck]"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// `%XX` sequences decoded (a URL's password as the client may print it).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a failure means and what to do, by the client's error code.
@@ -548,12 +662,64 @@ mod tests {
     }
 
     #[test]
-    fn redacts_key_lines() {
-        let pem = b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxyz0123456789\nabc\n-----END RSA PRIVATE KEY-----\n";
-        let lines = key_lines(pem);
-        assert_eq!(lines, ["MIIEowIBAAKCAQEAxyz0123456789"]);
-        let out = redact("ok\nleak MIIEowIBAAKCAQEAxyz0123456789 here\nend", &lines);
-        assert_eq!(out, "ok\n[line with key material removed by mpcheck]\nend");
-        assert_eq!(redact("nothing", &lines), "nothing");
+    fn redacts_key_material_however_it_is_wrapped() {
+        let pem = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/rules/MP604/pass-pkcs1/key.pem"
+        ))
+        .unwrap();
+        let secrets = Secrets::of(pem.as_bytes());
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        // The file's own lines, the same body re-wrapped at 76 and 30 columns, CRLF, one
+        // JSON-escaped string: every line with a piece is removed, the others are kept.
+        let line2 = pem.lines().nth(2).unwrap();
+        let shown = format!("ok\nleak {line2} here\nend");
+        assert_eq!(
+            secrets.redact(&shown),
+            "ok\n[line with key material removed by mpcheck]\nend"
+        );
+        for width in [76, 30, 17] {
+            let wrapped: Vec<&str> = body
+                .as_bytes()
+                .chunks(width)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect();
+            let text = wrapped.join("\r\n");
+            let out = secrets.redact(&text);
+            assert!(!out.contains(&body[40..60]), "{width}: {out}");
+            let full = wrapped
+                .iter()
+                .filter(|l| l.len() >= Secrets::WINDOW)
+                .count();
+            assert!(
+                out.matches("[line with key material removed by mpcheck]")
+                    .count()
+                    >= full,
+                "{width}"
+            );
+        }
+        let json = serde_json::to_string(&pem).unwrap();
+        assert!(!secrets.redact(&json).contains(&body[100..120]));
+        assert_eq!(secrets.redact("nothing"), "nothing");
+        assert!(Secrets::of(b"").is_empty());
+    }
+
+    #[test]
+    fn masks_proxy_passwords() {
+        let s = Secrets::default().with_proxy_password("http://u:p%40ss@127.0.0.1:8080");
+        assert_eq!(
+            s.redact("using proxy: http://u:p%40ss@127.0.0.1:8080 and http://u:p@ss@x"),
+            "using proxy: http://u:***@127.0.0.1:8080 and http://u:***@x"
+        );
+        assert!(
+            Secrets::default()
+                .with_proxy_password("http://127.0.0.1:1")
+                .is_empty()
+        );
+        assert!(
+            Secrets::default()
+                .with_proxy_password("not a url")
+                .is_empty()
+        );
     }
 }

@@ -27,13 +27,15 @@ pub struct Args {
     #[arg(long, value_name = "V", required_unless_present = "install_ci")]
     version: Option<String>,
     /// Description [default: the subject of the git HEAD commit, when in a git repository]
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     desc: Option<String>,
     /// Robot number, 1 to 30 (the console shows uploads per robot)
     #[arg(long, value_name = "N", default_value = "1")]
     robot: String,
     /// The code-upload key file [default: $MPCHECK_UPLOAD_KEY]
-    #[arg(long, value_name = "FILE")]
+    // Hyphen values accepted: a key pasted here by mistake (`-----BEGIN …`) must reach MP604,
+    // which does not show it, rather than clap's usage error, which would print it.
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
     key: Option<PathBuf>,
     /// Upload as this appid [default: appid in project.config.json]
     #[arg(long, value_name = "ID")]
@@ -116,6 +118,27 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let Some(version) = args.version.clone() else {
         return ExitCode::SUCCESS;
     };
+    // -o is written at the end: a path that cannot be written must stop the run before the
+    // upload, not after it (an uploaded version reported as a usage error, its record lost).
+    if let Some(f) = &args.output {
+        let dir = match f.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if std::fs::metadata(f).is_ok_and(|m| m.is_dir()) {
+            return cli::usage_error(&format!(
+                "cannot write -o {}: it is a folder; give a file name",
+                cli::shown(f)
+            ));
+        }
+        if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return cli::usage_error(&format!(
+                "cannot write -o {}: the folder {} does not exist; create it or give another path",
+                cli::shown(f),
+                cli::shown(dir)
+            ));
+        }
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -162,7 +185,20 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     };
     let git = Git::of(&project.dir);
     let release_args = super::release_args(&req, &project, &git);
-    let mut out = Output::new(&args);
+    // The key's content, to be kept out of everything shown: the gate's excerpts (a key file
+    // inside the project), the client's output, the record.
+    let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
+    let secrets = key_path
+        .as_deref()
+        .and_then(key_prefix)
+        .map(|b| client::Secrets::of(&b))
+        .unwrap_or_default();
+    let secrets = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .chain(req.proxy.clone())
+        .fold(secrets, |s, p| s.with_proxy_password(&p));
+    let mut out = Output::new(&args, secrets.clone());
 
     // 1–2. The gate: the whole check and the release pre-flight, in one run.
     project.upload();
@@ -184,10 +220,10 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
             return code;
         }
         let why = if summary.errors > 0 {
-            format!("{} error(s)", summary.errors)
+            format!("{} error(s); fix them and run again", summary.errors)
         } else {
             format!(
-                "{} warnings exceed --max-warnings {}",
+                "{} warning(s), more than --max-warnings {}; fix them (listed above) or raise --max-warnings",
                 summary.warnings,
                 req.max_warnings.unwrap_or_default()
             )
@@ -229,11 +265,9 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     }
 
     // 4. The client.
-    let key_path = release_args.key.as_ref().map(|(k, _)| absolute(k));
     let found = client::find(&project.dir, req.ci_bin.as_deref());
     let node = client::node();
-    let result_file = result_path();
-    let invocation = Invocation {
+    let mut invocation = Invocation {
         ci: found
             .as_ref()
             .map(|c| c.package.display().to_string())
@@ -256,7 +290,8 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         ignores: vec!["node_modules/**/*".into()],
         use_project_config: !args.plain_compile,
         verbose: args.verbose,
-        result: result_file.display().to_string(),
+        // Made just before the upload (nothing is left behind by a dry run).
+        result: String::new(),
     };
     let problem = client_problem(lang, &found, &node);
     record.client = client_json(&found, &node);
@@ -300,7 +335,15 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
             out.push(&record.json());
         }
         std::mem::forget(project);
-        return out.finish();
+        let code = out.finish();
+        if problem.is_some() && code == ExitCode::SUCCESS {
+            // A dry run is the rehearsal of the upload: one that could not start has failed.
+            eprintln!(
+                "mpcheck release: dry run: the upload could not start (see above); nothing was uploaded"
+            );
+            return ExitCode::from(1);
+        }
+        return code;
     }
     if let Some(p) = problem {
         record.status = Status::NoClient;
@@ -320,11 +363,6 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let (Ok(ci), Some(node)) = (found, node) else {
         unreachable!("client_problem covers both");
     };
-    let secrets = key_path
-        .as_deref()
-        .and_then(|k| crate::fsread::read_capped(k, 64 << 10).ok())
-        .map(|b| client::key_lines(&b))
-        .unwrap_or_default();
     eprintln!(
         "mpcheck release: uploading {} version {} as robot {} with miniprogram-ci {} …",
         escape::line(&invocation.appid),
@@ -332,6 +370,18 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         escape::line(&req.robot),
         escape::line(&ci.version)
     );
+    let result_file = match result_path() {
+        Ok(f) => f,
+        Err(e) => {
+            let message = format!(
+                "cannot create a file in the temporary folder {}: {e}; set TMPDIR to a writable folder",
+                std::env::temp_dir().display()
+            );
+            eprintln!("mpcheck release: error: {}", escape::line(&message));
+            return ExitCode::from(1);
+        }
+    };
+    invocation.result = result_file.display().to_string();
     let started = std::time::Instant::now();
     let outcome = client::upload(&node, &invocation, &secrets, req.timeout);
     let _ = std::fs::remove_file(&result_file);
@@ -409,21 +459,24 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
 /// Warnings listed (one line each) when the gate passes.
 const MAX_WARNINGS_SHOWN: usize = 20;
 
-/// stdout, or `-o FILE` written once at the end.
+/// stdout, or `-o FILE` written once at the end; any line holding a piece of the key is
+/// replaced on the way.
 struct Output {
     file: Option<PathBuf>,
     buffer: String,
+    secrets: client::Secrets,
 }
 
 impl Output {
-    fn new(args: &Args) -> Output {
+    fn new(args: &Args, secrets: client::Secrets) -> Output {
         Output {
             file: args.output.clone(),
             buffer: String::new(),
+            secrets,
         }
     }
     fn push(&mut self, s: &str) {
-        self.buffer.push_str(s);
+        self.buffer.push_str(&self.secrets.redact(s));
     }
     /// Prints what is buffered (stdout only): the checklist before the client's progress.
     fn flush_stdout(&mut self) {
@@ -447,6 +500,24 @@ impl Output {
     }
 }
 
+/// The start of the key file, to keep out of the output: a regular file only (never a pipe
+/// or a device, which would block or be consumed), at most 256 KiB, even when it is over MP604's
+/// size cap (a key with a long preamble is still a key, and may be a file of the project whose
+/// excerpts the gate shows).
+fn key_prefix(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(256 << 10)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
 fn absolute(p: &Path) -> PathBuf {
     p.canonicalize().unwrap_or_else(|_| {
         std::env::current_dir()
@@ -455,16 +526,32 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// A fresh file name for the bridge's result, in the system's temporary folder (never in the
-/// project).
-fn result_path() -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!(
-        "mpcheck-upload-{}-{nanos}.json",
-        std::process::id()
-    ))
+/// A fresh, empty file for the bridge's result, in the system's temporary folder (never in the
+/// project), created here and only here (not a name someone else made first, nor a link), readable
+/// by this user only; removed once read, or when the client is stopped.
+fn result_path() -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for attempt in 0..16u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "mpcheck-upload-{}-{nanos}-{attempt}.json",
+            std::process::id()
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
 }
 
 fn gate_line(lang: Lang, diagnostics: &[Diagnostic]) -> String {
@@ -523,6 +610,20 @@ fn client_problem(
             .to_string(),
         ),
     }
+    if let Some(n) = node
+        && !n.is_file()
+    {
+        problems.push(match lang {
+            Lang::En => format!(
+                "MPCHECK_NODE is {}, which is not a file: point it at the node executable, or unset it to use node on PATH",
+                cli::shown(n)
+            ),
+            Lang::Zh => format!(
+                "MPCHECK_NODE 为 {}，它不是文件：请指向 node 可执行文件，或取消该变量以使用 PATH 中的 node",
+                cli::shown(n)
+            ),
+        });
+    }
     if node.is_none() {
         problems.push(
             lang.pick(
@@ -567,17 +668,37 @@ fn invocation_json(inv: &Invocation, node: Option<&Path>) -> serde_json::Value {
     v
 }
 
-/// A word for a shell, quoted when needed (for showing only: nothing runs through a shell).
+/// A word for a POSIX shell, quoted when needed (for showing only: nothing runs through a
+/// shell). Pasted into bash or zsh it gives back exactly `word`: a word with a control,
+/// bidi or other invisible char is written in ANSI-C quotes (`$'…\n…'`), so the printed line
+/// stays one visible line and still means the same bytes.
 fn sh(word: &str) -> String {
     if !word.is_empty()
         && word
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@,+%".contains(&b))
     {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
+        return word.to_string();
     }
+    let invisible = |c: char| c == '\n' || c == '\t' || c.is_control() || escape::is_unsafe(c);
+    if !word.chars().any(invisible) {
+        return format!("'{}'", word.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in word.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x80 && invisible(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if invisible(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn dry_run_text(
@@ -601,7 +722,7 @@ fn dry_run_text(
     if let Some(o) = shown.as_object_mut() {
         o.remove("node");
     }
-    let json = serde_json::to_string_pretty(&shown).unwrap_or_default();
+    let json = report::json::to_string_pretty(&shown);
     for line in json.lines() {
         s.push_str(&format!("  {}\n", escape::line(line)));
     }
@@ -662,7 +783,7 @@ struct Record {
     robot: String,
     project: String,
     git_commit: Option<String>,
-    git_dirty: bool,
+    git_dirty: Option<bool>,
     time: String,
     findings: serde_json::Value,
     client: serde_json::Value,
@@ -755,7 +876,7 @@ impl Record {
             "next_steps": self.next_steps,
             "error": self.error,
         });
-        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+        let mut s = report::json::to_string_pretty(&v);
         s.push('\n');
         s
     }
@@ -770,5 +891,11 @@ mod tests {
         assert_eq!(sh("1.0.0"), "1.0.0");
         assert_eq!(sh("fix: it's done"), "'fix: it'\\''s done'");
         assert_eq!(sh(""), "''");
+        assert_eq!(sh("$(id) `id`"), "'$(id) `id`'");
+        // Controls and bidi chars: ANSI-C quoting, one visible line, the same bytes in bash.
+        assert_eq!(
+            sh("a'b\n\u{1b}[31m\u{202e}x\\"),
+            "$'a\\'b\\n\\x1b[31m\\u202ex\\\\'"
+        );
     }
 }

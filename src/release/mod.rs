@@ -100,19 +100,35 @@ pub fn release_args(req: &Request, project: &Project, git: &Git) -> ReleaseArgs 
 pub struct Git {
     pub commit: Option<String>,
     pub subject: Option<String>,
-    /// Uncommitted changes to tracked files.
-    pub dirty: bool,
+    /// Uncommitted changes to tracked files; `None` when not known (no commit, or not asked
+    /// because the repository configures a filter driver `git status` would run).
+    pub dirty: Option<bool>,
 }
 
 impl Git {
-    /// Asks `git` (when installed) about the folder; never prompts, never fails.
+    /// Asks `git` (when installed) about the folder; never prompts, never fails, never writes
+    /// (`--no-optional-locks`: `git status` would otherwise refresh `.git/index`) and never runs
+    /// a command the project's own git config names: `core.fsmonitor` is switched off, and the
+    /// dirty check (the one that could run a `filter.*.clean` driver) is skipped when the
+    /// repository configures a filter driver.
     pub fn of(dir: &Path) -> Git {
         let run = |args: &[&str]| -> Option<String> {
             let out = std::process::Command::new("git")
+                .arg("--no-optional-locks")
+                .arg("--no-pager")
+                .args([
+                    "-c",
+                    "core.fsmonitor=false",
+                    "-c",
+                    "core.untrackedCache=false",
+                    "-c",
+                    "log.showSignature=false",
+                ])
                 .arg("-C")
                 .arg(dir)
                 .args(args)
                 .env("GIT_TERMINAL_PROMPT", "0")
+                .env("GIT_OPTIONAL_LOCKS", "0")
                 .stdin(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .output()
@@ -126,9 +142,24 @@ impl Git {
             .as_ref()
             .and_then(|_| run(&["log", "-1", "--format=%s"]))
             .filter(|s| !s.is_empty());
-        let dirty = commit.is_some()
-            && run(&["status", "--porcelain", "--untracked-files=no", "--", "."])
-                .is_some_and(|s| !s.is_empty());
+        // `git config` only reads; any filter driver (clean/smudge/process) means `status` may run it.
+        let filters = run(&[
+            "config",
+            "--get-regexp",
+            r"^filter\..*\.(clean|smudge|process)$",
+        ])
+        .is_some_and(|s| !s.is_empty());
+        let dirty = (commit.is_some() && !filters).then(|| {
+            run(&[
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--ignore-submodules=all",
+                "--",
+                ".",
+            ])
+            .is_some_and(|s| !s.is_empty())
+        });
         Git {
             commit,
             subject,

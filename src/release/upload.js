@@ -1,7 +1,7 @@
 // mpcheck's bridge to the official upload client: runs miniprogram-ci's Node API (never a
 // re-implementation) so that the per-package sizes come back, which its CLI does not print.
 //
-// Input: one JSON object on stdin: { ci, appid, projectPath, keyPath, version, desc?, robot,
+// Input: one JSON object on the first line of stdin: { ci, appid, projectPath, keyPath, version, desc?, robot,
 // proxy?, ignores[], useProjectConfig, verbose, result }. `ci` is the miniprogram-ci package folder; `result` a file this
 // script writes: {"ok":true,"result":{...}} or {"ok":false,"code":N,"message":"..."}.
 // Everything the client prints goes to stderr; stdout stays empty. The key is passed to the
@@ -16,20 +16,67 @@ console.info = toStderr;
 console.debug = toStderr;
 console.warn = toStderr;
 
+// The options are the first line of stdin. mpcheck keeps stdin open while it waits: its end
+// (mpcheck stopped, interrupted, killed, or out of time) stops this script and everything the
+// client forked (mpcheck starts this script as the leader of its own process group).
 let input = '';
+let started = false;
+const stopGroup = (code) => {
+  // Nobody will read the result: leave nothing behind in the temporary folder.
+  try {
+    if (options && options.result) fs.unlinkSync(options.result);
+  } catch (e) {
+    // Already gone.
+  }
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch (e) {
+    // Not a group leader (Windows, or started by hand): only this process.
+  }
+  process.exit(code);
+};
+// The client's compiler processes, on the way out (this process ignores the signal).
+const endChildren = () => {
+  process.on('SIGTERM', () => {});
+  try {
+    process.kill(-process.pid, 'SIGTERM');
+  } catch (e) {
+    // Not a group leader.
+  }
+};
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => {
+  if (started) return;
   input += chunk;
+  const nl = input.indexOf('\n');
+  if (nl >= 0) {
+    started = true;
+    begin(input.slice(0, nl));
+  }
 });
 process.stdin.on('end', () => {
-  run().then(
-    () => process.exit(0),
+  if (!started) {
+    started = true;
+    begin(input);
+    return;
+  }
+  stopGroup(1);
+});
+process.stdin.on('error', () => stopGroup(1));
+
+function begin(text) {
+  run(text).then(
+    () => {
+      endChildren();
+      process.exit(0);
+    },
     (e) => {
       finish({ ok: false, code: 1, message: 'mpcheck upload bridge: ' + String(e && e.stack || e) });
+      endChildren();
       process.exit(1);
     },
   );
-});
+}
 
 let options;
 function finish(outcome) {
@@ -38,8 +85,8 @@ function finish(outcome) {
   }
 }
 
-async function run() {
-  options = JSON.parse(input);
+async function run(text) {
+  options = JSON.parse(text);
   let ci;
   try {
     ci = require(options.ci);
