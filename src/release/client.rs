@@ -231,7 +231,6 @@ pub struct Invocation {
     pub project_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy: Option<String>,
-    pub ignores: Vec<String>,
     /// Compile with project.config.json's `setting` (ES6 transform, minification), as DevTools
     /// uploads; `false`: none of it, as `miniprogram-ci upload` without `--use-project-config`.
     #[serde(rename = "useProjectConfig")]

@@ -287,7 +287,6 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         robot: req.robot.clone(),
         project_type: super::project_type(&project).to_string(),
         proxy: req.proxy.clone(),
-        ignores: vec!["node_modules/**/*".into()],
         use_project_config: !args.plain_compile,
         verbose: args.verbose,
         // Made just before the upload (nothing is left behind by a dry run).

@@ -2,7 +2,7 @@
 // re-implementation) so that the per-package sizes come back, which its CLI does not print.
 //
 // Input: one JSON object on the first line of stdin: { ci, appid, projectPath, keyPath, version, desc?, robot,
-// proxy?, ignores[], useProjectConfig, verbose, result }. `ci` is the miniprogram-ci package folder; `result` a file this
+// proxy?, useProjectConfig, verbose, result }. `ci` is the miniprogram-ci package folder; `result` a file this
 // script writes: {"ok":true,"result":{...}} or {"ok":false,"code":N,"message":"..."}.
 // Everything the client prints goes to stderr; stdout stays empty. The key is passed to the
 // client by path; this script never reads or prints it.
@@ -102,7 +102,6 @@ async function run(text) {
       type: options.type || 'miniProgram',
       projectPath: options.projectPath,
       privateKeyPath: options.keyPath,
-      ignores: options.ignores,
     });
     const upload = {
       project,
