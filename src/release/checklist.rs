@@ -60,7 +60,7 @@ const VOIP_ROOM: &str = "<voip-room>";
 /// 车牌号, 选中的文件, 日历. `getRecorderManager` stands for `RecorderManager.start` (the
 /// manager is only reachable through it). `scope.userLocation` (an `authorize` argument) is not
 /// detected.
-pub const PRIVACY_ITEMS: &[PrivacyItem] = &[
+pub static PRIVACY_ITEMS: &[PrivacyItem] = &[
     PrivacyItem {
         zh: "昵称头像",
         en: "Nickname and avatar",
@@ -430,7 +430,7 @@ pub fn compute(project: &Project) -> Checklist {
 
     // Privacy: `wx.<name>` reads (and location API calls through an alias of `wx`), and WXML.
     let mut privacy: Vec<Vec<At>> = vec![Vec::new(); PRIVACY_ITEMS.len()];
-    let index = |item: &PrivacyItem| PRIVACY_ITEMS.iter().position(|i| std::ptr::eq(i, item));
+    let index = |item: &PrivacyItem| PRIVACY_ITEMS.iter().position(|i| i.zh == item.zh);
     for (path, m) in &project.modules {
         for (name, span) in m.wx_members.iter().chain(&m.location_apis) {
             for item in items_for_api(name) {
