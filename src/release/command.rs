@@ -714,8 +714,12 @@ fn dry_run_text(
     ));
     let node = node.map_or("node".to_string(), |n| n.display().to_string());
     s.push_str(&format!(
-        "  {} -e <mpcheck's bridge to the miniprogram-ci Node API> <<'JSON'\n",
-        escape::line(&sh(&node))
+        "  {} -e {} <<'JSON'\n",
+        escape::line(&sh(&node)),
+        lang.pick(
+            "<mpcheck's bridge to the miniprogram-ci Node API>",
+            "<mpcheck 调用 miniprogram-ci Node API 的桥接脚本>",
+        )
     ));
     let mut shown = invocation_json(inv, None);
     if let Some(o) = shown.as_object_mut() {
