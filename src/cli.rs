@@ -157,10 +157,10 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args, lang),
-        Command::Rules { format } => {
-            print!("{}", rules_listing(format, lang));
-            ExitCode::SUCCESS
-        }
+        Command::Rules { format } => match emit(&rules_listing(format, lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
         Command::Size(args) => size(args, lang),
         Command::WidgetData(args) => widget_data(args, lang),
         Command::Explain { rule } => explain(&rule),
@@ -299,8 +299,8 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
     });
     engine::sort(&mut diagnostics);
     let out = report::render(&project, &diagnostics, args.format, &opts);
-    if print(&out).is_err() {
-        return ExitCode::from(2);
+    if let Err(code) = emit(&out) {
+        return code;
     }
     std::mem::forget(project);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -349,8 +349,8 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
             }
         }
         None => {
-            if print(&out).is_err() {
-                return ExitCode::from(2);
+            if let Err(code) = emit(&out) {
+                return code;
             }
         }
     }
@@ -358,7 +358,21 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes a report to stdout (a closed pipe is an error: exit 2).
+/// Writes a report to stdout. A reader that went away (`| head`) is not an error: the rest is
+/// dropped quietly and the command exits as it would have. Any other write error (a full disk)
+/// is said on stderr: exit 2.
+pub(crate) fn emit(out: &str) -> Result<(), ExitCode> {
+    match print(out) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("mpcheck: error: cannot write the output: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Writes to stdout and flushes.
 pub(crate) fn print(out: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
@@ -515,9 +529,9 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             Format::Json => report::network::json(&project),
             _ => report::network::text(&project, &opts.path_prefix),
         };
-        return match print(&out) {
+        return match emit(&out) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(_) => ExitCode::from(2),
+            Err(code) => code,
         };
     }
     let loaded = started.elapsed();
@@ -531,8 +545,8 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         );
     }
     let out = report::render(&project, &diagnostics, args.format, &opts);
-    if print(&out).is_err() {
-        return ExitCode::from(2);
+    if let Err(code) = emit(&out) {
+        return code;
     }
     let summary = Summary::of(&diagnostics);
     // The process ends here: skip freeing the index piece by piece.
@@ -675,10 +689,10 @@ pub fn markdown_index() -> String {
 
 fn explain(key: &str) -> ExitCode {
     match rules::find(key) {
-        Some(rule) => {
-            print!("{}", rule.meta().doc);
-            ExitCode::SUCCESS
-        }
+        Some(rule) => match emit(rule.meta().doc) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
         None => {
             let hint = crate::schema::suggest(key, RULES.iter().map(|r| r.meta().name))
                 .map(|s| format!(" (did you mean {s}?)"))

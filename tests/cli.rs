@@ -474,3 +474,69 @@ fn network_output_is_the_same_at_any_thread_count() {
         }
     }
 }
+
+/// mpcheck with its stdout a pipe whose reader has already gone (`mpcheck … | head -0`).
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("mpcheck runs")
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    for (args, code) in [
+        (&["rules"][..], 0),
+        (&["explain", "MP200"][..], 0),
+        (&["check", "fixtures/example"][..], 1),
+        (&["check", "fixtures/example", "--explain-network"][..], 0),
+        (&["size", "fixtures/example"][..], 0),
+        (
+            &[
+                "widget-data",
+                "fixtures/widget-clean/data/reply.json",
+                "--project",
+                "fixtures/widget-clean",
+            ][..],
+            0,
+        ),
+    ] {
+        let o = into_closed_pipe(args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}: quiet");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_with_a_message() {
+    for args in [
+        &["rules"][..],
+        &["explain", "MP200"][..],
+        &["check", "fixtures/example"][..],
+        &["size", "fixtures/example"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+            .args(args)
+            .current_dir(root())
+            .stdout(full)
+            .output()
+            .expect("mpcheck runs");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).starts_with("mpcheck: error: cannot write the output:"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}

@@ -480,7 +480,7 @@ impl Output {
     /// Prints what is buffered (stdout only): the checklist before the client's progress.
     fn flush_stdout(&mut self) {
         if self.file.is_none() {
-            let _ = cli::print(&self.buffer);
+            let _ = cli::emit(&self.buffer);
             self.buffer.clear();
         }
     }
@@ -491,9 +491,9 @@ impl Output {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => cli::usage_error(&format!("cannot write {}: {e}", cli::shown(f))),
             },
-            None => match cli::print(&text) {
+            None => match cli::emit(&text) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(2),
+                Err(code) => code,
             },
         }
     }
