@@ -184,12 +184,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         },
-        width: Some(
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100),
-        ),
+        width: Some(output_width()),
         path_prefix: String::new(),
     };
     let config = match load_config(&args.project, args.config.as_deref(), &opts) {
@@ -445,6 +440,22 @@ pub(crate) fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> 
     written
 }
 
+/// The width human output wraps at: `$COLUMNS`, else the terminal's width when stdout is a
+/// terminal, else 100 (pipes and files).
+pub(crate) fn output_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&w: &usize| w > 0)
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+                .flatten()
+        })
+        .unwrap_or(100)
+}
+
 /// At most this many worker threads (`--threads` beyond it is lowered, with a message).
 const MAX_THREADS: usize = 256;
 
@@ -501,10 +512,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let width = output_width();
     let opts = Options {
         color,
         width: Some(width),
@@ -647,11 +655,18 @@ pub fn rules_listing(format: RulesFormat, lang: Lang) -> String {
             s
         }
         RulesFormat::Text => {
+            // Columns as wide as their longest entry, so that none runs into the next.
+            let name_w = RULES.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
+            let group_w = RULES
+                .iter()
+                .map(|r| r.meta().group.as_str().len())
+                .max()
+                .unwrap_or(0);
             let mut s = String::new();
             for r in RULES {
                 let m = r.meta();
                 s.push_str(&format!(
-                    "{:<6} {:<26} {:<7} {:<8} {}\n",
+                    "{:<6} {:<name_w$} {:<group_w$} {:<7} {}\n",
                     m.code,
                     m.name,
                     m.group.as_str(),

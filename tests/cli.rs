@@ -540,3 +540,57 @@ fn a_full_disk_is_an_error_with_a_message() {
         );
     }
 }
+
+/// The widest line of `mpcheck check fixtures/example` run in a terminal of `cols` columns
+/// (util-linux `script` gives it a pseudo-terminal), with no `COLUMNS`.
+#[cfg(target_os = "linux")]
+fn widest_line_in_a_terminal(cols: usize) -> usize {
+    let bin = env!("CARGO_BIN_EXE_mpcheck");
+    let o = Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "stty rows 40 cols {cols}; {bin} check fixtures/example --color never"
+        ))
+        .arg("/dev/null")
+        .current_dir(root())
+        .env_remove("COLUMNS")
+        .output()
+        .expect("script (util-linux) runs");
+    String::from_utf8_lossy(&o.stdout)
+        .replace('\r', "")
+        .lines()
+        .filter(|l| l.trim_start().starts_with("help:") || l.contains('×') || l.contains('⚠'))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn human_output_wraps_at_the_terminals_width() {
+    assert!(widest_line_in_a_terminal(60) <= 60);
+    assert!(widest_line_in_a_terminal(160) > 100);
+}
+
+#[test]
+fn the_rules_table_has_aligned_columns() {
+    let o = mpcheck(&root(), &["rules"]);
+    let text = stdout(&o);
+    // Every column starts where it does on the first line.
+    let starts = |l: &str| -> Vec<usize> {
+        let mut v = Vec::new();
+        let mut prev_space = false;
+        for (i, c) in l.char_indices().take(60) {
+            if c != ' ' && prev_space {
+                v.push(i);
+            }
+            prev_space = c == ' ';
+        }
+        v.truncate(4);
+        v
+    };
+    let first = starts(text.lines().next().unwrap());
+    for line in text.lines() {
+        assert_eq!(starts(line), first, "{line}");
+    }
+}

@@ -151,12 +151,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     };
     let opts = Options {
         color,
-        width: Some(
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100),
-        ),
+        width: Some(cli::output_width()),
         path_prefix: cli::path_prefix(&args.path),
     };
     let config = match cli::load_config(&args.path, args.config.as_deref(), &opts) {

@@ -61,6 +61,11 @@ impl Rule for DomainNotWhitelisted {
                     format!("已配置的 {key} 合法域名：{}{tail}", shown.join("、")),
                 )
             };
+            let setting = if site.category == Category::WebView {
+                "业务域名"
+            } else {
+                "服务器域名"
+            };
             let (category_en, category_zh) = if site.category == Category::WebView {
                 ("business (web-view)".to_string(), "业务".to_string())
             } else {
@@ -68,15 +73,31 @@ impl Rule for DomainNotWhitelisted {
             };
             Text {
                 message: ctx.t(
-                    format!("{} is not in the {category_en} domain list ({calls})", o.text()),
+                    format!(
+                        "{} is not in the {category_en} domain list ({calls})",
+                        o.text()
+                    ),
                     format!("{} 不在以下 {category_zh}域名列表中（{calls}）", o.text()),
                 ),
-                label: ctx.t(format!("{} is not whitelisted", o.host), format!("{} 未在白名单中", o.host)),
+                label: ctx.t(
+                    format!("{} is not whitelisted", o.host),
+                    format!("{} 未在白名单中", o.host),
+                ),
                 help: format!(
                     "{listed}\n{}",
                     ctx.t(
-                        format!("add {} in the admin console (开发管理 → 开发设置 → 服务器域名) and to {}", o.text(), list.file),
-                        format!("请在管理后台“开发管理 → 开发设置 → 服务器域名”中添加 {}，并同步到 {}", o.text(), list.file),
+                        format!(
+                            "add {} in the admin console (开发管理 → 开发设置 → {}) and to {}",
+                            o.text(),
+                            setting,
+                            list.file
+                        ),
+                        format!(
+                            "请在管理后台“开发管理 → 开发设置 → {}”中添加 {}，并同步到 {}",
+                            setting,
+                            o.text(),
+                            list.file
+                        ),
                     )
                 ),
             }

@@ -35,7 +35,7 @@ impl Rule for WhitelistNotConfigured {
                 &first.file,
                 Some(first.span),
                 ctx.t(
-                    format!("no domain whitelist configured: {} network URLs were not checked against it", sites.len()),
+                    format!("no domain whitelist configured: {} network URL{} not checked against it", sites.len(), if sites.len() == 1 { " was" } else { "s were" }),
                     format!("未配置合法域名列表：{} 个网络请求 URL 未做白名单检查", sites.len()),
                 ),
             )

@@ -186,7 +186,13 @@ impl Rule for UndeclaredComponent {
                 {
                     continue;
                 }
-                let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::schema::suggest(name, known.iter().map(String::as_str).chain(BUILT_IN.iter().copied()))).flatten()
+                // A library's prefixed tag (`t-button`) is an undeclared component, not a
+                // misspelt `<button>`: a built-in is not suggested for `<prefix>-<built-in>`.
+                let built_in = BUILT_IN
+                    .iter()
+                    .copied()
+                    .filter(|b| !name.strip_suffix(b).is_some_and(|p| p.ends_with('-')));
+                let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::schema::suggest(name, known.iter().map(String::as_str).chain(built_in))).flatten()
                     .map(|s| ctx.t(format!("did you mean <{s}>?"), format!("是否应为 <{s}>？")))
                     .unwrap_or_else(|| ctx.t(
                         format!("declare it in {json_name}: \"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
