@@ -81,6 +81,25 @@ struct CheckArgs {
     /// (`-f json` for JSON)
     #[arg(long)]
     explain_network: bool,
+    /// Show errors only (the same as --min-severity error)
+    #[arg(long, short = 'q', conflicts_with = "min_severity")]
+    quiet: bool,
+    /// Show findings of this severity and above (the exit code still counts every finding)
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<MinSeverity>,
+    /// Instead of the findings, a count per rule, most frequent first
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(clap::Args, Debug)]
@@ -349,8 +368,18 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
             }
         }
     }
+    // Over a limit: the upload would be refused, so a script gets exit 1 (the report says which).
+    let over = upload
+        .packages
+        .iter()
+        .any(|p| p.bytes > config.limits.package)
+        || upload.total > config.limits.total;
     std::mem::forget(project);
-    ExitCode::SUCCESS
+    if over {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Writes a report to stdout. A reader that went away (`| head`) is not an error: the rest is
@@ -552,15 +581,40 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             started.elapsed() - loaded,
         );
     }
-    let out = report::render(&project, &diagnostics, args.format, &opts);
-    if let Err(code) = emit(&out) {
+    let min = match (args.quiet, args.min_severity) {
+        (true, _) | (_, Some(MinSeverity::Error)) => Severity::Error,
+        (_, Some(MinSeverity::Warning)) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    let out = if args.statistics {
+        report::statistics(&diagnostics, min, args.format == Format::Json, lang)
+    } else if min > Severity::Info {
+        let shown: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.severity >= min)
+            .cloned()
+            .collect();
+        report::render(&project, &shown, args.format, &opts)
+    } else {
+        report::render(&project, &diagnostics, args.format, &opts)
+    };
+    let written = match &args.output {
+        Some(file) => write_replacing(file, out.as_bytes()).map_err(|e| {
+            usage_error(&format!(
+                "cannot write {}: {e}",
+                escape::line(&file.display().to_string())
+            ))
+        }),
+        None => emit(&out),
+    };
+    if let Err(code) = written {
         return code;
     }
     let summary = Summary::of(&diagnostics);
     // The process ends here: skip freeing the index piece by piece.
     std::mem::forget(project);
     let too_many_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
-    if too_many_warnings && args.format == Format::Human {
+    if too_many_warnings {
         eprintln!(
             "mpcheck: {} warnings exceed --max-warnings {}",
             summary.warnings,

@@ -94,9 +94,9 @@ fn check(project: &Path) {
     let html = dir.path().join("report.html");
     let p = project.to_str().unwrap();
     let o = mpcheck(&["size", p, "--format", "html", "-o", html.to_str().unwrap()]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
+    // 1: a package is over its limit (the report is written all the same).
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );

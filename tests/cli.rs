@@ -377,7 +377,8 @@ fn suppressions() {
 fn size_command() {
     let project = root().join("fixtures/rules/MP400/fail-over-configured-limit");
     let o = mpcheck(&project, &["size", "-f", "json"]);
-    assert_eq!(o.status.code(), Some(0));
+    // Over the configured limit: exit 1.
+    assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // mpcheck.json there sets "limits": {"package": "8KB"}.
     let packages = v["packages"].as_array().unwrap();
@@ -593,4 +594,82 @@ fn the_rules_table_has_aligned_columns() {
     for line in text.lines() {
         assert_eq!(starts(line), first, "{line}");
     }
+}
+
+#[test]
+fn quiet_and_min_severity_select_what_is_shown_not_the_exit_code() {
+    let all = stdout(&mpcheck(&example(), &["check", "-f", "concise"]));
+    assert!(all.contains(": info[") && all.contains(": warning["));
+    let o = mpcheck(&example(), &["check", "-f", "concise", "-q"]);
+    assert_eq!(o.status.code(), Some(1));
+    let quiet = stdout(&o);
+    assert!(
+        quiet.contains(": error[") && !quiet.contains(": warning[") && !quiet.contains(": info[")
+    );
+    let o = mpcheck(
+        &example(),
+        &["check", "-f", "json", "--min-severity", "warning"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sevs: std::collections::BTreeSet<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(sevs.into_iter().collect::<Vec<_>>(), ["error", "warning"]);
+    // Showing errors only still fails on warnings over --max-warnings, and says so.
+    let o = mpcheck(
+        &example(),
+        &["check", "-q", "-f", "json", "--max-warnings", "0"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("warnings exceed --max-warnings 0"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let o = mpcheck(&example(), &["check", "--statistics"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("5  MP410  unused-code-file"), "{text}");
+    assert!(text.ends_with("16 finding(s) from 11 rule(s)\n"), "{text}");
+    let o = mpcheck(&example(), &["check", "--statistics", "-f", "json", "-q"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["statistics"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| r["severity"] == "error" && r["count"] == 1)
+    );
+    assert_eq!(rows.len(), 5);
+}
+
+#[test]
+fn check_writes_its_output_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("findings.json");
+    let o = mpcheck(
+        &example(),
+        &["check", "-f", "json", "-o", file.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 5);
+    let o = mpcheck(&example(), &["check", "-o", "/nonexistent/dir/x.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn size_exits_1_when_a_package_is_over_its_limit() {
+    let over = root().join("fixtures/rules/MP400/fail-over-configured-limit");
+    let o = mpcheck(&over, &["size"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let under = root().join("fixtures/rules/MP400/pass-under-limit");
+    assert_eq!(mpcheck(&under, &["size"]).status.code(), Some(0));
 }

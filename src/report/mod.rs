@@ -97,3 +97,67 @@ pub fn render(
         Format::Json => json::render(project, diagnostics),
     }
 }
+
+/// `check --statistics`: how many findings each rule has (of `min` severity and above), most
+/// frequent first, then by code; as text or JSON.
+pub fn statistics(
+    diagnostics: &[Diagnostic],
+    min: crate::diagnostic::Severity,
+    json: bool,
+    lang: crate::i18n::Lang,
+) -> String {
+    let mut counts: Vec<(
+        &'static crate::rule::RuleMeta,
+        crate::diagnostic::Severity,
+        usize,
+    )> = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.severity >= min) {
+        match counts
+            .iter_mut()
+            .find(|(r, s, _)| r.code == d.rule.code && *s == d.severity)
+        {
+            Some(c) => c.2 += 1,
+            None => counts.push((d.rule, d.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.code.cmp(b.0.code)));
+    if json {
+        let rules: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(r, sev, n)| {
+                serde_json::json!({
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": sev.as_str(),
+                    "count": n,
+                })
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&serde_json::json!({ "statistics": rules }))
+            .unwrap_or_default();
+        s.push('\n');
+        return s;
+    }
+    let width = counts
+        .iter()
+        .map(|c| c.2.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let name_w = counts.iter().map(|c| c.0.name.len()).max().unwrap_or(0);
+    let mut s = String::new();
+    for (r, sev, n) in &counts {
+        s.push_str(&format!(
+            "{n:>width$}  {}  {:<name_w$}  {:<7}  {}\n",
+            r.code,
+            r.name,
+            sev.as_str(),
+            r.summary(lang)
+        ));
+    }
+    let total: usize = counts.iter().map(|c| c.2).sum();
+    s.push_str(&match lang {
+        crate::i18n::Lang::En => format!("{total} finding(s) from {} rule(s)\n", counts.len()),
+        crate::i18n::Lang::Zh => format!("共 {total} 个问题，来自 {} 条规则\n", counts.len()),
+    });
+    s
+}
