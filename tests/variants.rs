@@ -136,6 +136,9 @@ fn variants() -> Vec<(&'static str, Mutation)> {
         ("MP001", |f| {
             edit(f, "app.json", "\"sitemap.json\",", "\"sitemap.json\",,")
         }),
+        ("MP007", |f| {
+            f.remove("app.json");
+        }),
         ("MP003", |f| {
             edit(
                 f,

@@ -21,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &meta::unused_suppression::UnusedSuppression,
     &json::invalid_data_json::InvalidDataJson,
     &json::code_not_analysed::CodeNotAnalysed,
+    &json::analyses_skipped::AnalysesSkipped,
     &config::app_json_not_found::AppJsonNotFound,
     &config::pages_empty::PagesEmpty,
     &config::unknown_field::UnknownField,

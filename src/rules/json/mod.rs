@@ -1,5 +1,6 @@
 //! Reading files and JSON syntax.
 
+pub mod analyses_skipped;
 pub mod code_not_analysed;
 pub mod duplicate_json_key;
 pub mod invalid_data_json;

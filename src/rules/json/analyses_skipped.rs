@@ -1,0 +1,70 @@
+//! MP007: app.json is missing or cannot be parsed, so the analyses built on it were not run:
+//! which files the app uses (MP410), the upload set and package sizes (MP400–MP409), and the
+//! app.json-based network checks (MP310–MP312). One info instead of a finding per file that
+//! merely looks unused; the error itself is MP001/MP002/MP100's.
+
+use crate::diagnostic::Diagnostic;
+use crate::project::PROJECT_CONFIG;
+use crate::rule::{Ctx, Group, Rule};
+
+crate::rule_meta!(
+    "MP007",
+    "analyses-skipped",
+    Json,
+    Info,
+    "app.json could not be read, so the analyses built on it were skipped",
+    "无法读取 app.json，依赖它的分析已跳过"
+);
+
+pub struct AnalysesSkipped;
+
+/// Whether a rule needs a readable app.json (the engine does not run it without one).
+pub fn needs_app_json(rule: &crate::rule::RuleMeta) -> bool {
+    rule.group == Group::Package || ["MP310", "MP311", "MP312"].contains(&rule.code)
+}
+
+impl Rule for AnalysesSkipped {
+    fn meta(&self) -> &'static crate::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        if p.app_json().is_some() {
+            return;
+        }
+        // Where the reason is: app.json when it exists (unparsable), else project.config.json
+        // (MP100's place); never a file that does not exist.
+        let app = p.app_json_path();
+        let (file, why_en, why_zh) = if p.exists(&app) {
+            (
+                app.clone(),
+                format!("{app} cannot be parsed"),
+                format!("{app} 无法解析"),
+            )
+        } else if p.exists(PROJECT_CONFIG) {
+            (
+                PROJECT_CONFIG.to_string(),
+                format!("{app} was not found"),
+                format!("未找到 {app}"),
+            )
+        } else {
+            return;
+        };
+        out.push(
+            Diagnostic::new(
+                &META,
+                file,
+                None,
+                ctx.t(
+                    format!("{why_en}: unused files, the upload set and package sizes, and the location checks were not analysed"),
+                    format!("{why_zh}：未分析未使用的文件、上传内容与代码包大小，以及地理位置接口检查"),
+                ),
+            )
+            .help(ctx.t(
+                "fix app.json, then run mpcheck again for these checks".into(),
+                "修复 app.json 后重新运行 mpcheck 以完成这些检查".into(),
+            )),
+        );
+    }
+}
