@@ -205,6 +205,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
         },
         width: Some(output_width()),
         path_prefix: String::new(),
+        lang,
     };
     let config = match load_config(&args.project, args.config.as_deref(), &opts) {
         Ok(c) => c,
@@ -332,6 +333,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
         color: false,
         width: Some(100),
         path_prefix: path_prefix(&args.path),
+        lang,
     };
     let config = match load_config(&args.path, args.config.as_deref(), &opts) {
         Ok(c) => c,
@@ -546,6 +548,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         color,
         width: Some(width),
         path_prefix: path_prefix(&args.path),
+        lang,
     };
     let config = match load_config(&args.path, args.config.as_deref(), &opts) {
         Ok(c) => c,

@@ -19,6 +19,7 @@ pub fn opts() -> Options {
         color: false,
         width: Some(100),
         path_prefix: String::new(),
+        lang: Lang::En,
     }
 }
 
@@ -59,7 +60,11 @@ pub fn render_all_with(
     let (project, en) = check_with(dir, config, Lang::En, release);
     let (_, zh) = check_with(dir, config, Lang::Zh, release);
     let human = report::render(&project, &en, Format::Human, &opts());
-    let concise = report::render(&project, &zh, Format::Concise, &opts());
+    let zh_opts = Options {
+        lang: Lang::Zh,
+        ..opts()
+    };
+    let concise = report::render(&project, &zh, Format::Concise, &zh_opts);
     let json = report::render(&project, &en, Format::Json, &opts())
         .replace(env!("CARGO_PKG_VERSION"), "[version]");
     let text =

@@ -153,6 +153,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         color,
         width: Some(cli::output_width()),
         path_prefix: cli::path_prefix(&args.path),
+        lang,
     };
     let config = match cli::load_config(&args.path, args.config.as_deref(), &opts) {
         Ok(c) => c,

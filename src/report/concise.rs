@@ -21,7 +21,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             d.severity, d.rule.code, message
         ));
     }
-    out.push_str(&Summary::of(diagnostics).line());
+    out.push_str(&Summary::of(diagnostics).line(opts.lang));
     out.push('\n');
     out
 }

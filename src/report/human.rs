@@ -205,7 +205,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             out.push_str(&part);
         }
     }
-    out.push_str(&Summary::of(diagnostics).line());
+    out.push_str(&Summary::of(diagnostics).line(opts.lang));
     out.push('\n');
     out
 }

@@ -30,6 +30,8 @@ pub struct Options {
     /// Prepended to project-relative paths in human, concise and github output, so they
     /// resolve from the current directory (`""` when it is the project folder).
     pub path_prefix: String,
+    /// The language of mpcheck's own words (the summary line); findings carry their own.
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +55,18 @@ impl Summary {
         }
     }
 
-    /// `Found 2 errors, 1 warning in 2 files`.
-    pub fn line(&self) -> String {
+    /// `Found 2 errors, 1 warning in 2 files` (`发现 2 个错误、1 个警告，涉及 2 个文件`).
+    pub fn line(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::Zh {
+            let mut parts = vec![
+                format!("{} 个错误", self.errors),
+                format!("{} 个警告", self.warnings),
+            ];
+            if self.infos > 0 {
+                parts.push(format!("{} 个提示", self.infos));
+            }
+            return format!("发现 {}，涉及 {} 个文件", parts.join("、"), self.files);
+        }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let mut parts = vec![
             plural(self.errors, "error"),
