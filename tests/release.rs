@@ -432,25 +432,30 @@ fn a_garbage_key_stops_in_the_pre_flight_before_any_request() {
     assert_no_key_material(&o, "garbage-key.pem");
 }
 
-/// A stand-in client package: records that it was loaded, uploads nothing.
-fn fake_client(dir: &Path) -> PathBuf {
-    let pkg = dir.join("fake-ci");
+/// A stand-in `miniprogram-ci` package named `name` in `dir` whose `index.js` is `index_js`.
+fn client_package(dir: &Path, name: &str, index_js: &str) -> PathBuf {
+    let pkg = dir.join(name);
     std::fs::create_dir_all(pkg.join("dist")).unwrap();
     std::fs::write(
         pkg.join("package.json"),
         r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
     )
     .unwrap();
-    std::fs::write(
-        pkg.join("index.js"),
+    std::fs::write(pkg.join("index.js"), index_js).unwrap();
+    pkg
+}
+
+/// A stand-in client package: records that it was loaded, uploads nothing.
+fn fake_client(dir: &Path) -> PathBuf {
+    client_package(
+        dir,
+        "fake-ci",
         "const fs = require('fs'), path = require('path');\n\
          fs.writeFileSync(path.join(__dirname, 'started'), '1');\n\
          exports.proxy = () => {};\n\
          exports.Project = function (o) { this.o = o; };\n\
          exports.upload = async () => ({ subPackageInfo: [{ name: '__FULL__', size: 1 }] });\n",
     )
-    .unwrap();
-    pkg
 }
 
 #[test]
@@ -982,15 +987,9 @@ fn ci_bin_may_be_a_bare_relative_folder_name() {
 /// A client whose upload never ends, after forking a process that outlives it unless killed;
 /// the grandchild's pid goes to `grandchild.pid`.
 fn hanging_client(dir: &Path) -> PathBuf {
-    let pkg = dir.join("hang-ci");
-    std::fs::create_dir_all(pkg.join("dist")).unwrap();
-    std::fs::write(
-        pkg.join("package.json"),
-        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        pkg.join("index.js"),
+    client_package(
+        dir,
+        "hang-ci",
         "const cp = require('child_process'), fs = require('fs'), path = require('path');\n\
          exports.proxy = () => {};\n\
          exports.Project = function (o) { this.o = o; };\n\
@@ -1000,8 +999,6 @@ fn hanging_client(dir: &Path) -> PathBuf {
            return new Promise(() => {});\n\
          };\n",
     )
-    .unwrap();
-    pkg
 }
 
 fn alive(pid: &str) -> bool {
@@ -1126,17 +1123,11 @@ fn a_proxy_password_is_masked_in_the_dry_run_and_the_record() {
 fn key_text_in_the_clients_output_and_error_is_removed_however_wrapped() {
     let app = release_app();
     let tmp = tempfile::tempdir().unwrap();
-    let ci = tmp.path().join("leaky-ci");
-    std::fs::create_dir_all(ci.join("dist")).unwrap();
-    std::fs::write(
-        ci.join("package.json"),
-        r#"{"name":"miniprogram-ci","version":"2.1.42","main":"index.js"}"#,
-    )
-    .unwrap();
     // A client that prints the key re-wrapped at 76 columns and throws it JSON-escaped and at
     // 50 columns.
-    std::fs::write(
-        ci.join("index.js"),
+    let ci = client_package(
+        tmp.path(),
+        "leaky-ci",
         "const fs = require('fs');\n\
          exports.proxy = () => {};\n\
          exports.Project = function (o) { this.o = o; };\n\
@@ -1148,8 +1139,7 @@ fn key_text_in_the_clients_output_and_error_is_removed_however_wrapped() {
            e.code = 20002;\n\
            throw e;\n\
          };\n",
-    )
-    .unwrap();
+    );
     let pem = std::fs::read_to_string(test_key()).unwrap();
     for format in ["human", "json"] {
         let o = run(mpcheck(&["release", "--version", "1.0.0", "-f", format])

@@ -464,7 +464,12 @@ impl Secrets {
             && let Some(pw) = u.password()
             && !pw.is_empty()
         {
-            for shown in [pw.to_string(), percent_decoded(pw)] {
+            for shown in [
+                pw.to_string(),
+                percent_encoding::percent_decode_str(pw)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            ] {
                 let find = format!(":{shown}@");
                 if !self.literals.iter().any(|(f, _)| *f == find) {
                     self.literals.push((find, ":***@".to_string()));
@@ -510,27 +515,6 @@ impl Secrets {
             .collect::<Vec<_>>()
             .join("\n")
     }
-}
-
-/// `%XX` sequences decoded (a URL's password as the client may print it).
-fn percent_decoded(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a failure means and what to do, by the client's error code.

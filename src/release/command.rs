@@ -382,7 +382,8 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let _ = std::fs::remove_file(&result_file);
     record.upload_seconds =
         Some((started.elapsed().as_millis() as f64 / 1000.0 * 10.0).round() / 10.0);
-    match outcome {
+    // The client's code, what it means and what to do; or why it could not run.
+    let (head, error) = match outcome {
         Ok(Outcome::Uploaded(result)) => {
             let sizes = super::package_sizes(&project, Some(&result));
             let (steps_text, steps) = steps_for(&sizes);
@@ -412,43 +413,39 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
                 out.push(&record.json());
             }
             std::mem::forget(project);
-            out.finish()
+            return out.finish();
         }
         Ok(Outcome::Failed { code, message }) => {
             let (what, help) = client::explain_failure(code, &message);
-            record.status = Status::Failed;
-            record.error = Some(serde_json::json!({ "code": code, "message": what, "help": help }));
-            if args.format == ReleaseFormat::Human {
-                out.push(&format!(
+            (
+                format!(
                     "{} ({code}): {}\n  help: {}\n",
                     lang.pick("upload failed", "上传失败"),
                     escape::text(&what),
                     escape::text(&help)
-                ));
-            } else {
-                out.push(&record.json());
-            }
-            let _ = out.finish();
-            std::mem::forget(project);
-            ExitCode::from(1)
+                ),
+                serde_json::json!({ "code": code, "message": what, "help": help }),
+            )
         }
-        Err(e) => {
-            record.status = Status::Failed;
-            record.error = Some(serde_json::json!({ "message": e }));
-            if args.format == ReleaseFormat::Human {
-                out.push(&format!(
-                    "{}: {}\n",
-                    lang.pick("upload failed", "上传失败"),
-                    escape::text(&e)
-                ));
-            } else {
-                out.push(&record.json());
-            }
-            let _ = out.finish();
-            std::mem::forget(project);
-            ExitCode::from(1)
-        }
+        Err(e) => (
+            format!(
+                "{}: {}\n",
+                lang.pick("upload failed", "上传失败"),
+                escape::text(&e)
+            ),
+            serde_json::json!({ "message": e }),
+        ),
+    };
+    record.status = Status::Failed;
+    record.error = Some(error);
+    if args.format == ReleaseFormat::Human {
+        out.push(&head);
+    } else {
+        out.push(&record.json());
     }
+    let _ = out.finish();
+    std::mem::forget(project);
+    ExitCode::from(1)
 }
 
 /// Warnings listed (one line each) when the gate passes.
@@ -551,18 +548,14 @@ fn result_path() -> std::io::Result<PathBuf> {
 
 fn gate_line(lang: Lang, diagnostics: &[Diagnostic]) -> String {
     let s = Summary::of(diagnostics);
-    let count = |sev: Severity| diagnostics.iter().filter(|d| d.severity == sev).count();
-    debug_assert_eq!(s.errors, count(Severity::Error));
     match lang {
         Lang::En => format!(
             "Check passed: 0 errors, {} warning(s), {} info(s) (`mpcheck check` lists them)\n\n",
-            s.warnings,
-            count(Severity::Info)
+            s.warnings, s.infos
         ),
         Lang::Zh => format!(
             "检查通过：0 个错误，{} 个警告，{} 个提示（`mpcheck check` 可查看）\n\n",
-            s.warnings,
-            count(Severity::Info)
+            s.warnings, s.infos
         ),
     }
 }
@@ -804,10 +797,6 @@ impl Record {
         diagnostics: &[Diagnostic],
     ) -> Record {
         let s = Summary::of(diagnostics);
-        let infos = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Info)
-            .count();
         // Warnings kept in the record (capped); infos only counted.
         let warnings: Vec<serde_json::Value> = diagnostics
             .iter()
@@ -839,7 +828,7 @@ impl Record {
             findings: serde_json::json!({
                 "errors": s.errors,
                 "warnings": s.warnings,
-                "infos": infos,
+                "infos": s.infos,
                 "warning_list": warnings,
             }),
             client: serde_json::Value::Null,
