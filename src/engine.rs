@@ -27,10 +27,7 @@ pub fn run_with(
         .filter(|r| config.severity(r.meta()).is_some())
         // Without a readable app.json, what it declares is unknown: the analyses built on it
         // would report every file as unused (MP007 says they were skipped).
-        .filter(|r| {
-            project.app_json().is_some()
-                || !crate::rules::json::analyses_skipped::needs_app_json(r.meta())
-        })
+        .filter(|r| !crate::rules::json::analyses_skipped::skipped(project, r.meta()))
         .collect();
     // The upload set is computed in parallel: build it here, not lazily inside a rule running
     // on a worker thread (a worker waiting on it could be handed another rule that waits on
