@@ -1,10 +1,13 @@
 //! MP200: a declared page (main package or subpackage) lacks its `.wxml` or `.js` file. `.ts`
 //! counts for `.js` when `setting.useCompilerPlugins` has `typescript`. The build fails.
+//! Pages that are missing because one folder is (an uncloned git submodule, a folder never
+//! committed) are one finding at the first declaration, the others as related locations.
 
 use crate::diagnostic::Diagnostic;
 use crate::project::PageDecl;
 use crate::project::paths::{check_path, page_extension};
 use crate::rule::{Ctx, Rule};
+use std::collections::BTreeMap;
 
 crate::rule_meta!(
     "MP200",
@@ -25,6 +28,9 @@ impl Rule for MissingPageFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let app_json = ctx.project.app_json_path();
+        // Pages whose folder is missing, by the folder that causes it, in declaration order.
+        let mut by_folder: BTreeMap<String, Vec<&PageDecl>> = BTreeMap::new();
+        let mut single = Vec::new();
         for page in app.all_pages() {
             // Malformed paths are reported by MP201/MP202 instead.
             if check_path(&page.path).is_some() || page_extension(&page.path).is_some() {
@@ -39,11 +45,101 @@ impl Rule for MissingPageFile {
             {
                 continue;
             }
+            match missing_folder(ctx, page) {
+                Some(folder) => by_folder.entry(folder).or_default().push(page),
+                None => single.push(page),
+            }
+        }
+        for (folder, pages) in by_folder {
+            if pages.len() == 1 {
+                single.extend(pages);
+            } else {
+                out.push(folder_finding(ctx, &app_json, &folder, &pages));
+            }
+        }
+        for page in single {
             if let Some(d) = check_page(ctx, &app_json, page) {
                 out.push(d);
             }
         }
     }
+}
+
+/// The folder whose absence explains that both files of `page` are missing: the git submodule
+/// that holds it when that is not checked out, else its outermost missing folder.
+fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
+    let p = ctx.project;
+    let base = p.in_root(&page.full);
+    if p.exists(&format!("{base}.wxml")) || p.script_exists(&base) {
+        return None;
+    }
+    let folder = base.rsplit_once('/').map_or("", |(d, _)| d);
+    if folder.is_empty() {
+        return None;
+    }
+    if let Some(sub) = p
+        .submodules
+        .iter()
+        .find(|s| folder == s.as_str() || folder.starts_with(&format!("{s}/")))
+    {
+        return Some(sub.clone());
+    }
+    let mut end = 0;
+    for part in folder.split('/') {
+        end += part.len();
+        if !p.is_dir(&folder[..end]) {
+            return Some(folder[..end].to_string());
+        }
+        end += 1;
+    }
+    None
+}
+
+/// One finding for every page that `folder`'s absence takes away.
+fn folder_finding(ctx: &Ctx, app_json: &str, folder: &str, pages: &[&PageDecl]) -> Diagnostic {
+    let p = ctx.project;
+    let short = folder.strip_prefix(p.mp_root.as_str()).unwrap_or(folder);
+    let n = pages.len();
+    let submodule = p.submodules.iter().any(|s| s == folder);
+    let message = if submodule {
+        ctx.t(
+            format!("{n} declared pages are in the git submodule {short}, which is not checked out: none of their files exist"),
+            format!("{n} 个声明的页面位于未检出的 git 子模块 {short} 中：它们的文件都不存在"),
+        )
+    } else {
+        ctx.t(
+            format!("{n} declared pages are in the folder {short}, which does not exist"),
+            format!("{n} 个声明的页面位于不存在的目录 {short} 中"),
+        )
+    };
+    let help = if submodule {
+        ctx.t(
+            format!("run `git submodule update --init {folder}`"),
+            format!("请运行 `git submodule update --init {folder}`"),
+        )
+    } else {
+        ctx.t(
+            format!("add the folder {short} (was it left out of the commit?), or remove its pages from app.json"),
+            format!("请补上目录 {short}（是否漏提交了？），或从 app.json 中删除这些页面"),
+        )
+    };
+    let mut d = Diagnostic::new(&META, app_json, Some(pages[0].span), message)
+        .label(ctx.t(
+            format!("{} and {} more", pages[0].path, n - 1),
+            format!("{} 等 {n} 个页面", pages[0].path),
+        ))
+        .help(help);
+    for page in &pages[1..] {
+        d = d.related(
+            app_json,
+            Some(page.span),
+            ctx.t(
+                format!("{} is declared here", page.full),
+                format!("{} 在此声明", page.full),
+            ),
+        );
+    }
+    d
 }
 
 fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> {
