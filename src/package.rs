@@ -651,7 +651,7 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
     }
     p.files
         .iter()
-        .filter(|f| f.path.starts_with(root) && !f.excluded)
+        .filter(|f| f.path.starts_with(root))
         // Compiler-plugin sources are judged by their compiled output, which the packer
         // reports in their place; mpcheck leaves them out.
         .filter(|f| {

@@ -673,3 +673,60 @@ fn size_exits_1_when_a_package_is_over_its_limit() {
     let under = root().join("fixtures/rules/MP400/pass-under-limit");
     assert_eq!(mpcheck(&under, &["size"]).status.code(), Some(0));
 }
+
+#[test]
+fn exclude_hides_findings_but_not_what_is_uploaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("app");
+    copy_dir(&example(), &project);
+    // Unused files are left out of the upload: what is unused must not depend on `exclude`.
+    let config = std::fs::read_to_string(project.join("project.config.json")).unwrap();
+    std::fs::write(
+        project.join("project.config.json"),
+        config.replace(
+            "\"minified\": true",
+            "\"minified\": true, \"ignoreUploadUnusedFiles\": true",
+        ),
+    )
+    .unwrap();
+    // Reached only through the excluded component; and an unused file in the excluded folder.
+    std::fs::write(project.join("format.js"), "module.exports = 1\n").unwrap();
+    std::fs::write(
+        project.join("components/price/price.js"),
+        "require('../../format.js')\nComponent({ properties: { value: Number } })\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("components/old.js"),
+        "// nothing uses this\n".repeat(50),
+    )
+    .unwrap();
+    let cfg = dir.path().join("cfg.json");
+    std::fs::write(&cfg, r#"{"exclude": ["components", "pkgShop/**"]}"#).unwrap();
+    let cfg = cfg.to_str().unwrap();
+    let plain = mpcheck(&project, &["size", "-f", "json"]);
+    let excluded = mpcheck(&project, &["size", "-f", "json", "--config", cfg]);
+    assert_eq!(
+        stdout(&plain),
+        stdout(&excluded),
+        "exclude changed the upload set"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    assert!(v["total"].as_u64().unwrap() > 0);
+
+    let o = mpcheck(&project, &["check", "-f", "json", "--config", cfg]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let files: Vec<&str> = diags.iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert!(!files.is_empty());
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.starts_with("components/") && !f.starts_with("pkgShop/")),
+        "{files:?}"
+    );
+    // What only the excluded component uses is still used; the components are still found.
+    let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(!files.contains(&"format.js"), "{files:?}");
+    assert!(!codes.contains(&"MP210"), "{codes:?}");
+}

@@ -295,6 +295,12 @@ impl Project {
         let t = std::time::Instant::now();
         self.sites = crate::js::sites(&self.modules, &self.mp_root);
         self.sites.extend(webview_sites);
+        // Excluded files are read for the analyses (what is reached, what is uploaded), but
+        // the rules do not see their network calls or their suppression directives.
+        let (files, index) = (&self.files, &self.index);
+        let excluded = |file: &str| index.get(file).is_some_and(|&i| files[i].excluded);
+        self.sites.retain(|s| !excluded(&s.file));
+        self.directives.retain(|d| !excluded(&d.file));
         if std::env::var_os("MPCHECK_TIMINGS").is_some() {
             eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
         }
@@ -545,7 +551,7 @@ impl Project {
         let code: Vec<CodeFile> = files
             .par_iter_mut()
             .filter_map(|f| {
-                if f.kind == FileKind::Json && !f.excluded && f.path != PROJECT_CONFIG {
+                if f.kind == FileKind::Json && f.path != PROJECT_CONFIG {
                     // The private config may sit outside the walked root: keep the boundary.
                     let doc = if f.path == PRIVATE_CONFIG {
                         read_json_inside(&dir, &dir.join(&f.path))
@@ -781,7 +787,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
             FileKind::Js | FileKind::Ts | FileKind::Wxml | FileKind::Wxs
         ))
         && !f.path.ends_with(".d.ts");
-    if f.excluded || !is_code {
+    if !is_code {
         return None;
     }
     let unread = |f: &ProjectFile, kind: WalkProblemKind| {
