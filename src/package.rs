@@ -651,19 +651,21 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
     }
     p.files
         .iter()
-        .filter(|f| f.path.starts_with(root))
-        // Compiler-plugin sources are judged by their compiled output, which the packer
-        // reports in their place; mpcheck leaves them out.
-        .filter(|f| {
-            let ext = extension(&f.path);
-            CODE_EXTENSIONS.contains(&ext.as_str())
-                && !PLUGIN_SOURCES.iter().any(|(e, _)| *e == ext)
-        })
-        .filter(|f| !f.path.to_ascii_lowercase().ends_with(".d.ts"))
+        .filter(|f| f.path.starts_with(root) && is_judged(&f.path))
         .filter(|f| !reached.contains(&f.path))
         .filter(|f| !include.iter().any(|r| r.matches(&f.path[root.len()..])))
         .map(|f| f.path.clone())
         .collect()
+}
+
+/// Whether the packer's dependency analysis judges `path` (used or unused): a code file, but
+/// not a compiler-plugin source (judged by its compiled output, which the packer reports in
+/// its place) nor a `.d.ts`.
+pub fn is_judged(path: &str) -> bool {
+    let ext = extension(path);
+    CODE_EXTENSIONS.contains(&ext.as_str())
+        && !PLUGIN_SOURCES.iter().any(|(e, _)| *e == ext)
+        && !path.to_ascii_lowercase().ends_with(".d.ts")
 }
 
 /// `@import "a.wxss";` / `@import 'a';` targets of a style sheet, comments skipped.
