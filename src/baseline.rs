@@ -325,6 +325,8 @@ fn parse_entry(item: &Json, bad: &dyn Fn(Span, &str) -> LoadError) -> Result<Ent
         }
         u128::from_str_radix(s, 16).map_err(|_| bad(span, "not hexadecimal"))
     };
+    let rule = string("rule")?.to_string();
+    let file = string("file")?.to_string();
     let fingerprint = hex("fingerprint", 16)? as u64;
     let c = hex("context", 24)?;
     let context = [(c >> 64) as u32, (c >> 32) as u32, c as u32];
@@ -342,8 +344,8 @@ fn parse_entry(item: &Json, bad: &dyn Fn(Span, &str) -> LoadError) -> Result<Ent
         Some(_) => string("message")?.to_string(),
     };
     Ok(Entry {
-        rule: string("rule")?.to_string(),
-        file: string("file")?.to_string(),
+        rule,
+        file,
         key: Key {
             fingerprint,
             context,
