@@ -93,6 +93,14 @@ struct CheckArgs {
     /// Write the output to this file instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Report only the findings this baseline file (from --update-baseline) does not hold;
+    /// its entries that match nothing are reported (MP004)
+    #[arg(long, value_name = "FILE", conflicts_with = "explain_network")]
+    baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file; with --baseline, keep only the entries
+    /// that still match (add no new finding)
+    #[arg(long, value_name = "FILE", conflicts_with = "explain_network")]
+    update_baseline: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -576,6 +584,17 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     }
     let loaded = started.elapsed();
     let diagnostics = engine::run(&project, &config, lang);
+    let diagnostics = match crate::baseline::apply(
+        &mut project,
+        &config,
+        lang,
+        args.baseline.as_deref(),
+        args.update_baseline.as_deref(),
+        diagnostics,
+    ) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
     if timings {
         eprintln!(
             "mpcheck: {} files, index {:?}, rules {:?}",

@@ -3,6 +3,7 @@
 //! Layout: `project` builds the shared index (files, parsed JSON, app.json model), `engine`
 //! runs the rules of `rules` over it in parallel, `report` renders the sorted diagnostics.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
