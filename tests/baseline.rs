@@ -86,13 +86,13 @@ fn a_baseline_holds_every_finding_and_then_nothing_is_reported() {
     let (dir, _) = example();
     let before = mpcheck(dir.path(), &["check", "p", "-f", "concise"]);
     assert_eq!(before.status.code(), Some(1));
-    assert_eq!(findings(&before).len(), 16);
+    assert_eq!(findings(&before).len(), 12);
     let o = mpcheck(
         dir.path(),
         &["check", "p", "--update-baseline", "b.json", "-f", "json"],
     );
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stderr(&o), "mpcheck: wrote 16 findings to b.json\n");
+    assert_eq!(stderr(&o), "mpcheck: wrote 12 findings to b.json\n");
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
 
@@ -101,12 +101,12 @@ fn a_baseline_holds_every_finding_and_then_nothing_is_reported() {
     assert_eq!(v["version"], 1);
     let entries = v["findings"].as_array().unwrap();
     // The two MP407 findings of project.config.json share their place: one entry, count 2.
-    assert_eq!(entries.len(), 15);
+    assert_eq!(entries.len(), 11);
     let total: u64 = entries
         .iter()
         .map(|e| e.get("count").map_or(1, |c| c.as_u64().unwrap()))
         .sum();
-    assert_eq!(total, 16);
+    assert_eq!(total, 12);
     let pair = entries.iter().find(|e| e["rule"] == "MP407").unwrap();
     assert_eq!(pair["count"], 2);
     assert_eq!(pair["file"], "project.config.json");
@@ -163,7 +163,7 @@ fn entries_survive_lines_inserted_above_and_edits_elsewhere() {
     let text = std::fs::read_to_string(&detail).unwrap();
     std::fs::write(&detail, format!("\n\n{}", text.replace(": ", ":   "))).unwrap();
     let plain = mpcheck(dir.path(), &["check", "p", "-f", "concise"]);
-    assert_eq!(findings(&plain).len(), 16, "{}", stdout(&plain));
+    assert_eq!(findings(&plain).len(), 12, "{}", stdout(&plain));
     let o = check_against(dir.path(), "b.json", &[]);
     assert_eq!(stdout(&o), "Found 0 errors, 0 warnings in 0 files\n");
     assert_eq!(o.status.code(), Some(0));
@@ -275,8 +275,8 @@ fn a_fixed_finding_leaves_a_stale_entry() {
     let lines = findings(&o);
     let stale = "p/mpcheck-baseline.json:28:18: warning[MP004] stale baseline entry: no MP201 finding in app.json matches it";
     assert!(lines.iter().any(|l| l == stale), "{lines:?}");
-    // The order page is declared now: its files are no longer unused either.
-    assert_eq!(lines.len(), 5, "{lines:?}");
+    // The order page is declared now: its folder is no longer unused either.
+    assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines.iter().all(|l| l.contains("[MP004]")));
     // Warnings only: exit 0, unless --max-warnings says otherwise.
     assert_eq!(o.status.code(), Some(0));
@@ -358,8 +358,8 @@ fn pruning_drops_stale_entries_and_adds_no_new_finding() {
     let lines = findings(&o);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("error[MP200]") && lines[0].contains("pages/missing/missing"));
-    // 16 findings, 5 fixed (MP201 and four unused files).
-    assert_eq!(stderr(&o), "mpcheck: wrote 11 findings to b.json\n");
+    // 12 findings, 2 fixed (MP201 and the unused order folder).
+    assert_eq!(stderr(&o), "mpcheck: wrote 10 findings to b.json\n");
     let text = std::fs::read_to_string(dir.path().join("b.json")).unwrap();
     assert!(!text.contains("MP201") && !text.contains("pages/missing/missing"));
     let o = check_against(dir.path(), "b.json", &[]);
@@ -375,7 +375,7 @@ fn pruning_drops_stale_entries_and_adds_no_new_finding() {
         "b.json",
         &["--update-baseline", "b.json", "-c", "cfg.json"],
     );
-    assert_eq!(stderr(&o), "mpcheck: wrote 11 findings to b.json\n");
+    assert_eq!(stderr(&o), "mpcheck: wrote 10 findings to b.json\n");
     let text = std::fs::read_to_string(dir.path().join("b.json")).unwrap();
     assert!(text.contains("\"MP105\""));
 }
