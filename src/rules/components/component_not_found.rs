@@ -1,11 +1,15 @@
 //! MP210: a `usingComponents` path (app.json, page or component json, or a
 //! `componentGenerics` default) that resolves to no component: no `.json` + `.wxml` pair at
-//! the path, its `index`, or in `miniprogram_npm` up the tree.
+//! the path, its `index`, or in `miniprogram_npm` up the tree. Entries that point into one
+//! missing folder (a build output such as `dist/` that is not there) are one finding at the
+//! first entry, the others as related locations.
 
 use super::describe;
 use crate::diagnostic::Diagnostic;
 use crate::project::Resolution;
+use crate::project::ComponentUse;
 use crate::rule::{Ctx, Rule};
+use std::collections::BTreeMap;
 
 crate::rule_meta!(
     "MP210",
@@ -25,12 +29,58 @@ impl Rule for ComponentNotFound {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
+        let mut by_folder: BTreeMap<String, Vec<&ComponentUse>> = BTreeMap::new();
+        let mut single = Vec::new();
         for u in &p.component_uses {
             let Resolution::NotFound {
                 searched,
                 npm_unbuilt: None,
             } = &u.resolution
             else {
+                continue;
+            };
+            match searched.first().and_then(|c| missing_folder(ctx, c)) {
+                Some(folder) => by_folder.entry(folder).or_default().push(u),
+                None => single.push(u),
+            }
+        }
+        for (folder, mut uses) in by_folder {
+            if uses.len() == 1 {
+                single.extend(uses);
+                continue;
+            }
+            uses.sort_by(|a, b| (&a.owner, a.span.start).cmp(&(&b.owner, b.span.start)));
+            let n = uses.len();
+            let shown = folder.strip_prefix(p.mp_root.as_str()).unwrap_or(&folder);
+            let mut d = Diagnostic::new(
+                &META,
+                &uses[0].owner,
+                Some(uses[0].span),
+                ctx.t(
+                    format!("{n} usingComponents entries point into the folder {shown}, which does not exist (first: {})", describe(uses[0])),
+                    format!("{n} 个 usingComponents 条目指向不存在的目录 {shown}（第一个：{}）", describe(uses[0])),
+                ),
+            )
+            .label(ctx.t(
+                format!("{shown} does not exist"),
+                format!("{shown} 不存在"),
+            ))
+            .help(ctx.t(
+                format!("build or add {shown} (is it a build output that was not generated?), or fix the paths"),
+                format!("请生成或补上 {shown}（是否为未生成的构建产物？），或修正这些路径"),
+            ));
+            for u in &uses[1..] {
+                d = d.related(
+                    u.owner.clone(),
+                    Some(u.span),
+                    ctx.t("also points into it".into(), "同样指向该目录".into()),
+                );
+            }
+            out.push(d);
+        }
+        single.sort_by(|a, b| (&a.owner, a.span.start).cmp(&(&b.owner, b.span.start)));
+        for u in single {
+            let Resolution::NotFound { searched, .. } = &u.resolution else {
                 continue;
             };
             let shown: Vec<&str> = searched.iter().take(4).map(String::as_str).collect();
@@ -89,4 +139,25 @@ impl Rule for ComponentNotFound {
             );
         }
     }
+}
+
+/// The outermost folder below the miniprogram root on the way to `candidate` (a component
+/// path from the root) that does not exist.
+fn missing_folder(ctx: &Ctx, candidate: &str) -> Option<String> {
+    let p = ctx.project;
+    let path = p.in_root(candidate);
+    let folder = path.rsplit_once('/')?.0;
+    let root = p.mp_root.trim_end_matches('/');
+    let mut end = if root.is_empty() { 0 } else { root.len() + 1 };
+    if end > folder.len() {
+        return None;
+    }
+    for part in folder[end..].split('/') {
+        end += part.len();
+        if !p.is_dir(&folder[..end]) {
+            return Some(folder[..end].to_string());
+        }
+        end += 1;
+    }
+    None
 }
