@@ -352,7 +352,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
                 .dir
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            report::size_html::render(upload, &config.limits, &project.mp_root, &name)
+            report::size_html::render(upload, &config.limits, &project.mp_root, &name, lang)
         }
     };
     match &args.output {
