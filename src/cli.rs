@@ -190,7 +190,7 @@ pub fn main() -> ExitCode {
         },
         Command::Size(args) => size(args, lang),
         Command::WidgetData(args) => widget_data(args, lang),
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule } => explain(&rule, lang),
         Command::Release(args) => crate::release::command::run(*args, lang),
     }
 }
@@ -360,7 +360,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
                 .dir
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            report::size_html::render(upload, &config.limits, &project.mp_root, &name)
+            report::size_html::render(upload, &config.limits, &project.mp_root, &name, lang)
         }
     };
     match &args.output {
@@ -778,9 +778,9 @@ pub fn markdown_index() -> String {
     rules_listing(RulesFormat::Markdown, Lang::En)
 }
 
-fn explain(key: &str) -> ExitCode {
+fn explain(key: &str, lang: Lang) -> ExitCode {
     match rules::find(key) {
-        Some(rule) => match emit(rule.meta().doc) {
+        Some(rule) => match emit(&explain_text(rule.meta(), lang)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,
         },
@@ -793,4 +793,71 @@ fn explain(key: &str) -> ExitCode {
             ))
         }
     }
+}
+
+/// A rule's page for `mpcheck explain`: `rules/<CODE>.md` as it is in English; in Chinese,
+/// the rule's Chinese summary, severity and group, a line saying the body is not translated
+/// yet, and the body in English under translated section headings.
+pub fn explain_text(m: &crate::rule::RuleMeta, lang: Lang) -> String {
+    use crate::diagnostic::Severity;
+    use crate::rule::Group;
+    if lang == Lang::En {
+        return m.doc.to_string();
+    }
+    let severity = match m.severity {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "提示",
+    };
+    let group = match m.group {
+        Group::Json => "JSON 文件",
+        Group::Config => "配置",
+        Group::Pages => "页面",
+        Group::Network => "网络",
+        Group::Meta => "mpcheck 自身",
+        Group::Wxml => "WXML 模板",
+        Group::Components => "组件",
+        Group::Package => "代码包",
+        Group::Widget => "搜索 Widget",
+        Group::Release => "发布",
+    };
+    let mut out = format!(
+        "# {} {}\n\n{}\n\n分组 `{}`（{group}），默认级别**{severity}**{}。\n\n> 本规则的正文暂无中文翻译，以下为英文原文。\n",
+        m.code,
+        m.name,
+        if m.summary_zh.ends_with(['。', '）', '！', '？']) {
+            m.summary_zh.to_string()
+        } else {
+            format!("{}。", m.summary_zh)
+        },
+        m.group.as_str(),
+        if m.off_by_default {
+            "，默认关闭（在 mpcheck.json 中设置级别后运行）"
+        } else {
+            ""
+        }
+    );
+    // The English page after its title and its opening paragraphs (the summary, the group
+    // line), which the lines above replace: from its first section on.
+    let body = m.doc.find("\n## ").map_or(m.doc, |at| &m.doc[at..]);
+    for line in body.split_inclusive('\n') {
+        let heading = line.trim_end();
+        let zh = match heading {
+            "## What it checks" => Some("## 检查内容（What it checks）"),
+            "## Why it matters" => Some("## 为什么重要（Why it matters）"),
+            "## Example" => Some("## 示例（Example）"),
+            "## Fix" => Some("## 修复（Fix）"),
+            "## Configuration" => Some("## 配置（Configuration）"),
+            "## Suppressing" => Some("## 抑制（Suppressing）"),
+            _ => None,
+        };
+        match zh {
+            Some(zh) => {
+                out.push_str(zh);
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }

@@ -4,6 +4,7 @@
 use super::excerpt::{Excerpt, Label};
 use super::{Options, Summary, escape};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::project::Project;
 use crate::source::{Source, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
@@ -86,7 +87,7 @@ fn located(
 /// Related locations drawn in full; more are counted.
 const RELATED_SHOWN: usize = 3;
 
-fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
+fn frame(project: &Project, d: &Diagnostic, prefix: &str, lang: Lang) -> Frame {
     // A finding about a command-line value: no prefix, no excerpt.
     let (path, source) = if d.is_about_arguments() {
         (d.file.clone(), None)
@@ -124,14 +125,22 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
                     related: vec![],
                 });
             }
-            (None, _) => notes.push(format!("{}: {}", escape::line(&rpath), r.message)),
+            (None, _) => notes.push(format!(
+                "{}{}{}",
+                escape::line(&rpath),
+                lang.pick(": ", "："),
+                r.message
+            )),
         }
     }
     if shown < d.related.len() {
-        notes.push(format!(
-            "… and {} more related locations (all of them in --format json)",
-            d.related.len() - shown
-        ));
+        let more = d.related.len() - shown;
+        notes.push(match lang {
+            Lang::En => {
+                format!("… and {more} more related locations (all of them in --format json)")
+            }
+            Lang::Zh => format!("…… 另有 {more} 处相关位置（--format json 列出全部）"),
+        });
     }
     let (named, labels) = located(source, &path, labels);
     let message = if named.is_none() {
@@ -144,12 +153,14 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str) -> Frame {
         if !help.is_empty() {
             help.push('\n');
         }
-        help.push_str(&format!("note: {note}"));
+        help.push_str(lang.pick("note: ", "注："));
+        help.push_str(&note);
     }
     if !help.is_empty() {
         help.push('\n');
     }
-    help.push_str(&format!("docs: mpcheck explain {}", d.rule.code));
+    help.push_str(lang.pick("docs: ", "文档："));
+    help.push_str(&format!("mpcheck explain {}", d.rule.code));
     Frame {
         message,
         code: Some(format!("{}({})", d.rule.code, d.rule.name)),
@@ -189,7 +200,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             .par_iter()
             .map(|d| {
                 let mut part = String::new();
-                let f = frame(project, d, &opts.path_prefix);
+                let f = frame(project, d, &opts.path_prefix, opts.lang);
                 if handler.render_report(&mut part, &f).is_err() {
                     part.push_str(&format!(
                         "{}: {}\n",
@@ -198,7 +209,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
                     ));
                 }
                 part.push('\n');
-                part
+                localize_help_label(part, opts.lang)
             })
             .collect();
         for part in parts {
@@ -232,5 +243,44 @@ pub fn render_error(
     };
     let mut out = String::new();
     let _ = handler(opts).render_report(&mut out, &f);
+    localize_help_label(out, opts.lang)
+}
+
+/// miette writes the help label itself, `  help: ` at the start of a line (inside colour
+/// codes when in colour), and has no option to change it: in Chinese it is replaced by
+/// `  帮助：`, as wide in a terminal (8 columns), so the wrapped lines under it still align.
+/// No other line of a report starts so: a message's lines go on after `  │ `, the help's
+/// after eight spaces, an excerpt's after its line number.
+fn localize_help_label(report: String, lang: Lang) -> String {
+    const LABEL: &str = "  help: ";
+    if lang == Lang::En || !report.contains(LABEL) {
+        return report;
+    }
+    let mut out = String::with_capacity(report.len() + 8);
+    for line in report.split_inclusive('\n') {
+        let start = ansi_prefix_len(line);
+        match line[start..].strip_prefix(LABEL) {
+            Some(rest) => {
+                out.push_str(&line[..start]);
+                out.push_str("  帮助：");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
     out
+}
+
+/// The length of the SGR sequences (`\x1b[…m`) at the start of `line`.
+fn ansi_prefix_len(line: &str) -> usize {
+    let mut at = 0;
+    while let Some(rest) = line[at..].strip_prefix("\x1b[") {
+        match rest.find('m') {
+            Some(m) if rest[..m].bytes().all(|b| b.is_ascii_digit() || b == b';') => {
+                at += 2 + m + 1;
+            }
+            _ => break,
+        }
+    }
+    at
 }

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::package::{MB, Upload};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
 
 /// `1.84 MB`, `512.0 KB`, `900 B` (1024-based, as the platform counts).
 pub fn human_bytes(n: u64) -> String {
@@ -44,11 +45,15 @@ fn bar(share: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// `s` and spaces to `width` chars (std's `{:<w$}` panics past width 65,535, and a package
-/// name is whatever app.json says).
+/// `s` and spaces to `width` terminal columns (a CJK character takes two; std's `{:<w$}`
+/// counts chars, and panics past width 65,535, and a package name is whatever app.json says).
 fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// Spaces and `s`, `width` terminal columns in all.
+fn pad_left(s: &str, width: usize) -> String {
+    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
 pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> String {
@@ -66,14 +71,18 @@ pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> Stri
         .collect();
     let name_w = names
         .iter()
-        .map(|n| n.chars().count())
-        .chain([h_pkg.chars().count(), 7])
+        .map(|n| n.width())
+        .chain([h_pkg.width(), 7])
         .max()
         .unwrap_or(7);
     let _ = writeln!(
         out,
-        "{}  {h_files:>6}  {h_size:>10}  {h_limit:>8}  {h_used:>6}",
-        pad(h_pkg, name_w)
+        "{}  {}  {}  {}  {}",
+        pad(h_pkg, name_w),
+        pad_left(h_files, 6),
+        pad_left(h_size, 10),
+        pad_left(h_limit, 8),
+        pad_left(h_used, 6)
     );
     for (p, name) in upload.packages.iter().zip(&names) {
         let share = p.bytes as f64 / limits.package as f64;
@@ -103,13 +112,15 @@ pub fn text(upload: &Upload, limits: &Limits, mp_root: &str, lang: Lang) -> Stri
             continue;
         }
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "{} {} ({}):",
-            name,
-            if zh { "中最大的" } else { "largest" },
-            human_bytes(p.bytes)
-        );
+        let _ = if zh {
+            writeln!(
+                out,
+                "{name}（{}）中最大的目录和文件：",
+                human_bytes(p.bytes)
+            )
+        } else {
+            writeln!(out, "{name} largest ({}):", human_bytes(p.bytes))
+        };
         for (folder, bytes) in folders(upload, i, mp_root).iter().take(5) {
             let _ = writeln!(
                 out,
