@@ -6,8 +6,8 @@
 
 use super::describe;
 use crate::diagnostic::Diagnostic;
-use crate::project::Resolution;
 use crate::project::ComponentUse;
+use crate::project::Resolution;
 use crate::rule::{Ctx, Rule};
 use std::collections::BTreeMap;
 
