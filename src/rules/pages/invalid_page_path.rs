@@ -1,7 +1,7 @@
 //! MP201: a page path, subpackage root or entryPagePath breaks the official path rules: empty,
 //! a `\`, `//`, a leading `.`, `/` or space, or `../`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::project::paths::{PathProblem, check_path};
 use crate::rule::{Ctx, Rule};
 use crate::source::Span;
@@ -49,6 +49,18 @@ impl Rule for InvalidPagePath {
             let fixed = fix(path);
             let help = (!fixed.is_empty() && fixed != path && check_path(&fixed).is_none())
                 .then(|| ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\"")));
+            // The one mechanical case: a leading `/` (written without escapes) goes.
+            let raw = ctx
+                .project
+                .json(&file)
+                .and_then(|d| d.source.text.get(span.range()));
+            let fix = (problem == PathProblem::LeadingSlash
+                && check_path(&path[1..]).is_none()
+                && raw == Some(format!("\"{path}\"").as_str()))
+            .then(|| {
+                let at = span.start as usize + 1;
+                Edit::new(&file, Span::new(at, at + 1), "")
+            });
             out.push(
                 Diagnostic::new(
                     &META,
@@ -57,7 +69,8 @@ impl Rule for InvalidPagePath {
                     ctx.t(format!("{pointer} {en}"), format!("{pointer} {zh}")),
                 )
                 .label(ctx.t("malformed path".into(), "路径格式错误".into()))
-                .maybe_help(help),
+                .maybe_help(help)
+                .fix(fix),
             );
         }
     }
