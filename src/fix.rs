@@ -323,7 +323,8 @@ pub fn would_fix_line(outcome: &Outcome, lang: Lang) -> String {
 const CONTEXT: usize = 3;
 
 /// The hunks of a unified diff of `old` and `old` with `edits` applied. The changed lines are
-/// known from the spans: each edit's lines are replaced by the same lines with the edit made.
+/// known from the spans: the lines an edit touches are replaced by the same lines with the
+/// edit made (less the lines that come out the same at either end).
 fn hunks(old: &str, edits: &[&Edit]) -> String {
     // Start of every line of `old` (a text ending in `\n` has no empty last line here).
     let mut starts: Vec<usize> = vec![0];
@@ -335,8 +336,8 @@ fn hunks(old: &str, edits: &[&Edit]) -> String {
     );
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
     let line_end = |line: usize| starts.get(line + 1).copied().unwrap_or(old.len());
-    // Changes: a run of old lines [first, last] and the text that replaces them, made of the
-    // edits whose lines meet.
+    // Runs of old lines [first, last] and the edits in them; edits on the same or adjacent
+    // lines make one run (the old lines, then the new ones, as diff tools write it).
     let mut runs: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
     for &e in edits {
         let (s, t) = (e.span.start as usize, e.span.end as usize);
@@ -348,77 +349,93 @@ fn hunks(old: &str, edits: &[&Edit]) -> String {
             line_of(t)
         };
         match runs.last_mut() {
-            Some((_, prev_last, run)) if first <= *prev_last => {
+            Some((_, prev_last, run)) if first <= *prev_last + 1 => {
                 *prev_last = last.max(*prev_last);
                 run.push(e);
             }
             _ => runs.push((first, last, vec![e])),
         }
     }
-    let changes: Vec<(usize, usize, String)> = runs
-        .into_iter()
-        .map(|(first, last, run)| {
-            let mut new = String::new();
-            let mut at = starts[first];
-            for e in run {
-                new.push_str(&old[at..e.span.start as usize]);
-                new.push_str(&e.replacement);
-                at = e.span.end as usize;
-            }
-            new.push_str(&old[at..line_end(last)]);
-            (first, last, new)
-        })
-        .collect();
+    // Each run as (first old line, old lines, new lines).
+    let mut changes: Vec<(usize, Vec<&str>, Vec<String>)> = Vec::new();
+    for (first, last, run) in runs {
+        let mut new = String::new();
+        let mut at = starts[first];
+        for e in run {
+            new.push_str(&old[at..e.span.start as usize]);
+            new.push_str(&e.replacement);
+            at = e.span.end as usize;
+        }
+        new.push_str(&old[at..line_end(last)]);
+        let mut old_lines = split_lines(&old[starts[first]..line_end(last)]);
+        let mut new_lines = split_lines(&new);
+        let same_end = old_lines
+            .iter()
+            .rev()
+            .zip(new_lines.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        old_lines.truncate(old_lines.len() - same_end);
+        new_lines.truncate(new_lines.len() - same_end);
+        let same_start = old_lines
+            .iter()
+            .zip(&new_lines)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if old_lines.len() == same_start && new_lines.len() == same_start {
+            continue;
+        }
+        changes.push((
+            first + same_start,
+            old_lines.split_off(same_start),
+            new_lines
+                .split_off(same_start)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        ));
+    }
+    let total_lines = if old.is_empty() { 0 } else { starts.len() };
+    let line_text = |l: usize| &old[starts[l]..line_end(l)];
     let mut out = String::new();
-    let mut i = 0;
     let mut delta: isize = 0;
-    let total_lines = starts.len();
+    let mut i = 0;
     while i < changes.len() {
-        // Changes whose context touches go in one hunk.
+        // Changes whose context meets go in one hunk.
         let mut j = i;
-        while j + 1 < changes.len() && changes[j + 1].0 <= changes[j].1 + 1 + 2 * CONTEXT {
+        while j + 1 < changes.len()
+            && changes[j + 1].0 <= changes[j].0 + changes[j].1.len() + 2 * CONTEXT
+        {
             j += 1;
         }
         let lead = changes[i].0.saturating_sub(CONTEXT);
-        let tail = (changes[j].1 + CONTEXT).min(total_lines - 1);
+        let tail = (changes[j].0 + changes[j].1.len() + CONTEXT).min(total_lines);
         let mut body = String::new();
-        let (mut old_count, mut new_count) = (0usize, 0usize);
-        let mut line = lead;
         let delta_before = delta;
-        for (first, last, new) in &changes[i..=j] {
-            for l in line..*first {
-                push_line(&mut body, ' ', &old[starts[l]..line_end(l)]);
-                old_count += 1;
-                new_count += 1;
+        let mut line = lead;
+        for (at, old_lines, new_lines) in &changes[i..=j] {
+            for l in line..*at {
+                push_line(&mut body, ' ', line_text(l));
             }
-            for l in *first..=*last {
-                push_line(&mut body, '-', &old[starts[l]..line_end(l)]);
-                old_count += 1;
+            for l in old_lines {
+                push_line(&mut body, '-', l);
             }
-            let added = split_lines(new);
-            for l in &added {
+            for l in new_lines {
                 push_line(&mut body, '+', l);
             }
-            new_count += added.len();
-            delta += added.len() as isize - (*last + 1 - *first) as isize;
-            line = *last + 1;
+            delta += new_lines.len() as isize - old_lines.len() as isize;
+            line = at + old_lines.len();
         }
-        for l in line..=tail {
-            push_line(&mut body, ' ', &old[starts[l]..line_end(l)]);
-            old_count += 1;
-            new_count += 1;
+        for l in line..tail {
+            push_line(&mut body, ' ', line_text(l));
         }
-        let old_start = if old_count == 0 { lead } else { lead + 1 };
-        let new_first = (lead as isize + delta_before) as usize;
-        let new_start = if new_count == 0 {
-            new_first
-        } else {
-            new_first + 1
-        };
+        let old_count = tail - lead;
+        let new_count = (old_count as isize + delta - delta_before) as usize;
+        let new_lead = (lead as isize + delta_before) as usize;
         out.push_str(&format!(
             "@@ -{} +{} @@\n",
-            range(old_start, old_count),
-            range(new_start, new_count)
+            range(lead, old_count),
+            range(new_lead, new_count)
         ));
         out.push_str(&body);
         i = j + 1;
@@ -426,12 +443,13 @@ fn hunks(old: &str, edits: &[&Edit]) -> String {
     out
 }
 
-/// `start,count` of a hunk header (`start` alone when the count is 1).
-fn range(start: usize, count: usize) -> String {
-    if count == 1 {
-        start.to_string()
-    } else {
-        format!("{start},{count}")
+/// `start,count` of a hunk header from the 0-based first line: 1-based, `start` alone when
+/// the count is 1, and the line before when the count is 0.
+fn range(lead: usize, count: usize) -> String {
+    match count {
+        0 => format!("{lead},0"),
+        1 => (lead + 1).to_string(),
+        _ => format!("{},{count}", lead + 1),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::diagnostic::{Diagnostic, Edit};
 use crate::project::paths::page_extension;
 use crate::rule::{Ctx, Rule};
 use crate::source::Span;
+use std::collections::HashSet;
 
 crate::rule_meta!(
     "MP202",
@@ -25,6 +26,11 @@ impl Rule for PagePathHasExtension {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();
+        // Paths a fix must not duplicate: those declared, and those fixes already write.
+        let mut declared: HashSet<(Option<usize>, String)> = app
+            .all_pages()
+            .map(|p| (p.package, p.path.clone()))
+            .collect();
         for page in app.all_pages() {
             let Some(ext) = page_extension(&page.path) else {
                 continue;
@@ -35,7 +41,9 @@ impl Rule for PagePathHasExtension {
                 .project
                 .json(&file)
                 .and_then(|d| d.source.text.get(page.span.range()));
-            let fix = (raw == Some(format!("\"{}\"", page.path).as_str())).then(|| {
+            let fix = (raw == Some(format!("\"{}\"", page.path).as_str())
+                && declared.insert((page.package, bare.to_string())))
+            .then(|| {
                 let end = page.span.end as usize - 1;
                 Edit::new(&file, Span::new(end - ext.len(), end), "")
             });
