@@ -636,7 +636,7 @@ pub fn insert_members(
                 .iter()
                 .map(|i| format!("{}{i}", l.sep))
                 .collect::<Vec<_>>()
-                .join(",");
+                .join(if l.sep.is_empty() { ", " } else { "," });
             Some(Edit::new(
                 file,
                 Span::new(start, end),
@@ -647,9 +647,10 @@ pub fn insert_members(
 }
 
 /// Edits that remove the members of object `obj` marked in `remove`, one per member (`None`
-/// for the others), so that any of them may be applied alone or with the others: a member
-/// followed by one that stays goes with its trailing comma and the blanks up to the next key;
-/// one after the last that stays goes with the comma before it; all of them leave `{}`.
+/// for the others), so that any of them may be applied alone or with the others and the JSON
+/// stays valid: a member followed by one that stays goes with its trailing comma and the
+/// blanks up to the next key; one after the last that stays goes with the comma before it;
+/// when all go, each has the same edit, which leaves `{}`.
 pub fn remove_members(file: &str, obj: &Json, remove: &[bool]) -> Vec<Option<Edit>> {
     let members = obj.as_object().unwrap_or_default();
     let n = members.len();
@@ -662,18 +663,8 @@ pub fn remove_members(file: &str, obj: &Json, remove: &[bool]) -> Vec<Option<Edi
     let end = |i: usize| members[i].value.span.end as usize;
     for j in (0..n).filter(|&j| remove[j]) {
         let span = match last_kept {
-            None => Span::new(
-                if j == 0 {
-                    obj.span.start as usize + 1
-                } else {
-                    key(j)
-                },
-                if j + 1 == n {
-                    obj.span.end as usize - 1
-                } else {
-                    key(j + 1)
-                },
-            ),
+            // All of them: each finding carries the same edit, applied once.
+            None => Span::new(obj.span.start as usize + 1, obj.span.end as usize - 1),
             Some(k) if j < k => Span::new(key(j), key(j + 1)),
             Some(_) => Span::new(end(j - 1), end(j)),
         };
@@ -761,4 +752,137 @@ pub fn hoist_members(text: &str, inner: &Json, at: usize) -> Option<String> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn apply_all(text: &str, edits: &[Edit]) -> String {
+        let mut sorted: Vec<&Edit> = edits.iter().collect();
+        sorted.sort_by_key(|e| (e.span.start, e.span.end));
+        sorted.dedup();
+        apply(text, &sorted)
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let v = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+        v.as_object()
+            .unwrap()
+            .iter()
+            .map(|m| m.key.clone())
+            .collect()
+    }
+
+    /// Every subset of members removed, all at once and one at a time: valid JSON with the
+    /// other members in order, in every layout.
+    #[test]
+    fn removing_members_keeps_valid_json() {
+        for text in [
+            "{\n  \"a\": 1,\n  \"b\": [2],\n  \"c\": {\"x\": 3}\n}\n",
+            "{\"a\":1,\"b\":[2],\"c\":{\"x\":3}}",
+            "{ \"a\" : 1 , \"b\" : [2] , \"c\" : {\"x\": 3} }",
+            "{\r\n\t\"a\": 1,\r\n\t\"b\": [2],\r\n\t\"c\": {\"x\": 3}\r\n}",
+        ] {
+            let obj = parse(text).unwrap();
+            for mask in 0..8u8 {
+                let remove: Vec<bool> = (0..3).map(|i| mask & (1 << i) != 0).collect();
+                let edits = remove_members("f.json", &obj, &remove);
+                let kept: Vec<String> = ["a", "b", "c"]
+                    .iter()
+                    .zip(&remove)
+                    .filter(|(_, r)| !**r)
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                let all: Vec<Edit> = edits.iter().flatten().cloned().collect();
+                assert_eq!(all.len(), mask.count_ones() as usize);
+                assert_eq!(keys(&apply_all(text, &all)), kept, "{text:?} {mask}");
+                for e in &all {
+                    parse(&apply_all(text, std::slice::from_ref(e))).unwrap();
+                }
+            }
+        }
+        let text = "{\n  \"a\": 1,\n  \"b\": 2\n}";
+        let obj = parse(text).unwrap();
+        let first = remove_members("f", &obj, &[true, false]);
+        assert_eq!(
+            apply_all(text, &first.into_iter().flatten().collect::<Vec<_>>()),
+            "{\n  \"b\": 2\n}"
+        );
+        let all = remove_members("f", &obj, &[true, true]);
+        assert_eq!(
+            apply_all(text, &all.into_iter().flatten().collect::<Vec<_>>()),
+            "{}"
+        );
+    }
+
+    #[test]
+    fn inserted_members_follow_the_layout() {
+        let cases = [
+            (
+                "{\n\t\"a\": 1\n}",
+                "{\n\t\"a\": 1,\n\t\"k\": true,\n\t\"o\": {\n\t\t\"x\": true\n\t}\n}",
+            ),
+            ("{\"a\":1}", "{\"a\":1,\"k\":true,\"o\":{\"x\":true}}"),
+            (
+                "{ \"a\": 1 }",
+                "{ \"a\": 1, \"k\": true, \"o\": {\"x\": true} }",
+            ),
+            ("{}", "{\"k\": true, \"o\": {\"x\": true}}"),
+            (
+                "{\r\n}",
+                "{\r\n  \"k\": true,\r\n  \"o\": {\r\n    \"x\": true\r\n  }\r\n}",
+            ),
+        ];
+        for (text, expected) in cases {
+            let obj = parse(text).unwrap();
+            let new = [
+                ("k", NewValue::Raw("true".into())),
+                (
+                    "o",
+                    NewValue::Object(vec![("x".to_string(), "true".to_string())]),
+                ),
+            ];
+            let edit = insert_members("f", text, &obj, &new).unwrap();
+            let out = apply_all(text, &[edit]);
+            assert_eq!(out, expected, "{text:?}");
+            parse(&out).unwrap();
+        }
+    }
+
+    #[test]
+    fn hoisted_members_are_reindented() {
+        let text = "{\n  \"window\": {\n    \"a\": 1,\n    \"b\": {\n      \"c\": 2\n    }\n  }\n}";
+        let v = parse(text).unwrap();
+        let w = v.member("window").unwrap();
+        let body = hoist_members(text, &w.value, w.key_span.start as usize).unwrap();
+        assert_eq!(body, "\"a\": 1,\n  \"b\": {\n    \"c\": 2\n  }");
+        let inline = "{\"window\": {\"a\": 1, \"b\": 2}}";
+        let v = parse(inline).unwrap();
+        let w = v.member("window").unwrap();
+        let body = hoist_members(inline, &w.value, w.key_span.start as usize).unwrap();
+        assert_eq!(body, "\"a\": 1, \"b\": 2");
+    }
+
+    #[test]
+    fn hunks_have_context_counts_and_end_of_file_markers() {
+        let old: String = (1..=20).map(|i| format!("line {i}\n")).collect();
+        let at = |line: usize| old.match_indices('\n').nth(line - 2).unwrap().0 + 1;
+        let e1 = Edit::new("f", Span::new(at(2), at(3)), "");
+        let e2 = Edit::new("f", Span::new(at(18), at(18)), "new\n");
+        let out = hunks(&old, &[&e1, &e2]);
+        assert_eq!(
+            out,
+            "@@ -1,5 +1,4 @@\n line 1\n-line 2\n line 3\n line 4\n line 5\n\
+             @@ -15,6 +14,7 @@\n line 15\n line 16\n line 17\n+new\n line 18\n line 19\n line 20\n"
+        );
+        let e = Edit::new("f", Span::new(1, 2), "Y");
+        assert_eq!(
+            hunks("{x}", &[&e]),
+            "@@ -1 +1 @@\n-{x}\n\\ No newline at end of file\n+{Y}\n\\ No newline at end of file\n"
+        );
+        let e = Edit::new("f", Span::new(0, 1), "\u{1b}[2J");
+        assert_eq!(hunks("x\n", &[&e]), "@@ -1 +1 @@\n-x\n+\\u{1b}[2J\n");
+    }
 }
