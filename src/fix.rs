@@ -12,7 +12,7 @@
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::i18n::Lang;
-use crate::json::{Json, JsonKind, Member};
+use crate::json::{Json, JsonKind};
 use crate::project::Project;
 use crate::report::escape;
 use crate::source::Span;
@@ -712,11 +712,6 @@ pub fn same_value(a: &Json, b: &Json) -> bool {
         }
         _ => false,
     }
-}
-
-/// The text of member `m`'s value, for re-using it elsewhere.
-pub fn member_text<'t>(text: &'t str, m: &Member) -> &'t str {
-    &text[m.key_span.start as usize..m.value.span.end as usize]
 }
 
 /// The members of `inner` (an object) as text to stand in the object around it, re-indented
