@@ -101,6 +101,14 @@ struct CheckArgs {
     /// that still match (add no new finding)
     #[arg(long, value_name = "FILE", conflicts_with = "explain_network")]
     update_baseline: Option<PathBuf>,
+    /// Apply the fixes of fixable findings (counted by `[*]`), check again, then report what is
+    /// left
+    #[arg(long, conflicts_with_all = ["diff", "explain_network"])]
+    fix: bool,
+    /// Instead of the findings, show the fixes as a unified diff; nothing is written (exit 1
+    /// when there is something to fix)
+    #[arg(long, conflicts_with_all = ["explain_network", "statistics"])]
+    diff: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -564,14 +572,17 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     };
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     let started = std::time::Instant::now();
-    let mut project = match Project::load(&args.path, &config.exclude) {
-        Ok(p) => p,
-        Err(e) => return load_error(e),
+    let load = || -> Result<Project, ExitCode> {
+        let mut project = Project::load(&args.path, &config.exclude).map_err(load_error)?;
+        project.whitelist =
+            crate::domains::configured(args.domains.as_deref(), &config, &project.dir)
+                .map_err(|message| usage_error(&message))?;
+        Ok(project)
     };
-    match crate::domains::configured(args.domains.as_deref(), &config, &project.dir) {
-        Ok(w) => project.whitelist = w,
-        Err(message) => return usage_error(&message),
-    }
+    let project = match load() {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     if args.explain_network {
         let out = match args.format {
             Format::Json => report::network::json(&project),
@@ -584,6 +595,17 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     }
     let loaded = started.elapsed();
     let diagnostics = engine::run(&project, &config, lang);
+    // --fix: write, check again (see crate::fix); what is left is reported below.
+    let (mut project, diagnostics, fixed) = if args.fix {
+        match crate::fix::run(project, diagnostics, load, |p| {
+            engine::run(p, &config, lang)
+        }) {
+            Ok((p, d, outcome)) => (p, d, Some(outcome)),
+            Err(code) => return code,
+        }
+    } else {
+        (project, diagnostics, None)
+    };
     let diagnostics = match crate::baseline::apply(
         &mut project,
         &config,
@@ -608,7 +630,12 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         (_, Some(MinSeverity::Warning)) => Severity::Warning,
         _ => Severity::Info,
     };
-    let out = if args.statistics {
+    let mut would_fix = None;
+    let out = if args.diff {
+        let (diff, outcome) = crate::fix::diff(&project, &diagnostics, &opts.path_prefix);
+        would_fix = Some(outcome);
+        diff
+    } else if args.statistics {
         report::statistics(&diagnostics, min, args.format == Format::Json, lang)
     } else if min > Severity::Info {
         let shown: Vec<_> = diagnostics
@@ -631,6 +658,18 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     };
     if let Err(code) = written {
         return code;
+    }
+    if let Some(outcome) = would_fix {
+        eprintln!("{}", crate::fix::would_fix_line(&outcome, lang));
+        std::mem::forget(project);
+        return ExitCode::from(u8::from(!out.is_empty()));
+    }
+    if let Some(outcome) = &fixed {
+        eprintln!("{}", crate::fix::fixed_line(outcome, lang));
+        if outcome.failed {
+            std::mem::forget(project);
+            return ExitCode::from(2);
+        }
     }
     let summary = Summary::of(&diagnostics);
     // The process ends here: skip freeing the index piece by piece.

@@ -61,6 +61,34 @@ pub struct Diagnostic {
     pub label: Option<String>,
     pub help: Option<String>,
     pub related: Vec<Related>,
+    /// A mechanical fix (`mpcheck check --fix` applies it, `--diff` shows it).
+    pub fix: Option<Fix>,
+}
+
+/// A fix: edits that together make the finding go away. Applied all or nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes of `span` in `file` with `replacement` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Path relative to the project folder, with `/` separators.
+    pub file: String,
+    /// Byte span in the file's text as the rules see it (after a BOM).
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn new(file: impl Into<String>, span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            file: file.into(),
+            span,
+            replacement: replacement.into(),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -79,6 +107,7 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
     }
     /// Whether the finding is about a command-line value ([`ARGUMENTS`]), not a file.
@@ -95,6 +124,12 @@ impl Diagnostic {
     }
     pub fn maybe_help(mut self, help: Option<String>) -> Self {
         self.help = help;
+        self
+    }
+    /// Attaches a fix of one or more edits (none: no fix).
+    pub fn fix(mut self, edits: impl IntoIterator<Item = Edit>) -> Self {
+        let edits: Vec<Edit> = edits.into_iter().collect();
+        self.fix = (!edits.is_empty()).then_some(Fix { edits });
         self
     }
     pub fn related(mut self, file: impl Into<String>, span: Option<Span>, message: String) -> Self {

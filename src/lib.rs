@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod domains;
 pub mod engine;
+pub mod fix;
 pub mod fsread;
 pub mod glob;
 pub mod i18n;

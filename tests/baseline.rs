@@ -56,7 +56,7 @@ fn edit(file: &Path, from: &str, to: &str) {
 fn findings(o: &Output) -> Vec<String> {
     stdout(o)
         .lines()
-        .filter(|l| !l.starts_with("Found "))
+        .filter(|l| !l.starts_with("Found ") && !l.starts_with("[*] "))
         .map(str::to_string)
         .collect()
 }

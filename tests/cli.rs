@@ -73,8 +73,9 @@ fn json_output_has_the_documented_shape() {
             + summary["infos"].as_u64().unwrap()
     );
     let keys = [
-        "code", "name", "severity", "message", "help", "file", "range", "related",
+        "code", "name", "severity", "message", "help", "file", "range", "related", "fix",
     ];
+    let mut fixable = 0;
     for d in diags {
         let obj = d.as_object().unwrap();
         assert_eq!(obj.keys().collect::<Vec<_>>(), keys, "key order and set");
@@ -88,7 +89,19 @@ fn json_output_has_the_documented_shape() {
             assert!(r["file"].is_string() && r["message"].is_string());
             assert!(r["range"].is_null() || r["range"]["start"]["line"].is_u64());
         }
+        if d["fix"].is_null() {
+            continue;
+        }
+        fixable += 1;
+        for e in d["fix"]["edits"].as_array().unwrap() {
+            assert!(e["file"].is_string() && e["replacement"].is_string());
+            assert!(e["range"]["start"]["line"].as_u64().unwrap() >= 1);
+            assert!(e["range"]["end"]["column"].as_u64().unwrap() >= 1);
+        }
     }
+    // The example's leading `/`, `red`, `usingComponent`, `window` wrapper, unused component,
+    // two compression switches and lazyCodeLoading.
+    assert_eq!(fixable, 8);
 }
 
 #[test]

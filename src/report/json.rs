@@ -43,6 +43,20 @@ struct Item<'a> {
     /// `null` for a finding about a command-line value (`file` is `<release arguments>`).
     range: Option<Range>,
     related: Vec<RelatedItem<'a>>,
+    /// The edits `mpcheck check --fix` would make; `null` when the finding has no fix.
+    fix: Option<FixItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixItem<'a> {
+    edits: Vec<EditItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditItem<'a> {
+    file: &'a str,
+    range: Range,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -111,6 +125,17 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
                         range: r.span.map(|s| range_of(project, &r.file, Some(s))),
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|f| FixItem {
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| EditItem {
+                            file: &e.file,
+                            range: range_of(project, &e.file, Some(e.span)),
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
+                }),
             })
             .collect(),
     };

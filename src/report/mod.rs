@@ -102,9 +102,11 @@ pub fn render(
     format: Format,
     opts: &Options,
 ) -> String {
+    // Human and concise output end with how many findings `--fix` can fix, if any.
+    let note = || crate::fix::fixable_note(diagnostics, opts.lang).unwrap_or_default();
     match format {
-        Format::Human => human::render(project, diagnostics, opts),
-        Format::Concise => concise::render(project, diagnostics, opts),
+        Format::Human => human::render(project, diagnostics, opts) + &note(),
+        Format::Concise => concise::render(project, diagnostics, opts) + &note(),
         Format::Github => github::render(project, diagnostics, opts),
         Format::Json => json::render(project, diagnostics),
     }

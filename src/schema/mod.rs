@@ -57,6 +57,8 @@ pub enum IssueKind {
     UnknownKey {
         key: String,
         suggestion: Option<&'static str>,
+        /// No other candidate is as close as `suggestion`.
+        unique: bool,
         /// Where the key belongs instead, when it is a key of another object.
         belongs_in: Option<&'static str>,
     },
@@ -259,15 +261,16 @@ impl Validator {
                     } else {
                         None
                     };
-                    let suggestion = if belongs_in.is_some() {
+                    let ranked = if belongs_in.is_some() {
                         None
                     } else {
-                        suggest(&m.key, obj.fields.iter().map(|f| f.name))
+                        suggest_ranked(&m.key, obj.fields.iter().map(|f| f.name))
                     };
                     self.push(
                         IssueKind::UnknownKey {
                             key: m.key.clone(),
-                            suggestion,
+                            suggestion: ranked.map(|(s, _)| s),
+                            unique: ranked.is_some_and(|(_, unique)| unique),
                             belongs_in,
                         },
                         m.key_span,
@@ -282,10 +285,19 @@ impl Validator {
 
 /// The closest candidate by edit distance (case-insensitive), if it is close enough.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    suggest_ranked(word, candidates).map(|(c, _)| c)
+}
+
+/// [`suggest`], and whether no other candidate is as close (a fix may then rename to it).
+pub fn suggest_ranked<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
     let limit = (word.chars().count() / 3).clamp(1, 4);
     let w = word.to_lowercase();
     let w_len = w.chars().count();
     let mut best: Option<(usize, &str)> = None;
+    let mut tied = false;
     for c in candidates {
         // The distance is at least the difference in length: a candidate that cannot be
         // within the limit costs nothing (a 1 MB key took 1.9 s against every field name).
@@ -295,12 +307,22 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         }
         let d = edit_distance(&w, &c.to_lowercase());
         // Ties go to the smallest name, so the answer never depends on iteration order.
-        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
-            best = Some((d, c));
+        match best {
+            Some((bd, bc)) if d == bd && c != bc => {
+                tied = true;
+                if c < bc {
+                    best = Some((d, c));
+                }
+            }
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, c));
+                tied = false;
+            }
         }
     }
     let (d, c) = best?;
-    (d <= limit).then_some(c)
+    (d <= limit).then_some((c, !tied))
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -2,7 +2,7 @@
 //! nor a DarkMode `@variable` where one is allowed. The compile step rejects it.
 
 use super::{schema_issues, subject};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::rule::{Ctx, Rule};
 use crate::schema::{IssueKind, is_hex_color};
 
@@ -73,7 +73,11 @@ impl Rule for InvalidColor {
                     "请使用 #rgb、#rgba、#rrggbb 或 #rrggbbaa".into(),
                 )
             };
-            let help = match hex_for(found) {
+            let hex = hex_for(found);
+            let fix = hex
+                .as_ref()
+                .map(|hex| Edit::new(file, issue.span, format!("\"{hex}\"")));
+            let help = match hex {
                 Some(hex) => ctx.t(
                     format!("write \"{hex}\"; {forms}"),
                     format!("可写为 \"{hex}\"；{forms}"),
@@ -91,7 +95,8 @@ impl Rule for InvalidColor {
                     ),
                 )
                 .label(ctx.t("not a hex colour".into(), "不是十六进制颜色".into()))
-                .help(help),
+                .help(help)
+                .fix(fix),
             );
         }
     }

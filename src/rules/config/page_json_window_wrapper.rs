@@ -1,9 +1,12 @@
 //! MP107: a page json wraps its settings in a `window` object. Page json is flat: the keys
 //! inside `window` are ignored, so the page keeps the app's defaults.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::json::Json;
 use crate::project::JsonRole;
 use crate::rule::{Ctx, Rule};
+use crate::source::Span;
+use std::collections::HashSet;
 
 crate::rule_meta!(
     "MP107",
@@ -50,6 +53,10 @@ impl Rule for PageJsonWindowWrapper {
                     format!("请将 {} 移到页面 json 的顶层", keys.join("、")),
                 )
             };
+            let fix = ctx
+                .project
+                .json(file)
+                .and_then(|d| unwrap(file, &d.source.text, value));
             out.push(
                 Diagnostic::new(
                     &META,
@@ -61,8 +68,43 @@ impl Rule for PageJsonWindowWrapper {
                     ),
                 )
                 .label(ctx.t("ignored wrapper".into(), "无效的包裹".into()))
-                .help(help),
+                .help(help)
+                .fix(fix),
             );
         }
     }
+}
+
+/// The edit that moves the members of the one `window` object to the top level in its place
+/// (an empty one is removed), when no key would then appear twice.
+fn unwrap(file: &str, text: &str, page: &Json) -> Option<Edit> {
+    let top = page.as_object()?;
+    let mut windows = top.iter().enumerate().filter(|(_, m)| m.key == "window");
+    let (index, window) = windows.next()?;
+    if windows.next().is_some() {
+        return None;
+    }
+    let inner = window.value.as_object()?;
+    let mut keys: HashSet<&str> = top
+        .iter()
+        .filter(|m| m.key != "window")
+        .map(|m| m.key.as_str())
+        .collect();
+    if !inner.iter().all(|m| keys.insert(m.key.as_str())) {
+        return None;
+    }
+    if inner.is_empty() {
+        let remove: Vec<bool> = (0..top.len()).map(|i| i == index).collect();
+        return crate::fix::remove_members(file, page, &remove)
+            .into_iter()
+            .flatten()
+            .next();
+    }
+    let at = window.key_span.start as usize;
+    let body = crate::fix::hoist_members(text, &window.value, at)?;
+    Some(Edit::new(
+        file,
+        Span::new(at, window.value.span.end as usize),
+        body,
+    ))
 }

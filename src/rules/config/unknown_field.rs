@@ -2,7 +2,7 @@
 //! The official tool only warns (`invalid app.json ["x"]`) and the setting silently does nothing.
 
 use super::{schema_issues, subject};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::rule::{Ctx, Rule};
 use crate::schema::IssueKind;
 
@@ -27,6 +27,7 @@ impl Rule for UnknownField {
             let IssueKind::UnknownKey {
                 key,
                 suggestion,
+                unique,
                 belongs_in,
             } = &issue.kind
             else {
@@ -56,6 +57,17 @@ impl Rule for UnknownField {
                 )),
                 (None, None) => None,
             };
+            // A misspelt key with one clear spelling is renamed, unless that key is there too.
+            let fix = match (suggestion, belongs_in) {
+                (Some(s), None) if *unique && !component_option => ctx
+                    .project
+                    .json(file)
+                    .and_then(|d| d.value())
+                    .and_then(|root| crate::fix::object_with_key(root, issue.span))
+                    .filter(|obj| obj.member(s).is_none())
+                    .map(|_| Edit::new(file, issue.span, format!("\"{s}\""))),
+                _ => None,
+            };
             out.push(
                 Diagnostic::new(
                     &META,
@@ -67,7 +79,8 @@ impl Rule for UnknownField {
                     ),
                 )
                 .label(ctx.t("unknown field".into(), "未知字段".into()))
-                .maybe_help(help),
+                .maybe_help(help)
+                .fix(fix),
             );
         }
     }

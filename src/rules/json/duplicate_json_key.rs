@@ -38,6 +38,20 @@ fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
                 .enumerate()
                 .map(|(i, m)| (m.key.as_str(), i))
                 .collect();
+            // An earlier duplicate whose value equals the winner's goes (it changes nothing).
+            let same: Vec<bool> = members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let winner = last[m.key.as_str()];
+                    winner != i && crate::fix::same_value(&m.value, &members[winner].value)
+                })
+                .collect();
+            let mut fixes = if same.contains(&true) {
+                crate::fix::remove_members(path, v, &same)
+            } else {
+                vec![None; members.len()]
+            };
             for (i, m) in members.iter().enumerate() {
                 let winner = last[m.key.as_str()];
                 if winner != i {
@@ -61,7 +75,8 @@ fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
                             path,
                             Some(later.key_span),
                             ctx.t("this later key wins".into(), "以这里的键为准".into()),
-                        ),
+                        )
+                        .fix(fixes[i].take()),
                     );
                 }
                 visit(ctx, path, &m.value, out);

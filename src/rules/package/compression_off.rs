@@ -3,7 +3,8 @@
 //! project.private.config.json, which overrides it) is false or missing. The code-quality scan
 //! requires all three, and without them the package is larger than it needs to be.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::fix::NewValue;
 use crate::json::Json;
 use crate::rule::{Ctx, Rule};
 
@@ -41,6 +42,46 @@ impl Rule for CompressionOff {
             return;
         };
         let private_cfg = p.json(private).and_then(|d| d.value());
+        // The switches set nowhere, added together by one edit (each finding carries the same
+        // one; it is applied once).
+        let missing: Vec<&str> = SWITCHES
+            .iter()
+            .map(|(key, _, _)| *key)
+            .filter(|key| {
+                [setting(private_cfg), setting(Some(project_cfg))]
+                    .into_iter()
+                    .all(|s| s.and_then(|s| s.member(key)).is_none())
+            })
+            .collect();
+        let text = |file: &str| p.json(file).map(|d| &*d.source.text);
+        let add_missing = || -> Option<Edit> {
+            let text = text(config)?;
+            match project_cfg.get("setting") {
+                Some(s) => crate::fix::insert_members(
+                    config,
+                    text,
+                    s,
+                    &missing
+                        .iter()
+                        .map(|k| (*k, NewValue::Raw("true".into())))
+                        .collect::<Vec<_>>(),
+                ),
+                None => crate::fix::insert_members(
+                    config,
+                    text,
+                    project_cfg,
+                    &[(
+                        "setting",
+                        NewValue::Object(
+                            missing
+                                .iter()
+                                .map(|k| ((*k).to_string(), "true".to_string()))
+                                .collect(),
+                        ),
+                    )],
+                ),
+            }
+        };
         for (key, what, item) in SWITCHES {
             // The private config overrides the shared one, key by key.
             let found = [
@@ -67,6 +108,11 @@ impl Rule for CompressionOff {
                     format!("没有设置 \"{key}\""),
                 ),
             };
+            let fix = match found {
+                // Set where it is set (the private config overrides the shared one).
+                Some((file, m)) => Some(Edit::new(file, m.value.span, "true")),
+                None => add_missing(),
+            };
             out.push(
                 Diagnostic::new(
                     &META,
@@ -82,7 +128,8 @@ impl Rule for CompressionOff {
                 .help(ctx.t(
                     format!("set \"setting\": {{\"{key}\": true}} in {config}"),
                     format!("请在 {config} 中设置 \"setting\": {{\"{key}\": true}}"),
-                )),
+                ))
+                .fix(fix),
             );
         }
     }

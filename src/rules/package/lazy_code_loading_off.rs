@@ -27,10 +27,22 @@ impl Rule for LazyCodeLoadingOff {
         if app.get("lazyCodeLoading").is_some() {
             return;
         }
+        let file = p.app_json_path();
+        let fix = p.json(&file).and_then(|d| {
+            crate::fix::insert_members(
+                &file,
+                &d.source.text,
+                app,
+                &[(
+                    "lazyCodeLoading",
+                    crate::fix::NewValue::Raw("\"requiredComponents\"".into()),
+                )],
+            )
+        });
         out.push(
             Diagnostic::new(
                 &META,
-                p.app_json_path(),
+                &file,
                 app.member("pages").map(|m| m.key_span),
                 ctx.t(
                     "app.json does not set \"lazyCodeLoading\": every component is injected at start-up (code-quality item LAZYCODE_LOADING_OPEN)".into(),
@@ -40,7 +52,8 @@ impl Rule for LazyCodeLoadingOff {
             .help(ctx.t(
                 "add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(),
                 "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into(),
-            )),
+            ))
+            .fix(fix),
         );
     }
 }

@@ -1,10 +1,11 @@
 //! MP201: a page path, subpackage root or entryPagePath breaks the official path rules: empty,
 //! a `\`, `//`, a leading `.`, `/` or space, or `../`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::project::paths::{PathProblem, check_path};
 use crate::rule::{Ctx, Rule};
 use crate::source::Span;
+use std::collections::HashSet;
 
 crate::rule_meta!(
     "MP201",
@@ -25,9 +26,10 @@ impl Rule for InvalidPagePath {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();
-        let mut targets: Vec<(String, &str, Span)> = app
+        // The package of each page (`Some`), so that a fix does not declare a page twice.
+        let mut targets: Vec<(String, &str, Span, Option<Option<usize>>)> = app
             .all_pages()
-            .map(|p| (p.pointer.clone(), p.path.as_str(), p.span))
+            .map(|p| (p.pointer.clone(), p.path.as_str(), p.span, Some(p.package)))
             .collect();
         for sp in &app.subpackages {
             if let Some((root, span)) = &sp.root {
@@ -35,13 +37,18 @@ impl Rule for InvalidPagePath {
                     format!("[\"{}\"][{}][\"root\"]", sp.key, sp.index),
                     root,
                     *span,
+                    None,
                 ));
             }
         }
         if let Some((entry, span)) = &app.entry_page {
-            targets.push(("[\"entryPagePath\"]".into(), entry, *span));
+            targets.push(("[\"entryPagePath\"]".into(), entry, *span, None));
         }
-        for (pointer, path, span) in targets {
+        let mut declared: HashSet<(Option<usize>, String)> = app
+            .all_pages()
+            .map(|p| (p.package, p.path.clone()))
+            .collect();
+        for (pointer, path, span, package) in targets {
             let Some(problem) = check_path(path) else {
                 continue;
             };
@@ -49,6 +56,19 @@ impl Rule for InvalidPagePath {
             let fixed = fix(path);
             let help = (!fixed.is_empty() && fixed != path && check_path(&fixed).is_none())
                 .then(|| ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\"")));
+            // The one mechanical case: a leading `/` (written without escapes) goes.
+            let raw = ctx
+                .project
+                .json(&file)
+                .and_then(|d| d.source.text.get(span.range()));
+            let fix = (problem == PathProblem::LeadingSlash
+                && check_path(&path[1..]).is_none()
+                && raw == Some(format!("\"{path}\"").as_str())
+                && package.is_none_or(|pkg| declared.insert((pkg, path[1..].to_string()))))
+            .then(|| {
+                let at = span.start as usize + 1;
+                Edit::new(&file, Span::new(at, at + 1), "")
+            });
             out.push(
                 Diagnostic::new(
                     &META,
@@ -57,7 +77,8 @@ impl Rule for InvalidPagePath {
                     ctx.t(format!("{pointer} {en}"), format!("{pointer} {zh}")),
                 )
                 .label(ctx.t("malformed path".into(), "路径格式错误".into()))
-                .maybe_help(help),
+                .maybe_help(help)
+                .fix(fix),
             );
         }
     }

@@ -1,9 +1,11 @@
 //! MP202: a page path ends with a file extension (`pages/a/a.js`). Page paths name the page,
 //! not a file; the compiler then looks for `pages/a/a.js.wxml` and fails.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::project::paths::page_extension;
 use crate::rule::{Ctx, Rule};
+use crate::source::Span;
+use std::collections::HashSet;
 
 crate::rule_meta!(
     "MP202",
@@ -24,11 +26,27 @@ impl Rule for PagePathHasExtension {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();
+        // Paths a fix must not duplicate: those declared, and those fixes already write.
+        let mut declared: HashSet<(Option<usize>, String)> = app
+            .all_pages()
+            .map(|p| (p.package, p.path.clone()))
+            .collect();
         for page in app.all_pages() {
             let Some(ext) = page_extension(&page.path) else {
                 continue;
             };
             let bare = &page.path[..page.path.len() - ext.len()];
+            // Written without escapes: the extension's bytes before the closing quote go.
+            let raw = ctx
+                .project
+                .json(&file)
+                .and_then(|d| d.source.text.get(page.span.range()));
+            let fix = (raw == Some(format!("\"{}\"", page.path).as_str())
+                && declared.insert((page.package, bare.to_string())))
+            .then(|| {
+                let end = page.span.end as usize - 1;
+                Edit::new(&file, Span::new(end - ext.len(), end), "")
+            });
             out.push(
                 Diagnostic::new(
                     &META,
@@ -46,7 +64,8 @@ impl Rule for PagePathHasExtension {
                     ),
                 )
                 .label(ctx.t("file extension".into(), "文件后缀".into()))
-                .help(ctx.t(format!("write \"{bare}\""), format!("应写为 \"{bare}\""))),
+                .help(ctx.t(format!("write \"{bare}\""), format!("应写为 \"{bare}\"")))
+                .fix(fix),
             );
         }
     }

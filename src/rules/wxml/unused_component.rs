@@ -69,12 +69,14 @@ impl Rule for UnusedComponent {
             ) {
                 continue;
             }
-            let Some(members) = p
+            let Some(object) = p
                 .json(file)
                 .and_then(|d| d.value())
                 .and_then(|v| v.get("usingComponents"))
-                .and_then(|u| u.as_object())
             else {
+                continue;
+            };
+            let Some(members) = object.as_object() else {
                 continue;
             };
             let wxml_path = format!("{}.wxml", file.trim_end_matches(".json"));
@@ -83,7 +85,10 @@ impl Rule for UnusedComponent {
             };
             let mut used = HashSet::new();
             used_tags(ctx, &wxml_path, doc, &mut used);
-            for m in members {
+            // Every unused entry goes, each with its comma, the object staying valid.
+            let unused: Vec<bool> = members.iter().map(|m| !used.contains(&m.key)).collect();
+            let mut fixes = crate::fix::remove_members(file, object, &unused);
+            for (m, fix) in members.iter().zip(&mut fixes) {
                 if used.contains(&m.key) {
                     continue;
                 }
@@ -101,7 +106,8 @@ impl Rule for UnusedComponent {
                     .help(ctx.t(
                         "remove the entry; the code-quality scan (CONTAINS_UNUSED_COMPONENTS) requires it, and unused components still load".into(),
                         "请删除该声明；代码质量扫描（CONTAINS_UNUSED_COMPONENTS）要求如此，未使用的组件仍会被加载".into(),
-                    )),
+                    ))
+                    .fix(fix.take()),
                 );
             }
         }

@@ -1,0 +1,883 @@
+//! Autofix: `mpcheck check --fix` applies the fixes rules attach to their findings,
+//! `mpcheck check --diff` shows them as a unified diff.
+//!
+//! A fix is a list of byte edits ([`Edit`]). Fixes are taken in the order of the findings; one
+//! whose edits overlap an edit already taken waits for the next pass (the check runs again on
+//! the written files, at most [`MAX_PASSES`] times), identical edits are applied once. Only the
+//! bytes inside the spans change: a BOM, CRLF line ends, indentation and the rest of the file
+//! are kept. A file is written only when it is inside the project folder (never through a link
+//! that leaves it) and still holds what was checked.
+//!
+//! The second half of this module builds edits for JSON files, keeping the file's own layout.
+
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::i18n::Lang;
+use crate::json::{Json, JsonKind};
+use crate::project::Project;
+use crate::report::escape;
+use crate::source::Span;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+/// How many times `--fix` checks and writes before it stops.
+pub const MAX_PASSES: usize = 4;
+
+/// The fixes taken in one pass: per file, the edits sorted by span.
+#[derive(Debug, Default)]
+pub struct Plan<'a> {
+    pub files: BTreeMap<&'a str, Vec<&'a Edit>>,
+    /// Indices (into the diagnostics) of the findings whose fix was taken.
+    pub fixes: Vec<usize>,
+}
+
+/// Takes every fix that does not overlap one taken before it. A fix with an edit outside its
+/// file's text, off a char boundary, in a file whose text is not known, or that changes
+/// nothing, is not taken.
+pub fn plan<'a>(project: &Project, diagnostics: &'a [Diagnostic]) -> Plan<'a> {
+    let mut taken: BTreeMap<&str, BTreeMap<(u32, u32), &Edit>> = BTreeMap::new();
+    let mut plan = Plan::default();
+    'fixes: for (i, d) in diagnostics.iter().enumerate() {
+        let Some(fix) = &d.fix else { continue };
+        let mut changes = false;
+        let mut new: Vec<&Edit> = Vec::new();
+        for e in &fix.edits {
+            let Some(text) = project.source(&e.file).map(|s| &*s.text) else {
+                continue 'fixes;
+            };
+            let (s, t) = (e.span.start as usize, e.span.end as usize);
+            if s > t || t > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(t) {
+                continue 'fixes;
+            }
+            if text[s..t] == e.replacement {
+                continue;
+            }
+            changes = true;
+            let accepted = taken.get(e.file.as_str());
+            let same = accepted.and_then(|a| a.get(&(e.span.start, e.span.end)));
+            if same.is_some_and(|a| a.replacement == e.replacement) {
+                // The same edit as another fix's: applied once, and it fixes both.
+                continue;
+            }
+            if accepted.is_some_and(|a| conflicts_any(a, e))
+                || new.iter().any(|n| n.file == e.file && conflict(n, e))
+            {
+                continue 'fixes;
+            }
+            new.push(e);
+        }
+        if !changes {
+            continue;
+        }
+        for e in new {
+            taken
+                .entry(e.file.as_str())
+                .or_default()
+                .insert((e.span.start, e.span.end), e);
+        }
+        plan.fixes.push(i);
+    }
+    for (file, edits) in taken {
+        plan.files.insert(file, edits.into_values().collect());
+    }
+    plan
+}
+
+/// Two edits of one file cannot both be applied: they overlap, or both insert at one point.
+fn conflict(a: &Edit, b: &Edit) -> bool {
+    let (a, b) = (a.span, b.span);
+    if a.is_empty() && b.is_empty() {
+        return a.start == b.start;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+/// `e` conflicts with one of `taken` (pairwise compatible, so only the neighbours in span
+/// order can overlap it).
+fn conflicts_any(taken: &BTreeMap<(u32, u32), &Edit>, e: &Edit) -> bool {
+    let key = (e.span.start, e.span.end);
+    let before = taken.range(..key).rev().take(2);
+    let after = taken.range(key..).take(2);
+    before.chain(after).any(|(_, t)| conflict(t, e))
+}
+
+/// `text` with `edits` (sorted, compatible) applied.
+pub fn apply(text: &str, edits: &[&Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.span.start as usize]);
+        out.push_str(&e.replacement);
+        at = e.span.end as usize;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A file of the plan, read again and checked: where to write it and its new bytes.
+struct Change<'a> {
+    file: &'a str,
+    real: PathBuf,
+    bom: bool,
+    old: String,
+    new: String,
+}
+
+/// Reads a planned file again: it must be inside the project folder (links resolved), a
+/// regular file, and hold the text that was checked. `Err` says why it is left alone.
+fn prepare<'a>(project: &Project, file: &'a str, edits: &[&Edit]) -> Result<Change<'a>, String> {
+    let checked = project
+        .source(file)
+        .map(|s| &*s.text)
+        .ok_or("it was not read")?;
+    let plain = Path::new(file)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !plain {
+        return Err("its path leaves the project folder".into());
+    }
+    let path = project.dir.join(file);
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("it cannot be read: {e}"))?;
+    if !real.starts_with(&project.dir) {
+        return Err("it is a link to a place outside the project folder".into());
+    }
+    let limit = checked.len() as u64 + 3;
+    let bytes = crate::fsread::read_capped(&real, limit).map_err(|e| match e {
+        crate::fsread::ReadError::TooLarge { .. } => "it changed since it was checked".into(),
+        e => format!("it {}", e.describe()),
+    })?;
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let text = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..])
+        .ok()
+        .filter(|t| *t == checked)
+        .ok_or("it changed since it was checked")?;
+    Ok(Change {
+        file,
+        real,
+        bom,
+        old: text.to_string(),
+        new: apply(text, edits),
+    })
+}
+
+/// The files and findings one pass fixed.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub fixed: usize,
+    pub files: BTreeSet<String>,
+    /// A file could not be written (said on stderr): exit 2.
+    pub failed: bool,
+}
+
+/// Writes the fixes of one pass. A file left alone is said on stderr; the findings whose
+/// fixes touch it are not counted.
+pub fn write(project: &Project, diagnostics: &[Diagnostic]) -> Outcome {
+    let plan = plan(project, diagnostics);
+    let mut outcome = Outcome::default();
+    let mut written: BTreeSet<&str> = BTreeSet::new();
+    for (file, edits) in &plan.files {
+        let change = match prepare(project, file, edits) {
+            Ok(c) => c,
+            Err(why) => {
+                eprintln!("mpcheck: not fixing {}: {why}", escape::line(file));
+                continue;
+            }
+        };
+        let mut bytes = Vec::with_capacity(change.new.len() + 3);
+        if change.bom {
+            bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        bytes.extend_from_slice(change.new.as_bytes());
+        match crate::cli::write_replacing(&change.real, &bytes) {
+            Ok(()) => {
+                written.insert(change.file);
+            }
+            Err(e) => {
+                eprintln!("mpcheck: error: cannot write {}: {e}", escape::line(file));
+                outcome.failed = true;
+            }
+        }
+    }
+    for &i in &plan.fixes {
+        let edits = diagnostics[i].fix.iter().flat_map(|f| &f.edits);
+        if edits.clone().all(|e| written.contains(e.file.as_str())) {
+            outcome.fixed += 1;
+            outcome
+                .files
+                .extend(edits.map(|e| e.file.clone()).filter(|f| !f.is_empty()));
+        }
+    }
+    outcome
+}
+
+/// `--fix`: writes the fixes, checks again, and so on until nothing is left to fix or after
+/// [`MAX_PASSES`] passes. Returns the last project and findings (to report as usual) and what
+/// was fixed; `reload` loads the project again, `run` checks it.
+pub fn run<E>(
+    mut project: Project,
+    mut diagnostics: Vec<Diagnostic>,
+    reload: impl Fn() -> Result<Project, E>,
+    run: impl Fn(&Project) -> Vec<Diagnostic>,
+) -> Result<(Project, Vec<Diagnostic>, Outcome), E> {
+    let mut total = Outcome::default();
+    for _ in 0..MAX_PASSES {
+        let pass = write(&project, &diagnostics);
+        total.failed |= pass.failed;
+        if pass.files.is_empty() {
+            break;
+        }
+        total.fixed += pass.fixed;
+        total.files.extend(pass.files);
+        project = reload()?;
+        diagnostics = run(&project);
+    }
+    Ok((project, diagnostics, total))
+}
+
+/// `Fixed 3 findings (2 files)` / `已修复 3 个问题（2 个文件）`.
+pub fn fixed_line(outcome: &Outcome, lang: Lang) -> String {
+    let (n, m) = (outcome.fixed, outcome.files.len());
+    match lang {
+        Lang::Zh => format!("已修复 {n} 个问题（{m} 个文件）"),
+        Lang::En => format!("Fixed {} ({})", plural(n, "finding"), plural(m, "file")),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The line after the human and concise output when findings can be fixed.
+pub fn fixable_note(diagnostics: &[Diagnostic], lang: Lang) -> Option<String> {
+    let n = diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    (n > 0).then(|| match lang {
+        Lang::Zh => format!("[*] 其中 {n} 个问题可用 `mpcheck check --fix` 自动修复\n"),
+        Lang::En => format!("[*] {n} fixable with `mpcheck check --fix`\n"),
+    })
+}
+
+/// `--diff`: the fixes of one pass as a unified diff (paths as `a/` and `b/` plus `prefix`,
+/// the project folder as given), and the number of findings and files it fixes. Files that
+/// changed since they were checked are left out (said on stderr). Unsafe characters in lines
+/// are escaped as in every other output.
+pub fn diff(project: &Project, diagnostics: &[Diagnostic], prefix: &str) -> (String, Outcome) {
+    let plan = plan(project, diagnostics);
+    let mut out = String::new();
+    let mut shown: BTreeSet<&str> = BTreeSet::new();
+    for (file, edits) in &plan.files {
+        let change = match prepare(project, file, edits) {
+            Ok(c) => c,
+            Err(why) => {
+                eprintln!("mpcheck: not fixing {}: {why}", escape::line(file));
+                continue;
+            }
+        };
+        let bom = if change.bom { "\u{feff}" } else { "" };
+        let old = format!("{bom}{}", change.old);
+        let shift = bom.len() as u32;
+        let shifted: Vec<Edit> = edits
+            .iter()
+            .map(|e| Edit {
+                file: e.file.clone(),
+                span: Span {
+                    start: e.span.start + shift,
+                    end: e.span.end + shift,
+                },
+                replacement: e.replacement.clone(),
+            })
+            .collect();
+        // As the other formats show it, when that is relative (so `git apply` takes the diff
+        // where mpcheck ran); else relative to the project folder.
+        let prefix = if Path::new(prefix).is_absolute() {
+            ""
+        } else {
+            prefix
+        };
+        let path = escape::line(&format!("{prefix}{file}")).into_owned();
+        out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+        out.push_str(&hunks(&old, &shifted.iter().collect::<Vec<_>>()));
+        shown.insert(change.file);
+    }
+    let mut outcome = Outcome::default();
+    for &i in &plan.fixes {
+        let edits = diagnostics[i].fix.iter().flat_map(|f| &f.edits);
+        if edits.clone().all(|e| shown.contains(e.file.as_str())) {
+            outcome.fixed += 1;
+            outcome.files.extend(edits.map(|e| e.file.clone()));
+        }
+    }
+    (out, outcome)
+}
+
+/// `Would fix 3 findings (2 files)` / `可修复 3 个问题（2 个文件）`.
+pub fn would_fix_line(outcome: &Outcome, lang: Lang) -> String {
+    let (n, m) = (outcome.fixed, outcome.files.len());
+    match lang {
+        Lang::Zh => format!("可修复 {n} 个问题（{m} 个文件）"),
+        Lang::En => format!("Would fix {} ({})", plural(n, "finding"), plural(m, "file")),
+    }
+}
+
+/// Lines of context around each change.
+const CONTEXT: usize = 3;
+
+/// The hunks of a unified diff of `old` and `old` with `edits` applied. The changed lines are
+/// known from the spans: the lines an edit touches are replaced by the same lines with the
+/// edit made (less the lines that come out the same at either end).
+fn hunks(old: &str, edits: &[&Edit]) -> String {
+    // Start of every line of `old` (a text ending in `\n` has no empty last line here).
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(
+        old.bytes()
+            .enumerate()
+            .filter(|&(i, b)| b == b'\n' && i + 1 < old.len())
+            .map(|(i, _)| i + 1),
+    );
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
+    let line_end = |line: usize| starts.get(line + 1).copied().unwrap_or(old.len());
+    // Runs of old lines [first, last] and the edits in them; edits on the same or adjacent
+    // lines make one run (the old lines, then the new ones, as diff tools write it).
+    let mut runs: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
+    for &e in edits {
+        let (s, t) = (e.span.start as usize, e.span.end as usize);
+        let first = line_of(s);
+        // A deletion that ends right after a line break ends on that line.
+        let last = if t > s && old.as_bytes()[t - 1] == b'\n' {
+            line_of(t - 1)
+        } else {
+            line_of(t)
+        };
+        match runs.last_mut() {
+            Some((_, prev_last, run)) if first <= *prev_last + 1 => {
+                *prev_last = last.max(*prev_last);
+                run.push(e);
+            }
+            _ => runs.push((first, last, vec![e])),
+        }
+    }
+    // Each run as (first old line, old lines, new lines).
+    let mut changes: Vec<(usize, Vec<&str>, Vec<String>)> = Vec::new();
+    for (first, last, run) in runs {
+        let mut new = String::new();
+        let mut at = starts[first];
+        for e in run {
+            new.push_str(&old[at..e.span.start as usize]);
+            new.push_str(&e.replacement);
+            at = e.span.end as usize;
+        }
+        new.push_str(&old[at..line_end(last)]);
+        let mut old_lines = split_lines(&old[starts[first]..line_end(last)]);
+        let mut new_lines = split_lines(&new);
+        let same_end = old_lines
+            .iter()
+            .rev()
+            .zip(new_lines.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        old_lines.truncate(old_lines.len() - same_end);
+        new_lines.truncate(new_lines.len() - same_end);
+        let same_start = old_lines
+            .iter()
+            .zip(&new_lines)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if old_lines.len() == same_start && new_lines.len() == same_start {
+            continue;
+        }
+        changes.push((
+            first + same_start,
+            old_lines.split_off(same_start),
+            new_lines
+                .split_off(same_start)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        ));
+    }
+    let total_lines = if old.is_empty() { 0 } else { starts.len() };
+    let line_text = |l: usize| &old[starts[l]..line_end(l)];
+    let mut out = String::new();
+    let mut delta: isize = 0;
+    let mut i = 0;
+    while i < changes.len() {
+        // Changes whose context meets go in one hunk.
+        let mut j = i;
+        while j + 1 < changes.len()
+            && changes[j + 1].0 <= changes[j].0 + changes[j].1.len() + 2 * CONTEXT
+        {
+            j += 1;
+        }
+        let lead = changes[i].0.saturating_sub(CONTEXT);
+        let tail = (changes[j].0 + changes[j].1.len() + CONTEXT).min(total_lines);
+        let mut body = String::new();
+        let delta_before = delta;
+        let mut line = lead;
+        for (at, old_lines, new_lines) in &changes[i..=j] {
+            for l in line..*at {
+                push_line(&mut body, ' ', line_text(l));
+            }
+            for l in old_lines {
+                push_line(&mut body, '-', l);
+            }
+            for l in new_lines {
+                push_line(&mut body, '+', l);
+            }
+            delta += new_lines.len() as isize - old_lines.len() as isize;
+            line = at + old_lines.len();
+        }
+        for l in line..tail {
+            push_line(&mut body, ' ', line_text(l));
+        }
+        let old_count = tail - lead;
+        let new_count = (old_count as isize + delta - delta_before) as usize;
+        let new_lead = (lead as isize + delta_before) as usize;
+        out.push_str(&format!(
+            "@@ -{} +{} @@\n",
+            range(lead, old_count),
+            range(new_lead, new_count)
+        ));
+        out.push_str(&body);
+        i = j + 1;
+    }
+    out
+}
+
+/// `start,count` of a hunk header from the 0-based first line: 1-based, `start` alone when
+/// the count is 1, and the line before when the count is 0.
+fn range(lead: usize, count: usize) -> String {
+    match count {
+        0 => format!("{lead},0"),
+        1 => (lead + 1).to_string(),
+        _ => format!("{},{count}", lead + 1),
+    }
+}
+
+/// Lines with their line breaks (the last may have none).
+fn split_lines(s: &str) -> Vec<&str> {
+    s.split_inclusive('\n').collect()
+}
+
+/// One diff line: the marker, the line escaped (a CR before the line break is kept, so CRLF
+/// files diff as they are), and `\ No newline at end of file` after a last line without one.
+fn push_line(out: &mut String, marker: char, line: &str) {
+    out.push(marker);
+    let (body, end) = match line.strip_suffix("\r\n") {
+        Some(b) => (b, "\r\n"),
+        None => match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        },
+    };
+    out.push_str(&escape::line(body));
+    if end.is_empty() {
+        out.push_str("\n\\ No newline at end of file\n");
+    } else {
+        out.push_str(end);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits for JSON files, in the file's own layout.
+
+/// A value to write into a JSON object: JSON text as is, or an object of such members laid
+/// out like the object it goes into.
+pub enum NewValue {
+    Raw(String),
+    Object(Vec<(String, String)>),
+}
+
+/// The whitespace (blanks and line breaks) that ends at `at`.
+fn ws_before(text: &str, at: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut from = at;
+    while from > 0 && matches!(bytes[from - 1], b' ' | b'\t' | b'\n' | b'\r') {
+        from -= 1;
+    }
+    &text[from..at]
+}
+
+/// The blanks the line holding `at` starts with.
+fn line_indent(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..];
+    let n = line
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    &line[..n]
+}
+
+/// The line break the file uses (`\r\n` when its first line ends so).
+fn newline(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// How an object's members are laid out: what precedes each key (`"\n    "`, `" "`, `""`),
+/// one indentation step, and what goes between a key and its value (`": "`, `":"`).
+struct Layout {
+    sep: String,
+    step: String,
+    colon: String,
+}
+
+fn layout(text: &str, obj: &Json) -> Layout {
+    let members = obj.as_object().unwrap_or_default();
+    let start = obj.span.start as usize;
+    let own = line_indent(text, start);
+    match members.last() {
+        Some(m) => {
+            let sep = ws_before(text, m.key_span.start as usize).to_string();
+            let indent = sep.rsplit('\n').next().unwrap_or("");
+            let step = if sep.contains('\n') {
+                indent
+                    .strip_prefix(own)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("  ")
+            } else {
+                "  "
+            };
+            let colon = text[m.key_span.end as usize..m.value.span.start as usize].to_string();
+            Layout {
+                step: step.to_string(),
+                sep,
+                colon: if colon.trim() == ":" {
+                    colon
+                } else {
+                    ": ".into()
+                },
+            }
+        }
+        None => {
+            let inner = &text[start + 1..obj.span.end as usize - 1];
+            let sep = if inner.contains('\n') {
+                format!("{}{own}  ", newline(text))
+            } else {
+                String::new()
+            };
+            Layout {
+                sep,
+                step: "  ".into(),
+                colon: ": ".into(),
+            }
+        }
+    }
+}
+
+fn quote(key: &str) -> String {
+    serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""))
+}
+
+fn value_text(value: &NewValue, outer: &Layout) -> String {
+    match value {
+        NewValue::Raw(s) => s.clone(),
+        NewValue::Object(members) => {
+            let multi = outer.sep.contains('\n');
+            let inner_sep = if multi {
+                format!("{}{}", outer.sep, outer.step)
+            } else {
+                String::new()
+            };
+            let between = if multi { "," } else { ", " };
+            let body: Vec<String> = members
+                .iter()
+                .map(|(k, v)| format!("{inner_sep}{}{}{v}", quote(k), outer.colon))
+                .collect();
+            let close = if multi { outer.sep.as_str() } else { "" };
+            format!("{{{}{close}}}", body.join(between))
+        }
+    }
+}
+
+/// Adds members at the end of object `obj` of `file`, laid out like the members it has (or, for
+/// an empty object, on its own lines when the braces are on different lines).
+pub fn insert_members(
+    file: &str,
+    text: &str,
+    obj: &Json,
+    new: &[(&str, NewValue)],
+) -> Option<Edit> {
+    let members = obj.as_object()?;
+    if new.is_empty() {
+        return None;
+    }
+    let l = layout(text, obj);
+    let items: Vec<String> = new
+        .iter()
+        .map(|(k, v)| format!("{}{}{}", quote(k), l.colon, value_text(v, &l)))
+        .collect();
+    match members.last() {
+        Some(m) => {
+            let mut s = String::new();
+            for item in &items {
+                s.push(',');
+                s.push_str(&l.sep);
+                s.push_str(item);
+            }
+            let at = m.value.span.end as usize;
+            Some(Edit::new(file, Span::new(at, at), s))
+        }
+        None => {
+            let start = obj.span.start as usize + 1;
+            let end = obj.span.end as usize - 1;
+            let close = if l.sep.contains('\n') {
+                format!(
+                    "{}{}",
+                    newline(text),
+                    line_indent(text, obj.span.start as usize)
+                )
+            } else {
+                String::new()
+            };
+            let body = items
+                .iter()
+                .map(|i| format!("{}{i}", l.sep))
+                .collect::<Vec<_>>()
+                .join(if l.sep.is_empty() { ", " } else { "," });
+            Some(Edit::new(
+                file,
+                Span::new(start, end),
+                format!("{body}{close}"),
+            ))
+        }
+    }
+}
+
+/// Edits that remove the members of object `obj` marked in `remove`, one per member (`None`
+/// for the others), so that any of them may be applied alone or with the others and the JSON
+/// stays valid: a member followed by one that stays goes with its trailing comma and the
+/// blanks up to the next key; one after the last that stays goes with the comma before it;
+/// when all go, each has the same edit, which leaves `{}`.
+pub fn remove_members(file: &str, obj: &Json, remove: &[bool]) -> Vec<Option<Edit>> {
+    let members = obj.as_object().unwrap_or_default();
+    let n = members.len();
+    let mut out = vec![None; n];
+    if remove.len() != n {
+        return out;
+    }
+    let last_kept = (0..n).rev().find(|&i| !remove[i]);
+    let key = |i: usize| members[i].key_span.start as usize;
+    let end = |i: usize| members[i].value.span.end as usize;
+    for j in (0..n).filter(|&j| remove[j]) {
+        let span = match last_kept {
+            // All of them: each finding carries the same edit, applied once.
+            None => Span::new(obj.span.start as usize + 1, obj.span.end as usize - 1),
+            Some(k) if j < k => Span::new(key(j), key(j + 1)),
+            Some(_) => Span::new(end(j - 1), end(j)),
+        };
+        out[j] = Some(Edit::new(file, span, ""));
+    }
+    out
+}
+
+/// The object (in `root`) with a member whose key is at `key_span`.
+pub fn object_with_key(root: &Json, key_span: Span) -> Option<&Json> {
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        if !(v.span.start <= key_span.start && key_span.end <= v.span.end) {
+            continue;
+        }
+        match &v.kind {
+            JsonKind::Object(members) => {
+                if members.iter().any(|m| m.key_span == key_span) {
+                    return Some(v);
+                }
+                stack.extend(members.iter().map(|m| &m.value));
+            }
+            JsonKind::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether two values are the same JSON (numbers by value; members in the same order).
+pub fn same_value(a: &Json, b: &Json) -> bool {
+    match (&a.kind, &b.kind) {
+        (JsonKind::Null, JsonKind::Null) => true,
+        (JsonKind::Bool(x), JsonKind::Bool(y)) => x == y,
+        (JsonKind::Number(x), JsonKind::Number(y)) => x == y,
+        (JsonKind::String(x), JsonKind::String(y)) => x == y,
+        (JsonKind::Array(x), JsonKind::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (JsonKind::Object(x), JsonKind::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(a, b)| a.key == b.key && same_value(&a.value, &b.value))
+        }
+        _ => false,
+    }
+}
+
+/// The members of `inner` (an object) as text to stand in the object around it, re-indented
+/// from `inner`'s indentation to that of `at` (a key of the outer object).
+pub fn hoist_members(text: &str, inner: &Json, at: usize) -> Option<String> {
+    let members = inner.as_object()?;
+    let (first, last) = (members.first()?, members.last()?);
+    let body = &text[first.key_span.start as usize..last.value.span.end as usize];
+    let from = line_indent(text, first.key_span.start as usize);
+    let to = line_indent(text, at);
+    let starts_line = |offset: usize| {
+        text[..offset]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty())
+    };
+    if !starts_line(first.key_span.start as usize) || !starts_line(at) || from.len() <= to.len() {
+        return Some(body.to_string());
+    }
+    let mut out = String::with_capacity(body.len());
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            match line.strip_prefix(from) {
+                Some(rest) => {
+                    out.push_str(to);
+                    out.push_str(rest);
+                }
+                None => out.push_str(line),
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn apply_all(text: &str, edits: &[Edit]) -> String {
+        let mut sorted: Vec<&Edit> = edits.iter().collect();
+        sorted.sort_by_key(|e| (e.span.start, e.span.end));
+        sorted.dedup();
+        apply(text, &sorted)
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let v = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+        v.as_object()
+            .unwrap()
+            .iter()
+            .map(|m| m.key.clone())
+            .collect()
+    }
+
+    /// Every subset of members removed, all at once and one at a time: valid JSON with the
+    /// other members in order, in every layout.
+    #[test]
+    fn removing_members_keeps_valid_json() {
+        for text in [
+            "{\n  \"a\": 1,\n  \"b\": [2],\n  \"c\": {\"x\": 3}\n}\n",
+            "{\"a\":1,\"b\":[2],\"c\":{\"x\":3}}",
+            "{ \"a\" : 1 , \"b\" : [2] , \"c\" : {\"x\": 3} }",
+            "{\r\n\t\"a\": 1,\r\n\t\"b\": [2],\r\n\t\"c\": {\"x\": 3}\r\n}",
+        ] {
+            let obj = parse(text).unwrap();
+            for mask in 0..8u8 {
+                let remove: Vec<bool> = (0..3).map(|i| mask & (1 << i) != 0).collect();
+                let edits = remove_members("f.json", &obj, &remove);
+                let kept: Vec<String> = ["a", "b", "c"]
+                    .iter()
+                    .zip(&remove)
+                    .filter(|(_, r)| !**r)
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                let all: Vec<Edit> = edits.iter().flatten().cloned().collect();
+                assert_eq!(all.len(), mask.count_ones() as usize);
+                assert_eq!(keys(&apply_all(text, &all)), kept, "{text:?} {mask}");
+                for e in &all {
+                    parse(&apply_all(text, std::slice::from_ref(e))).unwrap();
+                }
+            }
+        }
+        let text = "{\n  \"a\": 1,\n  \"b\": 2\n}";
+        let obj = parse(text).unwrap();
+        let first = remove_members("f", &obj, &[true, false]);
+        assert_eq!(
+            apply_all(text, &first.into_iter().flatten().collect::<Vec<_>>()),
+            "{\n  \"b\": 2\n}"
+        );
+        let all = remove_members("f", &obj, &[true, true]);
+        assert_eq!(
+            apply_all(text, &all.into_iter().flatten().collect::<Vec<_>>()),
+            "{}"
+        );
+    }
+
+    #[test]
+    fn inserted_members_follow_the_layout() {
+        let cases = [
+            (
+                "{\n\t\"a\": 1\n}",
+                "{\n\t\"a\": 1,\n\t\"k\": true,\n\t\"o\": {\n\t\t\"x\": true\n\t}\n}",
+            ),
+            ("{\"a\":1}", "{\"a\":1,\"k\":true,\"o\":{\"x\":true}}"),
+            (
+                "{ \"a\": 1 }",
+                "{ \"a\": 1, \"k\": true, \"o\": {\"x\": true} }",
+            ),
+            ("{}", "{\"k\": true, \"o\": {\"x\": true}}"),
+            (
+                "{\r\n}",
+                "{\r\n  \"k\": true,\r\n  \"o\": {\r\n    \"x\": true\r\n  }\r\n}",
+            ),
+        ];
+        for (text, expected) in cases {
+            let obj = parse(text).unwrap();
+            let new = [
+                ("k", NewValue::Raw("true".into())),
+                (
+                    "o",
+                    NewValue::Object(vec![("x".to_string(), "true".to_string())]),
+                ),
+            ];
+            let edit = insert_members("f", text, &obj, &new).unwrap();
+            let out = apply_all(text, &[edit]);
+            assert_eq!(out, expected, "{text:?}");
+            parse(&out).unwrap();
+        }
+    }
+
+    #[test]
+    fn hoisted_members_are_reindented() {
+        let text = "{\n  \"window\": {\n    \"a\": 1,\n    \"b\": {\n      \"c\": 2\n    }\n  }\n}";
+        let v = parse(text).unwrap();
+        let w = v.member("window").unwrap();
+        let body = hoist_members(text, &w.value, w.key_span.start as usize).unwrap();
+        assert_eq!(body, "\"a\": 1,\n  \"b\": {\n    \"c\": 2\n  }");
+        let inline = "{\"window\": {\"a\": 1, \"b\": 2}}";
+        let v = parse(inline).unwrap();
+        let w = v.member("window").unwrap();
+        let body = hoist_members(inline, &w.value, w.key_span.start as usize).unwrap();
+        assert_eq!(body, "\"a\": 1, \"b\": 2");
+    }
+
+    #[test]
+    fn hunks_have_context_counts_and_end_of_file_markers() {
+        let old: String = (1..=20).map(|i| format!("line {i}\n")).collect();
+        let at = |line: usize| old.match_indices('\n').nth(line - 2).unwrap().0 + 1;
+        let e1 = Edit::new("f", Span::new(at(2), at(3)), "");
+        let e2 = Edit::new("f", Span::new(at(18), at(18)), "new\n");
+        let out = hunks(&old, &[&e1, &e2]);
+        assert_eq!(
+            out,
+            "@@ -1,5 +1,4 @@\n line 1\n-line 2\n line 3\n line 4\n line 5\n\
+             @@ -15,6 +14,7 @@\n line 15\n line 16\n line 17\n+new\n line 18\n line 19\n line 20\n"
+        );
+        let e = Edit::new("f", Span::new(1, 2), "Y");
+        assert_eq!(
+            hunks("{x}", &[&e]),
+            "@@ -1 +1 @@\n-{x}\n\\ No newline at end of file\n+{Y}\n\\ No newline at end of file\n"
+        );
+        let e = Edit::new("f", Span::new(0, 1), "\u{1b}[2J");
+        assert_eq!(hunks("x\n", &[&e]), "@@ -1 +1 @@\n-x\n+\\u{1b}[2J\n");
+    }
+}
