@@ -86,13 +86,13 @@ fn a_baseline_holds_every_finding_and_then_nothing_is_reported() {
     let (dir, _) = example();
     let before = mpcheck(dir.path(), &["check", "p", "-f", "concise"]);
     assert_eq!(before.status.code(), Some(1));
-    assert_eq!(findings(&before).len(), 12);
+    assert_eq!(findings(&before).len(), 11);
     let o = mpcheck(
         dir.path(),
         &["check", "p", "--update-baseline", "b.json", "-f", "json"],
     );
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stderr(&o), "mpcheck: wrote 12 findings to b.json\n");
+    assert_eq!(stderr(&o), "mpcheck: wrote 11 findings to b.json\n");
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
 
@@ -100,16 +100,11 @@ fn a_baseline_holds_every_finding_and_then_nothing_is_reported() {
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["version"], 1);
     let entries = v["findings"].as_array().unwrap();
-    // The two MP407 findings of project.config.json share their place: one entry, count 2.
+    // One entry per finding here (no two share their place: no `count`).
     assert_eq!(entries.len(), 11);
-    let total: u64 = entries
-        .iter()
-        .map(|e| e.get("count").map_or(1, |c| c.as_u64().unwrap()))
-        .sum();
-    assert_eq!(total, 12);
-    let pair = entries.iter().find(|e| e["rule"] == "MP407").unwrap();
-    assert_eq!(pair["count"], 2);
-    assert_eq!(pair["file"], "project.config.json");
+    assert!(entries.iter().all(|e| e.get("count").is_none()));
+    let unset = entries.iter().find(|e| e["rule"] == "MP407").unwrap();
+    assert_eq!(unset["file"], "project.config.json");
     for e in entries {
         let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
         assert!(
@@ -163,7 +158,7 @@ fn entries_survive_lines_inserted_above_and_edits_elsewhere() {
     let text = std::fs::read_to_string(&detail).unwrap();
     std::fs::write(&detail, format!("\n\n{}", text.replace(": ", ":   "))).unwrap();
     let plain = mpcheck(dir.path(), &["check", "p", "-f", "concise"]);
-    assert_eq!(findings(&plain).len(), 12, "{}", stdout(&plain));
+    assert_eq!(findings(&plain).len(), 11, "{}", stdout(&plain));
     let o = check_against(dir.path(), "b.json", &[]);
     assert_eq!(stdout(&o), "Found 0 errors, 0 warnings in 0 files\n");
     assert_eq!(o.status.code(), Some(0));
@@ -358,8 +353,8 @@ fn pruning_drops_stale_entries_and_adds_no_new_finding() {
     let lines = findings(&o);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("error[MP200]") && lines[0].contains("pages/missing/missing"));
-    // 12 findings, 2 fixed (MP201 and the unused order folder).
-    assert_eq!(stderr(&o), "mpcheck: wrote 10 findings to b.json\n");
+    // 11 findings, 2 fixed (MP201 and the unused order folder).
+    assert_eq!(stderr(&o), "mpcheck: wrote 9 findings to b.json\n");
     let text = std::fs::read_to_string(dir.path().join("b.json")).unwrap();
     assert!(!text.contains("MP201") && !text.contains("pages/missing/missing"));
     let o = check_against(dir.path(), "b.json", &[]);
@@ -375,7 +370,7 @@ fn pruning_drops_stale_entries_and_adds_no_new_finding() {
         "b.json",
         &["--update-baseline", "b.json", "-c", "cfg.json"],
     );
-    assert_eq!(stderr(&o), "mpcheck: wrote 10 findings to b.json\n");
+    assert_eq!(stderr(&o), "mpcheck: wrote 9 findings to b.json\n");
     let text = std::fs::read_to_string(dir.path().join("b.json")).unwrap();
     assert!(text.contains("\"MP105\""));
 }

@@ -1,7 +1,8 @@
 //! MP407: a compression switch of the upload is off: `setting.minified` (JS),
 //! `setting.minifyWXML` or `setting.minifyWXSS` in project.config.json (or
 //! project.private.config.json, which overrides it) is false or missing. The code-quality scan
-//! requires all three, and without them the package is larger than it needs to be.
+//! requires all three, and without them the package is larger than it needs to be. The
+//! switches set nowhere are one finding (one edit adds them); one set to false is its own.
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::fix::NewValue;
@@ -82,7 +83,8 @@ impl Rule for CompressionOff {
                 ),
             }
         };
-        for (key, what, item) in SWITCHES {
+        let mut unset: Vec<(&str, &str, &str)> = Vec::new();
+        for &(key, what, item) in SWITCHES {
             // The private config overrides the shared one, key by key.
             let found = [
                 (private, setting(private_cfg)),
@@ -90,34 +92,25 @@ impl Rule for CompressionOff {
             ]
             .into_iter()
             .find_map(|(file, s)| s?.member(key).map(|m| (file, m)));
-            let (file, span, value) = match found {
-                Some((file, m)) => (file, Some(m.value.span), m.value.as_bool()),
-                None => (
-                    config,
-                    project_cfg.member("setting").map(|m| m.key_span),
-                    None,
-                ),
+            let Some((file, m)) = found else {
+                unset.push((key, what, item));
+                continue;
             };
-            if value == Some(true) {
+            if m.value.as_bool() == Some(true) {
                 continue;
             }
-            let state = match value {
+            let state = match m.value.as_bool() {
                 Some(false) => ctx.t(format!("\"{key}\" is false"), format!("\"{key}\" 为 false")),
                 _ => ctx.t(
-                    format!("\"{key}\" is not set"),
-                    format!("没有设置 \"{key}\""),
+                    format!("\"{key}\" is not true"),
+                    format!("\"{key}\" 不为 true"),
                 ),
-            };
-            let fix = match found {
-                // Set where it is set (the private config overrides the shared one).
-                Some((file, m)) => Some(Edit::new(file, m.value.span, "true")),
-                None => add_missing(),
             };
             out.push(
                 Diagnostic::new(
                     &META,
                     file,
-                    span,
+                    Some(m.value.span),
                     ctx.t(
                         format!(
                             "{what} is uploaded uncompressed: {state} (code-quality item {item})"
@@ -126,11 +119,71 @@ impl Rule for CompressionOff {
                     ),
                 )
                 .help(ctx.t(
-                    format!("set \"setting\": {{\"{key}\": true}} in {config}"),
-                    format!("请在 {config} 中设置 \"setting\": {{\"{key}\": true}}"),
+                    format!("set \"setting\": {{\"{key}\": true}} in {file}"),
+                    format!("请在 {file} 中设置 \"setting\": {{\"{key}\": true}}"),
                 ))
-                .fix(fix),
+                // Set where it is set (the private config overrides the shared one).
+                .fix(Some(Edit::new(file, m.value.span, "true"))),
             );
         }
+        if unset.is_empty() {
+            return;
+        }
+        let whats: Vec<&str> = unset.iter().map(|u| u.1).collect();
+        let keys: Vec<String> = unset.iter().map(|u| format!("\"{}\"", u.0)).collect();
+        let items: Vec<&str> = unset.iter().map(|u| u.2).collect();
+        let (verb, verb_zh) = if unset.len() == 1 {
+            ("is not set", "没有设置")
+        } else {
+            ("are not set", "都没有设置")
+        };
+        let (item_en, item_zh) = if unset.len() == 1 {
+            ("item", "项")
+        } else {
+            ("items", "项")
+        };
+        let settings: Vec<String> = unset.iter().map(|u| format!("\"{}\": true", u.0)).collect();
+        out.push(
+            Diagnostic::new(
+                &META,
+                config,
+                project_cfg.member("setting").map(|m| m.key_span),
+                ctx.t(
+                    format!(
+                        "{} uploaded uncompressed: {} {verb} (code-quality {item_en} {})",
+                        if whats.len() == 1 {
+                            format!("{} is", whats[0])
+                        } else {
+                            format!("{} are", join_and(&whats))
+                        },
+                        keys.join(", "),
+                        items.join(", ")
+                    ),
+                    format!(
+                        "{} 上传时不压缩：{verb_zh} {}（代码质量{item_zh} {}）",
+                        whats.join("、"),
+                        keys.join("、"),
+                        items.join("、")
+                    ),
+                ),
+            )
+            .help(ctx.t(
+                format!("set \"setting\": {{{}}} in {config}", settings.join(", ")),
+                format!(
+                    "请在 {config} 中设置 \"setting\": {{{}}}",
+                    settings.join(", ")
+                ),
+            ))
+            .fix(add_missing()),
+        );
+    }
+}
+
+/// `JS, WXML and WXSS`.
+fn join_and(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
