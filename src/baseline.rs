@@ -508,7 +508,8 @@ fn assign(entries: &[Entry], findings: &[(&str, &str, Key)]) -> (Vec<Option<usiz
 }
 
 /// Whether the rule of an entry ran on its file in this check: an entry of a rule that is
-/// off, skipped (app.json unreadable) or about an excluded file cannot be judged stale.
+/// off or about an excluded file cannot be judged stale, nor, while app.json cannot be read
+/// (what is a page or a component is then unknown), any entry but a JSON syntax one.
 fn judged(project: &Project, config: &Config, entry: &Entry) -> bool {
     let Some(rule) = crate::rules::find(&entry.rule) else {
         // A code this mpcheck does not have (codes are never reused): nothing will match it.
@@ -516,8 +517,7 @@ fn judged(project: &Project, config: &Config, entry: &Entry) -> bool {
     };
     let meta: &RuleMeta = rule.meta();
     config.severity(meta).is_some()
-        && (project.app_json().is_some()
-            || !crate::rules::json::analyses_skipped::needs_app_json(meta))
+        && (project.app_json().is_some() || meta.group == crate::rule::Group::Json)
         && !project.file(&entry.file).is_some_and(|f| f.excluded)
         && !config.exclude.is_match(&entry.file)
 }

@@ -584,3 +584,17 @@ fn options_that_do_not_go_together() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
 }
+
+/// While app.json cannot be parsed, what is a page or a component is unknown: the entries of
+/// the rules built on that are not judged stale (no cascade of MP004 for one syntax error).
+#[test]
+fn a_broken_app_json_leaves_no_stale_entries() {
+    let (dir, p) = example();
+    write_baseline(dir.path(), "b.json");
+    edit(&p.join("app.json"), "\"pages\": [", "\"pages\": [,");
+    let o = check_against(dir.path(), "b.json", &[]);
+    let lines = findings(&o);
+    assert!(lines.iter().all(|l| !l.contains("[MP004]")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("error[MP001]")), "{lines:?}");
+    assert_eq!(o.status.code(), Some(1));
+}
