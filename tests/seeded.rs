@@ -82,9 +82,10 @@ fn seeded_defects() {
     }
     // Without a whitelist, the domain check says once (info) that it was skipped.
     // The seeded projects set `minified` but not minifyWXML/minifyWXSS, nor lazyCodeLoading:
-    // the official quality scan fails exactly these three items on `good` (MP407 ×2, MP408).
+    // the official quality scan fails exactly these three items on `good`: the two switches
+    // set nowhere are one MP407 (one edit adds both), and MP408.
     let w = |c: &str| (c.to_string(), "warning".to_string());
-    let quality = [w("MP408"), w("MP407"), w("MP407")];
+    let quality = [w("MP408"), w("MP407")];
     let skipped = ("MP307".to_string(), "info".to_string());
     let (exit, found) = check_json(&out.path().join("c06_unknown_key"));
     let expected: Vec<_> = [quality[0].clone(), w("MP102"), skipped.clone()]
