@@ -595,6 +595,9 @@ fn a_broken_app_json_leaves_no_stale_entries() {
     let o = check_against(dir.path(), "b.json", &[]);
     let lines = findings(&o);
     assert!(lines.iter().all(|l| !l.contains("[MP004]")), "{lines:?}");
-    assert!(lines.iter().any(|l| l.contains("error[MP001]")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("error[MP001]")),
+        "{lines:?}"
+    );
     assert_eq!(o.status.code(), Some(1));
 }
