@@ -150,3 +150,37 @@ pub fn release_args(dir: &Path) -> Option<ReleaseArgs> {
         robot: s("robot").unwrap_or_else(|| "1".into()),
     })
 }
+
+/// Runs the mpcheck binary in `dir`: no colour, 100 columns, English.
+pub fn mpcheck(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mpcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("MPCHECK_LANG")
+        .env("LANG", "C")
+        .output()
+        .expect("mpcheck runs")
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Copies the folder `from` to `to`, created as needed.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

@@ -5,32 +5,12 @@
 
 mod common;
 
-use common::{root, temp_project};
+use common::{mpcheck, root, stderr, stdout, temp_project};
 use mpcheck::config::Config;
 use mpcheck::i18n::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn mpcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("MPCHECK_LANG")
-        .env("LANG", "C")
-        .output()
-        .expect("mpcheck runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use std::process::Command;
 
 /// A copy of `from` in a new temporary folder.
 fn copy(from: &Path) -> tempfile::TempDir {
