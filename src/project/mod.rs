@@ -202,6 +202,22 @@ impl Project {
     pub fn is_dir(&self, rel: &str) -> bool {
         self.dirs.contains(rel.trim_end_matches('/'))
     }
+    /// The outermost folder of `folder` (relative to the project folder) that does not exist,
+    /// below the miniprogram root: `pages/shop` for `pages/shop/list` when `pages/` exists.
+    pub fn outermost_missing_dir<'a>(&self, folder: &'a str) -> Option<&'a str> {
+        let start = folder
+            .strip_prefix(self.mp_root.as_str())
+            .map_or(0, |rest| folder.len() - rest.len());
+        let mut end = start;
+        for part in folder[start..].split('/') {
+            end += part.len();
+            if !part.is_empty() && !self.is_dir(&folder[..end]) {
+                return Some(&folder[..end]);
+            }
+            end += 1;
+        }
+        None
+    }
     /// A file whose path differs from `rel` only in letter case.
     pub fn case_variant(&self, rel: &str) -> Option<&str> {
         let lower = self.lower_index.get_or_init(|| {

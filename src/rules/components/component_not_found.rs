@@ -141,23 +141,12 @@ impl Rule for ComponentNotFound {
     }
 }
 
-/// The outermost folder below the miniprogram root on the way to `candidate` (a component
-/// path from the root) that does not exist.
+/// The outermost missing folder on the way to `candidate` (a component path from the
+/// miniprogram root).
 fn missing_folder(ctx: &Ctx, candidate: &str) -> Option<String> {
-    let p = ctx.project;
-    let path = p.in_root(candidate);
+    let path = ctx.project.in_root(candidate);
     let folder = path.rsplit_once('/')?.0;
-    let root = p.mp_root.trim_end_matches('/');
-    let mut end = if root.is_empty() { 0 } else { root.len() + 1 };
-    if end > folder.len() {
-        return None;
-    }
-    for part in folder[end..].split('/') {
-        end += part.len();
-        if !p.is_dir(&folder[..end]) {
-            return Some(folder[..end].to_string());
-        }
-        end += 1;
-    }
-    None
+    ctx.project
+        .outermost_missing_dir(folder)
+        .map(str::to_string)
 }

@@ -84,15 +84,7 @@ fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
     {
         return Some(sub.clone());
     }
-    let mut end = 0;
-    for part in folder.split('/') {
-        end += part.len();
-        if !p.is_dir(&folder[..end]) {
-            return Some(folder[..end].to_string());
-        }
-        end += 1;
-    }
-    None
+    p.outermost_missing_dir(folder).map(str::to_string)
 }
 
 /// One finding for every page that `folder`'s absence takes away.
