@@ -641,6 +641,8 @@ pub fn apply(
             };
         let ctx = Ctx::new(project, lang, config.limits, &config.widget_data);
         let given = shown(read);
+        // One pruning command drops every stale entry: one finding, the others related.
+        let mut stale: Vec<(Option<crate::source::Span>, String)> = Vec::new();
         for (e, &n) in entries.iter().zip(&left) {
             if n == 0 || !judged(project, config, e) {
                 continue;
@@ -649,35 +651,51 @@ pub fn apply(
             let in_file = crate::report::escape::line(&e.file);
             let message = if e.count == 1 {
                 ctx.t(
-                    format!("stale baseline entry: no {rule} finding in {in_file} matches it"),
-                    format!("过期的基线条目：{in_file} 中没有与之匹配的 {rule} 问题"),
+                    format!("no {rule} finding in {in_file} matches it"),
+                    format!("{in_file} 中没有与之匹配的 {rule} 问题"),
                 )
             } else {
                 ctx.t(
                     format!(
-                        "stale baseline entry: {n} of its {} {rule} findings in {in_file} no longer occur",
+                        "{n} of its {} {rule} findings in {in_file} no longer occur",
                         e.count
                     ),
                     format!(
-                        "过期的基线条目：{in_file} 中记录的 {} 个 {rule} 问题有 {n} 个已不存在",
+                        "{in_file} 中记录的 {} 个 {rule} 问题有 {n} 个已不存在",
                         e.count
                     ),
                 )
             };
-            let mut d = Diagnostic::new(
-                unused,
-                file.clone(),
-                if spans { e.span } else { None },
-                message,
-            )
-            .help(ctx.t(
+            stale.push((if spans { e.span } else { None }, message));
+        }
+        if let Some((span, first)) = stale.first() {
+            let message = if stale.len() == 1 {
+                ctx.t(
+                    format!("stale baseline entry: {first}"),
+                    format!("过期的基线条目：{first}"),
+                )
+            } else {
+                ctx.t(
+                    format!("{} stale baseline entries; the first: {first}", stale.len()),
+                    format!("{} 个过期的基线条目；第一个：{first}", stale.len()),
+                )
+            };
+            let them = if stale.len() == 1 { "it" } else { "them" };
+            let mut d = Diagnostic::new(unused, file.clone(), *span, message).help(ctx.t(
                 format!(
-                    "run `mpcheck check --baseline {given} --update-baseline {given}` to drop it"
+                    "run `mpcheck check --baseline {given} --update-baseline {given}` to drop {them}"
                 ),
                 format!(
-                    "运行 `mpcheck check --baseline {given} --update-baseline {given}` 删除该条目"
+                    "运行 `mpcheck check --baseline {given} --update-baseline {given}` 删除过期条目"
                 ),
             ));
+            for (span, message) in &stale[1..] {
+                let message = ctx.t(
+                    format!("stale baseline entry: {message}"),
+                    format!("过期的基线条目：{message}"),
+                );
+                d = d.related(file.clone(), *span, message);
+            }
             d.severity = severity;
             remaining.push(d);
         }
