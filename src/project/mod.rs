@@ -364,6 +364,11 @@ impl Project {
     pub fn in_root(&self, path: &str) -> String {
         format!("{}{}", self.mp_root, path)
     }
+    /// `path` (relative to the project folder) as seen from the miniprogram root, as messages
+    /// name files; unchanged when it is outside the root.
+    pub fn from_root<'a>(&self, path: &'a str) -> &'a str {
+        path.strip_prefix(self.mp_root.as_str()).unwrap_or(path)
+    }
     pub fn app_json_path(&self) -> String {
         self.in_root("app.json")
     }

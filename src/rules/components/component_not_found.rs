@@ -51,7 +51,7 @@ impl Rule for ComponentNotFound {
             }
             uses.sort_by(|a, b| (&a.owner, a.span.start).cmp(&(&b.owner, b.span.start)));
             let n = uses.len();
-            let shown = folder.strip_prefix(p.mp_root.as_str()).unwrap_or(&folder);
+            let shown = p.from_root(&folder);
             let mut d = Diagnostic::new(
                 &META,
                 &uses[0].owner,

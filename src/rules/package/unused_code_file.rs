@@ -105,12 +105,7 @@ impl Rule for UnusedCodeFile {
 
 fn diagnostic(ctx: &Ctx, dropped: bool, g: &Group) -> Diagnostic {
     let n = g.files.len();
-    let shown = |f: &str| {
-        f.strip_prefix(ctx.project.mp_root.as_str())
-            .unwrap_or(f)
-            .to_string()
-    };
-    let folder = format!("{}/", shown(g.folder));
+    let folder = format!("{}/", ctx.project.from_root(g.folder));
     let (what_en, what_zh) = if g.whole && n > 1 {
         (
             format!("nothing in the app uses the folder {folder} (none of its {n} code files)"),

@@ -90,7 +90,7 @@ fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
 /// One finding for every page that `folder`'s absence takes away.
 fn folder_finding(ctx: &Ctx, app_json: &str, folder: &str, pages: &[&PageDecl]) -> Diagnostic {
     let p = ctx.project;
-    let short = folder.strip_prefix(p.mp_root.as_str()).unwrap_or(folder);
+    let short = p.from_root(folder);
     let n = pages.len();
     let submodule = p.submodules.iter().any(|s| s == folder);
     let message = if submodule {
@@ -151,7 +151,7 @@ fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> 
     if missing.is_empty() {
         return None;
     }
-    let short = |f: &str| f.strip_prefix(p.mp_root.as_str()).unwrap_or(f).to_string();
+    let short = |f: &str| p.from_root(f).to_string();
     let names: Vec<String> = missing.iter().map(|m| short(m)).collect();
     let message = ctx.t(
         format!(
