@@ -78,7 +78,6 @@ impl Rule for ComponentNotFound {
             }
             out.push(d);
         }
-        single.sort_by(|a, b| (&a.owner, a.span.start).cmp(&(&b.owner, b.span.start)));
         for u in single {
             let Resolution::NotFound { searched, .. } = &u.resolution else {
                 continue;
