@@ -187,12 +187,27 @@ fn release_through(mock: &Mock, project: &Path, key: &str, extra: &[&str]) -> Ou
     args.extend_from_slice(extra);
     let key = certs().join(key);
     let proxy = mock.proxy();
-    run(mpcheck(&args)
+    // Run from an empty folder with a temporary folder of its own: both stay empty (the client
+    // leaves folders in its working directory; mpcheck gives it one of its own and removes it).
+    let cwd = tempfile::tempdir().unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let o = run(mpcheck(&args)
         .arg("--key")
         .arg(&key)
         .arg("--proxy")
         .arg(&proxy)
-        .env("NODE_EXTRA_CA_CERTS", certs().join("ca.pem")))
+        .current_dir(cwd.path())
+        .env("TMPDIR", temp.path())
+        .env("NODE_EXTRA_CA_CERTS", certs().join("ca.pem")));
+    for dir in [cwd.path(), temp.path()] {
+        let left: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+    o
 }
 
 fn record(o: &Output) -> serde_json::Value {
@@ -1012,7 +1027,7 @@ fn leftovers(tmp: &Path) -> Vec<String> {
     std::fs::read_dir(tmp)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("mpcheck-upload-"))
+        .filter(|n| n.starts_with("mpcheck-upload-") || n.starts_with("mpcheck-client-"))
         .collect()
 }
 

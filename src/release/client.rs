@@ -268,8 +268,11 @@ pub fn upload(
 ) -> Result<Outcome, String> {
     let mut input = serde_json::to_string(inv).map_err(|e| e.to_string())?;
     input.push('\n');
+    // The client leaves folders in its working directory: give it one of its own, removed after.
+    let workdir = WorkDir::new().map_err(|e| format!("cannot make a working folder: {e}"))?;
     let mut command = Command::new(node);
     command
+        .current_dir(&workdir.0)
         .arg("-e")
         .arg(BRIDGE)
         .stdin(Stdio::piped())
@@ -371,6 +374,42 @@ pub fn upload(
         code: v.get("code").and_then(|c| c.as_i64()).unwrap_or(1),
         message: secrets.redact(v.get("message").and_then(|m| m.as_str()).unwrap_or("")),
     })
+}
+
+/// A fresh private folder under the system's temporary folder, removed with everything in it
+/// when dropped.
+struct WorkDir(PathBuf);
+
+impl WorkDir {
+    fn new() -> std::io::Result<WorkDir> {
+        let mut last = None;
+        for attempt in 0..16u32 {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let path = std::env::temp_dir().join(format!(
+                "mpcheck-client-{}-{nanos}-{attempt}",
+                std::process::id()
+            ));
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            match builder.create(&path) {
+                Ok(()) => return Ok(WorkDir(path)),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Lines the client's compiler prints about itself (shown with `--verbose`).

@@ -266,7 +266,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let mut invocation = Invocation {
         ci: found
             .as_ref()
-            .map(|c| c.package.display().to_string())
+            .map(|c| absolute(&c.package).display().to_string())
             .unwrap_or_default(),
         appid: release_args
             .appid

@@ -28,6 +28,15 @@ const stopGroup = (code) => {
   } catch (e) {
     // Already gone.
   }
+  // The working folder mpcheck made for the client (it cannot remove it itself if killed).
+  try {
+    const cwd = process.cwd();
+    if (require('path').basename(cwd).startsWith('mpcheck-client-')) {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  } catch (e) {
+    // Already gone.
+  }
   try {
     process.kill(-process.pid, 'SIGKILL');
   } catch (e) {
