@@ -34,6 +34,15 @@ pub struct Options {
     pub lang: crate::i18n::Lang,
 }
 
+/// One project's findings in a run over one or more projects (`check A B`), in output order.
+pub struct Run<'a> {
+    pub project: &'a Project,
+    pub diagnostics: &'a [Diagnostic],
+    /// Prepended to the project-relative paths of this project's findings so that they resolve
+    /// from the current directory (`""` when it is the project folder).
+    pub path_prefix: String,
+}
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
     pub errors: usize,
