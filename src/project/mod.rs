@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod discover;
 pub mod paths;
 pub mod walk;
 
