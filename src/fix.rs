@@ -162,7 +162,7 @@ fn prepare<'a>(project: &Project, file: &'a str, edits: &[&Edit]) -> Result<Chan
 }
 
 /// The files and findings one pass fixed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Outcome {
     pub fixed: usize,
     pub files: BTreeSet<String>,
@@ -213,16 +213,23 @@ pub fn write(project: &Project, diagnostics: &[Diagnostic]) -> Outcome {
 
 /// `--fix`: writes the fixes, checks again, and so on until nothing is left to fix or after
 /// [`MAX_PASSES`] passes. Returns the last project and findings (to report as usual) and what
-/// was fixed; `reload` loads the project again, `run` checks it.
+/// was fixed; `reload` loads the project again, `run` checks it; only the findings `wanted`
+/// (those in the files the command line names) are fixed.
 pub fn run<E>(
     mut project: Project,
     mut diagnostics: Vec<Diagnostic>,
     reload: impl Fn() -> Result<Project, E>,
     run: impl Fn(&Project) -> Vec<Diagnostic>,
+    wanted: impl Fn(&Project, &Diagnostic) -> bool,
 ) -> Result<(Project, Vec<Diagnostic>, Outcome), E> {
     let mut total = Outcome::default();
     for _ in 0..MAX_PASSES {
-        let pass = write(&project, &diagnostics);
+        let chosen: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.fix.is_some() && wanted(&project, d))
+            .cloned()
+            .collect();
+        let pass = write(&project, &chosen);
         total.failed |= pass.failed;
         if pass.files.is_empty() {
             break;
@@ -249,8 +256,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// The line after the human and concise output when findings can be fixed.
-pub fn fixable_note(diagnostics: &[Diagnostic], lang: Lang) -> Option<String> {
-    let n = diagnostics.iter().filter(|d| d.fix.is_some()).count();
+pub fn fixable_note(n: usize, lang: Lang) -> Option<String> {
     (n > 0).then(|| match lang {
         Lang::Zh => format!("[*] 其中 {n} 个问题可用 `mpcheck check --fix` 自动修复\n"),
         Lang::En => format!("[*] {n} fixable with `mpcheck check --fix`\n"),
@@ -261,7 +267,11 @@ pub fn fixable_note(diagnostics: &[Diagnostic], lang: Lang) -> Option<String> {
 /// the project folder as given), and the number of findings and files it fixes. Files that
 /// changed since they were checked are left out (said on stderr). Unsafe characters in lines
 /// are escaped as in every other output.
-pub fn diff(project: &Project, diagnostics: &[Diagnostic], prefix: &str) -> (String, Outcome) {
+pub fn diff(
+    project: &Project,
+    diagnostics: &[Diagnostic],
+    base: &crate::report::PathBase,
+) -> (String, Outcome) {
     let plan = plan(project, diagnostics);
     let mut out = String::new();
     let mut shown: BTreeSet<&str> = BTreeSet::new();
@@ -289,12 +299,11 @@ pub fn diff(project: &Project, diagnostics: &[Diagnostic], prefix: &str) -> (Str
             .collect();
         // As the other formats show it, when that is relative (so `git apply` takes the diff
         // where mpcheck ran); else relative to the project folder.
-        let prefix = if Path::new(prefix).is_absolute() {
-            ""
+        let path = if Path::new(base.prefix_str()).is_absolute() {
+            escape::line(file).into_owned()
         } else {
-            prefix
+            escape::line(&base.show(file)).into_owned()
         };
-        let path = escape::line(&format!("{prefix}{file}")).into_owned();
         out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
         out.push_str(&hunks(&old, &shifted.iter().collect::<Vec<_>>()));
         shown.insert(change.file);

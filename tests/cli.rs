@@ -53,7 +53,7 @@ fn json_output_has_the_documented_shape() {
             + summary["infos"].as_u64().unwrap()
     );
     let keys = [
-        "code", "name", "severity", "message", "help", "file", "range", "related", "fix",
+        "project", "code", "name", "severity", "message", "help", "file", "range", "related", "fix",
     ];
     let mut fixable = 0;
     for d in diags {

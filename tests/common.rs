@@ -18,7 +18,7 @@ pub fn opts() -> Options {
     Options {
         color: false,
         width: Some(100),
-        path_prefix: String::new(),
+        base: Default::default(),
         lang: Lang::En,
     }
 }

@@ -125,7 +125,7 @@ fn argument_findings_have_no_location() {
     let (project, diagnostics) = check_with(&case, &config, Lang::En, Some(&args));
     assert_eq!(diagnostics.len(), 1);
     let opts = Options {
-        path_prefix: "../proj/".into(),
+        base: report::PathBase::prefix("../proj/".into()),
         ..opts()
     };
     let render = |f| report::render(&project, &diagnostics, f, &opts);

@@ -152,7 +152,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let opts = Options {
         color,
         width: Some(cli::output_width()),
-        path_prefix: cli::path_prefix(&args.path),
+        base: crate::report::PathBase::prefix(cli::path_prefix(&args.path)),
         lang,
     };
     let config = match cli::load_config(&args.path, args.config.as_deref(), &opts) {
@@ -255,7 +255,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
             }
             out.push("\n");
         }
-        out.push(&checklist.text(lang, &opts.path_prefix));
+        out.push(&checklist.text(lang, opts.base.prefix_str()));
         out.push("\n");
         out.flush_stdout();
     }

@@ -1,6 +1,7 @@
-//! `path:line:col: severity[CODE] message`, one per line, for editors and pre-commit.
+//! `path:line:col: severity[CODE] message`, one per line, for editors and pre-commit (the
+//! summary line is added by the caller).
 
-use super::{Options, Summary, escape, range};
+use super::{Options, escape, range};
 use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 
@@ -13,7 +14,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             d.file.clone()
         } else {
             let (start, _) = range(project, &d.file, d.span);
-            let path = format!("{}{}", opts.path_prefix, d.file);
+            let path = opts.base.show(&d.file);
             format!("{}:{}:{}", escape::line(&path), start.line, start.column)
         };
         out.push_str(&format!(
@@ -21,7 +22,5 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             d.severity, d.rule.code, message
         ));
     }
-    out.push_str(&Summary::of(diagnostics).line(opts.lang));
-    out.push('\n');
     out
 }

@@ -39,7 +39,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             String::new()
         } else {
             let (start, end) = range(project, &d.file, d.span);
-            let file = escape_property(&format!("{}{}", opts.path_prefix, d.file));
+            let file = escape_property(&opts.base.show(&d.file));
             // Columns only for single-line spans (multi-line ones confuse the annotation UI).
             let columns = if start.line == end.line {
                 format!(

@@ -2,7 +2,7 @@
 //! underlined, help and related locations in other files, then the summary line.
 
 use super::excerpt::{Excerpt, Label};
-use super::{Options, Summary, escape};
+use super::{Options, escape};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::project::Project;
@@ -87,12 +87,12 @@ fn located(
 /// Related locations drawn in full; more are counted.
 const RELATED_SHOWN: usize = 3;
 
-fn frame(project: &Project, d: &Diagnostic, prefix: &str, lang: Lang) -> Frame {
+fn frame(project: &Project, d: &Diagnostic, base: &super::PathBase, lang: Lang) -> Frame {
     // A finding about a command-line value: no prefix, no excerpt.
     let (path, source) = if d.is_about_arguments() {
         (d.file.clone(), None)
     } else {
-        (format!("{prefix}{}", d.file), project.source(&d.file))
+        (base.show(&d.file).into_owned(), project.source(&d.file))
     };
     // Related locations: a second label when in the same file, a frame of their own when in
     // another file with text, else a note line (a file that does not exist).
@@ -106,7 +106,7 @@ fn frame(project: &Project, d: &Diagnostic, prefix: &str, lang: Lang) -> Frame {
         d.related.len()
     };
     for r in &d.related[..shown] {
-        let rpath = format!("{prefix}{}", r.file);
+        let rpath = base.show(&r.file).into_owned();
         let rsource = r.span.and(project.source(&r.file));
         match (rsource, r.span) {
             (Some(_), Some(span)) if r.file == d.file && source.is_some() => {
@@ -200,7 +200,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             .par_iter()
             .map(|d| {
                 let mut part = String::new();
-                let f = frame(project, d, &opts.path_prefix, opts.lang);
+                let f = frame(project, d, &opts.base, opts.lang);
                 if handler.render_report(&mut part, &f).is_err() {
                     part.push_str(&format!(
                         "{}: {}\n",
@@ -216,8 +216,6 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             out.push_str(&part);
         }
     }
-    out.push_str(&Summary::of(diagnostics).line(opts.lang));
-    out.push('\n');
     out
 }
 

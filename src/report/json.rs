@@ -3,7 +3,6 @@
 //! (and time) than the check itself.
 
 use super::{Summary, range};
-use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 use crate::source::Span;
 use serde::Serialize;
@@ -34,6 +33,8 @@ struct Counts {
 
 #[derive(Serialize)]
 struct Item<'a> {
+    /// The project folder, as given (`.` for the current directory).
+    project: &'a str,
     code: &'static str,
     name: &'static str,
     severity: &'static str,
@@ -92,8 +93,11 @@ fn range_of(project: &Project, file: &str, span: Option<Span>) -> Range {
     }
 }
 
-pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
-    let summary = Summary::of(diagnostics);
+/// The findings of one or more projects in one report; each names its project folder (as
+/// given, relative to the current directory) and its file relative to that folder.
+pub fn render(runs: &[super::Run]) -> String {
+    let summary = Summary::of_runs(runs);
+    let folders: Vec<String> = runs.iter().map(|r| r.base.folder()).collect();
     let report = Report {
         version: 1,
         tool: Tool {
@@ -106,9 +110,16 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic]) -> String {
             infos: summary.infos,
             files: summary.files,
         },
-        diagnostics: diagnostics
+        diagnostics: runs
             .iter()
-            .map(|d| Item {
+            .zip(&folders)
+            .flat_map(|(run, folder)| {
+                run.diagnostics
+                    .iter()
+                    .map(move |d| (run.project, folder, d))
+            })
+            .map(|(project, folder, d)| Item {
+                project: folder,
                 code: d.rule.code,
                 name: d.rule.name,
                 severity: d.severity.as_str(),

@@ -7,6 +7,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod network;
+pub mod settings;
 pub mod size;
 pub mod size_html;
 
@@ -23,13 +24,14 @@ pub enum Format {
     Json,
 }
 
+#[derive(Clone)]
 pub struct Options {
     pub color: bool,
     /// Terminal width for the human format; `None` lets miette decide.
     pub width: Option<usize>,
-    /// Prepended to project-relative paths in human, concise and github output, so they
-    /// resolve from the current directory (`""` when it is the project folder).
-    pub path_prefix: String,
+    /// How project-relative paths are shown in human, concise and github output, so that they
+    /// resolve from the current directory.
+    pub base: PathBase,
     /// The language of mpcheck's own words (the summary line); findings carry their own.
     pub lang: crate::i18n::Lang,
 }
@@ -38,9 +40,120 @@ pub struct Options {
 pub struct Run<'a> {
     pub project: &'a Project,
     pub diagnostics: &'a [Diagnostic],
-    /// Prepended to the project-relative paths of this project's findings so that they resolve
-    /// from the current directory (`""` when it is the project folder).
-    pub path_prefix: String,
+    /// How this project's paths are shown.
+    pub base: PathBase,
+}
+
+/// How a project's paths are shown: relative to the current directory, the way the user named
+/// the project (`fixtures/example/app.json`, `/abs/app/app.json`; `app.json` and
+/// `../project.config.json` when run from `miniprogram/` inside the project).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PathBase {
+    /// Put before a project-relative path: `""`, `"fixtures/example/"`, `"../"`.
+    prefix: String,
+    /// The current directory's place in the project (`"miniprogram/"`): paths under it are
+    /// shown without it.
+    inside: String,
+}
+
+impl PathBase {
+    /// Paths shown as `prefix` + the project-relative path.
+    pub fn prefix(prefix: String) -> PathBase {
+        PathBase {
+            prefix,
+            inside: String::new(),
+        }
+    }
+
+    /// The text put before paths outside the current directory's part of the project.
+    pub fn prefix_str(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The project folder as shown (`.` for the current directory).
+    pub fn folder(&self) -> String {
+        let shown = self.show("");
+        match shown.trim_end_matches('/') {
+            "" => ".".to_string(),
+            s => s.to_string(),
+        }
+    }
+
+    /// A project-relative path as shown.
+    pub fn show<'a>(&self, file: &'a str) -> std::borrow::Cow<'a, str> {
+        if !self.inside.is_empty()
+            && let Some(rest) = file.strip_prefix(self.inside.as_str())
+        {
+            return std::borrow::Cow::Borrowed(rest);
+        }
+        if self.prefix.is_empty() {
+            std::borrow::Cow::Borrowed(file)
+        } else {
+            std::borrow::Cow::Owned(format!("{}{file}", self.prefix))
+        }
+    }
+
+    /// The base for a project found from `typed` (a path as the user typed it, which is `rel`
+    /// in the project at `dir`): the typed path's own spelling when it ends with `rel`, else
+    /// relative to the current directory, else absolute.
+    pub fn from_typed(typed: &std::path::Path, rel: &str, dir: &std::path::Path) -> PathBase {
+        use std::path::Component;
+        let typed_parts: Vec<Component> = typed
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .collect();
+        let rel_parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+        let slashed = |s: String| {
+            let s = s.replace('\\', "/");
+            if s.is_empty() || s.ends_with('/') {
+                s
+            } else {
+                format!("{s}/")
+            }
+        };
+        let plain = typed_parts
+            .iter()
+            .all(|c| matches!(c, Component::Normal(_)));
+        let ends_with = |n: usize| {
+            typed_parts[typed_parts.len() - n..]
+                .iter()
+                .zip(&rel_parts[rel_parts.len() - n..])
+                .all(|(t, r)| t.as_os_str() == std::ffi::OsStr::new(r))
+        };
+        if typed_parts.len() >= rel_parts.len()
+            && ends_with(rel_parts.len())
+            && typed_parts[typed_parts.len() - rel_parts.len()..]
+                .iter()
+                .all(|c| matches!(c, Component::Normal(_)))
+        {
+            let head: std::path::PathBuf = typed_parts[..typed_parts.len() - rel_parts.len()]
+                .iter()
+                .collect();
+            return PathBase::prefix(slashed(head.to_string_lossy().into_owned()));
+        }
+        if plain && ends_with(typed_parts.len()) {
+            let up = rel_parts.len() - typed_parts.len();
+            return PathBase {
+                prefix: "../".repeat(up),
+                inside: slashed(rel_parts[..up].join("/")),
+            };
+        }
+        let cwd = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .unwrap_or_default();
+        if let Ok(below) = dir.strip_prefix(&cwd) {
+            return PathBase::prefix(slashed(below.to_string_lossy().into_owned()));
+        }
+        if let Ok(inside) = cwd.strip_prefix(dir) {
+            let inside = inside.to_string_lossy().replace('\\', "/");
+            let depth = inside.split('/').filter(|p| !p.is_empty()).count();
+            return PathBase {
+                prefix: "../".repeat(depth),
+                inside: slashed(inside),
+            };
+        }
+        PathBase::prefix(slashed(dir.to_string_lossy().into_owned()))
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +175,18 @@ impl Summary {
             infos: count(Severity::Info),
             files: files.len(),
         }
+    }
+
+    /// The counts of several projects' findings together.
+    pub fn of_runs(runs: &[Run]) -> Summary {
+        runs.iter()
+            .map(|r| Summary::of(r.diagnostics))
+            .fold(Summary::default(), |a, b| Summary {
+                errors: a.errors + b.errors,
+                warnings: a.warnings + b.warnings,
+                infos: a.infos + b.infos,
+                files: a.files + b.files,
+            })
     }
 
     /// `Found 2 errors, 1 warning in 2 files` (`发现 2 个错误、1 个警告，涉及 2 个文件`).
@@ -105,19 +230,50 @@ pub fn range(
     }
 }
 
+/// One project's findings, its paths shown as `opts.base` says.
 pub fn render(
     project: &Project,
     diagnostics: &[Diagnostic],
     format: Format,
     opts: &Options,
 ) -> String {
-    // Human and concise output end with how many findings `--fix` can fix, if any.
-    let note = || crate::fix::fixable_note(diagnostics, opts.lang).unwrap_or_default();
+    let run = Run {
+        project,
+        diagnostics,
+        base: opts.base.clone(),
+    };
+    render_runs(std::slice::from_ref(&run), format, opts)
+}
+
+/// Several projects' findings, project after project, with one summary; each run's paths
+/// shown as its `base` says.
+pub fn render_runs(runs: &[Run], format: Format, opts: &Options) -> String {
+    let with_base = |run: &Run| Options {
+        base: run.base.clone(),
+        ..opts.clone()
+    };
+    let summary = Summary::of_runs(runs);
+    // Human and concise output end with the summary, then how many findings `--fix` can
+    // fix, if any.
+    let end = || {
+        let fixable: usize = runs
+            .iter()
+            .map(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count())
+            .sum();
+        format!(
+            "{}\n{}",
+            summary.line(opts.lang),
+            crate::fix::fixable_note(fixable, opts.lang).unwrap_or_default()
+        )
+    };
+    let each = |f: &dyn Fn(&Run, &Options) -> String| -> String {
+        runs.iter().map(|r| f(r, &with_base(r))).collect()
+    };
     match format {
-        Format::Human => human::render(project, diagnostics, opts) + &note(),
-        Format::Concise => concise::render(project, diagnostics, opts) + &note(),
-        Format::Github => github::render(project, diagnostics, opts),
-        Format::Json => json::render(project, diagnostics),
+        Format::Human => each(&|r, o| human::render(r.project, r.diagnostics, o)) + &end(),
+        Format::Concise => each(&|r, o| concise::render(r.project, r.diagnostics, o)) + &end(),
+        Format::Github => each(&|r, o| github::render(r.project, r.diagnostics, o)),
+        Format::Json => json::render(runs),
     }
 }
 

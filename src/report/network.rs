@@ -40,7 +40,7 @@ fn sorted(project: &Project) -> Vec<&Site> {
 }
 
 /// The census as text: one line per site, then the totals by reason.
-pub fn text(project: &Project, prefix: &str) -> String {
+pub fn text(project: &Project, base: &super::PathBase) -> String {
     let sites = sorted(project);
     let mut out = String::new();
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
@@ -63,9 +63,8 @@ pub fn text(project: &Project, prefix: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "{}{}:{}:{}: {} {} {url} -> {verdict}",
-            prefix,
-            escape::line(&s.file),
+            "{}:{}:{}: {} {} {url} -> {verdict}",
+            escape::line(&base.show(&s.file)),
             start.line,
             start.column,
             s.category.key(),

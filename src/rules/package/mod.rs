@@ -13,6 +13,7 @@ pub mod total_too_large;
 pub mod unused_code_file;
 
 use crate::package::Upload;
+use crate::project::Project;
 use crate::report::size::{folders, human_bytes};
 use crate::rule::Ctx;
 use crate::source::Span;
@@ -32,8 +33,9 @@ pub(crate) fn package_name(ctx: &Ctx, upload: &Upload, i: usize) -> String {
 }
 
 /// Where a package is declared: its `root` in app.json, or app.json itself for the main one.
-pub(crate) fn package_location(ctx: &Ctx, upload: &Upload, i: usize) -> (String, Option<Span>) {
-    let p = ctx.project;
+/// Where a finding about package `i` is located: its subpackage's `root` in app.json, else
+/// app.json's `pages`.
+pub fn package_location(p: &Project, upload: &Upload, i: usize) -> (String, Option<Span>) {
     let app = p.app_json_path();
     let span = upload.packages[i]
         .subpackage

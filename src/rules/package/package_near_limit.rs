@@ -30,7 +30,7 @@ impl Rule for PackageNearLimit {
                 continue;
             }
             let name = package_name(ctx, upload, i);
-            let (file, span) = package_location(ctx, upload, i);
+            let (file, span) = package_location(ctx.project, upload, i);
             let share = pkg.bytes as f64 / limit as f64 * 100.0;
             let (size, max) = (human_bytes(pkg.bytes), human_bytes(limit));
             out.push(

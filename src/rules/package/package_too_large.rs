@@ -31,7 +31,7 @@ impl Rule for PackageTooLarge {
                 continue;
             }
             let name = package_name(ctx, upload, i);
-            let (file, span) = package_location(ctx, upload, i);
+            let (file, span) = package_location(ctx.project, upload, i);
             let (size, max, over) = (
                 human_bytes(pkg.bytes),
                 human_bytes(limit),
