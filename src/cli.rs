@@ -54,9 +54,14 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Project folder
-    #[arg(default_value = ".")]
-    path: PathBuf,
+    /// Project folders, or files and folders inside projects (only their findings are
+    /// reported) [default: .]; each project is found upward from its paths
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Instead of checking, print the project folder, the miniprogram root, the config files
+    /// used and every rule's effective level (`-f json` for JSON)
+    #[arg(long, conflicts_with_all = ["fix", "diff", "statistics", "explain_network"])]
+    show_settings: bool,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "human")]
     format: Format,
@@ -142,7 +147,7 @@ struct WidgetDataArgs {
 
 #[derive(clap::Args, Debug)]
 struct SizeArgs {
-    /// Project folder
+    /// Project folder, or any path inside a project (the project is found upward from it)
     #[arg(default_value = ".")]
     path: PathBuf,
     /// Output format
@@ -220,7 +225,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
             }
         },
         width: Some(output_width()),
-        path_prefix: String::new(),
+        base: report::PathBase::default(),
         lang,
     };
     let config = match load_config(&args.project, args.config.as_deref(), &opts) {
@@ -345,17 +350,25 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     if let Err(code) = thread_pool(None) {
         return code;
     }
+    let (dir, base) = match project_of(&args.path) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let opts = Options {
         color: false,
         width: Some(100),
-        path_prefix: path_prefix(&args.path),
+        base,
         lang,
     };
-    let config = match load_config(&args.path, args.config.as_deref(), &opts) {
+    let config = match load_config(
+        Path::new(&opts.base.folder()),
+        args.config.as_deref(),
+        &opts,
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let project = match Project::load(&args.path, &config.exclude) {
+    let project = match Project::load(&dir, &config.exclude) {
         Ok(p) => p,
         Err(e) => return load_error(e),
     };
@@ -559,94 +572,123 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let width = output_width();
     let opts = Options {
         color,
-        width: Some(width),
-        path_prefix: path_prefix(&args.path),
+        width: Some(output_width()),
+        base: report::PathBase::default(),
         lang,
     };
-    let config = match load_config(&args.path, args.config.as_deref(), &opts) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
-    let started = std::time::Instant::now();
-    let load = || -> Result<Project, ExitCode> {
-        let mut project = Project::load(&args.path, &config.exclude).map_err(load_error)?;
-        project.whitelist =
-            crate::domains::configured(args.domains.as_deref(), &config, &project.dir)
-                .map_err(|message| usage_error(&message))?;
-        Ok(project)
-    };
-    let project = match load() {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    if args.explain_network {
-        let out = match args.format {
-            Format::Json => report::network::json(&project),
-            _ => report::network::text(&project, &opts.path_prefix),
-        };
-        return match emit(&out) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        };
-    }
-    let loaded = started.elapsed();
-    let diagnostics = engine::run(&project, &config, lang);
-    // --fix: write, check again (see crate::fix); what is left is reported below.
-    let (mut project, diagnostics, fixed) = if args.fix {
-        match crate::fix::run(project, diagnostics, load, |p| {
-            engine::run(p, &config, lang)
-        }) {
-            Ok((p, d, outcome)) => (p, d, Some(outcome)),
-            Err(code) => return code,
-        }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
     } else {
-        (project, diagnostics, None)
+        args.paths.clone()
     };
-    let diagnostics = match crate::baseline::apply(
-        &mut project,
-        &config,
-        lang,
-        args.baseline.as_deref(),
-        args.update_baseline.as_deref(),
-        diagnostics,
-    ) {
-        Ok(d) => d,
-        Err(code) => return code,
+    let (targets, outside) = match crate::targets::find(&paths) {
+        Ok(t) => t,
+        Err(e) => return target_error(e),
     };
-    if timings {
+    if targets.is_empty() {
         eprintln!(
-            "mpcheck: {} files, index {:?}, rules {:?}",
-            project.files.len(),
-            loaded,
-            started.elapsed() - loaded,
+            "mpcheck: no mini program project holds {}: nothing to check",
+            outside
+                .iter()
+                .map(|p| shown(p))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
+        return ExitCode::SUCCESS;
+    }
+    if targets.len() > 1 {
+        let one_project_only = [
+            (args.baseline.is_some(), "--baseline"),
+            (args.update_baseline.is_some(), "--update-baseline"),
+            (args.explain_network, "--explain-network"),
+            (args.show_settings, "--show-settings"),
+        ];
+        if let Some((_, flag)) = one_project_only.iter().find(|(on, _)| *on) {
+            let names: Vec<String> = targets.iter().map(|t| t.base.folder()).collect();
+            return usage_error(&format!(
+                "{flag} takes one project; these paths are in {} projects: {}",
+                targets.len(),
+                names.join(", ")
+            ));
+        }
     }
     let min = match (args.quiet, args.min_severity) {
         (true, _) | (_, Some(MinSeverity::Error)) => Severity::Error,
         (_, Some(MinSeverity::Warning)) => Severity::Warning,
         _ => Severity::Info,
     };
+    let mut checked = Vec::new();
+    for target in &targets {
+        let opts = Options {
+            base: target.base.clone(),
+            ..opts.clone()
+        };
+        match check_project(target, &args, &opts) {
+            Ok(Checked::Done(out)) => {
+                return match emit(&out) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(code) => code,
+                };
+            }
+            Ok(Checked::Findings(c)) => checked.push(*c),
+            Err(code) => return code,
+        }
+    }
+    let runs: Vec<report::Run> = checked
+        .iter()
+        .map(|c| report::Run {
+            project: &c.project,
+            diagnostics: &c.shown,
+            base: c.base.clone(),
+        })
+        .collect();
     let mut would_fix = None;
     let out = if args.diff {
-        let (diff, outcome) = crate::fix::diff(&project, &diagnostics, &opts.path_prefix);
-        would_fix = Some(outcome);
-        diff
+        let mut total = crate::fix::Outcome::default();
+        let mut out = String::new();
+        for run in &runs {
+            let (diff, outcome) = crate::fix::diff(run.project, run.diagnostics, &run.base);
+            out.push_str(&diff);
+            total.fixed += outcome.fixed;
+            total.files.extend(outcome.files);
+            total.failed |= outcome.failed;
+        }
+        would_fix = Some(total);
+        out
     } else if args.statistics {
-        report::statistics(&diagnostics, min, args.format == Format::Json, lang)
-    } else if min > Severity::Info {
-        let shown: Vec<_> = diagnostics
+        let all: Vec<_> = checked
             .iter()
-            .filter(|d| d.severity >= min)
-            .cloned()
+            .flat_map(|c| c.shown.iter().cloned())
             .collect();
-        report::render(&project, &shown, args.format, &opts)
+        report::statistics(&all, min, args.format == Format::Json, lang)
+    } else if min > Severity::Info {
+        let visible: Vec<Vec<_>> = checked
+            .iter()
+            .map(|c| {
+                c.shown
+                    .iter()
+                    .filter(|d| d.severity >= min)
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let runs: Vec<report::Run> = checked
+            .iter()
+            .zip(&visible)
+            .map(|(c, v)| report::Run {
+                project: &c.project,
+                diagnostics: v,
+                base: c.base.clone(),
+            })
+            .collect();
+        report::render_runs(&runs, args.format, &opts)
     } else {
-        report::render(&project, &diagnostics, args.format, &opts)
+        report::render_runs(&runs, args.format, &opts)
     };
+    let summary = Summary::of_runs(&runs);
+    drop(runs);
     let written = match &args.output {
         Some(file) => write_replacing(file, out.as_bytes()).map_err(|e| {
             usage_error(&format!(
@@ -656,24 +698,28 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         }),
         None => emit(&out),
     };
+    // The process ends here: skip freeing the indexes piece by piece.
+    let fixed: Vec<_> = checked.iter().filter_map(|c| c.fixed.clone()).collect();
+    std::mem::forget(checked);
     if let Err(code) = written {
         return code;
     }
     if let Some(outcome) = would_fix {
         eprintln!("{}", crate::fix::would_fix_line(&outcome, lang));
-        std::mem::forget(project);
         return ExitCode::from(u8::from(!out.is_empty()));
     }
-    if let Some(outcome) = &fixed {
-        eprintln!("{}", crate::fix::fixed_line(outcome, lang));
-        if outcome.failed {
-            std::mem::forget(project);
+    if args.fix {
+        let mut total = crate::fix::Outcome::default();
+        for outcome in fixed {
+            total.fixed += outcome.fixed;
+            total.files.extend(outcome.files);
+            total.failed |= outcome.failed;
+        }
+        eprintln!("{}", crate::fix::fixed_line(&total, lang));
+        if total.failed {
             return ExitCode::from(2);
         }
     }
-    let summary = Summary::of(&diagnostics);
-    // The process ends here: skip freeing the index piece by piece.
-    std::mem::forget(project);
     let too_many_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
     if too_many_warnings {
         eprintln!(
@@ -682,11 +728,136 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             args.max_warnings.unwrap_or_default()
         );
     }
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) || too_many_warnings {
+    if summary.errors > 0 || too_many_warnings {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn target_error(e: crate::targets::TargetError) -> ExitCode {
+    use crate::targets::TargetError;
+    match e {
+        TargetError::Missing(p) => usage_error(&format!(
+            "{} does not exist; give a project folder, or files or folders inside one",
+            shown(&p)
+        )),
+        TargetError::NoProject(p) => match Project::load(&p, &Default::default()) {
+            Err(e) => load_error(e),
+            Ok(_) => usage_error(&format!("no mini program project found in {}", shown(&p))),
+        },
+        TargetError::Io(p, e) => usage_error(&format!("cannot read {}: {e}", shown(&p))),
+    }
+}
+
+/// The project `path` is in (found upward from it), and how to show its paths.
+pub(crate) fn project_of(path: &Path) -> Result<(PathBuf, report::PathBase), ExitCode> {
+    let (mut targets, outside) =
+        crate::targets::find(std::slice::from_ref(&path.to_path_buf())).map_err(target_error)?;
+    match targets.pop() {
+        Some(t) => Ok((t.dir, t.base)),
+        None => Err(usage_error(&format!(
+            "no mini program project holds {}",
+            outside.first().map_or_else(|| shown(path), |p| shown(p))
+        ))),
+    }
+}
+
+/// One project of `mpcheck check`, checked: the findings it reports (those of the paths
+/// given, after `--fix` and the baseline) and what was fixed.
+struct CheckedProject {
+    project: Project,
+    shown: Vec<crate::diagnostic::Diagnostic>,
+    base: report::PathBase,
+    fixed: Option<crate::fix::Outcome>,
+}
+
+enum Checked {
+    Findings(Box<CheckedProject>),
+    /// The whole output of a mode that stops here (`--explain-network`, `--show-settings`).
+    Done(String),
+}
+
+fn check_project(
+    target: &crate::targets::Target,
+    args: &CheckArgs,
+    opts: &Options,
+) -> Result<Checked, ExitCode> {
+    let lang = opts.lang;
+    // Named as the user would (`./mpcheck.json`, `../mpcheck.json`) in messages.
+    let config = Config::load(args.config.as_deref(), Path::new(&opts.base.folder()))
+        .map_err(|e| config_error(e, opts))?;
+    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let load = || -> Result<Project, ExitCode> {
+        let mut project = Project::load(&target.dir, &config.exclude).map_err(load_error)?;
+        project.whitelist =
+            crate::domains::configured(args.domains.as_deref(), &config, &project.dir)
+                .map_err(|message| usage_error(&message))?;
+        Ok(project)
+    };
+    let project = load()?;
+    let selection = target.selection(&project.mp_root);
+    if args.show_settings {
+        return Ok(Checked::Done(report::settings::render(
+            &project,
+            &config,
+            args.domains.as_deref(),
+            &selection,
+            &opts.base,
+            args.format == Format::Json,
+        )));
+    }
+    if args.explain_network {
+        return Ok(Checked::Done(match args.format {
+            Format::Json => report::network::json(&project),
+            _ => report::network::text(&project, &opts.base),
+        }));
+    }
+    let loaded = started.elapsed();
+    let diagnostics = engine::run(&project, &config, lang);
+    // --fix: write, check again (see crate::fix); what is left is reported below.
+    let (mut project, diagnostics, fixed) = if args.fix {
+        let (p, d, outcome) = crate::fix::run(
+            project,
+            diagnostics,
+            load,
+            |p| engine::run(p, &config, lang),
+            |p, d| selection.keeps(p, d),
+        )?;
+        (p, d, Some(outcome))
+    } else {
+        (project, diagnostics, None)
+    };
+    let diagnostics = crate::baseline::apply(
+        &mut project,
+        &config,
+        lang,
+        args.baseline.as_deref(),
+        args.update_baseline.as_deref(),
+        diagnostics,
+    )?;
+    if timings {
+        eprintln!(
+            "mpcheck: {} files, index {:?}, rules {:?}",
+            project.files.len(),
+            loaded,
+            started.elapsed() - loaded,
+        );
+    }
+    let shown = match selection {
+        crate::targets::Selection::Whole => diagnostics,
+        _ => diagnostics
+            .into_iter()
+            .filter(|d| selection.keeps(&project, d))
+            .collect(),
+    };
+    Ok(Checked::Findings(Box::new(CheckedProject {
+        project,
+        shown,
+        base: opts.base.clone(),
+        fixed,
+    })))
 }
 
 /// The project folder must exist; then its config (or `--config`). Problems exit 2.

@@ -31,6 +31,8 @@ pub struct Config {
     /// Rule code → configured level (`None` = off).
     levels: HashMap<&'static str, Option<Severity>>,
     pub exclude: GlobSet,
+    /// The `exclude` patterns as written (for `--show-settings`).
+    pub exclude_patterns: Vec<String>,
     /// `domains` (the whitelist) with the text of the file it is in.
     pub domains: Option<(Source, Json)>,
     /// `ignores`: findings of a rule in matching files are dropped.
@@ -153,6 +155,11 @@ impl Config {
             None if rule.off_by_default => None,
             None => Some(rule.severity),
         }
+    }
+
+    /// The rule's level is set in the config file (not the default).
+    pub fn sets_level(&self, rule: &RuleMeta) -> bool {
+        self.levels.contains_key(rule.code)
     }
 
     /// This config with every rule off except `code` (a rule fixture's own mpcheck.json, for
@@ -284,6 +291,7 @@ impl Config {
                                 .map_or(m.value.span, |(_, s)| *s);
                             at(span, format!("invalid glob in \"exclude\": {e}"), None)
                         })?;
+                    config.exclude_patterns = patterns.into_iter().map(|(p, _)| p).collect();
                 }
                 other => {
                     let help = suggest(other, KEYS.iter().copied())

@@ -24,6 +24,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod suppress;
+pub mod targets;
 pub mod widget_data;
 pub mod wxml;
 pub mod wxs;
