@@ -27,6 +27,14 @@ fn chromium() -> String {
             return c.to_string();
         }
     }
+    for app in [
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    ] {
+        if Path::new(app).is_file() {
+            return app.to_string();
+        }
+    }
     panic!(
         "no Chromium found: run scripts/setup-browser.sh (installs Debian chromium) or set \
          MPCHECK_CHROMIUM to its path (macOS: brew install --cask chromium, or \
