@@ -5,8 +5,8 @@
 # run; medians and the ratio are in its output. Installs hyperfine with apt if missing; needs
 # node, openssl and the client (`mpcheck release --install-ci`).
 #
-#   scripts/bench-release.sh [PROJECT]     (default: /tmp/relbig, generated once with
-#                                           ../shared/bench/gen_miniprogram.py, 400 pages)
+#   scripts/bench-release.sh [PROJECT]     (default: /tmp/relbig, generated once by the
+#                                           project's generator, examples/gen_project.rs: 400 pages)
 # RUNS (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ if ! command -v hyperfine >/dev/null; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq hyperfine >/dev/null
 fi
 if [ ! -f "$PROJECT/app.json" ]; then
-  python3 ../shared/bench/gen_miniprogram.py "$PROJECT" >/dev/null
+  cargo run --locked --release --quiet --example gen_project -- "$PROJECT"
 fi
 cargo build --release --quiet
 dir=target/mock-wechat

@@ -4,8 +4,9 @@
 #
 #   scripts/bench.sh [BIN...]        (default: target/release/mpcheck; give two to compare)
 #
-# BIG (default /tmp/big) is generated once with ../shared/bench/gen_miniprogram.py
-# (--pages 2000 --subpackages 60 --components 1000 --images 1000 --npm); RUNS (default 30).
+# BIG (default /tmp/big) is generated once by the project's generator (tests/support/gen.rs,
+# through `cargo run --release --example gen_project`: --pages 2000 --subpackages 60
+# --components 1000 --images 1000 --npm, about 15,000 files); RUNS (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIG=${BIG:-/tmp/big}
@@ -15,8 +16,8 @@ if ! command -v hyperfine >/dev/null || ! command -v rg >/dev/null; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq hyperfine ripgrep >/dev/null
 fi
 if [ ! -f "$BIG/app.json" ]; then
-  python3 ../shared/bench/gen_miniprogram.py "$BIG" --pages 2000 --subpackages 60 \
-    --components 1000 --images 1000 --npm >/dev/null
+  cargo run --locked --release --quiet --example gen_project -- "$BIG" --pages 2000 \
+    --subpackages 60 --components 1000 --images 1000 --npm
 fi
 cp "$BIG/domains.json" /tmp/bench-domains.json
 [ $# -gt 0 ] || set -- target/release/mpcheck

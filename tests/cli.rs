@@ -495,8 +495,8 @@ fn a_closed_pipe_ends_every_command_quietly() {
     }
 }
 
-#[cfg(target_os = "linux")]
 #[test]
+#[cfg_attr(not(target_os = "linux"), ignore = "needs /dev/full (Linux)")]
 fn a_full_disk_is_an_error_with_a_message() {
     for args in [
         &["rules"][..],
@@ -525,7 +525,6 @@ fn a_full_disk_is_an_error_with_a_message() {
 
 /// The widest line of `mpcheck check fixtures/example` run in a terminal of `cols` columns
 /// (util-linux `script` gives it a pseudo-terminal), with no `COLUMNS`.
-#[cfg(target_os = "linux")]
 fn widest_line_in_a_terminal(cols: usize) -> usize {
     let bin = env!("CARGO_BIN_EXE_mpcheck");
     let o = Command::new("script")
@@ -547,8 +546,11 @@ fn widest_line_in_a_terminal(cols: usize) -> usize {
         .unwrap_or(0)
 }
 
-#[cfg(target_os = "linux")]
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs util-linux `script` (Linux; BSD script takes other arguments)"
+)]
 fn human_output_wraps_at_the_terminals_width() {
     assert!(widest_line_in_a_terminal(60) <= 60);
     assert!(widest_line_in_a_terminal(160) > 100);

@@ -54,6 +54,23 @@ fn replay(rel: &str) {
     );
 }
 
+/// Resident memory of process `pid` in kB: the peak so far on Linux (`VmHWM` in /proc), the
+/// current size elsewhere (`ps`, sampled by the caller every 20 ms); `None` once it is gone.
+fn rss_kb(pid: u32) -> Option<u64> {
+    if cfg!(target_os = "linux") {
+        let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        return s
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+    }
+    let o = Command::new("ps")
+        .args(["-o", "rss=", "-p", &pid.to_string()])
+        .output()
+        .expect("ps runs");
+    String::from_utf8_lossy(&o.stdout).trim().parse().ok()
+}
+
 /// Runs the binary on a saved whole-binary case: `binary/<case>/args` (one argument a line;
 /// `PROJECT` stands for the case's `project/` folder) must exit 0, 1 or 2 within the budget,
 /// under 1 GB of RSS.
@@ -81,16 +98,9 @@ fn replay_binary(case: &str) {
         .spawn()
         .unwrap();
     let t = Instant::now();
-    let status_file = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0u64;
     let status = loop {
-        // Peak RSS so far (Linux; elsewhere this stays 0).
-        if let Ok(s) = std::fs::read_to_string(&status_file)
-            && let Some(kb) = s
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        {
+        if let Some(kb) = rss_kb(child.id()) {
             peak_kb = peak_kb.max(kb);
         }
         if let Some(s) = child.try_wait().unwrap() {

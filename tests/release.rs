@@ -1016,11 +1016,22 @@ fn hanging_client(dir: &Path) -> PathBuf {
     )
 }
 
+/// Whether process `pid` runs (exists and is not a zombie): /proc on Linux, `ps` elsewhere.
 fn alive(pid: &str) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .unwrap_or_default()
-            .contains(") Z ")
+    if cfg!(target_os = "linux") {
+        return Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap_or_default()
+                .contains(") Z ");
+    }
+    let o = Command::new("ps")
+        .args(["-o", "stat=", "-p", pid])
+        .output()
+        .expect("ps runs");
+    o.status.success()
+        && !String::from_utf8_lossy(&o.stdout)
+            .trim_start()
+            .starts_with('Z')
 }
 
 fn leftovers(tmp: &Path) -> Vec<String> {
@@ -1033,7 +1044,6 @@ fn leftovers(tmp: &Path) -> Vec<String> {
 
 #[test]
 #[ignore = "needs Node.js: scripts/test.sh runs this with --ignored"]
-#[cfg(target_os = "linux")]
 fn a_stopped_client_leaves_no_process_and_no_file() {
     let app = release_app();
     let tmp = tempfile::tempdir().unwrap();
