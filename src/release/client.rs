@@ -382,28 +382,42 @@ struct WorkDir(PathBuf);
 
 impl WorkDir {
     fn new() -> std::io::Result<WorkDir> {
-        let mut last = None;
-        for attempt in 0..16u32 {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos());
-            let path = std::env::temp_dir().join(format!(
-                "mpcheck-client-{}-{nanos}-{attempt}",
-                std::process::id()
-            ));
+        fresh_temp("mpcheck-client-", "", |path| {
             let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
             {
                 use std::os::unix::fs::DirBuilderExt;
                 builder.mode(0o700);
             }
-            match builder.create(&path) {
-                Ok(()) => return Ok(WorkDir(path)),
-                Err(e) => last = Some(e),
-            }
-        }
-        Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
+            builder.create(path)
+        })
+        .map(WorkDir)
     }
+}
+
+/// A new name in the system's temporary folder (`{prefix}{pid}-{nanos}-{attempt}{suffix}`),
+/// made by `create`, which must fail when the name exists (so that it is never one someone
+/// else made first, nor a link).
+pub fn fresh_temp(
+    prefix: &str,
+    suffix: &str,
+    create: impl Fn(&Path) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for attempt in 0..16u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "{prefix}{}-{nanos}-{attempt}{suffix}",
+            std::process::id()
+        ));
+        match create(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
 }
 
 impl Drop for WorkDir {

@@ -522,15 +522,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// project), created here and only here (not a name someone else made first, nor a link), readable
 /// by this user only; removed once read, or when the client is stopped.
 fn result_path() -> std::io::Result<PathBuf> {
-    let mut last = None;
-    for attempt in 0..16u32 {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let path = std::env::temp_dir().join(format!(
-            "mpcheck-upload-{}-{nanos}-{attempt}.json",
-            std::process::id()
-        ));
+    client::fresh_temp("mpcheck-upload-", ".json", |path| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -538,12 +530,8 @@ fn result_path() -> std::io::Result<PathBuf> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        match options.open(&path) {
-            Ok(_) => return Ok(path),
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
+        options.open(path).map(drop)
+    })
 }
 
 fn gate_line(lang: Lang, diagnostics: &[Diagnostic]) -> String {
