@@ -29,8 +29,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#binaries[@]} -gt 0 ] || host=1
-command -v node >/dev/null && command -v npm >/dev/null \
-  || { echo "npm-pack: needs node and npm (scripts/setup-release.sh installs them)" >&2; exit 2; }
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "npm-pack: needs node and npm (scripts/setup-release.sh installs them)" >&2
+  exit 2
+fi
 
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$repo/Cargo.toml" | head -n1)"
 [ -n "$version" ] || { echo "npm-pack: no version in Cargo.toml" >&2; exit 2; }

@@ -315,6 +315,84 @@ fn exit_codes_and_signals_are_forwarded() {
     );
 }
 
+/// The GitHub Action (action.yml) as the runner would run it: its step's `run:` line, with the
+/// `INPUT_*` variables its `env:` maps from the inputs, and the packed tarballs as the `package`
+/// input in place of the registry. Not tested: the runner's own parsing of action.yml (see
+/// scripts/lint-ci.sh), `version` (it only builds `mpcheck@<version>` for npm), a real registry.
+#[test]
+#[ignore = "needs Node.js and npm: scripts/test.sh installs them and runs this with --ignored"]
+fn the_github_action_runs_the_packed_package() {
+    let p = packed();
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let run = action
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("run: "))
+        .expect("action.yml has a run: line");
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let example = example();
+    let package = format!("{} {}", p.main.display(), p.platform.display());
+    let inputs = [
+        ("version", "0.0.0-not-used"),
+        ("path", example.as_str()),
+        ("args", "--lang en --max-warnings \"0\""),
+        ("working-directory", work.to_str().unwrap()),
+        ("package", package.as_str()),
+    ];
+    let mut c = cmd("bash", &work);
+    c.arg("-c")
+        .arg(run)
+        .env("GITHUB_ACTION_PATH", root())
+        .env("RUNNER_TEMP", tmp.path());
+    let mut mapped = 0;
+    for line in action.lines() {
+        let Some((var, value)) = line.trim().split_once(": ${{ inputs.") else {
+            continue;
+        };
+        let name = value.strip_suffix(" }}").unwrap();
+        let given = inputs.iter().find(|(n, _)| *n == name);
+        c.env(
+            var,
+            given
+                .unwrap_or_else(|| panic!("input {name} not set here"))
+                .1,
+        );
+        mapped += 1;
+    }
+    assert_eq!(mapped, inputs.len(), "every input reaches the script");
+    let o = c.output().unwrap();
+    let own = direct(
+        &work,
+        &[
+            "check",
+            "--format",
+            "github",
+            "--lang",
+            "en",
+            "--max-warnings",
+            "0",
+            &example,
+        ],
+    );
+    assert_eq!(own.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let version_line = format!("mpcheck {}\n", env!("CARGO_PKG_VERSION"));
+    assert!(
+        out.ends_with(&format!("{version_line}{}", text(&own.stdout))),
+        "the action's output ends with the version and mpcheck's own output:\n{out}"
+    );
+    assert!(text(&o.stderr).ends_with(&text(&own.stderr)));
+    // Installed under RUNNER_TEMP, nothing in the working directory.
+    assert!(
+        tmp.path()
+            .join("mpcheck-action/node_modules/.bin/mpcheck")
+            .exists()
+    );
+    assert_eq!(std::fs::read_dir(&work).unwrap().count(), 0);
+}
+
 /// The source package.json agrees with Cargo.toml (no Node.js needed).
 #[test]
 fn package_json_matches_cargo_toml() {
