@@ -10,8 +10,10 @@ cargo test --locked "$@"
 # The release tests run the real client against a local mock of WeChat's server: #[ignore]d so
 # that `cargo test` without Node.js reports them as ignored, and run here, where it is installed.
 cargo test --locked --test release "$@" -- --ignored
-# The npm packages, packed (scripts/npm-pack.sh), installed offline and run through npx.
+# The npm packages, packed (scripts/npm-pack.sh), installed offline and run through npx; then
+# the CI files that cannot run here (release workflow, GitHub Action, GitLab template) are linted.
 cargo test --locked --test npm "$@" -- --ignored
+scripts/lint-ci.sh
 # Tests that need ../shared (seeded defects, the project generator) are #[ignore]d so that a
 # user's clone reports them as ignored, not passed; run them here when ../shared is present.
 if [ -d ../shared ]; then
