@@ -248,6 +248,31 @@ fn a_missing_binary_is_explained() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("MPCHECK_BINARY is set to"));
+
+    // A platform with no package at all (the launcher made to see a CPU there is none for).
+    let preload = project.parent().unwrap().join("other-arch.js");
+    std::fs::write(
+        &preload,
+        "Object.defineProperty(process, 'arch', { value: 'ppc64' });\n",
+    )
+    .unwrap();
+    let o = cmd(project.join("node_modules/.bin/mpcheck"), &project)
+        .env("NODE_OPTIONS", format!("--require {}", preload.display()))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    let os = key.split('-').next().unwrap();
+    for want in [
+        format!("there is no prebuilt binary for this platform ({os}-ppc64)"),
+        "Prebuilt binaries exist for: darwin-arm64, darwin-x64, linux-arm64, linux-x64, \
+         win32-arm64, win32-x64."
+            .to_string(),
+        "cargo install --locked --git https://github.com/mpcheck/mpcheck".to_string(),
+    ] {
+        assert!(err.contains(&want), "{want:?} not in:\n{err}");
+    }
 }
 
 #[cfg(unix)]
