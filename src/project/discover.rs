@@ -36,7 +36,12 @@ pub fn enclosing(path: &Path) -> std::io::Result<Option<Enclosing>> {
     for dir in start.ancestors().take(MAX_DEPTH) {
         if dir.join(PROJECT_CONFIG).is_file() {
             nearest_config.get_or_insert(dir);
-            if root_contains(dir, &canonical) {
+            // A root without app.json (a source repository whose built app is in `dist/`) does
+            // not take the path from a nearer folder with one.
+            let root = root_of(dir);
+            if canonical.starts_with(&root)
+                && (nearest_app.is_none() || root.join("app.json").is_file())
+            {
                 containing = Some(dir);
                 break;
             }
@@ -59,20 +64,17 @@ pub fn enclosing(path: &Path) -> std::io::Result<Option<Enclosing>> {
     }))
 }
 
-/// `dir`'s miniprogram root (from its project.config.json; the folder itself when it sets
-/// none, or cannot be read) contains `path`.
-fn root_contains(dir: &Path, path: &Path) -> bool {
+/// `dir`'s miniprogram root, from its project.config.json: the folder itself when it sets
+/// none, cannot be read, or names one that leaves the folder.
+fn root_of(dir: &Path) -> PathBuf {
     let doc = read_json_inside(dir, &dir.join(PROJECT_CONFIG));
     let root = doc
         .value()
         .and_then(|c| c.get("miniprogramRoot"))
         .and_then(|r| r.as_str())
-        .map_or(Some(String::new()), |s| resolve_root(dir, s));
-    match root {
-        Some(root) => path.starts_with(dir.join(root)),
-        // A root that leaves the project: the project folder is still the project.
-        None => path.starts_with(dir),
-    }
+        .and_then(|s| resolve_root(dir, s))
+        .unwrap_or_default();
+    dir.join(root)
 }
 
 #[cfg(test)]
@@ -139,5 +141,23 @@ mod tests {
             p.join("src")
         );
         assert_eq!(enclosing(&p.join("dist")).unwrap().unwrap().dir, p);
+    }
+
+    #[test]
+    fn a_config_whose_root_has_no_app_json_gives_way_to_a_nearer_app_json() {
+        // A component library's repository: its config at the top (no miniprogramRoot, no
+        // app.json there), the demo app built into dist/.
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().canonicalize().unwrap();
+        write(&p.join("project.config.json"), "{}");
+        write(&p.join("dist/app.json"), "{}");
+        write(&p.join("src/button.js"), "");
+        assert_eq!(
+            enclosing(&p.join("dist")).unwrap().unwrap().dir,
+            p.join("dist")
+        );
+        // Elsewhere, and at the top, it is still the project (MP100 then says app.json is missing).
+        assert_eq!(enclosing(&p.join("src")).unwrap().unwrap().dir, p);
+        assert_eq!(enclosing(&p).unwrap().unwrap().dir, p);
     }
 }
