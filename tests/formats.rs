@@ -339,3 +339,61 @@ fn sarif_validates_with_the_sarif_multitool() {
         assert!(!text.contains(": error "), "{name}: {text}");
     }
 }
+
+#[test]
+fn several_runs_make_one_report() {
+    use mpcheck::report::{Run, gitlab, junit, sarif};
+    let config = mpcheck::config::Config::default();
+    let (project, diagnostics) = common::check(&example(), &config, mpcheck::i18n::Lang::En);
+    let runs = [
+        Run {
+            project: &project,
+            diagnostics: &diagnostics,
+            path_prefix: "a/".into(),
+        },
+        Run {
+            project: &project,
+            diagnostics: &diagnostics,
+            path_prefix: "b/".into(),
+        },
+    ];
+    let opts = common::opts();
+    let v: serde_json::Value = serde_json::from_str(&gitlab::render(&runs, &opts)).unwrap();
+    let issues = v.as_array().unwrap();
+    assert_eq!(issues.len(), 2 * diagnostics.len());
+    let fps: HashSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fps.len(), issues.len());
+    assert!(
+        issues[0]["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("a/")
+    );
+    assert!(
+        issues.last().unwrap()["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("b/")
+    );
+    let v: serde_json::Value = serde_json::from_str(&sarif::render(&runs, &opts)).unwrap();
+    assert_eq!(v["runs"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        v["runs"][0]["results"].as_array().unwrap().len(),
+        2 * diagnostics.len()
+    );
+    let xml = junit::render(&runs, &opts);
+    assert!(xml.contains("<testsuite name=\"a/app.json\""));
+    assert!(xml.contains("<testsuite name=\"b/app.json\""));
+    let failing = diagnostics
+        .iter()
+        .filter(|d| d.severity > mpcheck::diagnostic::Severity::Info)
+        .count();
+    assert!(xml.contains(&format!(
+        "tests=\"{}\" failures=\"{}\"",
+        2 * diagnostics.len(),
+        2 * failing
+    )));
+}
