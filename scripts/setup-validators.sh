@@ -28,4 +28,5 @@ if [ ! -x "$tool" ]; then
   # npm may not run the package's postinstall (which only does this).
   chmod u+x "$tool"
 fi
-"$tool" --version >/dev/null
+# A self-contained .NET build: it needs no ICU with invariant globalization.
+DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" --version >/dev/null 2>&1

@@ -315,6 +315,7 @@ fn sarif_validates_with_the_sarif_multitool() {
             .arg("-o")
             .arg(&log)
             .args(["--log", "ForceOverwrite"])
+            .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
             .output()
             .expect("the SARIF Multitool runs (scripts/setup-validators.sh installs it)");
         let text = String::from_utf8_lossy(&o.stdout);
