@@ -1,9 +1,9 @@
 //! The CI formats (`check --format gitlab|junit|sarif`): exact output on the example and a
 //! clean project, escaping, determinism, fingerprints, and (#[ignore]d, run by
 //! scripts/test.sh after scripts/setup-validators.sh) checks by real validators: xmllint
-//! against the Jenkins JUnit schema, Microsoft's SARIF Multitool. The GitLab report is
-//! checked against the documented fields (tests/support/gitlab-codequality.schema.json) in
-//! every run: the validator is a crate.
+//! against the Jenkins JUnit schema, Microsoft's SARIF Multitool. The GitLab report (against
+//! the documented fields, tests/support/gitlab-codequality.schema.json) and the SARIF output
+//! (against the SARIF 2.1.0 JSON schema) are checked in every run: that validator is a crate.
 
 mod common;
 
@@ -245,6 +245,38 @@ fn gitlab_reports_have_the_documented_fields() {
     let bad = serde_json::json!([{"description": "x", "check_name": "MP1", "fingerprint": "f",
         "severity": "error", "location": {"path": "a"}}]);
     assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_schema() {
+    // The SARIF 2.1.0 schema (its last release candidate, rtm.5, as Microsoft's
+    // @microsoft/jest-sarif ships it): the Multitool below checks required properties and its
+    // own rules but lets wrong enum values and ranges through; this catches those.
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/support/sarif-2.1.0-rtm.5.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft4::new(&schema).unwrap();
+    let dir = hostile();
+    for d in [example(), clean(), dir.path().to_path_buf()] {
+        let (_, out) = run(&d, "sarif", &[]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", d.display());
+        // Not vacuous: a wrong level and a line 0 are refused.
+        let mut bad = v.clone();
+        if let Some(r) = bad["runs"][0]["results"].get_mut(0) {
+            r["level"] = "fatal".into();
+            assert!(!validator.is_valid(&bad));
+            let mut bad = v.clone();
+            bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+                0.into();
+            assert!(!validator.is_valid(&bad));
+        }
+    }
 }
 
 /// The fixtures the validators read: the example, the clean project, the hostile one.
