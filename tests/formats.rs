@@ -430,3 +430,70 @@ fn several_runs_make_one_report() {
         2 * failing
     )));
 }
+
+#[test]
+fn sarif_fixes_are_the_json_formats_edits() {
+    // fixtures/example is ASCII, so UTF-16 and char columns agree.
+    let (_, json) = run(&example(), "json", &[]);
+    let (_, sarif) = run(&example(), "sarif", &[]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let edits = |d: &serde_json::Value| -> Vec<(String, [u64; 4], String)> {
+        d["fix"]["edits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                let r = &e["range"];
+                (
+                    e["file"].as_str().unwrap().to_string(),
+                    [
+                        r["start"]["line"].as_u64().unwrap(),
+                        r["start"]["column"].as_u64().unwrap(),
+                        r["end"]["line"].as_u64().unwrap(),
+                        r["end"]["column"].as_u64().unwrap(),
+                    ],
+                    e["replacement"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let replacements = |r: &serde_json::Value| -> Vec<(String, [u64; 4], String)> {
+        let mut out = Vec::new();
+        for change in r["fixes"][0]["artifactChanges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let file = change["artifactLocation"]["uri"].as_str().unwrap();
+            for rep in change["replacements"].as_array().unwrap() {
+                let g = &rep["deletedRegion"];
+                let n = |k: &str| g[k].as_u64().unwrap();
+                out.push((
+                    file.to_string(),
+                    [
+                        n("startLine"),
+                        n("startColumn"),
+                        n("endLine"),
+                        n("endColumn"),
+                    ],
+                    rep["insertedContent"]["text"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+        out
+    };
+    let diags = json["diagnostics"].as_array().unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(diags.len(), results.len());
+    let mut fixable = 0;
+    for (d, r) in diags.iter().zip(results) {
+        let mut a = edits(d);
+        let mut b = replacements(r);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{d}");
+        fixable += usize::from(!a.is_empty());
+    }
+    assert!(fixable >= 3, "{fixable}");
+}

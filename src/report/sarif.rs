@@ -2,8 +2,9 @@
 //! one run whose `tool.driver.rules` are the rules reported (sorted by code; each result's
 //! `ruleIndex` points into them) with their summary, their documentation as help, and their
 //! default level; one result per finding with its level, message (and help), location,
-//! related locations and a stable fingerprint (the gitlab format's, under
-//! `partialFingerprints["mpcheck/v1"]`).
+//! related locations, a stable fingerprint (the gitlab format's, under
+//! `partialFingerprints["mpcheck/v1"]`) and, for a fixable finding, the fix's edits as
+//! `fixes` (replacements of regions, columns as below).
 //!
 //! Paths are relative to the current directory (the repository root in CI) with
 //! `uriBaseId` `%SRCROOT%`, as GitHub expects. Columns are counted in UTF-16 code units,
@@ -100,6 +101,30 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// The edits `mpcheck check --fix` would make.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix<'a> {
+    description: Text<'a>,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Text<'a>,
 }
 
 #[derive(Serialize)]
@@ -202,6 +227,37 @@ fn region(project: &Project, file: &str, span: Option<Span>) -> Option<Region> {
     })
 }
 
+/// A fix as SARIF: its edits grouped by file, in order; `None` when an edit's file was not
+/// read (no region can be given).
+fn fix<'a>(run: &Run, f: &'a crate::diagnostic::Fix) -> Option<Fix<'a>> {
+    let mut changes: Vec<ArtifactChange> = Vec::new();
+    for e in &f.edits {
+        let replacement = Replacement {
+            deleted_region: region(run.project, &e.file, Some(e.span))?,
+            inserted_content: Text {
+                text: e.replacement.as_str().into(),
+            },
+        };
+        let uri = uri(&run.path(&e.file));
+        match changes.iter_mut().find(|c| c.artifact_location.uri == uri) {
+            Some(c) => c.replacements.push(replacement),
+            None => changes.push(ArtifactChange {
+                artifact_location: ArtifactLocation {
+                    uri,
+                    uri_base_id: "%SRCROOT%",
+                },
+                replacements: vec![replacement],
+            }),
+        }
+    }
+    Some(Fix {
+        description: Text {
+            text: "the fix `mpcheck check --fix` applies".into(),
+        },
+        artifact_changes: changes,
+    })
+}
+
 /// The first paragraph of a rule's doc after its title (its one-line description).
 fn first_paragraph(doc: &str) -> Option<String> {
     let body = doc
@@ -288,6 +344,12 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                     }),
                 })
                 .collect();
+            let fixes = d
+                .fix
+                .as_ref()
+                .and_then(|f| fix(run, f))
+                .into_iter()
+                .collect();
             let mut partial_fingerprints = BTreeMap::new();
             partial_fingerprints.insert("mpcheck/v1", fingerprints.next(run, d));
             results.push(SarifResult {
@@ -300,6 +362,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                 locations,
                 related_locations,
                 partial_fingerprints,
+                fixes,
             });
         }
     }
