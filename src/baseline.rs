@@ -149,6 +149,36 @@ fn key_of(rule: &str, file: &str, span: Option<Span>, source: Option<&Source>) -
     }
 }
 
+/// A finding's fingerprint for the CI report formats (gitlab, sarif), before duplicates are
+/// told apart: the baseline's key of rule, path and the underlined text (whitespace
+/// collapsed; the line's text for an empty span), so no line or column number, plus the
+/// message with its ASCII digits dropped (messages name indexes and counts that shift when
+/// something is inserted above). `path` is the path as the report writes it.
+pub fn report_fingerprint(project: &Project, d: &Diagnostic, path: &str) -> u64 {
+    let source = d.span.and(project.source(&d.file));
+    let key = key_of(d.rule.code, path, d.span, source);
+    let message: String = d.message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let mut h = Fnv::new();
+    h.field(REPORT_TAG)
+        .field(&format!("{:016x}", key.fingerprint))
+        .field(&message);
+    h.0
+}
+
+/// The fingerprint of the `salt`-th finding with the same `base` (`salt` 0 is `base`).
+pub fn salted(base: u64, salt: u32) -> u64 {
+    if salt == 0 {
+        return base;
+    }
+    let mut h = Fnv::new();
+    h.field(REPORT_TAG)
+        .field(&format!("{base:016x}"))
+        .field(&salt.to_string());
+    h.0
+}
+
+const REPORT_TAG: &str = "mpcheck-report-1";
+
 /// One entry of a baseline file.
 #[derive(Debug, Clone)]
 struct Entry {

@@ -4,9 +4,12 @@ pub mod concise;
 pub mod escape;
 pub mod excerpt;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod network;
+pub mod sarif;
 pub mod settings;
 pub mod size;
 pub mod size_html;
@@ -18,10 +21,20 @@ use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Source excerpts with the underlined text, help and docs (for people).
     Human,
+    /// `path:line:col: severity[CODE] message`, one per line.
     Concise,
+    /// GitHub Actions workflow commands (annotations in the job log and the diff).
     Github,
+    /// GitLab Code Quality report (`artifacts:reports:codequality`).
+    Gitlab,
+    /// mpcheck's own JSON (version 1).
     Json,
+    /// JUnit XML: a test suite per file, a failing test case per error or warning.
+    Junit,
+    /// SARIF 2.1.0 (GitHub code scanning, VS Code's SARIF viewer, ...).
+    Sarif,
 }
 
 #[derive(Clone)]
@@ -79,8 +92,12 @@ impl PathBase {
         }
     }
 
-    /// A project-relative path as shown.
+    /// A project-relative path as shown (a path outside the project, such as a `--config`
+    /// file, is absolute and shown as it is).
     pub fn show<'a>(&self, file: &'a str) -> std::borrow::Cow<'a, str> {
+        if std::path::Path::new(file).is_absolute() {
+            return std::borrow::Cow::Borrowed(file);
+        }
         if !self.inside.is_empty()
             && let Some(rest) = file.strip_prefix(self.inside.as_str())
         {
@@ -274,6 +291,45 @@ pub fn render_runs(runs: &[Run], format: Format, opts: &Options) -> String {
         Format::Concise => each(&|r, o| concise::render(r.project, r.diagnostics, o)) + &end(),
         Format::Github => each(&|r, o| github::render(r.project, r.diagnostics, o)),
         Format::Json => json::render(runs),
+        Format::Gitlab => gitlab::render(runs, opts),
+        Format::Junit => junit::render(runs, opts),
+        Format::Sarif => sarif::render(runs, opts),
+    }
+}
+
+impl Run<'_> {
+    /// The path a report names for `file` of this run: from the current directory, `/`
+    /// separators; the pseudo-file of a finding about a command-line value as it is.
+    pub fn path(&self, file: &str) -> String {
+        if file == crate::diagnostic::ARGUMENTS {
+            file.to_string()
+        } else {
+            self.base.show(file).into_owned()
+        }
+    }
+}
+
+/// Fingerprints for the CI formats (gitlab, sarif): stable across edits elsewhere in the file
+/// (no line numbers, see [`crate::baseline::report_fingerprint`]), and unique within a report:
+/// the n-th finding with the same fingerprint, in output order, gets it salted with n, as ruff
+/// does. The same findings give the same bytes at any thread count (the order is fixed).
+#[derive(Default)]
+pub struct Fingerprints {
+    seen: std::collections::HashSet<u64>,
+}
+
+impl Fingerprints {
+    /// The fingerprint of `d` of `run`, as 16 hex digits.
+    pub fn next(&mut self, run: &Run, d: &Diagnostic) -> String {
+        let base = crate::baseline::report_fingerprint(run.project, d, &run.path(&d.file));
+        let mut salt = 0;
+        loop {
+            let fp = crate::baseline::salted(base, salt);
+            if self.seen.insert(fp) {
+                return format!("{fp:016x}");
+            }
+            salt += 1;
+        }
     }
 }
 
