@@ -6,6 +6,11 @@
 #                     else MPCHECK_CHROMIUM or a Chromium/Chrome it finds)
 #   tests/release.rs  Node.js, npm, openssl and the official upload client miniprogram-ci 2.1.42
 #                     for `mpcheck release` (scripts/setup-release.sh; apt-get for the first three)
+#   tests/precommit.rs  pre-commit 4.7.0 from PyPI (scripts/setup-hooks.sh pre-commit: a venv;
+#                     needs python3 and network the first time); its rust-hook test builds
+#                     mpcheck with `cargo install` (minutes the first time, then cached)
+#   tests/lintstaged.rs  lint-staged 16.4.0 and husky 9.1.7 from npm (scripts/setup-hooks.sh
+#                     lint-staged, after scripts/setup-release.sh's Node.js)
 # When a tool cannot be had (no apt-get, as on macOS), those tests are not run: said on stderr at
 # once and again in the last lines, with their names. The exit status is then that of the tests
 # that ran, unless MPCHECK_TEST_STRICT=1 (CI): then tests not run fail the script.
@@ -25,7 +30,7 @@ not_run_add() {
 $(printf '%s\n' "$names" | sed 's/^/    /')
 "
 }
-browser="" release=""
+browser="" release="" precommit="" lintstaged=""
 if chromium=$(scripts/setup-browser.sh); then
   export MPCHECK_CHROMIUM="$chromium"
 else
@@ -33,6 +38,10 @@ else
 fi
 scripts/setup-release.sh \
   || release="no Node.js, npm, openssl or miniprogram-ci (see scripts/setup-release.sh's message above)"
+scripts/setup-hooks.sh pre-commit \
+  || precommit="no pre-commit (see scripts/setup-hooks.sh's message above)"
+scripts/setup-hooks.sh lint-staged \
+  || lintstaged="no lint-staged or husky (see scripts/setup-hooks.sh's message above)"
 cargo test --locked ${1+"$@"}
 # The HTML report opened in Chromium.
 if [ -z "$browser" ]; then
@@ -45,6 +54,17 @@ if [ -z "$release" ]; then
   cargo test --locked --test release ${1+"$@"} -- --ignored
 else
   not_run_add release "$release" ${1+"$@"}
+fi
+# The git hooks: the real pre-commit and lint-staged + husky in throw-away repositories.
+if [ -z "$precommit" ]; then
+  cargo test --locked --test precommit ${1+"$@"} -- --ignored
+else
+  not_run_add precommit "$precommit" ${1+"$@"}
+fi
+if [ -z "$lintstaged" ]; then
+  cargo test --locked --test lintstaged ${1+"$@"} -- --ignored
+else
+  not_run_add lintstaged "$lintstaged" ${1+"$@"}
 fi
 if [ -n "$not_run" ]; then
   {
