@@ -8,6 +8,11 @@
 #                     for `mpcheck release` (scripts/setup-release.sh; apt-get for the first three)
 #   tests/npm.rs      Node.js and npm (the same set-up): the npm packages, installed offline
 #   tests/formats.rs  xmllint and Microsoft's SARIF Multitool (scripts/setup-validators.sh)
+#   tests/precommit.rs  pre-commit 4.7.0 from PyPI (scripts/setup-hooks.sh pre-commit: a venv;
+#                     needs python3 and network the first time); its rust-hook test builds
+#                     mpcheck with `cargo install` (minutes the first time, then cached)
+#   tests/lintstaged.rs  lint-staged 16.4.0 and husky 9.1.7 from npm (scripts/setup-hooks.sh
+#                     lint-staged, after scripts/setup-release.sh's Node.js)
 # When a tool cannot be had (no apt-get, as on macOS), those tests are not run: said on stderr at
 # once and again in the last lines, with their names. The exit status is then that of the tests
 # that ran, unless MPCHECK_TEST_STRICT=1 (CI): then tests not run fail the script.
@@ -35,6 +40,11 @@ else
 fi
 scripts/setup-release.sh \
   || release="no Node.js, npm, openssl or miniprogram-ci (see scripts/setup-release.sh's message above)"
+precommit="" lintstaged=""
+scripts/setup-hooks.sh pre-commit \
+  || precommit="no pre-commit (see scripts/setup-hooks.sh's message above)"
+scripts/setup-hooks.sh lint-staged \
+  || lintstaged="no lint-staged or husky (see scripts/setup-hooks.sh's message above)"
 cargo test --locked ${1+"$@"}
 # The HTML report opened in Chromium.
 if [ -z "$browser" ]; then
@@ -69,6 +79,17 @@ else
   echo "scripts/test.sh: NOT RUNNING scripts/lint-ci.sh: $release" >&2
   not_run="${not_run}scripts/lint-ci.sh: $release
 "
+fi
+# The git hooks: the real pre-commit and lint-staged + husky in throw-away repositories.
+if [ -z "$precommit" ]; then
+  cargo test --locked --test precommit ${1+"$@"} -- --ignored
+else
+  not_run_add precommit "$precommit" ${1+"$@"}
+fi
+if [ -z "$lintstaged" ]; then
+  cargo test --locked --test lintstaged ${1+"$@"} -- --ignored
+else
+  not_run_add lintstaged "$lintstaged" ${1+"$@"}
 fi
 if [ -n "$not_run" ]; then
   {
