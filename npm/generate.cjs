@@ -89,11 +89,7 @@ writeJson(path.join(mainDir, "package.json"), main);
 copy(path.join(__dirname, "mpcheck", "bin", "mpcheck"), path.join(mainDir, "bin", "mpcheck"), 0o755);
 copy(path.join(__dirname, "mpcheck", "README.md"), path.join(mainDir, "README.md"), 0o644);
 copy(license, path.join(mainDir, "LICENSE"), 0o644);
-if (fs.existsSync(schema)) {
-  copy(schema, path.join(mainDir, "mpcheck.schema.json"), 0o644);
-} else {
-  process.stderr.write("npm/generate.cjs: no mpcheck.schema.json in the repository; packing without it\n");
-}
+copy(schema, path.join(mainDir, "mpcheck.schema.json"), 0o644);
 var written = [mainDir];
 
 // One package per platform given a binary.

@@ -179,6 +179,37 @@ fn npx_mpcheck_is_the_binary() {
             "stderr of {args:?}"
         );
     }
+    // The config schema ships in the package, where the README's `$schema` points: the same
+    // file as the repository's, and a config naming it is taken.
+    let schema = project.join("node_modules/mpcheck/mpcheck.schema.json");
+    assert_eq!(
+        std::fs::read(&schema).expect("mpcheck.schema.json in the package"),
+        std::fs::read(root().join("mpcheck.schema.json")).unwrap()
+    );
+    let config = project.join("mpcheck-config.json");
+    std::fs::write(
+        &config,
+        r#"{"$schema": "./node_modules/mpcheck/mpcheck.schema.json", "rules": {"MP408": "off"}}"#,
+    )
+    .unwrap();
+    let o = npx(
+        &project,
+        &[
+            "check",
+            &example,
+            "-f",
+            "json",
+            "-c",
+            config.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(
+        !text(&o.stdout).contains("\"MP408\""),
+        "{}",
+        text(&o.stdout)
+    );
+
     let version = npx(&project, &["--version"]);
     assert_eq!(
         text(&version.stdout),
