@@ -4,6 +4,7 @@
 //! package.json holding the lint-staged config, `npx husky init`, `.husky/pre-commit` running
 //! `npx lint-staged`, triggered by `git commit`, with the mpcheck this build made on PATH.
 
+mod common;
 #[path = "support/gitrepo.rs"]
 mod gitrepo;
 
@@ -124,27 +125,6 @@ fn a_change_outside_the_mini_program_passes() {
 #[test]
 #[ignore = "needs lint-staged and husky from npm: scripts/test.sh installs them and runs this with --ignored"]
 fn one_commit_in_two_projects_of_a_monorepo() {
-    let repo = setup(&["apps/shop", "apps/admin"]);
-    let a = defect_page_json(&repo, "apps/shop");
-    let b = missing_page(&repo, "apps/admin");
-    let (o, made) = repo.commit(&[&a, &b], "both");
-    let out = text(&o);
-    assert!(!made, "{out}");
-    assert!(
-        out.contains("apps/shop/pages/index/index.json:3:28") && out.contains("MP103"),
-        "{out}"
-    );
-    assert!(
-        out.contains("apps/admin/app.json:") && out.contains("MP200"),
-        "{out}"
-    );
-    // One glob, one chunk: one mpcheck process, one summary for both projects.
-    assert_eq!(out.matches("Found 2 errors").count(), 1, "{out}");
-
-    repo.ok(&["reset", "-q"]);
-    repo.ok(&["checkout", "--", "apps"]);
-    let a = clean_wxml_change(&repo, "apps/shop");
-    let b = clean_wxml_change(&repo, "apps/admin");
-    let (o, made) = repo.commit(&[&a, &b], "both clean");
-    assert!(made, "{}", text(&o));
+    // one glob, one chunk: one mpcheck process, one summary for both projects.
+    gitrepo::monorepo_commit(&setup(&["apps/shop", "apps/admin"]));
 }

@@ -10,6 +10,7 @@
 //! the cache folder, so it builds once per commit of this repository, and reuses the compiled
 //! dependencies.
 
+mod common;
 #[path = "support/gitrepo.rs"]
 mod gitrepo;
 
@@ -194,29 +195,8 @@ fn a_change_outside_the_mini_program_passes() {
 #[test]
 #[ignore = "needs pre-commit from PyPI: scripts/test.sh installs it and runs this with --ignored"]
 fn one_commit_in_two_projects_of_a_monorepo() {
-    let repo = setup(&["apps/shop", "apps/admin"], system_hook);
-    let a = defect_page_json(&repo, "apps/shop");
-    let b = missing_page(&repo, "apps/admin");
-    let (o, made) = repo.commit(&[&a, &b], "both");
-    let out = text(&o);
-    assert!(!made, "{out}");
-    assert!(
-        out.contains("apps/shop/pages/index/index.json:3:28") && out.contains("MP103"),
-        "{out}"
-    );
-    assert!(
-        out.contains("apps/admin/app.json:") && out.contains("MP200"),
-        "{out}"
-    );
     // require_serial: one mpcheck process, one summary for both projects.
-    assert_eq!(out.matches("Found 2 errors").count(), 1, "{out}");
-
-    repo.ok(&["reset", "-q"]);
-    repo.ok(&["checkout", "--", "apps"]);
-    let a = clean_wxml_change(&repo, "apps/shop");
-    let b = clean_wxml_change(&repo, "apps/admin");
-    let (o, made) = repo.commit(&[&a, &b], "both clean");
-    assert!(made, "{}", text(&o));
+    gitrepo::monorepo_commit(&setup(&["apps/shop", "apps/admin"], system_hook));
 }
 
 #[test]

@@ -56,14 +56,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             )
         };
         let title = escape_property(&format!("mpcheck {} ({})", d.rule.code, d.rule.name));
-        let mut message = if d.is_about_arguments() {
-            format!("{}: {}", d.file, d.message)
-        } else {
-            d.message.clone()
-        };
-        if let Some(help) = &d.help {
-            message.push_str(&format!("\nhelp: {help}"));
-        }
+        let message = super::message_with_help(d);
         out.push_str(&format!(
             "::{level} {location}title={title}::{}\n",
             escape_data(&message)

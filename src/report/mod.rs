@@ -234,6 +234,20 @@ impl Summary {
     }
 }
 
+/// A finding's message and help as one text, for formats with one message field (github,
+/// sarif); a finding about a command-line value names it first.
+pub fn message_with_help(d: &Diagnostic) -> String {
+    let mut message = if d.is_about_arguments() {
+        format!("{}: {}", d.file, d.message)
+    } else {
+        d.message.clone()
+    };
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    message
+}
+
 /// The start and end (exclusive) of a diagnostic's span; 1:1 when it has none.
 pub fn range(
     project: &Project,

@@ -303,14 +303,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
     let mut results = Vec::new();
     for run in runs {
         for d in run.diagnostics {
-            let mut message = if d.is_about_arguments() {
-                format!("{}: {}", d.file, d.message)
-            } else {
-                d.message.clone()
-            };
-            if let Some(help) = &d.help {
-                message.push_str(&format!("\nhelp: {help}"));
-            }
+            let message = super::message_with_help(d);
             let locations = if d.is_about_arguments() {
                 Vec::new()
             } else {

@@ -3,6 +3,7 @@
 //! (no global or system config, so no hooksPath, signing or templates of theirs), with the
 //! built mpcheck first on PATH and English, colourless output.
 
+use crate::common::copy_dir;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -172,14 +173,29 @@ pub fn missing_page(repo: &Repo, app: &str) -> String {
     rel
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+/// One commit touching two projects of a monorepo (`apps/shop`, `apps/admin`), as a hook runs
+/// mpcheck: a defect in each blocks it, both reported by one process with one summary; once
+/// both changes are clean, the commit is made.
+pub fn monorepo_commit(repo: &Repo) {
+    let a = defect_page_json(repo, "apps/shop");
+    let b = missing_page(repo, "apps/admin");
+    let (o, made) = repo.commit(&[&a, &b], "both");
+    let out = text(&o);
+    assert!(!made, "{out}");
+    assert!(
+        out.contains("apps/shop/pages/index/index.json:3:28") && out.contains("MP103"),
+        "{out}"
+    );
+    assert!(
+        out.contains("apps/admin/app.json:") && out.contains("MP200"),
+        "{out}"
+    );
+    assert_eq!(out.matches("Found 2 errors").count(), 1, "{out}");
+
+    repo.ok(&["reset", "-q"]);
+    repo.ok(&["checkout", "--", "apps"]);
+    let a = clean_wxml_change(repo, "apps/shop");
+    let b = clean_wxml_change(repo, "apps/admin");
+    let (o, made) = repo.commit(&[&a, &b], "both clean");
+    assert!(made, "{}", text(&o));
 }
