@@ -6,7 +6,7 @@
 #
 # For every project folder below and each binary, run from CORPUS_DIR (same working directory for
 # both; the folder is passed as a relative path):
-#   check -f json | check -f concise | check -f human --color never | size -f json
+#   check -f F for each of FORMATS (human with --color never) | size -f json
 # in a clean environment (env -i; LANG=C, COLUMNS=100, no MPCHECK_* variables), 60 s timeout each.
 # One line per project and format (same / DIFFERENT + short summary), then totals and the base
 # binary's time per project. Outputs of differing runs and their diffs go to DIFF_DIR.
@@ -14,7 +14,12 @@
 # Environment:
 #   EXTRA_BASE_ARGS, EXTRA_NEW_ARGS  extra arguments for the `check` runs of BASE / NEW
 #                                    (e.g. EXTRA_NEW_ARGS="--threads 1"; `size` takes no --threads)
-#   LANGS="en zh"                    also run the three check formats with --lang zh (default: en)
+#   LANGS="en zh"                    also run the check formats with --lang zh (default: en)
+#   FORMATS                          check formats (default: json concise human github gitlab
+#                                    junit sarif)
+#   FIXTURES=REPO                    also every fixture project of REPO/fixtures (each folder with
+#                                    an app.json or a project.config.json, passed as an absolute
+#                                    path), e.g. FIXTURES=. (before/after a refactor)
 #   DIFF_DIR                         default /tmp/corpus-diff (its *.diff and out/ are replaced)
 #   TIMEOUT                          seconds per run, default 60
 # Exit: 0 all same, 1 something differed or a project folder is missing, 2 usage error.
@@ -97,6 +102,13 @@ CORPUS=${3:-/tmp/corpus}
 DIFF_DIR=${DIFF_DIR:-/tmp/corpus-diff}
 TIMEOUT=${TIMEOUT:-60}
 LANGS=${LANGS:-en}
+read -r -a CHECK_FORMATS <<<"${FORMATS:-json concise human github gitlab junit sarif}"
+if [[ -n ${FIXTURES:-} ]]; then
+  fixtures_root=$(cd "$FIXTURES" && pwd)
+  while IFS= read -r d; do PROJECTS+=("$d"); done < <(
+    find "$fixtures_root/fixtures" \( -name app.json -o -name project.config.json \) -printf '%h\n' \
+      | sort -u)
+fi
 read -r -a EXTRA_BASE <<<"${EXTRA_BASE_ARGS:-}"
 read -r -a EXTRA_NEW <<<"${EXTRA_NEW_ARGS:-}"
 for b in "$BASE" "$NEW"; do
@@ -115,10 +127,9 @@ run() {
   local -a extra args
   if [[ $label == base ]]; then extra=("${EXTRA_BASE[@]}"); else extra=("${EXTRA_NEW[@]}"); fi
   case $fmt in
-    json) args=(check -f json) ;;
-    concise) args=(check -f concise) ;;
     human) args=(check -f human --color never) ;;
     size-json) args=(size -f json); extra=() ;;
+    *) args=(check -f "$fmt") ;;
   esac
   [[ $lang == en ]] || args+=(--lang "$lang")
   local t0 t1
@@ -135,7 +146,9 @@ same=0 different=0 missing=0
 declare -A base_ms
 formats=()
 for lang in $LANGS; do
-  if [[ $lang == en ]]; then formats+=(json concise human); else formats+=("json.$lang" "concise.$lang" "human.$lang"); fi
+  for f in "${CHECK_FORMATS[@]}"; do
+    if [[ $lang == en ]]; then formats+=("$f"); else formats+=("$f.$lang"); fi
+  done
 done
 formats+=(size-json)
 
@@ -145,7 +158,9 @@ report "new:  $NEW ${EXTRA_NEW[*]:-}"
 report "corpus: $CORPUS  (${#PROJECTS[@]} projects, formats: ${formats[*]})"
 
 for proj in "${PROJECTS[@]}"; do
-  if [[ ! -d $CORPUS/$proj ]]; then
+  dir=$proj
+  [[ $proj == /* ]] || dir=$CORPUS/$proj
+  if [[ ! -d $dir ]]; then
     report "$(printf 'MISSING    %-64s' "$proj")"
     missing=$((missing + 1))
     continue
