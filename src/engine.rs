@@ -97,6 +97,22 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
         project.source(file).map_or(1, |s| s.position(start).line)
     };
     let mut used_directives = vec![false; project.directives.len()];
+    // Each directive's names resolved: the rule codes, and the names that are no rule.
+    let resolved: Vec<(Vec<&'static str>, Vec<&str>)> = project
+        .directives
+        .iter()
+        .map(|dir| {
+            let mut codes = Vec::new();
+            let mut unknown = Vec::new();
+            for name in &dir.names {
+                match crate::rules::find(name) {
+                    Some(r) if !name.is_empty() => codes.push(r.meta().code),
+                    _ => unknown.push(name.as_str()),
+                }
+            }
+            (codes, unknown)
+        })
+        .collect();
     // Directives by file (whole-file scope) and by the line they cover: a lookup per finding
     // instead of a scan of every directive (20,000 directives took 13 s).
     let mut file_scoped: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -129,7 +145,7 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
             return false;
         }
         // The first directive (in order) of the file, or of the finding's line, naming the rule.
-        let applies = |i: &&usize| project.directives[**i].rules.contains(&d.rule.code);
+        let applies = |i: &&usize| resolved[**i].0.contains(&d.rule.code);
         let whole_file = file_scoped
             .get(d.file.as_str())
             .and_then(|v| v.iter().find(applies));
@@ -158,9 +174,9 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
         let stale: Vec<&str> = if used_directives[i] {
             vec![]
         } else {
-            dir.rules.iter().copied().filter(|c| enabled(c)).collect()
+            resolved[i].0.iter().copied().filter(|c| enabled(c)).collect()
         };
-        let unknown: Vec<&str> = dir.unknown.iter().map(String::as_str).collect();
+        let unknown = &resolved[i].1;
         if stale.is_empty() && unknown.is_empty() {
             continue;
         }

@@ -32,6 +32,39 @@ pub const MEDIA_EXTENSIONS: &[&str] = &[
 
 pub const MB: u64 = 1024 * 1024;
 
+/// `1.84 MB`, `512.0 KB`, `900 B` (1024-based, as the platform counts).
+pub fn human_bytes(n: u64) -> String {
+    if n >= MB {
+        format!("{:.2} MB", n as f64 / MB as f64)
+    } else if n >= 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{n} B")
+    }
+}
+
+/// The folders directly under a package root (files at the root count as `./`), by bytes.
+pub fn folders(upload: &Upload, package: usize, mp_root: &str) -> Vec<(String, u64)> {
+    let root = &upload.packages[package].root;
+    let mut sums: std::collections::BTreeMap<String, u64> = Default::default();
+    for f in upload.files.iter().filter(|f| f.package == package) {
+        let rel = f
+            .path
+            .get(mp_root.len()..)
+            .unwrap_or(&f.path)
+            .strip_prefix(root.as_str())
+            .unwrap_or(&f.path);
+        let folder = rel
+            .split_once('/')
+            .map_or("./".to_string(), |(d, _)| format!("{root}{d}/"));
+        *sums.entry(folder).or_default() += f.size;
+    }
+    let mut v: Vec<(String, u64)> = sums.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+
 /// Why a file under the miniprogram root is not uploaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dropped {
@@ -612,7 +645,7 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
         if !p.exists(&file) || !reached.insert(file.clone()) {
             continue;
         }
-        let dir = crate::rules::wxml::template_dir(p, &file).to_string();
+        let dir = crate::project::paths::template_dir(p, &file).to_string();
         let mut next: Vec<String> = Vec::new();
         if let Some(deps) = p.module_deps().get(&file) {
             next.extend(deps.iter().cloned());
@@ -627,22 +660,22 @@ pub fn unused_code_files(p: &Project, include: &[PackRule]) -> Vec<String> {
                 if let Some(src) = el.attr("src").and_then(|a| a.value)
                     && !src.contains("{{")
                 {
-                    next.push(p.in_root(&crate::rules::wxml::resolve_src(&dir, src, ext)));
+                    next.push(p.in_root(&crate::project::paths::resolve_src(&dir, src, ext)));
                 }
             }
         }
         for module in wxs_by_file.get(file.as_str()).into_iter().flatten() {
             for (spec, _) in &module.requires {
-                next.push(p.in_root(&crate::rules::wxml::resolve_src(&dir, spec, "wxs")));
+                next.push(p.in_root(&crate::project::paths::resolve_src(&dir, spec, "wxs")));
             }
         }
         let ext = extension(&file);
         if let Some(imports) = p.style_imports.get(file.as_str()) {
             for spec in imports {
                 let with_ext = if spec.rsplit('/').next().is_some_and(|n| n.contains('.')) {
-                    crate::rules::wxml::resolve_src(&dir, spec, "")
+                    crate::project::paths::resolve_src(&dir, spec, "")
                 } else {
-                    crate::rules::wxml::resolve_src(&dir, spec, &ext)
+                    crate::project::paths::resolve_src(&dir, spec, &ext)
                 };
                 next.push(p.in_root(&with_ext));
             }

@@ -8,9 +8,9 @@
 //! <!-- mpcheck-disable-next-line domain-not-whitelisted -- reason -->
 //! ```
 //! A directive names rules by code or name (comma- or space-separated); `-- reason` is
-//! optional. `mpcheck-disable-line` applies to its own line.
+//! optional. `mpcheck-disable-line` applies to its own line. The names are kept as written: the
+//! engine resolves them against the rule registry (this module sits below the rules).
 
-use crate::rules;
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,10 +29,8 @@ pub struct Directive {
     /// The comment.
     pub span: Span,
     pub scope: Scope,
-    /// Rule codes it names.
-    pub rules: Vec<&'static str>,
-    /// Names that are not rules.
-    pub unknown: Vec<String>,
+    /// The rule codes or names it lists, as written (none: `[""]`).
+    pub names: Vec<String>,
 }
 
 /// Parses the text of one comment; `None` when it holds no directive.
@@ -50,26 +48,19 @@ pub fn parse(file: &str, comment: &str, span: Span) -> Option<Directive> {
     };
     let list = rest.split("--").next().unwrap_or("");
     let list = list.trim_end_matches("*/").trim_end_matches("-->");
-    let mut rules_found = Vec::new();
-    let mut unknown = Vec::new();
-    for name in list
+    let mut names: Vec<String> = list
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|n| !n.is_empty())
-    {
-        match rules::find(name) {
-            Some(r) => rules_found.push(r.meta().code),
-            None => unknown.push(name.to_string()),
-        }
-    }
-    if rules_found.is_empty() && unknown.is_empty() {
-        unknown.push(String::new());
+        .map(str::to_string)
+        .collect();
+    if names.is_empty() {
+        names.push(String::new());
     }
     Some(Directive {
         file: file.to_string(),
         span,
         scope,
-        rules: rules_found,
-        unknown,
+        names,
     })
 }
 
@@ -86,12 +77,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.scope, Scope::NextLine);
-        assert_eq!(d.rules, ["MP300", "MP301"]);
+        assert_eq!(d.names, ["MP300", "insecure-url"]);
         let d = parse("a.js", "/* mpcheck-disable-file MP999 */", Span::default()).unwrap();
-        assert_eq!(
-            (d.scope, d.unknown.as_slice()),
-            (Scope::File, ["MP999".to_string()].as_slice())
-        );
+        assert_eq!((d.scope, d.names.as_slice()), (Scope::File, ["MP999".to_string()].as_slice()));
+        let d = parse("a.js", "// mpcheck-disable-line -- why", Span::default()).unwrap();
+        assert_eq!(d.names, [""]);
         assert!(parse("a.js", "// nothing here", Span::default()).is_none());
         let w = parse(
             "a.wxml",
@@ -99,6 +89,6 @@ mod tests {
             Span::default(),
         )
         .unwrap();
-        assert_eq!(w.rules, ["MP300"]);
+        assert_eq!(w.names, ["MP300"]);
     }
 }

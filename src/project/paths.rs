@@ -42,6 +42,39 @@ pub fn page_extension(path: &str) -> Option<&'static str> {
     PAGE_EXTENSIONS.iter().copied().find(|e| path.ends_with(e))
 }
 
+/// The folder of template `path` (project-relative), relative to the miniprogram root.
+pub fn template_dir<'a>(project: &super::Project, path: &'a str) -> &'a str {
+    let in_root = path.strip_prefix(project.mp_root.as_str()).unwrap_or(path);
+    in_root.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// A `src` from a template in `dir` (relative to the miniprogram root) as a root-relative path:
+/// a leading `/` means the root, `../` above the root stays at the root, and `ext` is appended
+/// when the path lacks it (`""` for none).
+pub fn resolve_src(dir: &str, src: &str, ext: &str) -> String {
+    let joined = match src.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None if dir.is_empty() => src.to_string(),
+        None => format!("{dir}/{src}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = parts.join("/");
+    if ext.is_empty() || path.ends_with(&format!(".{ext}")) {
+        path
+    } else {
+        format!("{path}.{ext}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

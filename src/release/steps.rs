@@ -154,15 +154,15 @@ pub fn text(lang: Lang, sizes: &[PackageSize], steps: &[Step]) -> String {
                 };
                 s.push_str(&format!(
                     "  {name:<24} {:>12} {}  {:>12} {}  ({diff:+.1} %)\n",
-                    crate::report::size::human_bytes(u),
+                    crate::package::human_bytes(u),
                     lang.pick("uploaded", "已上传"),
-                    crate::report::size::human_bytes(p.computed),
+                    crate::package::human_bytes(p.computed),
                     lang.pick("mpcheck size", "mpcheck 计算"),
                 ));
             }
             None => s.push_str(&format!(
                 "  {name:<24} {:>12} {}{}\n",
-                crate::report::size::human_bytes(p.computed),
+                crate::package::human_bytes(p.computed),
                 lang.pick("mpcheck size", "mpcheck 计算"),
                 if uploaded {
                     lang.pick(" (not in the server's reply)", "（服务器未返回）")

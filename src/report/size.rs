@@ -3,42 +3,11 @@
 use super::escape;
 use crate::config::Limits;
 use crate::i18n::Lang;
-use crate::package::{MB, Upload};
-use std::collections::BTreeMap;
+use crate::package::Upload;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-/// `1.84 MB`, `512.0 KB`, `900 B` (1024-based, as the platform counts).
-pub fn human_bytes(n: u64) -> String {
-    if n >= MB {
-        format!("{:.2} MB", n as f64 / MB as f64)
-    } else if n >= 1024 {
-        format!("{:.1} KB", n as f64 / 1024.0)
-    } else {
-        format!("{n} B")
-    }
-}
-
-/// The folders directly under a package root (files at the root count as `./`), by bytes.
-pub fn folders(upload: &Upload, package: usize, mp_root: &str) -> Vec<(String, u64)> {
-    let root = &upload.packages[package].root;
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    for f in upload.files.iter().filter(|f| f.package == package) {
-        let rel = f
-            .path
-            .get(mp_root.len()..)
-            .unwrap_or(&f.path)
-            .strip_prefix(root.as_str())
-            .unwrap_or(&f.path);
-        let folder = rel
-            .split_once('/')
-            .map_or("./".to_string(), |(d, _)| format!("{root}{d}/"));
-        *sums.entry(folder).or_default() += f.size;
-    }
-    let mut v: Vec<(String, u64)> = sums.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
-}
+pub use crate::package::{folders, human_bytes};
 
 fn bar(share: f64, width: usize) -> String {
     let filled = ((share.min(1.0) * width as f64).round() as usize).min(width);

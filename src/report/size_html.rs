@@ -17,7 +17,7 @@ use crate::config::Limits;
 use crate::i18n::Lang;
 use crate::package::Upload;
 use crate::report::escape;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rules::package::QUALITY_PACKAGE_BYTES;
 use std::collections::BTreeMap;
 use std::fmt::Write;

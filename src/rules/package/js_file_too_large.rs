@@ -2,7 +2,7 @@
 //! (`文件超过最大大小： 2000KB，编译进程不处理`): it ships untranspiled and unminified.
 
 use crate::diagnostic::Diagnostic;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

@@ -4,7 +4,7 @@
 //! subpackages run. The subpackages are named.
 
 use crate::diagnostic::Diagnostic;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rule::{Ctx, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 

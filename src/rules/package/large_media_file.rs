@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::package::is_media;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

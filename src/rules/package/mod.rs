@@ -14,7 +14,7 @@ pub mod unused_code_file;
 
 use crate::package::Upload;
 use crate::project::Project;
-use crate::report::size::{folders, human_bytes};
+use crate::package::{folders, human_bytes};
 use crate::rule::Ctx;
 use crate::source::Span;
 

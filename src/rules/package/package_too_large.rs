@@ -4,7 +4,7 @@
 
 use super::{contributors, package_location, package_name};
 use crate::diagnostic::Diagnostic;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

@@ -2,7 +2,7 @@
 //! service providers; set `limits.total` in mpcheck.json for other accounts). The upload fails.
 
 use crate::diagnostic::Diagnostic;
-use crate::report::size::human_bytes;
+use crate::package::human_bytes;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

@@ -44,38 +44,7 @@ pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
     docs
 }
 
-/// The folder of template `path` (project-relative), relative to the miniprogram root.
-pub(crate) fn template_dir<'a>(project: &crate::project::Project, path: &'a str) -> &'a str {
-    let in_root = path.strip_prefix(project.mp_root.as_str()).unwrap_or(path);
-    in_root.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-/// A `src` from a template in `dir` (relative to the miniprogram root) as a root-relative path:
-/// a leading `/` means the root, `../` above the root stays at the root, and `ext` is appended
-/// when the path lacks it (`""` for none).
-pub(crate) fn resolve_src(dir: &str, src: &str, ext: &str) -> String {
-    let joined = match src.strip_prefix('/') {
-        Some(abs) => abs.to_string(),
-        None if dir.is_empty() => src.to_string(),
-        None => format!("{dir}/{src}"),
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let path = parts.join("/");
-    if ext.is_empty() || path.ends_with(&format!(".{ext}")) {
-        path
-    } else {
-        format!("{path}.{ext}")
-    }
-}
+pub(crate) use crate::project::paths::{resolve_src, template_dir};
 
 /// Help for a referenced file that does not exist: the same path in other letter case, if
 /// there is one, else "create {target} or fix the path" (`target` relative to the root).
