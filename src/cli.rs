@@ -791,9 +791,9 @@ fn check_project(
     let started = std::time::Instant::now();
     let load = || -> Result<Project, ExitCode> {
         let mut project = Project::load(&target.dir, &config.exclude).map_err(load_error)?;
-        project.whitelist =
-            crate::domains::configured(args.domains.as_deref(), &config, &project.dir)
-                .map_err(|message| usage_error(&message))?;
+        project.whitelist = config
+            .whitelist(args.domains.as_deref(), &project.dir)
+            .map_err(|message| usage_error(&message))?;
         Ok(project)
     };
     let project = load()?;

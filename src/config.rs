@@ -21,8 +21,7 @@ const KEYS: &[&str] = &[
 ];
 const LEVELS: &str = "\"off\", \"info\", \"warning\" or \"error\"";
 
-/// The largest mpcheck.json (or `--config` file) read.
-pub const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+pub use crate::fsread::MAX_CONFIG_BYTES;
 
 #[derive(Debug, Default)]
 pub struct Config {
@@ -43,33 +42,8 @@ pub struct Config {
     pub widget_data: WidgetData,
 }
 
-/// `widget.data` in mpcheck.json: globs (relative to the project folder) naming the template
-/// data files `mpcheck check` validates (MP550–MP560).
-#[derive(Debug, Clone, Default)]
-pub struct WidgetData {
-    /// Each pattern with the span of its string in the config file.
-    pub globs: Vec<(String, Span)>,
-    /// The config file the globs come from.
-    pub config: Option<PathBuf>,
-}
-
-/// Upload size limits in bytes: `{"limits": {"package": "2MB", "total": "20MB"}}`. The
-/// defaults are the platform's: 2 MB per package (main and each subpackage), 30 MB in all;
-/// accounts developed by service providers have 20 MB in all.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Limits {
-    pub package: u64,
-    pub total: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            package: 2 * 1024 * 1024,
-            total: 30 * 1024 * 1024,
-        }
-    }
-}
+pub use crate::package::Limits;
+pub use crate::rule::WidgetData;
 
 /// A size: a number of bytes, or a string with a unit (`"2MB"`, `"512 KB"`, `"1.5MB"`; KB and
 /// MB are 1024-based, as the platform counts).
@@ -155,6 +129,39 @@ impl Config {
             None if rule.off_by_default => None,
             None => Some(rule.severity),
         }
+    }
+
+    /// The whitelist to use: `--domains FILE` if given, else `"domains"` in the loaded config.
+    /// Diagnostics name its file relative to the project folder when it is inside it.
+    pub fn whitelist(
+        &self,
+        file: Option<&std::path::Path>,
+        project_dir: &std::path::Path,
+    ) -> Result<Option<crate::domains::Whitelist>, String> {
+        let display = |p: &std::path::Path| match p.canonicalize().ok().and_then(|c| {
+            c.strip_prefix(project_dir)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        }) {
+            Some(rel) => rel.to_string_lossy().replace('\\', "/"),
+            None => p.to_string_lossy().into_owned(),
+        };
+        if let Some(f) = file {
+            return crate::domains::Whitelist::load_file(f, display(f))
+                .map(Some)
+                .map_err(|e| format!("--domains: {e}"));
+        }
+        let Some((source, value)) = &self.domains else {
+            return Ok(None);
+        };
+        let name = self
+            .path
+            .as_deref()
+            .map(display)
+            .unwrap_or_else(|| "mpcheck.json".into());
+        crate::domains::Whitelist::from_json(name.clone(), source.clone(), value)
+            .map(Some)
+            .map_err(|e| format!("{name}: \"domains\": {e}"))
     }
 
     /// The rule's level is set in the config file (not the default).

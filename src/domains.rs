@@ -155,7 +155,7 @@ impl Whitelist {
 
     /// Reads `--domains FILE`.
     pub fn load_file(path: &std::path::Path, display: String) -> Result<Whitelist, String> {
-        let bytes = crate::fsread::read_capped(path, crate::config::MAX_CONFIG_BYTES)
+        let bytes = crate::fsread::read_capped(path, crate::fsread::MAX_CONFIG_BYTES)
             .map_err(|e| format!("{} {}", path.display(), e.describe()))?;
         let text =
             String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()))?;
@@ -187,39 +187,6 @@ pub fn port_allowed(category: Category, o: &Origin, entries: &[&Entry]) -> bool 
             .filter_map(|e| e.origin.as_ref())
             .any(|x| x.port == o.port),
     }
-}
-
-/// The whitelist to use: `--domains FILE` if given, else `"domains"` in the loaded config.
-/// Diagnostics name its file relative to the project folder when it is inside it.
-pub fn configured(
-    file: Option<&std::path::Path>,
-    config: &crate::config::Config,
-    project_dir: &std::path::Path,
-) -> Result<Option<Whitelist>, String> {
-    let display = |p: &std::path::Path| match p.canonicalize().ok().and_then(|c| {
-        c.strip_prefix(project_dir)
-            .ok()
-            .map(std::path::Path::to_path_buf)
-    }) {
-        Some(rel) => rel.to_string_lossy().replace('\\', "/"),
-        None => p.to_string_lossy().into_owned(),
-    };
-    if let Some(f) = file {
-        return Whitelist::load_file(f, display(f))
-            .map(Some)
-            .map_err(|e| format!("--domains: {e}"));
-    }
-    let Some((source, value)) = &config.domains else {
-        return Ok(None);
-    };
-    let name = config
-        .path
-        .as_deref()
-        .map(display)
-        .unwrap_or_else(|| "mpcheck.json".into());
-    Whitelist::from_json(name.clone(), source.clone(), value)
-        .map(Some)
-        .map_err(|e| format!("{name}: \"domains\": {e}"))
 }
 
 fn check_entry(

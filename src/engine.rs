@@ -174,7 +174,12 @@ fn suppress(project: &Project, config: &Config, lang: Lang, diagnostics: &mut Ve
         let stale: Vec<&str> = if used_directives[i] {
             vec![]
         } else {
-            resolved[i].0.iter().copied().filter(|c| enabled(c)).collect()
+            resolved[i]
+                .0
+                .iter()
+                .copied()
+                .filter(|c| enabled(c))
+                .collect()
         };
         let unknown = &resolved[i].1;
         if stale.is_empty() && unknown.is_empty() {

@@ -38,6 +38,9 @@ impl ReadError {
     }
 }
 
+/// The largest mpcheck.json, `--config` or `--domains` file read.
+pub const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads the regular file at `path`, at most `limit` bytes (a file that grows past the
 /// limit while being read is still refused). Symlinks are followed; see [`read_inside`].
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {

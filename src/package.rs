@@ -32,6 +32,24 @@ pub const MEDIA_EXTENSIONS: &[&str] = &[
 
 pub const MB: u64 = 1024 * 1024;
 
+/// Upload size limits in bytes: `{"limits": {"package": "2MB", "total": "20MB"}}`. The
+/// defaults are the platform's: 2 MB per package (main and each subpackage), 30 MB in all;
+/// accounts developed by service providers have 20 MB in all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    pub package: u64,
+    pub total: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            package: 2 * 1024 * 1024,
+            total: 30 * 1024 * 1024,
+        }
+    }
+}
+
 /// `1.84 MB`, `512.0 KB`, `900 B` (1024-based, as the platform counts).
 pub fn human_bytes(n: u64) -> String {
     if n >= MB {
@@ -63,7 +81,6 @@ pub fn folders(upload: &Upload, package: usize, mp_root: &str) -> Vec<(String, u
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
-
 
 /// Why a file under the miniprogram root is not uploaded.
 #[derive(Debug, Clone, PartialEq)]

@@ -73,23 +73,23 @@ pub struct Ctx<'a> {
     pub project: &'a Project,
     pub lang: Lang,
     /// The account's upload size limits (`limits` in mpcheck.json).
-    pub limits: crate::config::Limits,
+    pub limits: crate::package::Limits,
     /// `widget.data` in mpcheck.json: the template data files to validate.
-    pub widget_data: &'a crate::config::WidgetData,
+    pub widget_data: &'a WidgetData,
     /// The findings of validating those files, computed once for the MP550–MP560 rules.
     pub widget_data_findings: std::sync::OnceLock<Vec<Diagnostic>>,
     /// Those globs compiled once (`None` when there are none or they do not compile).
     pub widget_data_set: std::sync::OnceLock<Option<crate::glob::GlobSet>>,
     /// `mpcheck release`'s arguments; `None` in `check` (the rules that need them are quiet).
-    pub release: Option<&'a crate::rules::release::ReleaseArgs>,
+    pub release: Option<&'a ReleaseArgs>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(
         project: &'a Project,
         lang: Lang,
-        limits: crate::config::Limits,
-        widget_data: &'a crate::config::WidgetData,
+        limits: crate::package::Limits,
+        widget_data: &'a WidgetData,
     ) -> Ctx<'a> {
         Ctx {
             project,
@@ -155,4 +155,69 @@ macro_rules! rule_meta {
             off_by_default: $off,
         };
     };
+}
+
+/// Where a release argument's value came from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    /// A command-line option.
+    Option,
+    /// An environment variable (`MPCHECK_UPLOAD_KEY`).
+    Env,
+    /// `project.config.json` (the appid).
+    ProjectConfig,
+    /// The subject of the git HEAD commit (the description).
+    GitHead,
+}
+
+/// `mpcheck release`'s arguments, as given (validated by the MP6xx rules).
+#[derive(Debug, Clone, Default)]
+pub struct ReleaseArgs {
+    /// `--version`, as typed.
+    pub version: String,
+    /// The description and where it came from (`--desc`, else the git HEAD subject); `None`
+    /// when neither exists (miniprogram-ci then writes its own).
+    pub desc: Option<(String, Given)>,
+    /// `--appid`, else project.config.json's `appid` (`None` when neither is a string).
+    pub appid: Option<(String, Given)>,
+    /// `--key`, else `$MPCHECK_UPLOAD_KEY`: the key file's path (`None`: neither is set).
+    pub key: Option<(std::path::PathBuf, Given)>,
+    /// `--robot`, as typed (default `"1"`).
+    pub robot: String,
+}
+
+impl Given {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Given::Option => "the command line",
+            Given::Env => "MPCHECK_UPLOAD_KEY",
+            Given::ProjectConfig => "project.config.json",
+            Given::GitHead => "the git HEAD commit's subject",
+        }
+    }
+
+    /// [`describe`](Given::describe) in Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Given::Option => "命令行",
+            Given::Env => "MPCHECK_UPLOAD_KEY",
+            Given::ProjectConfig => "project.config.json",
+            Given::GitHead => "git HEAD 提交的标题",
+        }
+    }
+
+    /// Where the value came from, in the language of `ctx`.
+    pub fn describe_in(self, ctx: &crate::rule::Ctx) -> &'static str {
+        ctx.lang.pick(self.describe(), self.describe_zh())
+    }
+}
+
+/// `widget.data` in mpcheck.json: globs (relative to the project folder) naming the template
+/// data files `mpcheck check` validates (MP550–MP560).
+#[derive(Debug, Clone, Default)]
+pub struct WidgetData {
+    /// Each pattern with the span of its string in the config file.
+    pub globs: Vec<(String, crate::source::Span)>,
+    /// The config file the globs come from.
+    pub config: Option<std::path::PathBuf>,
 }

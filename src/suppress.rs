@@ -79,7 +79,10 @@ mod tests {
         assert_eq!(d.scope, Scope::NextLine);
         assert_eq!(d.names, ["MP300", "insecure-url"]);
         let d = parse("a.js", "/* mpcheck-disable-file MP999 */", Span::default()).unwrap();
-        assert_eq!((d.scope, d.names.as_slice()), (Scope::File, ["MP999".to_string()].as_slice()));
+        assert_eq!(
+            (d.scope, d.names.as_slice()),
+            (Scope::File, ["MP999".to_string()].as_slice())
+        );
         let d = parse("a.js", "// mpcheck-disable-line -- why", Span::default()).unwrap();
         assert_eq!(d.names, [""]);
         assert!(parse("a.js", "// nothing here", Span::default()).is_none());

@@ -39,8 +39,7 @@ pub fn check_with(
     let mut project = Project::load(dir, &config.exclude).expect("fixture project loads");
     if dir.join("mpcheck.json").is_file() {
         let own = Config::load(None, dir).expect("fixture mpcheck.json is valid");
-        project.whitelist =
-            mpcheck::domains::configured(None, &own, &project.dir).expect("valid domains");
+        project.whitelist = own.whitelist(None, &project.dir).expect("valid domains");
     }
     let diagnostics = engine::run_with(&project, config, lang, release);
     (project, diagnostics)

@@ -16,7 +16,8 @@ fn load(name: &str, domains: Option<&str>) -> (Project, Checklist) {
     let config = Config::default();
     let mut project = Project::load(&dir, &config.exclude).expect("fixture project loads");
     let file = domains.map(|d| dir.join(d));
-    project.whitelist = mpcheck::domains::configured(file.as_deref(), &config, &project.dir)
+    project.whitelist = config
+        .whitelist(file.as_deref(), &project.dir)
         .expect("valid domains");
     let list = checklist::compute(&project);
     (project, list)

@@ -163,7 +163,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         Ok(p) => p,
         Err(e) => return cli::load_error(e),
     };
-    match crate::domains::configured(args.domains.as_deref(), &config, &project.dir) {
+    match config.whitelist(args.domains.as_deref(), &project.dir) {
         Ok(w) => project.whitelist = w,
         Err(message) => return cli::usage_error(&message),
     }

@@ -16,8 +16,8 @@
 use crate::config::Limits;
 use crate::i18n::Lang;
 use crate::package::Upload;
-use crate::report::escape;
 use crate::package::human_bytes;
+use crate::report::escape;
 use crate::rules::package::QUALITY_PACKAGE_BYTES;
 use std::collections::BTreeMap;
 use std::fmt::Write;

@@ -2,8 +2,8 @@
 //! over-limit package, and the code-quality scan asks to serve it from a CDN.
 
 use crate::diagnostic::Diagnostic;
-use crate::package::is_media;
 use crate::package::human_bytes;
+use crate::package::is_media;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

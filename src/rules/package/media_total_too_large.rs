@@ -2,8 +2,8 @@
 //! IMAGE_AND_AUDIO_LIMIT, which sums every such file in the project.
 
 use crate::diagnostic::Diagnostic;
-use crate::package::is_media;
 use crate::package::human_bytes;
+use crate::package::is_media;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(

@@ -13,8 +13,8 @@ pub mod total_too_large;
 pub mod unused_code_file;
 
 use crate::package::Upload;
-use crate::project::Project;
 use crate::package::{folders, human_bytes};
+use crate::project::Project;
 use crate::rule::Ctx;
 use crate::source::Span;
 
