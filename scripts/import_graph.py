@@ -46,10 +46,9 @@ def resolve(mods, here, kind, parts, is_mod_file):
     if kind == "crate":
         base = ()
     elif kind == "self":
-        base = here if is_mod_file else here
-    else:
-        base = here if is_mod_file else here[:-1]
-        base = base[:-1] if kind == "super" else base
+        base = here
+    else:  # super: the parent module, for a mod.rs as for a plain file
+        base = here[:-1]
     full = base + tuple(parts)
     # The longest prefix that is a module file.
     for n in range(len(full), 0, -1):
@@ -77,7 +76,7 @@ def graph():
             targets.append((x.group(1), [y for y in x.group(2).split("::") if y]))
         # Paths through the file's own submodules (`json::invalid_json::X` in rules/mod.rs, the
         # registry) and `self::`.
-        here = m if is_mod_file else m
+        here = m
         children = set(re.findall(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+([A-Za-z_][A-Za-z0-9_]*)\s*;", text, re.M))
         for child in children:
             for x in re.finditer(r"(?<![:\w])" + child + r"((?:::[A-Za-z_][A-Za-z0-9_]*)+)", text):

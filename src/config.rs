@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub const CONFIG_FILE: &str = "mpcheck.json";
+pub use crate::rule::CONFIG_FILE;
 const KEYS: &[&str] = &[
     "$schema", "rules", "exclude", "domains", "ignores", "limits", "widget",
 ];

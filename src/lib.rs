@@ -15,6 +15,7 @@ pub mod glob;
 pub mod i18n;
 pub mod js;
 pub mod json;
+pub mod json_edit;
 pub mod package;
 pub mod project;
 pub mod release;

@@ -4,6 +4,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::project::{Project, ProjectFile};
 
+/// mpcheck's own config file, looked for in the project folder (read by [`crate::config`]).
+pub const CONFIG_FILE: &str = "mpcheck.json";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     /// File reading and JSON syntax.

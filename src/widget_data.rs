@@ -1242,7 +1242,7 @@ pub fn check_project(ctx: &crate::rule::Ctx) -> Vec<Diagnostic> {
                 .ok()
                 .map(|r| r.to_string_lossy().replace('\\', "/"))
         })
-        .unwrap_or_else(|| crate::config::CONFIG_FILE.into());
+        .unwrap_or_else(|| crate::rule::CONFIG_FILE.into());
     let mut out = Vec::new();
     let lang = ctx.lang;
     let file_problem =

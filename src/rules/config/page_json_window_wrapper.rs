@@ -95,13 +95,13 @@ fn unwrap(file: &str, text: &str, page: &Json) -> Option<Edit> {
     }
     if inner.is_empty() {
         let remove: Vec<bool> = (0..top.len()).map(|i| i == index).collect();
-        return crate::fix::remove_members(file, page, &remove)
+        return crate::json_edit::remove_members(file, page, &remove)
             .into_iter()
             .flatten()
             .next();
     }
     let at = window.key_span.start as usize;
-    let body = crate::fix::hoist_members(text, &window.value, at)?;
+    let body = crate::json_edit::hoist_members(text, &window.value, at)?;
     Some(Edit::new(
         file,
         Span::new(at, window.value.span.end as usize),

@@ -63,7 +63,7 @@ impl Rule for UnknownField {
                     .project
                     .json(file)
                     .and_then(|d| d.value())
-                    .and_then(|root| crate::fix::object_with_key(root, issue.span))
+                    .and_then(|root| crate::json_edit::object_with_key(root, issue.span))
                     .filter(|obj| obj.member(s).is_none())
                     .map(|_| Edit::new(file, issue.span, format!("\"{s}\""))),
                 _ => None,

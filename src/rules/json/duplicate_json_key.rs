@@ -44,11 +44,11 @@ fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
                 .enumerate()
                 .map(|(i, m)| {
                     let winner = last[m.key.as_str()];
-                    winner != i && crate::fix::same_value(&m.value, &members[winner].value)
+                    winner != i && crate::json_edit::same_value(&m.value, &members[winner].value)
                 })
                 .collect();
             let mut fixes = if same.contains(&true) {
-                crate::fix::remove_members(path, v, &same)
+                crate::json_edit::remove_members(path, v, &same)
             } else {
                 vec![None; members.len()]
             };

@@ -30,7 +30,7 @@ fn is_tool_config(path: &str) -> bool {
         || name.starts_with(".eslintrc")
         || name.starts_with(".prettierrc")
         || name.starts_with(".babelrc")
-        || name == crate::config::CONFIG_FILE
+        || name == crate::rule::CONFIG_FILE
         || path
             .split('/')
             .any(|seg| matches!(seg, ".vscode" | ".idea" | ".husky"))

@@ -5,8 +5,8 @@
 //! switches set nowhere are one finding (one edit adds them); one set to false is its own.
 
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::fix::NewValue;
 use crate::json::Json;
+use crate::json_edit::NewValue;
 use crate::rule::{Ctx, Rule};
 
 crate::rule_meta!(
@@ -58,7 +58,7 @@ impl Rule for CompressionOff {
         let add_missing = || -> Option<Edit> {
             let text = text(config)?;
             match project_cfg.get("setting") {
-                Some(s) => crate::fix::insert_members(
+                Some(s) => crate::json_edit::insert_members(
                     config,
                     text,
                     s,
@@ -67,7 +67,7 @@ impl Rule for CompressionOff {
                         .map(|k| (*k, NewValue::Raw("true".into())))
                         .collect::<Vec<_>>(),
                 ),
-                None => crate::fix::insert_members(
+                None => crate::json_edit::insert_members(
                     config,
                     text,
                     project_cfg,

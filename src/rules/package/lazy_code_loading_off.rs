@@ -29,13 +29,13 @@ impl Rule for LazyCodeLoadingOff {
         }
         let file = p.app_json_path();
         let fix = p.json(&file).and_then(|d| {
-            crate::fix::insert_members(
+            crate::json_edit::insert_members(
                 &file,
                 &d.source.text,
                 app,
                 &[(
                     "lazyCodeLoading",
-                    crate::fix::NewValue::Raw("\"requiredComponents\"".into()),
+                    crate::json_edit::NewValue::Raw("\"requiredComponents\"".into()),
                 )],
             )
         });

@@ -87,7 +87,7 @@ impl Rule for UnusedComponent {
             used_tags(ctx, &wxml_path, doc, &mut used);
             // Every unused entry goes, each with its comma, the object staying valid.
             let unused: Vec<bool> = members.iter().map(|m| !used.contains(&m.key)).collect();
-            let mut fixes = crate::fix::remove_members(file, object, &unused);
+            let mut fixes = crate::json_edit::remove_members(file, object, &unused);
             for (m, fix) in members.iter().zip(&mut fixes) {
                 if used.contains(&m.key) {
                     continue;
