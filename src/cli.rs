@@ -386,7 +386,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
     };
     match &args.output {
         Some(file) => {
-            if let Err(e) = write_replacing(file, out.as_bytes()) {
+            if let Err(e) = crate::fsread::write_replacing(file, out.as_bytes()) {
                 return usage_error(&format!(
                     "cannot write {}: {e}",
                     escape::line(&file.display().to_string())
@@ -432,72 +432,6 @@ pub(crate) fn print(out: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()
-}
-
-/// Writes `file` as a new file: a temporary file in the same folder, renamed over the path. A
-/// symlink at the path is replaced, never followed (a report must not land wherever a link in
-/// a shared folder points); a regular file keeps its permissions. A device, FIFO or socket
-/// (`/dev/null`, a named pipe), a link to one, and anything under `/dev` or `/proc` (where
-/// `/dev/stdout` is a link to whatever stdout is, a regular file included) are written to
-/// as they are.
-pub(crate) fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
-    let system = file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .and_then(|d| d.canonicalize().ok())
-        .is_some_and(|d| d.starts_with("/dev") || d.starts_with("/proc"));
-    if special || system {
-        return std::fs::write(file, bytes);
-    }
-    let dir = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = file
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let existing = std::fs::symlink_metadata(file).ok();
-    if existing.as_ref().is_some_and(|m| m.is_dir()) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a folder",
-        ));
-    }
-    let mut attempt = 0u32;
-    let (tmp, mut handle) = loop {
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".mpcheck-{}-{attempt}.tmp", std::process::id()));
-        let tmp = dir.join(tmp_name);
-        // create_new: fails on anything already there, a symlink included.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(h) => break (tmp, h),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let written = handle
-        .write_all(bytes)
-        .and_then(|_| handle.flush())
-        .and_then(|_| match &existing {
-            Some(m) if m.is_file() => std::fs::set_permissions(&tmp, m.permissions()),
-            _ => Ok(()),
-        })
-        .and_then(|_| {
-            drop(handle);
-            std::fs::rename(&tmp, file)
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }
 
 /// The width human output wraps at: `$COLUMNS`, else the terminal's width when stdout is a
@@ -690,7 +624,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     let summary = Summary::of_runs(&runs);
     drop(runs);
     let written = match &args.output {
-        Some(file) => write_replacing(file, out.as_bytes()).map_err(|e| {
+        Some(file) => crate::fsread::write_replacing(file, out.as_bytes()).map_err(|e| {
             usage_error(&format!(
                 "cannot write {}: {e}",
                 escape::line(&file.display().to_string())
@@ -799,11 +733,17 @@ fn check_project(
     let project = load()?;
     let selection = target.selection(&project.mp_root);
     if args.show_settings {
+        let checked: Option<Vec<String>> = match &selection {
+            crate::targets::Selection::Whole => None,
+            crate::targets::Selection::Part { files, dirs } => {
+                Some(dirs.iter().chain(files.iter()).cloned().collect())
+            }
+        };
         return Ok(Checked::Done(report::settings::render(
             &project,
             &config,
             args.domains.as_deref(),
-            &selection,
+            checked.as_deref(),
             &opts.base,
             args.format == Format::Json,
         )));

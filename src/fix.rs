@@ -188,7 +188,7 @@ pub fn write(project: &Project, diagnostics: &[Diagnostic]) -> Outcome {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
         }
         bytes.extend_from_slice(change.new.as_bytes());
-        match crate::cli::write_replacing(&change.real, &bytes) {
+        match crate::fsread::write_replacing(&change.real, &bytes) {
             Ok(()) => {
                 written.insert(change.file);
             }
@@ -252,14 +252,6 @@ pub fn fixed_line(outcome: &Outcome, lang: Lang) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// The line after the human and concise output when findings can be fixed.
-pub fn fixable_note(n: usize, lang: Lang) -> Option<String> {
-    (n > 0).then(|| match lang {
-        Lang::Zh => format!("[*] 其中 {n} 个问题可用 `mpcheck check --fix` 自动修复\n"),
-        Lang::En => format!("[*] {n} fixable with `mpcheck check --fix`\n"),
-    })
 }
 
 /// `--diff`: the fixes of one pass as a unified diff (paths as `a/` and `b/` plus `prefix`,

@@ -101,6 +101,73 @@ fn io_error(e: std::io::Error) -> ReadError {
     }
 }
 
+/// Writes `file` as a new file: a temporary file in the same folder, renamed over the path. A
+/// symlink at the path is replaced, never followed (a report must not land wherever a link in
+/// a shared folder points); a regular file keeps its permissions. A device, FIFO or socket
+/// (`/dev/null`, a named pipe), a link to one, and anything under `/dev` or `/proc` (where
+/// `/dev/stdout` is a link to whatever stdout is, a regular file included) are written to
+/// as they are.
+pub fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    let system = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .and_then(|d| d.canonicalize().ok())
+        .is_some_and(|d| d.starts_with("/dev") || d.starts_with("/proc"));
+    if special || system {
+        return std::fs::write(file, bytes);
+    }
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = file
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let existing = std::fs::symlink_metadata(file).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a folder",
+        ));
+    }
+    let mut attempt = 0u32;
+    let (tmp, mut handle) = loop {
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".mpcheck-{}-{attempt}.tmp", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        // create_new: fails on anything already there, a symlink included.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(h) => break (tmp, h),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = handle
+        .write_all(bytes)
+        .and_then(|_| handle.flush())
+        .and_then(|_| match &existing {
+            Some(m) if m.is_file() => std::fs::set_permissions(&tmp, m.permissions()),
+            _ => Ok(()),
+        })
+        .and_then(|_| {
+            drop(handle);
+            std::fs::rename(&tmp, file)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

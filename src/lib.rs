@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod domains;
 pub mod engine;
+pub mod fingerprint;
 pub mod fix;
 pub mod fsread;
 pub mod glob;

@@ -480,7 +480,7 @@ impl Output {
     fn finish(&mut self) -> ExitCode {
         let text = std::mem::take(&mut self.buffer);
         match &self.file {
-            Some(f) => match cli::write_replacing(f, text.as_bytes()) {
+            Some(f) => match crate::fsread::write_replacing(f, text.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => cli::usage_error(&format!("cannot write {}: {e}", cli::shown(f))),
             },

@@ -234,6 +234,16 @@ impl Summary {
     }
 }
 
+/// The line after the human and concise output when findings can be fixed.
+pub fn fixable_note(n: usize, lang: crate::i18n::Lang) -> Option<String> {
+    (n > 0).then(|| match lang {
+        crate::i18n::Lang::Zh => {
+            format!("[*] 其中 {n} 个问题可用 `mpcheck check --fix` 自动修复\n")
+        }
+        crate::i18n::Lang::En => format!("[*] {n} fixable with `mpcheck check --fix`\n"),
+    })
+}
+
 /// A finding's message and help as one text, for formats with one message field (github,
 /// sarif); a finding about a command-line value names it first.
 pub fn message_with_help(d: &Diagnostic) -> String {
@@ -294,7 +304,7 @@ pub fn render_runs(runs: &[Run], format: Format, opts: &Options) -> String {
         format!(
             "{}\n{}",
             summary.line(opts.lang),
-            crate::fix::fixable_note(fixable, opts.lang).unwrap_or_default()
+            fixable_note(fixable, opts.lang).unwrap_or_default()
         )
     };
     let each = |f: &dyn Fn(&Run, &Options) -> String| -> String {
@@ -324,7 +334,7 @@ impl Run<'_> {
 }
 
 /// Fingerprints for the CI formats (gitlab, sarif): stable across edits elsewhere in the file
-/// (no line numbers, see [`crate::baseline::report_fingerprint`]), and unique within a report:
+/// (no line numbers, see [`crate::fingerprint::report_fingerprint`]), and unique within a report:
 /// the n-th finding with the same fingerprint, in output order, gets it salted with n, as ruff
 /// does. The same findings give the same bytes at any thread count (the order is fixed).
 #[derive(Default)]
@@ -335,10 +345,10 @@ pub struct Fingerprints {
 impl Fingerprints {
     /// The fingerprint of `d` of `run`, as 16 hex digits.
     pub fn next(&mut self, run: &Run, d: &Diagnostic) -> String {
-        let base = crate::baseline::report_fingerprint(run.project, d, &run.path(&d.file));
+        let base = crate::fingerprint::report_fingerprint(run.project, d, &run.path(&d.file));
         let mut salt = 0;
         loop {
-            let fp = crate::baseline::salted(base, salt);
+            let fp = crate::fingerprint::salted(base, salt);
             if self.seen.insert(fp) {
                 return format!("{fp:016x}");
             }

@@ -4,7 +4,6 @@ use super::PathBase;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::project::{PRIVATE_CONFIG, PROJECT_CONFIG, Project};
-use crate::targets::Selection;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -28,7 +27,7 @@ fn gather(
     project: &Project,
     config: &Config,
     domains_file: Option<&Path>,
-    selection: &Selection,
+    checked: Option<&[String]>,
     base: &PathBase,
 ) -> Settings {
     let shown_path = |p: &Path| match p
@@ -54,15 +53,7 @@ fn gather(
         (None, Some(_), Some(p)) => Some(format!("\"domains\" in {}", shown_path(p))),
         _ => None,
     };
-    let checked = match selection {
-        Selection::Whole => None,
-        Selection::Part { files, dirs } => Some(
-            dirs.iter()
-                .chain(files.iter())
-                .map(|f| base.show(f).into_owned())
-                .collect(),
-        ),
-    };
+    let checked = checked.map(|list| list.iter().map(|f| base.show(f).into_owned()).collect());
     Settings {
         folder: base.folder(),
         absolute: project.dir.display().to_string(),
@@ -86,11 +77,11 @@ pub fn render(
     project: &Project,
     config: &Config,
     domains_file: Option<&Path>,
-    selection: &Selection,
+    checked: Option<&[String]>,
     base: &PathBase,
     json: bool,
 ) -> String {
-    let s = gather(project, config, domains_file, selection, base);
+    let s = gather(project, config, domains_file, checked, base);
     let level = |l: Option<Severity>| l.map_or("off", |s| s.as_str());
     if json {
         let rules: Vec<serde_json::Value> = s
