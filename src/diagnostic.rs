@@ -1,7 +1,73 @@
 //! The diagnostic every rule produces, independent of how it is rendered.
 
-use crate::rule::RuleMeta;
 use crate::source::Span;
+
+/// The groups rules are listed and configured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// File reading and JSON syntax.
+    Json,
+    /// Manifest content: app.json, page/component json, project and other config files.
+    Config,
+    /// Declared pages and their files.
+    Pages,
+    /// Network requests and privacy APIs in code.
+    Network,
+    /// mpcheck's own suppressions.
+    Meta,
+    /// WXML templates.
+    Wxml,
+    /// `usingComponents` resolution.
+    Components,
+    /// What is uploaded and how big it is.
+    Package,
+    /// The search Widget: its declaration, its canvas-only code, its test configuration and
+    /// its template data.
+    Widget,
+    /// Releasing: what must hold before the code is uploaded.
+    Release,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Json => "json",
+            Group::Config => "config",
+            Group::Pages => "pages",
+            Group::Network => "network",
+            Group::Meta => "meta",
+            Group::Wxml => "wxml",
+            Group::Components => "components",
+            Group::Package => "package",
+            Group::Widget => "widget",
+            Group::Release => "release",
+        }
+    }
+}
+
+/// A rule's metadata (declared with `rule_meta!` in [`crate::rule`]); every finding points at
+/// its rule's.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, `MP` + three digits. Never reused.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub summary_zh: &'static str,
+    /// `rules/<code>.md`, embedded.
+    pub doc: &'static str,
+    /// Runs only when enabled in mpcheck.json.
+    pub off_by_default: bool,
+}
+
+impl RuleMeta {
+    pub fn summary(&self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.summary, self.summary_zh)
+    }
+}
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -20,6 +20,7 @@ pub mod json_edit;
 pub mod package;
 pub mod project;
 pub mod release;
+pub mod relpath;
 pub mod report;
 pub mod rule;
 pub mod rules;

@@ -581,7 +581,7 @@ impl<'a> Resolver<'a> {
 
     /// The module at `path` (normalised), with `.js`/`.ts`/`/index.js`/`/index.ts` tried.
     fn find_module(&self, path: &str) -> Option<&'a str> {
-        let base = crate::project::components::normalize(path)?;
+        let base = crate::relpath::normalize(path)?;
         for candidate in [
             base.clone(),
             format!("{base}.js"),

@@ -42,20 +42,7 @@ pub struct ComponentUse {
     pub resolution: Resolution,
 }
 
-/// Normalises `a/./b/../c`; `None` when it climbs above the start.
-pub fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
+pub use crate::relpath::normalize;
 
 fn join(dir: &str, rel: &str) -> String {
     if dir.is_empty() {
