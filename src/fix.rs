@@ -29,6 +29,25 @@ pub struct Plan<'a> {
     pub fixes: Vec<usize>,
 }
 
+impl<'a> Plan<'a> {
+    /// Each planned file read again and checked ([`prepare`]); a file left alone is said on
+    /// stderr and skipped.
+    fn changes<'p>(
+        &'p self,
+        project: &'p Project,
+    ) -> impl Iterator<Item = (&'a str, &'p [&'a Edit], Change<'a>)> + 'p {
+        self.files
+            .iter()
+            .filter_map(move |(file, edits)| match prepare(project, file, edits) {
+                Ok(c) => Some((*file, edits.as_slice(), c)),
+                Err(why) => {
+                    eprintln!("mpcheck: not fixing {}: {why}", escape::line(file));
+                    None
+                }
+            })
+    }
+}
+
 /// Takes every fix that does not overlap one taken before it. A fix with an edit outside its
 /// file's text, off a char boundary, in a file whose text is not known, or that changes
 /// nothing, is not taken.
@@ -169,20 +188,27 @@ pub struct Outcome {
     pub failed: bool,
 }
 
+impl Outcome {
+    /// Counts the planned findings all of whose edits are in `done` files.
+    fn count(&mut self, plan: &Plan, diagnostics: &[Diagnostic], done: &BTreeSet<&str>) {
+        for &i in &plan.fixes {
+            let edits = diagnostics[i].fix.iter().flat_map(|f| &f.edits);
+            if edits.clone().all(|e| done.contains(e.file.as_str())) {
+                self.fixed += 1;
+                self.files
+                    .extend(edits.map(|e| e.file.clone()).filter(|f| !f.is_empty()));
+            }
+        }
+    }
+}
+
 /// Writes the fixes of one pass. A file left alone is said on stderr; the findings whose
 /// fixes touch it are not counted.
 pub fn write(project: &Project, diagnostics: &[Diagnostic]) -> Outcome {
     let plan = plan(project, diagnostics);
     let mut outcome = Outcome::default();
     let mut written: BTreeSet<&str> = BTreeSet::new();
-    for (file, edits) in &plan.files {
-        let change = match prepare(project, file, edits) {
-            Ok(c) => c,
-            Err(why) => {
-                eprintln!("mpcheck: not fixing {}: {why}", escape::line(file));
-                continue;
-            }
-        };
+    for (file, _, change) in plan.changes(project) {
         let mut bytes = Vec::with_capacity(change.new.len() + 3);
         if change.bom {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
@@ -198,15 +224,7 @@ pub fn write(project: &Project, diagnostics: &[Diagnostic]) -> Outcome {
             }
         }
     }
-    for &i in &plan.fixes {
-        let edits = diagnostics[i].fix.iter().flat_map(|f| &f.edits);
-        if edits.clone().all(|e| written.contains(e.file.as_str())) {
-            outcome.fixed += 1;
-            outcome
-                .files
-                .extend(edits.map(|e| e.file.clone()).filter(|f| !f.is_empty()));
-        }
-    }
+    outcome.count(&plan, diagnostics, &written);
     outcome
 }
 
@@ -266,14 +284,7 @@ pub fn diff(
     let plan = plan(project, diagnostics);
     let mut out = String::new();
     let mut shown: BTreeSet<&str> = BTreeSet::new();
-    for (file, edits) in &plan.files {
-        let change = match prepare(project, file, edits) {
-            Ok(c) => c,
-            Err(why) => {
-                eprintln!("mpcheck: not fixing {}: {why}", escape::line(file));
-                continue;
-            }
-        };
+    for (file, edits, change) in plan.changes(project) {
         let bom = if change.bom { "\u{feff}" } else { "" };
         let old = format!("{bom}{}", change.old);
         let shift = bom.len() as u32;
@@ -300,13 +311,7 @@ pub fn diff(
         shown.insert(change.file);
     }
     let mut outcome = Outcome::default();
-    for &i in &plan.fixes {
-        let edits = diagnostics[i].fix.iter().flat_map(|f| &f.edits);
-        if edits.clone().all(|e| shown.contains(e.file.as_str())) {
-            outcome.fixed += 1;
-            outcome.files.extend(edits.map(|e| e.file.clone()));
-        }
-    }
+    outcome.count(&plan, diagnostics, &shown);
     (out, outcome)
 }
 
