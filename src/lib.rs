@@ -1,33 +1,15 @@
 //! mpcheck: a fast checker for WeChat Mini Program projects.
 //!
-//! Layout: `project` builds the shared index (files, parsed JSON, app.json model), `engine`
-//! runs the rules of `rules` over it in parallel, `report` renders the sorted diagnostics.
+//! Layers, each a folder, importing only downward (`tests/layers.rs` enforces it):
+//! `base` (sources, spans, diagnostics, globs, file reading) → `syntax` (JSON, WXML, WXS, JS/TS,
+//! suppression comments) → `project` (walk, index, app model, paths) → `analysis` (schemas,
+//! component graph, network sites, upload set, whitelist) → `lint` (rules, registry, engine,
+//! config) → `report` (output formats) → `cli` (commands, baseline, fixes, release).
 
-pub mod baseline;
+pub mod analysis;
+pub mod base;
 pub mod cli;
-pub mod config;
-pub mod diagnostic;
-pub mod domains;
-pub mod engine;
-pub mod fingerprint;
-pub mod fix;
-pub mod fsread;
-pub mod glob;
-pub mod i18n;
-pub mod js;
-pub mod json;
-pub mod json_edit;
-pub mod package;
+pub mod lint;
 pub mod project;
-pub mod release;
-pub mod relpath;
 pub mod report;
-pub mod rule;
-pub mod rules;
-pub mod schema;
-pub mod source;
-pub mod suppress;
-pub mod targets;
-pub mod widget_data;
-pub mod wxml;
-pub mod wxs;
+pub mod syntax;

@@ -228,7 +228,7 @@ fn rules_explain_and_version() {
     let o = mpcheck(&root(), &["rules", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let rules = v["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), mpcheck::rules::RULES.len());
+    assert_eq!(rules.len(), mpcheck::lint::rules::RULES.len());
     for r in rules {
         let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["code", "name", "group", "severity", "summary"]);

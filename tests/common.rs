@@ -1,13 +1,14 @@
 //! Shared test helpers: run mpcheck on a fixture project in-process.
 #![allow(dead_code)]
 
-use mpcheck::config::Config;
-use mpcheck::diagnostic::Diagnostic;
-use mpcheck::engine;
-use mpcheck::i18n::Lang;
+use mpcheck::analysis::Analysis;
+use mpcheck::base::diagnostic::Diagnostic;
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::config::Config;
+use mpcheck::lint::engine;
+use mpcheck::lint::rules::release::{Given, ReleaseArgs};
 use mpcheck::project::Project;
 use mpcheck::report::{self, Format, Options};
-use mpcheck::rules::release::{Given, ReleaseArgs};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
@@ -37,11 +38,15 @@ pub fn check_with(
     release: Option<&ReleaseArgs>,
 ) -> (Project, Vec<Diagnostic>) {
     let mut project = Project::load(dir, &config.exclude).expect("fixture project loads");
+    let mut whitelist = None;
     if dir.join("mpcheck.json").is_file() {
         let own = Config::load(None, dir).expect("fixture mpcheck.json is valid");
-        project.whitelist = own.whitelist(None, &project.dir).expect("valid domains");
+        whitelist = own.whitelist(None, &project.dir).expect("valid domains");
     }
-    let diagnostics = engine::run_with(&project, config, lang, release);
+    if let Some(w) = &whitelist {
+        project.add_text(w.file.clone(), w.source.clone());
+    }
+    let diagnostics = engine::run_with(&Analysis::new(&project, whitelist), config, lang, release);
     (project, diagnostics)
 }
 

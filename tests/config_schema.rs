@@ -3,14 +3,14 @@
 //! valid and invalid configs. Validated with the `jsonschema` crate (a real draft 2020-12
 //! validator, no network).
 //!
-//! The rule parts (`properties.rules`, `$defs.rule`) are generated from `mpcheck::rules::RULES`;
+//! The rule parts (`properties.rules`, `$defs.rule`) are generated from `mpcheck::lint::rules::RULES`;
 //! after adding or renaming a rule, regenerate them with
 //! `MPCHECK_UPDATE_SCHEMA=1 cargo test --release --test config_schema`.
 
 mod common;
 
 use common::{mpcheck, root};
-use mpcheck::config::Config;
+use mpcheck::lint::config::Config;
 use serde_json::{Map, Value, json};
 use std::path::Path;
 
@@ -28,7 +28,10 @@ fn validator() -> jsonschema::Validator {
 
 /// `schema` with its rule parts generated from the rule list.
 fn regenerated(mut schema: Value) -> Value {
-    let metas: Vec<_> = mpcheck::rules::RULES.iter().map(|r| r.meta()).collect();
+    let metas: Vec<_> = mpcheck::lint::rules::RULES
+        .iter()
+        .map(|r| r.meta())
+        .collect();
     let mut props = Map::new();
     for m in &metas {
         let default = if m.off_by_default {
@@ -96,7 +99,7 @@ fn every_rule_is_in_the_schema_and_nothing_else() {
         .as_object()
         .unwrap();
     let validator = validator();
-    for r in mpcheck::rules::RULES {
+    for r in mpcheck::lint::rules::RULES {
         let m = r.meta();
         assert!(props.contains_key(m.code), "{} missing", m.code);
         assert!(props.contains_key(m.name), "{} missing", m.name);
@@ -112,7 +115,10 @@ fn every_rule_is_in_the_schema_and_nothing_else() {
         }
     }
     for key in props.keys() {
-        assert!(mpcheck::rules::find(key).is_some(), "{key} is not a rule");
+        assert!(
+            mpcheck::lint::rules::find(key).is_some(),
+            "{key} is not a rule"
+        );
     }
     for key in ["MP999", "mp99", "unknown-rule", "MP102x"] {
         assert!(

@@ -354,7 +354,7 @@ fn show_settings_prints_what_a_check_would_use() {
     ));
     assert!(text.contains("\nconfig files      ../project.config.json\n"));
     assert!(text.contains("\nchecked           the whole project\n"));
-    let total = mpcheck::rules::RULES.len();
+    let total = mpcheck::lint::rules::RULES.len();
     assert!(
         text.contains(&format!("\nrules             {total} (")),
         "{text}"

@@ -6,8 +6,8 @@
 mod common;
 
 use common::{mpcheck, root, stderr, stdout, temp_project};
-use mpcheck::config::Config;
-use mpcheck::i18n::Lang;
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::config::Config;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,7 +54,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
 
 /// A config (outside the project) that turns every rule off but `codes`.
 fn only(codes: &[&str]) -> tempfile::NamedTempFile {
-    let rules: serde_json::Map<String, serde_json::Value> = mpcheck::rules::RULES
+    let rules: serde_json::Map<String, serde_json::Value> = mpcheck::lint::rules::RULES
         .iter()
         .map(|r| r.meta().code)
         .filter(|c| !codes.contains(c))
@@ -677,12 +677,12 @@ fn overlapping_fixes_wait_for_the_next_pass() {
 /// twice is applied once, an insertion where a deletion ends is fine.
 #[test]
 fn plan_skips_overlaps_and_merges_identical_edits() {
-    use mpcheck::diagnostic::{Diagnostic, Edit};
-    use mpcheck::source::Span;
+    use mpcheck::base::diagnostic::{Diagnostic, Edit};
+    use mpcheck::base::source::Span;
     let dir = temp_project(&[]);
     let project = mpcheck::project::Project::load(dir.path(), &Config::default().exclude).unwrap();
     // {"pages": ["pages/index/index"]}
-    let rule = &mpcheck::rules::json::duplicate_json_key::META;
+    let rule = &mpcheck::lint::rules::json::duplicate_json_key::META;
     let edit = |s: usize, e: usize, r: &str| Edit::new("app.json", Span::new(s, e), r);
     let d = |edits: Vec<Edit>| Diagnostic::new(rule, "app.json", None, String::new()).fix(edits);
     let diagnostics = vec![
@@ -696,12 +696,12 @@ fn plan_skips_overlaps_and_merges_identical_edits() {
         d(vec![edit(12, 99, "")]),                     // past the end
         d(vec![edit(14, 15, "Y"), edit(13, 16, "Z")]), // overlaps itself
     ];
-    let plan = mpcheck::fix::plan(&project, &diagnostics);
+    let plan = mpcheck::cli::fix::plan(&project, &diagnostics);
     assert_eq!(plan.fixes, vec![0, 2, 3, 5]);
     let text = &project.source("app.json").unwrap().text;
     let edits = &plan.files["app.json"];
     assert_eq!(
-        mpcheck::fix::apply(text, edits),
+        mpcheck::cli::fix::apply(text, edits),
         "{\"PAGES_\": [\"Pages/index/index\"]}"
     );
 }
@@ -715,7 +715,11 @@ fn links_out_and_changed_files_are_not_written() {
     let dir = temp_project(&[("app.json", app)]);
     let config = Config::default().restricted_to("MP201");
     let project = mpcheck::project::Project::load(dir.path(), &config.exclude).unwrap();
-    let diagnostics = mpcheck::engine::run(&project, &config, Lang::En);
+    let diagnostics = mpcheck::lint::engine::run(
+        &mpcheck::analysis::Analysis::new(&project, None),
+        &config,
+        Lang::En,
+    );
     assert!(diagnostics.iter().any(|d| d.fix.is_some()));
     // A link to a copy outside.
     let target = outside.path().join("app.json");
@@ -723,7 +727,7 @@ fn links_out_and_changed_files_are_not_written() {
     let app_path = dir.path().join("app.json");
     std::fs::remove_file(&app_path).unwrap();
     std::os::unix::fs::symlink(&target, &app_path).unwrap();
-    let outcome = mpcheck::fix::write(&project, &diagnostics);
+    let outcome = mpcheck::cli::fix::write(&project, &diagnostics);
     assert_eq!((outcome.fixed, outcome.files.len()), (0, 0));
     assert_eq!(std::fs::read(&target).unwrap(), app);
     assert!(std::fs::symlink_metadata(&app_path).unwrap().is_symlink());
@@ -731,12 +735,12 @@ fn links_out_and_changed_files_are_not_written() {
     std::fs::remove_file(&app_path).unwrap();
     let edited = b"{\"pages\": [\"/pages/index/index\"], \"debug\": true}";
     std::fs::write(&app_path, edited).unwrap();
-    let outcome = mpcheck::fix::write(&project, &diagnostics);
+    let outcome = mpcheck::cli::fix::write(&project, &diagnostics);
     assert_eq!(outcome.fixed, 0);
     assert_eq!(std::fs::read(&app_path).unwrap(), edited);
     // Unchanged: written.
     std::fs::write(&app_path, app).unwrap();
-    let outcome = mpcheck::fix::write(&project, &diagnostics);
+    let outcome = mpcheck::cli::fix::write(&project, &diagnostics);
     assert_eq!(outcome.fixed, 1);
     assert_eq!(
         std::fs::read(&app_path).unwrap(),

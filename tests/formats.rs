@@ -376,8 +376,8 @@ fn sarif_validates_with_the_sarif_multitool() {
 #[test]
 fn several_runs_make_one_report() {
     use mpcheck::report::{Run, gitlab, junit, sarif};
-    let config = mpcheck::config::Config::default();
-    let (project, diagnostics) = common::check(&example(), &config, mpcheck::i18n::Lang::En);
+    let config = mpcheck::lint::config::Config::default();
+    let (project, diagnostics) = common::check(&example(), &config, mpcheck::base::i18n::Lang::En);
     let runs = [
         Run {
             project: &project,
@@ -422,7 +422,7 @@ fn several_runs_make_one_report() {
     assert!(xml.contains("<testsuite name=\"b/app.json\""));
     let failing = diagnostics
         .iter()
-        .filter(|d| d.severity > mpcheck::diagnostic::Severity::Info)
+        .filter(|d| d.severity > mpcheck::base::diagnostic::Severity::Info)
         .count();
     assert!(xml.contains(&format!(
         "tests=\"{}\" failures=\"{}\"",

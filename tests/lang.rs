@@ -5,8 +5,8 @@
 mod common;
 
 use common::root;
-use mpcheck::i18n::Lang;
-use mpcheck::rules::RULES;
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::rules::RULES;
 use std::path::Path;
 use std::process::{Command, Output};
 use unicode_width::UnicodeWidthChar;

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use mpcheck::rules::RULES;
+use mpcheck::lint::rules::RULES;
 use std::collections::HashSet;
 
 const HEADINGS: &[&str] = &[

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{check, name, root, subdirs};
-use mpcheck::config::Config;
-use mpcheck::i18n::Lang;
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::config::Config;
 
 /// Each case's network findings: rule, location, and `+N` related locations (the call sites
 /// of a finding reported where the URL's host is written).

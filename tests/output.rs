@@ -328,7 +328,7 @@ fn columns_on_a_long_line_cost_no_rescan() {
     // 50,000 positions near the end of a 1 MB line: counting from the line start each time
     // is 50 GB of scanning; with checkpoints it is instant.
     let line = format!("{}中x", "a".repeat(1 << 20));
-    let source = mpcheck::source::Source::new(line.into());
+    let source = mpcheck::base::source::Source::new(line.into());
     for i in 0..50_000u32 {
         let offset = (1 << 20) - 25_000 + i;
         let p = source.position(offset);

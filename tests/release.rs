@@ -280,7 +280,7 @@ fn uploads_through_the_mock_with_the_real_client() {
         .collect();
     sent.sort();
     let project = mpcheck::project::Project::load(app.path(), &Default::default()).unwrap();
-    let mut planned: Vec<String> = project
+    let mut planned: Vec<String> = mpcheck::analysis::Analysis::new(&project, None)
         .upload()
         .files
         .iter()

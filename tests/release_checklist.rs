@@ -5,21 +5,22 @@
 mod common;
 
 use common::root;
-use mpcheck::config::Config;
-use mpcheck::i18n::Lang;
+use mpcheck::analysis::Analysis;
+use mpcheck::base::i18n::Lang;
+use mpcheck::cli::release::checklist::{self, Checklist};
+use mpcheck::lint::config::Config;
 use mpcheck::project::Project;
-use mpcheck::release::checklist::{self, Checklist};
 
 /// Loads a fixture the way `check` does, with `--domains` when `domains` is given.
 fn load(name: &str, domains: Option<&str>) -> (Project, Checklist) {
     let dir = root().join("fixtures").join(name);
     let config = Config::default();
-    let mut project = Project::load(&dir, &config.exclude).expect("fixture project loads");
+    let project = Project::load(&dir, &config.exclude).expect("fixture project loads");
     let file = domains.map(|d| dir.join(d));
-    project.whitelist = config
+    let whitelist = config
         .whitelist(file.as_deref(), &project.dir)
         .expect("valid domains");
-    let list = checklist::compute(&project);
+    let list = checklist::compute(&Analysis::new(&project, whitelist));
     (project, list)
 }
 
@@ -100,7 +101,7 @@ fn project_text_is_escaped() {
         b"{\"pages\": [\"pages/index/index\"], \"plugins\": {\"a\\u001b[2Jb\": {\"version\": \"1.0.0\", \"provider\": \"wx\\u202e1\"}}}",
     )]);
     let project = Project::load(dir.path(), &Config::default().exclude).expect("loads");
-    let text = checklist::compute(&project).text(Lang::En, "");
+    let text = checklist::compute(&Analysis::new(&project, None)).text(Lang::En, "");
     assert!(
         text.contains(
             "  wx\\u{202e}1  version 1.0.0, alias \"a\\u{1b}[2Jb\", main package, app.json:1\n"

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use mpcheck::config::Config;
+use mpcheck::lint::config::Config;
 
 #[test]
 fn rule_fixtures() {
@@ -49,7 +49,7 @@ fn rule_fixtures() {
 /// keys are read by the rule; CI logs are often public).
 #[test]
 fn upload_key_findings_never_show_the_key() {
-    use mpcheck::i18n::Lang;
+    use mpcheck::base::i18n::Lang;
     use mpcheck::report::{self, Format};
     let mut seen = 0;
     for case in subdirs(&root().join("fixtures/rules/MP604")) {
@@ -94,17 +94,17 @@ fn upload_key_findings_never_show_the_key() {
 fn invalid_appid_is_quiet_under_release() {
     let case = root().join("fixtures/rules/MP130/fail-tourist");
     let config = Config::default().restricted_to("MP130");
-    let (_, plain) = check(&case, &config, mpcheck::i18n::Lang::En);
+    let (_, plain) = check(&case, &config, mpcheck::base::i18n::Lang::En);
     assert!(plain.iter().any(|d| d.rule.code == "MP130"));
-    use mpcheck::rules::release::{Given, ReleaseArgs};
+    use mpcheck::lint::rules::release::{Given, ReleaseArgs};
     let args = ReleaseArgs {
         appid: Some(("touristappid".into(), Given::ProjectConfig)),
         ..ReleaseArgs::default()
     };
-    let (_, release) = check_with(&case, &config, mpcheck::i18n::Lang::En, Some(&args));
+    let (_, release) = check_with(&case, &config, mpcheck::base::i18n::Lang::En, Some(&args));
     assert!(release.is_empty(), "{release:?}");
     let both = Config::default();
-    let (_, all) = check_with(&case, &both, mpcheck::i18n::Lang::En, Some(&args));
+    let (_, all) = check_with(&case, &both, mpcheck::base::i18n::Lang::En, Some(&args));
     let appid: Vec<&str> = all
         .iter()
         .map(|d| d.rule.code)
@@ -117,7 +117,7 @@ fn invalid_appid_is_quiet_under_release() {
 /// line or column, path prefix or file annotation.
 #[test]
 fn argument_findings_have_no_location() {
-    use mpcheck::i18n::Lang;
+    use mpcheck::base::i18n::Lang;
     use mpcheck::report::{self, Format, Options};
     let case = root().join("fixtures/rules/MP605/fail-31");
     let args = release_args(&case).unwrap();

@@ -5,9 +5,9 @@
 mod common;
 
 use common::{check, check_with};
-use mpcheck::config::Config;
-use mpcheck::i18n::Lang;
-use mpcheck::rules::release::{Given, ReleaseArgs};
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::config::Config;
+use mpcheck::lint::rules::release::{Given, ReleaseArgs};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -957,7 +957,7 @@ fn every_rule_has_a_variant_or_a_reason() {
     // default (its rule fixtures enable it). The template-data rules read the files
     // `widget.data` in mpcheck.json lists, which the default config here has none of
     // (tests/widget_data.rs mutates valid bodies one field at a time).
-    let widget_data = mpcheck::rules::RULES
+    let widget_data = mpcheck::lint::rules::RULES
         .iter()
         .map(|r| r.meta().code)
         .filter(|c| ("MP550".."MP580").contains(c));
@@ -969,7 +969,7 @@ fn every_rule_has_a_variant_or_a_reason() {
         .chain(["MP002", "MP306"])
         .chain(widget_data)
         .collect();
-    for r in mpcheck::rules::RULES {
+    for r in mpcheck::lint::rules::RULES {
         assert!(
             covered.contains(&r.meta().code),
             "{} has no one-defect variant",

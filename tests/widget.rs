@@ -6,8 +6,8 @@
 mod common;
 
 use common::{check, root};
-use mpcheck::config::Config;
-use mpcheck::i18n::Lang;
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::config::Config;
 use std::process::Command;
 
 fn widget_codes(dir: &str) -> Vec<String> {
@@ -54,7 +54,7 @@ fn a_correct_widget_project_gives_no_widget_findings() {
 #[test]
 fn every_widget_rule_fires_once_in_the_example() {
     let codes = widget_codes("fixtures/widget");
-    let expected: Vec<String> = mpcheck::rules::RULES
+    let expected: Vec<String> = mpcheck::lint::rules::RULES
         .iter()
         .map(|r| r.meta().code)
         .filter(|c| (c.starts_with("MP5") && *c != "MP505") || *c == "MP126")

@@ -5,8 +5,8 @@
 
 mod common;
 
-use mpcheck::i18n::Lang;
-use mpcheck::widget_data::{Input, Pages, validate};
+use mpcheck::base::i18n::Lang;
+use mpcheck::lint::rules::widget::data::{Input, Pages, validate};
 use std::path::Path;
 use std::process::Command;
 

@@ -875,7 +875,7 @@ impl Corpus {
                     .collect();
                 for b in read_ext(&["json"]) {
                     if let Ok(t) = std::str::from_utf8(&b)
-                        && let Ok(v) = mpcheck::json::parse(t)
+                        && let Ok(v) = mpcheck::syntax::json::parse(t)
                     {
                         collect_patterns(&v, kind, &mut patterns);
                     }
@@ -1107,11 +1107,11 @@ fn inline_wxs(templates: &[Vec<u8>]) -> Vec<Vec<u8>> {
         let Ok(t) = std::str::from_utf8(t) else {
             continue;
         };
-        let doc = mpcheck::wxml::parse(t);
+        let doc = mpcheck::syntax::wxml::parse(t);
         for e in doc.elements() {
             if e.name() == "wxs" && e.attr("src").is_none() {
                 for c in e.children() {
-                    if let mpcheck::wxml::Node::Text(span) = c
+                    if let mpcheck::syntax::wxml::Node::Text(span) = c
                         && let Some(body) = t.get(span.range())
                     {
                         out.push(body.as_bytes().to_vec());
@@ -1125,7 +1125,7 @@ fn inline_wxs(templates: &[Vec<u8>]) -> Vec<Vec<u8>> {
 
 /// packOptions `{"type": KIND, "value": V}` values and (for globs) mpcheck.json `exclude` and
 /// `ignores[].path` entries.
-fn collect_patterns(v: &mpcheck::json::Json, kind: &str, out: &mut Vec<String>) {
+fn collect_patterns(v: &mpcheck::syntax::json::Json, kind: &str, out: &mut Vec<String>) {
     if let Some(members) = v.as_object() {
         if v.get("type").and_then(|t| t.as_str()) == Some(kind)
             && let Some(s) = v.get("value").and_then(|t| t.as_str())

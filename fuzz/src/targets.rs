@@ -5,7 +5,7 @@
 //! A target must not panic, hang or abort on any input. Besides mpcheck's own panics, the targets
 //! assert that every span they get back lies inside the text, since the renderers slice with it.
 
-use mpcheck::source::{Decoded, Span};
+use mpcheck::base::source::{Decoded, Span};
 use std::collections::HashMap;
 
 /// The target names, in the order `--target all` runs them.
@@ -29,7 +29,7 @@ pub fn run(name: &str, input: &[u8]) -> bool {
 
 /// Bytes to text as the binary reads a file: UTF-8 without a BOM, or the lossy text.
 fn text(input: &[u8]) -> String {
-    match mpcheck::source::decode(input.to_vec()) {
+    match mpcheck::base::source::decode(input.to_vec()) {
         Decoded::Text { text, .. } => text,
         Decoded::NotUtf8 { valid_up_to, lossy } => {
             assert!(valid_up_to <= input.len());
@@ -49,7 +49,7 @@ fn check_span(text: &str, span: Span, what: &str) {
 }
 
 /// Line/column of a span's ends, as every output format computes them.
-fn positions(source: &mpcheck::source::Source, span: Span) {
+fn positions(source: &mpcheck::base::source::Source, span: Span) {
     let _ = source.position(span.start);
     let _ = source.position(span.end);
 }
@@ -57,8 +57,8 @@ fn positions(source: &mpcheck::source::Source, span: Span) {
 fn json(input: &[u8]) {
     use mpcheck::project::JsonRole;
     let text = text(input);
-    let source = mpcheck::source::Source::new(text.as_str().into());
-    match mpcheck::json::parse(&text) {
+    let source = mpcheck::base::source::Source::new(text.as_str().into());
+    match mpcheck::syntax::json::parse(&text) {
         Ok(value) => {
             // One schema per input, as each file has one role; which one follows from the
             // input's length, so a saved input replays the same way.
@@ -73,7 +73,7 @@ fn json(input: &[u8]) {
                 JsonRole::Ext,
                 JsonRole::Plugin,
             ];
-            let _ = mpcheck::schema::validate(roles[input.len() % roles.len()], &value);
+            let _ = mpcheck::analysis::schema::validate(roles[input.len() % roles.len()], &value);
             walk_json(&text, &source, &value, 0);
         }
         Err(e) => {
@@ -89,7 +89,12 @@ fn json(input: &[u8]) {
     }
 }
 
-fn walk_json(text: &str, source: &mpcheck::source::Source, v: &mpcheck::json::Json, depth: u32) {
+fn walk_json(
+    text: &str,
+    source: &mpcheck::base::source::Source,
+    v: &mpcheck::syntax::json::Json,
+    depth: u32,
+) {
     check_span(text, v.span, "json value");
     // Diagnostics point at a few values, not all of them: positions of the shallow ones only.
     if depth < 3 {
@@ -108,7 +113,7 @@ fn walk_json(text: &str, source: &mpcheck::source::Source, v: &mpcheck::json::Js
     if let Some(members) = v.as_object() {
         for m in members {
             check_span(text, m.key_span, "json key");
-            let _ = mpcheck::schema::is_hex_color(&m.key);
+            let _ = mpcheck::analysis::schema::is_hex_color(&m.key);
             walk_json(text, source, &m.value, depth + 1);
         }
     }
@@ -118,34 +123,34 @@ fn walk_json(text: &str, source: &mpcheck::source::Source, v: &mpcheck::json::Js
 /// inline `<wxs>` bodies, parse suppression comments; then what the WXML rules read.
 fn wxml(input: &[u8]) {
     let text: std::sync::Arc<str> = text(input).into();
-    let source = mpcheck::source::Source::new(text.clone());
-    let doc = mpcheck::wxml::parse_shared(text.clone());
+    let source = mpcheck::base::source::Source::new(text.clone());
+    let doc = mpcheck::syntax::wxml::parse_shared(text.clone());
     for e in &doc.errors {
         check_span(&text, e.span, "wxml error");
         positions(&source, e.span);
     }
     let mut wxs_errors = Vec::new();
     doc.visit(&mut |node| match node {
-        mpcheck::wxml::Node::Element(e) if e.name() == "web-view" => {
+        mpcheck::syntax::wxml::Node::Element(e) if e.name() == "web-view" => {
             if let Some(src) = e.attr("src")
                 && let Some(v) = src.value
             {
-                let parts = mpcheck::js::webview::parts(v);
-                let _ = mpcheck::js::url::origin(&parts);
+                let parts = mpcheck::syntax::js::webview::parts(v);
+                let _ = mpcheck::syntax::js::url::origin(&parts);
             }
         }
-        mpcheck::wxml::Node::Element(e) if e.name() == "wxs" && e.attr("src").is_none() => {
+        mpcheck::syntax::wxml::Node::Element(e) if e.name() == "wxs" && e.attr("src").is_none() => {
             for child in e.children() {
-                if let mpcheck::wxml::Node::Text(span) = child
+                if let mpcheck::syntax::wxml::Node::Text(span) = child
                     && let Some(body) = text.get(span.start as usize..span.end as usize)
                 {
-                    let m = mpcheck::wxs::check("a.wxml", body, span.start as usize);
+                    let m = mpcheck::syntax::wxs::check("a.wxml", body, span.start as usize);
                     wxs_errors.extend(m.errors.into_iter().map(|e| e.span));
                 }
             }
         }
-        mpcheck::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
-            let _ = mpcheck::suppress::parse("a.wxml", body, span);
+        mpcheck::syntax::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
+            let _ = mpcheck::syntax::suppress::parse("a.wxml", body, span);
         }
         _ => {}
     });
@@ -166,7 +171,7 @@ fn wxml(input: &[u8]) {
                 while let Some(open) = rest.find("{{") {
                     let after = &rest[open + 2..];
                     let Some(close) = after.find("}}") else { break };
-                    let _ = mpcheck::wxml::is_expression(&after[..close]);
+                    let _ = mpcheck::syntax::wxml::is_expression(&after[..close]);
                     rest = &after[close + 2..];
                 }
             }
@@ -176,7 +181,7 @@ fn wxml(input: &[u8]) {
 
 fn wxs(input: &[u8]) {
     let text = text(input);
-    let m = mpcheck::wxs::check("a.wxs", &text, 0);
+    let m = mpcheck::syntax::wxs::check("a.wxs", &text, 0);
     for e in &m.errors {
         check_span(&text, e.span, "wxs error");
     }
@@ -192,7 +197,7 @@ fn js(input: &[u8]) {
     let text = text(input);
     let mut modules = HashMap::new();
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
-        let m = mpcheck::js::extract::parse(path, &text);
+        let m = mpcheck::syntax::js::extract::parse(path, &text);
         for c in &m.calls {
             check_span(&text, c.span, "call");
         }
@@ -206,21 +211,21 @@ fn js(input: &[u8]) {
             check_span(&text, *span, "globalData");
         }
         for c in &m.calls {
-            if let mpcheck::js::Sym::Str(s, _) = &c.url {
-                let _ = mpcheck::js::extract::looks_like_secret(s);
+            if let mpcheck::syntax::js::Sym::Str(s, _) = &c.url {
+                let _ = mpcheck::syntax::js::extract::looks_like_secret(s);
             }
         }
         modules.insert(path.to_string(), m);
     }
-    let sites = mpcheck::js::sites(&modules, "");
+    let sites = mpcheck::syntax::js::sites(&modules, "");
     for s in &sites {
         check_span(&text, s.span, "site");
-        if let mpcheck::js::url::Resolved::Known(o) = &s.origin {
-            let _ = mpcheck::js::url::host_kind(&o.host);
+        if let mpcheck::syntax::js::url::Resolved::Known(o) = &s.origin {
+            let _ = mpcheck::syntax::js::url::host_kind(&o.host);
             let _ = o.text();
         }
     }
-    let resolver = mpcheck::js::Resolver::new(&modules, "");
+    let resolver = mpcheck::syntax::js::Resolver::new(&modules, "");
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
         let _ = resolver.handler_names(path);
         for (spec, _) in &modules[path].requires {
@@ -282,9 +287,9 @@ fn glob(input: &[u8]) {
     let text = text(input);
     let (pattern, paths) = pattern_and_paths(&text);
     let lower = pattern.to_lowercase();
-    let mm = mpcheck::glob::Minimatch::new(&lower);
-    let set = mpcheck::glob::GlobSet::new([pattern]);
-    let many = mpcheck::glob::GlobSet::new(pattern.split(';'));
+    let mm = mpcheck::base::glob::Minimatch::new(&lower);
+    let set = mpcheck::base::glob::GlobSet::new([pattern]);
+    let many = mpcheck::base::glob::GlobSet::new(pattern.split(';'));
     for path in &paths {
         let lead = format!("/{path}");
         let _ = mm.is_match(path) || mm.is_match(&lead);
@@ -303,7 +308,7 @@ fn regexp(input: &[u8]) {
     let text = text(input);
     let (pattern, paths) = pattern_and_paths(&text);
     let lower = pattern.to_lowercase();
-    if let Some(re) = mpcheck::package::js_regexp(&lower).into_option() {
+    if let Some(re) = mpcheck::analysis::package::js_regexp(&lower).into_option() {
         for path in paths {
             let path = path.to_lowercase();
             let _ = re.is_match(&path);

@@ -1,7 +1,7 @@
 //! The app.json model shared by the rules: declared pages and subpackages with their spans.
 
-use crate::json::Json;
-use crate::source::Span;
+use crate::base::source::Span;
+use crate::syntax::json::Json;
 
 /// One entry of `pages` or of a subpackage's `pages`.
 #[derive(Debug, Clone)]

@@ -2,19 +2,15 @@
 //! and the app.json model (pages, subpackages) that every rule reads.
 
 pub mod app;
-pub mod components;
 pub mod discover;
 pub mod paths;
 pub mod walk;
 
-use crate::domains::Whitelist;
-use crate::glob::GlobSet;
-use crate::js::{Category, Module, Site};
-use crate::json::{self, Json, ParseError};
-use crate::schema::{self, SchemaIssue};
-use crate::source::{Decoded, Source, Span, decode};
+use crate::base::glob::GlobSet;
+use crate::base::source::{Decoded, Source, Span, decode};
+use crate::syntax::js::{Category, Module, Site};
+use crate::syntax::json::{self, Json, ParseError};
 pub use app::{AppModel, PageDecl, SubPackage};
-pub use components::{ComponentUse, Resolution};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
@@ -69,7 +65,7 @@ pub enum JsonProblem {
     },
     Syntax(ParseError),
     /// Not read: missing, not a regular file, too large, a link out of the project, I/O.
-    Unreadable(crate::fsread::ReadError),
+    Unreadable(crate::base::fsread::ReadError),
 }
 
 /// A JSON file, read and parsed once.
@@ -144,18 +140,8 @@ pub struct Project {
     pub typescript: bool,
     /// `setting.useCompilerPlugins` (`typescript`, `less`, `sass`).
     pub compiler_plugins: Vec<String>,
-    /// What is uploaded, computed on first use.
-    upload: std::sync::OnceLock<crate::package::Upload>,
-    /// Each module's resolved imports, computed on first use.
-    module_deps: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     /// Git submodule folders (project-relative) from the nearest `.gitmodules`.
     pub submodules: Vec<String>,
-    /// Schema findings per JSON file path, computed once.
-    pub schema_issues: Vec<(String, JsonRole, Vec<SchemaIssue>)>,
-    /// Every `usingComponents` entry reachable from app.json and the pages, resolved.
-    pub component_uses: Vec<ComponentUse>,
-    /// The json file of every component found (relative to the project folder).
-    pub component_jsons: Vec<String>,
     /// Packages listed in package.json (`dependencies`, `devDependencies`).
     pub npm_dependencies: HashSet<String>,
     /// `pluginRoot` of a plugin project, normalised (`"plugin/"`).
@@ -166,18 +152,14 @@ pub struct Project {
     pub modules: HashMap<String, Module>,
     /// Text of the JS/TS and WXML files read (for diagnostics).
     texts: HashMap<String, Source>,
-    /// Network call sites (JS) and `<web-view src>` (WXML), URLs evaluated.
-    pub sites: Vec<Site>,
-    /// The account's domain whitelist, when configured (set by the caller).
-    pub whitelist: Option<Whitelist>,
+    /// `<web-view src>` of the WXML files, as network sites (URLs evaluated).
+    pub webview_sites: Vec<Site>,
     /// Inline suppression directives found in code comments.
-    pub directives: Vec<crate::suppress::Directive>,
-    /// The JSON files the toolchain reads as configuration, and their role.
-    roles: HashMap<String, JsonRole>,
+    pub directives: Vec<crate::syntax::suppress::Directive>,
     /// Every WXML file, parsed once.
-    pub wxml: HashMap<String, crate::wxml::Document>,
+    pub wxml: HashMap<String, crate::syntax::wxml::Document>,
     /// Every WXS module (`.wxs` files and inline `<wxs>` bodies) by file, in path order.
-    pub wxs: Vec<(String, crate::wxs::WxsModule)>,
+    pub wxs: Vec<(String, crate::syntax::wxs::WxsModule)>,
     /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
     pub style_imports: HashMap<String, Vec<String>>,
 }
@@ -232,11 +214,6 @@ impl Project {
         let found = &self.files[i].path;
         (found != rel).then_some(found.as_str())
     }
-    /// The role of a JSON file the toolchain reads as configuration (app.json, page and
-    /// component json, project config, sitemap, theme, ext, plugin); `None` for data files.
-    pub fn role(&self, rel: &str) -> Option<JsonRole> {
-        self.roles.get(rel).copied()
-    }
     /// The size of a file in the index: known if it was read, else one `stat`.
     pub fn file_size(&self, rel: &str) -> Option<u64> {
         self.size_of(self.file(rel)?)
@@ -260,12 +237,6 @@ impl Project {
         self.json(rel)
             .map(|d| &d.source)
             .or_else(|| self.texts.get(rel))
-            .or_else(|| {
-                self.whitelist
-                    .as_ref()
-                    .filter(|w| w.file == rel)
-                    .map(|w| &w.source)
-            })
     }
 
     /// Adds the text of a file read outside the index (a `mpcheck widget-data` input), so
@@ -292,7 +263,7 @@ impl Project {
                     self.wxml.insert(c.path.clone(), doc);
                 }
                 for (src, span) in c.webviews {
-                    let parts = crate::js::webview::parts(&src);
+                    let parts = crate::syntax::js::webview::parts(&src);
                     webview_sites.push(Site::new(
                         c.path.clone(),
                         span,
@@ -309,18 +280,12 @@ impl Project {
                 self.texts.insert(c.path, source);
             }
         }
-        let t = std::time::Instant::now();
-        self.sites = crate::js::sites(&self.modules, &self.mp_root);
-        self.sites.extend(webview_sites);
+        self.webview_sites = webview_sites;
         // Excluded files are read for the analyses (what is reached, what is uploaded), but
-        // the rules do not see their network calls or their suppression directives.
+        // the rules do not see their suppression directives (nor their network calls).
         let (files, index) = (&self.files, &self.index);
         let excluded = |file: &str| index.get(file).is_some_and(|&i| files[i].excluded);
-        self.sites.retain(|s| !excluded(&s.file));
         self.directives.retain(|d| !excluded(&d.file));
-        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-            eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
-        }
     }
     /// `setting.ignoreUploadUnusedFiles` is true: the packer leaves out code files nothing
     /// uses. miniprogram-ci reads the setting with `Boolean(...)`, so unset means off (DevTools
@@ -333,31 +298,6 @@ impl Project {
             == Some(true)
     }
 
-    /// The modules each JS/TS module loads (`require`, `import`, `import()`,
-    /// `export … from`), resolved once: relative, root-absolute, bare and npm specifiers.
-    pub fn module_deps(&self) -> &HashMap<String, Vec<String>> {
-        self.module_deps.get_or_init(|| {
-            let resolver = crate::js::Resolver::new(&self.modules, &self.mp_root);
-            self.modules
-                .iter()
-                .map(|(from, m)| {
-                    let deps = m
-                        .requires
-                        .iter()
-                        .filter_map(|(s, _)| resolver.resolve_specifier(from, s))
-                        .filter(|t| *t != from)
-                        .map(str::to_string)
-                        .collect();
-                    (from.clone(), deps)
-                })
-                .collect()
-        })
-    }
-
-    /// What `miniprogram-ci` uploads, per package (computed once).
-    pub fn upload(&self) -> &crate::package::Upload {
-        self.upload.get_or_init(|| crate::package::compute(self))
-    }
     pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
         self.file(rel)?.json.as_ref()
     }
@@ -418,7 +358,7 @@ impl Project {
         }
         if !self.mp_root.is_empty() {
             let p = self.dir.join("package.json");
-            if crate::fsread::is_present(&p) {
+            if crate::base::fsread::is_present(&p) {
                 match read_json_inside(&self.dir, &p).value {
                     Ok(v) => docs.push(Some(v)),
                     // Not a file or leaving the project: MP002 (a syntax error there is the
@@ -463,7 +403,7 @@ impl Project {
         let config_path = dir.join(PROJECT_CONFIG);
         // Present as anything (a folder, a pipe, a link out of the project): read with the
         // boundary and the cap, and MP002 says why it has no value.
-        let has_config = crate::fsread::is_present(&config_path);
+        let has_config = crate::base::fsread::is_present(&config_path);
         let config_doc = has_config.then(|| read_json_inside(&dir, &config_path));
 
         let mut discovery = Discovery::default();
@@ -495,7 +435,7 @@ impl Project {
                 {
                     root_problems.push(WalkProblem {
                         rel: lexical.trim_end_matches('/').to_string(),
-                        kind: WalkProblemKind::Read(crate::fsread::ReadError::Outside),
+                        kind: WalkProblemKind::Read(crate::base::fsread::ReadError::Outside),
                     });
                 }
                 root
@@ -546,7 +486,7 @@ impl Project {
         // The project config files sit in the project folder, outside a miniprogram root; and
         // one that is not a readable file is still listed, so that MP002 reports it.
         for name in [PROJECT_CONFIG, PRIVATE_CONFIG] {
-            let present = crate::fsread::is_present(&dir.join(name));
+            let present = crate::base::fsread::is_present(&dir.join(name));
             let walked = files.iter().any(|f| f.path == name)
                 || walked.problems.iter().any(|p| p.rel == name);
             if present && !walked && (!mp_root.is_empty() || name == PROJECT_CONFIG) {
@@ -626,21 +566,14 @@ impl Project {
             app: None,
             typescript: false,
             compiler_plugins: Vec::new(),
-            upload: std::sync::OnceLock::new(),
-            module_deps: std::sync::OnceLock::new(),
             submodules: Vec::new(),
-            schema_issues: Vec::new(),
-            component_uses: Vec::new(),
-            component_jsons: Vec::new(),
             npm_dependencies: HashSet::new(),
             plugin_root,
             subpackage_roots: FxHashMap::default(),
             modules: HashMap::new(),
             texts: HashMap::new(),
-            sites: Vec::new(),
-            whitelist: None,
+            webview_sites: Vec::new(),
             directives: Vec::new(),
-            roles: HashMap::new(),
             wxml: HashMap::new(),
             wxs: Vec::new(),
             style_imports: HashMap::new(),
@@ -672,59 +605,8 @@ impl Project {
             }
             project.subpackage_roots = roots;
         }
-        let t = std::time::Instant::now();
-        let (uses, components) = components::build_graph(&project, &project.npm_dependencies);
-        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-            eprintln!("mpcheck: component graph {:?}", t.elapsed());
-        }
-        project.component_uses = uses;
-        project.component_jsons = components;
-        let t2 = std::time::Instant::now();
-        project.schema_issues = project.validate_schemas();
-        if timings {
-            eprintln!("mpcheck: schemas {:?}", t2.elapsed());
-        }
         project.index_code(code);
         Ok(project)
-    }
-
-    /// JSON files with a known role and their schema findings.
-    fn validate_schemas(&mut self) -> Vec<(String, JsonRole, Vec<SchemaIssue>)> {
-        let mut targets = vec![
-            (PROJECT_CONFIG.to_string(), JsonRole::ProjectConfig),
-            (PRIVATE_CONFIG.to_string(), JsonRole::PrivateConfig),
-            (self.app_json_path(), JsonRole::App),
-            (self.in_root("ext.json"), JsonRole::Ext),
-        ];
-        if let Some(sitemap) = self.sitemap_path() {
-            targets.push((sitemap, JsonRole::Sitemap));
-        }
-        if let Some(theme) = self.theme_path() {
-            targets.push((theme, JsonRole::Theme));
-        }
-        if let Some(pr) = &self.plugin_root {
-            targets.push((format!("{pr}plugin.json"), JsonRole::Plugin));
-        }
-        for c in &self.component_jsons {
-            targets.push((c.clone(), JsonRole::Component));
-        }
-        if let Some(app) = &self.app {
-            for page in app.all_pages() {
-                targets.push((self.in_root(&format!("{}.json", page.full)), JsonRole::Page));
-            }
-        }
-        // One role per file: the first wins (a page json is never also a component json).
-        let mut seen = HashSet::new();
-        targets.retain(|(path, _)| seen.insert(path.clone()));
-        self.roles = targets.iter().cloned().collect();
-        targets
-            .into_par_iter()
-            .filter_map(|(path, role)| {
-                let value = self.json(&path)?.value()?;
-                let issues = schema::validate(role, value);
-                Some((path, role, issues))
-            })
-            .collect()
     }
 }
 
@@ -750,13 +632,13 @@ struct CodeFile {
     /// JS/TS facts; `None` for WXML.
     module: Option<Module>,
     /// The parsed template (WXML).
-    wxml: Option<crate::wxml::Document>,
+    wxml: Option<crate::syntax::wxml::Document>,
     /// `<web-view src>` values (WXML).
     webviews: Vec<(String, Span)>,
     /// Suppression directives in WXML comments.
-    directives: Vec<crate::suppress::Directive>,
+    directives: Vec<crate::syntax::suppress::Directive>,
     /// The `.wxs` file's module, or the WXML file's inline modules.
-    wxs: Vec<crate::wxs::WxsModule>,
+    wxs: Vec<crate::syntax::wxs::WxsModule>,
     /// A style sheet's `@import` targets (style sheets keep no text).
     style_imports: Option<Vec<String>>,
     /// Why the file was not analysed (unreadable, too large, not UTF-8).
@@ -821,10 +703,10 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
             ..CodeFile::empty(f.path.clone())
         })
     };
-    let bytes = match crate::fsread::read_capped(&dir.join(&f.path), MAX_CODE_BYTES) {
+    let bytes = match crate::base::fsread::read_capped(&dir.join(&f.path), MAX_CODE_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            if let crate::fsread::ReadError::TooLarge { size, .. } = e {
+            if let crate::base::fsread::ReadError::TooLarge { size, .. } = e {
                 f.size = Some(size);
             }
             return unread(f, WalkProblemKind::Read(e));
@@ -856,45 +738,51 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     if is_style {
         // Style sheets are not checked; only their `@import`s are kept (for the upload set).
         return Some(CodeFile {
-            style_imports: Some(crate::package::style_imports(&text)),
+            style_imports: Some(crate::syntax::wxss::style_imports(&text)),
             ..CodeFile::empty(f.path.clone())
         });
     }
     let t = std::time::Instant::now();
     let mut wxs = Vec::new();
     let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxs {
-        wxs.push(crate::wxs::check(&f.path, &text, 0));
+        wxs.push(crate::syntax::wxs::check(&f.path, &text, 0));
         (None, None, Vec::new(), Vec::new())
     } else if f.kind == FileKind::Wxml {
-        let doc = crate::wxml::parse_shared(text.clone());
+        let doc = crate::syntax::wxml::parse_shared(text.clone());
         let mut webviews = Vec::new();
         let mut directives = Vec::new();
         doc.visit(&mut |node| match node {
-            crate::wxml::Node::Element(e) if e.name() == "web-view" => {
+            crate::syntax::wxml::Node::Element(e) if e.name() == "web-view" => {
                 if let Some(src) = e.attr("src")
                     && let (Some(v), Some(span)) = (src.value, src.value_span)
                 {
                     webviews.push((v.to_string(), span));
                 }
             }
-            crate::wxml::Node::Element(e) if e.name() == "wxs" && e.attr("src").is_none() => {
+            crate::syntax::wxml::Node::Element(e)
+                if e.name() == "wxs" && e.attr("src").is_none() =>
+            {
                 for child in e.children() {
-                    if let crate::wxml::Node::Text(span) = child
+                    if let crate::syntax::wxml::Node::Text(span) = child
                         && let Some(body) = text.get(span.start as usize..span.end as usize)
                     {
-                        wxs.push(crate::wxs::check(&f.path, body, span.start as usize));
+                        wxs.push(crate::syntax::wxs::check(
+                            &f.path,
+                            body,
+                            span.start as usize,
+                        ));
                     }
                 }
             }
-            crate::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
-                directives.extend(crate::suppress::parse(&f.path, body, span));
+            crate::syntax::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
+                directives.extend(crate::syntax::suppress::parse(&f.path, body, span));
             }
             _ => {}
         });
         (None, Some(doc), webviews, directives)
     } else {
         (
-            Some(crate::js::extract::parse(&f.path, &text)),
+            Some(crate::syntax::js::extract::parse(&f.path, &text)),
             None,
             Vec::new(),
             Vec::new(),
@@ -967,7 +855,9 @@ pub fn resolve_root(dir: &Path, setting: &str) -> Option<String> {
         if dir.as_os_str().is_empty() {
             return Some(clean);
         }
-        if crate::fsread::check_inside(dir, &full) == Err(crate::fsread::ReadError::Outside) {
+        if crate::base::fsread::check_inside(dir, &full)
+            == Err(crate::base::fsread::ReadError::Outside)
+        {
             return None;
         }
     }
@@ -1014,7 +904,7 @@ fn read_submodules(dir: &Path) -> Vec<String> {
         // The enclosing repository's .gitmodules may sit above the project folder: only the
         // submodule paths below the project are used, nothing of it is shown, and it is read
         // as a regular file of at most 1 MB.
-        let Some(text) = crate::fsread::read_capped(&base.join(".gitmodules"), 1 << 20)
+        let Some(text) = crate::base::fsread::read_capped(&base.join(".gitmodules"), 1 << 20)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
         else {
@@ -1042,21 +932,21 @@ fn read_submodules(dir: &Path) -> Vec<String> {
 
 /// Reads and parses one JSON file; never fails, the problem is kept instead.
 pub fn read_json(path: &Path) -> JsonDoc {
-    json_doc(crate::fsread::read_capped(path, MAX_JSON_BYTES))
+    json_doc(crate::base::fsread::read_capped(path, MAX_JSON_BYTES))
 }
 
 /// [`read_json`] for a file the project config names (project.config.json, package.json…):
 /// not followed through a link that leaves the canonical project folder `root`.
 pub fn read_json_inside(root: &Path, path: &Path) -> JsonDoc {
-    json_doc(crate::fsread::read_inside(root, path, MAX_JSON_BYTES))
+    json_doc(crate::base::fsread::read_inside(root, path, MAX_JSON_BYTES))
 }
 
-fn json_doc(read: Result<Vec<u8>, crate::fsread::ReadError>) -> JsonDoc {
+fn json_doc(read: Result<Vec<u8>, crate::base::fsread::ReadError>) -> JsonDoc {
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
             let size = match e {
-                crate::fsread::ReadError::TooLarge { size, .. } => size,
+                crate::base::fsread::ReadError::TooLarge { size, .. } => size,
                 _ => 0,
             };
             return JsonDoc {
@@ -1115,7 +1005,7 @@ mod tests {
         assert_eq!(problem.rel, "pages/gone.js");
         assert!(matches!(
             problem.kind,
-            WalkProblemKind::Read(crate::fsread::ReadError::NotFound)
+            WalkProblemKind::Read(crate::base::fsread::ReadError::NotFound)
         ));
     }
 

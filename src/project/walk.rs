@@ -1,6 +1,6 @@
 //! One walk over the package folders, in parallel per top-level folder.
 
-use crate::glob::GlobSet;
+use crate::base::glob::GlobSet;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -25,7 +25,7 @@ pub enum WalkProblemKind {
     NonUtf8Name,
     Io(String),
     /// A code file found by the walk that could not be read.
-    Read(crate::fsread::ReadError),
+    Read(crate::base::fsread::ReadError),
     /// A code file that is not UTF-8 text (not analysed).
     NotUtf8 {
         encoding: &'static str,

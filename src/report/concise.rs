@@ -1,8 +1,9 @@
 //! `path:line:col: severity[CODE] message`, one per line, for editors and pre-commit (the
 //! summary line is added by the caller).
 
-use super::{Options, escape, range};
-use crate::diagnostic::Diagnostic;
+use super::common::{Options, range};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::escape;
 use crate::project::Project;
 
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {

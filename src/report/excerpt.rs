@@ -11,8 +11,8 @@
 //! what miette prints is what the file holds, at most a few KB per finding whatever the file.
 //! Lines and labels of ordinary size come out exactly as miette drew them before.
 
-use super::escape;
-use crate::source::{Source, Span};
+use crate::base::escape;
+use crate::base::source::{Source, Span};
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// Lines up to this many bytes are shown whole.

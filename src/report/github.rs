@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
-use super::{Options, escape, range};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::common::{Options, range};
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::escape;
 use crate::project::Project;
 
 /// GitHub's own escapes for `%`, `\r` and `\n` (it decodes them back); other controls and
@@ -56,7 +57,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             )
         };
         let title = escape_property(&format!("mpcheck {} ({})", d.rule.code, d.rule.name));
-        let message = super::message_with_help(d);
+        let message = super::common::message_with_help(d);
         out.push_str(&format!(
             "::{level} {location}title={title}::{}\n",
             escape_data(&message)

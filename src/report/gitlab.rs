@@ -10,8 +10,8 @@
 //! build, which Code Climate engines and ruff report as `major`; `critical` and `blocker` are
 //! left for security problems and crashes, which mpcheck does not judge.
 
-use super::{Fingerprints, Options, Run, range};
-use crate::diagnostic::Severity;
+use super::common::{Fingerprints, Options, Run, range};
+use crate::base::diagnostic::Severity;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
     for run in runs {
         for d in run.diagnostics {
             let (start, end) = if d.is_about_arguments() {
-                let p = crate::source::Position { line: 1, column: 1 };
+                let p = crate::base::source::Position { line: 1, column: 1 };
                 (p, p)
             } else {
                 range(run.project, &d.file, d.span)

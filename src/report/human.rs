@@ -1,12 +1,13 @@
 //! The default format: miette's graphical renderer, one frame per finding, the offending text
 //! underlined, help and related locations in other files, then the summary line.
 
+use super::common::Options;
 use super::excerpt::{Excerpt, Label};
-use super::{Options, escape};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::escape;
+use crate::base::i18n::Lang;
+use crate::base::source::{Source, Span};
 use crate::project::Project;
-use crate::source::{Source, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 
@@ -87,7 +88,7 @@ fn located(
 /// Related locations drawn in full; more are counted.
 const RELATED_SHOWN: usize = 3;
 
-fn frame(project: &Project, d: &Diagnostic, base: &super::PathBase, lang: Lang) -> Frame {
+fn frame(project: &Project, d: &Diagnostic, base: &super::common::PathBase, lang: Lang) -> Frame {
     // A finding about a command-line value: no prefix, no excerpt.
     let (path, source) = if d.is_about_arguments() {
         (d.file.clone(), None)

@@ -2,9 +2,9 @@
 //! borrowed structs: a `serde_json::Value` tree for thousands of diagnostics cost more memory
 //! (and time) than the check itself.
 
-use super::{Summary, range};
+use super::common::{Summary, range};
+use crate::base::source::Span;
 use crate::project::Project;
-use crate::source::Span;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io;
@@ -95,7 +95,7 @@ fn range_of(project: &Project, file: &str, span: Option<Span>) -> Range {
 
 /// The findings of one or more projects in one report; each names its project folder (as
 /// given, relative to the current directory) and its file relative to that folder.
-pub fn render(runs: &[super::Run]) -> String {
+pub fn render(runs: &[super::common::Run]) -> String {
     let summary = Summary::of_runs(runs);
     let folders: Vec<String> = runs.iter().map(|r| r.base.folder()).collect();
     let report = Report {
@@ -178,7 +178,7 @@ impl Formatter for Safe<'_> {
     ) -> io::Result<()> {
         let mut from = 0;
         for (i, c) in fragment.char_indices() {
-            if super::escape::is_unsafe_at(fragment, i, c) {
+            if crate::base::escape::is_unsafe_at(fragment, i, c) {
                 w.write_all(&fragment.as_bytes()[from..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();

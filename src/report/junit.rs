@@ -18,8 +18,9 @@
 //! U+2028/9) as character references, so that they decode unchanged but are not raw in the
 //! file.
 
-use super::{Options, Run, escape, range};
-use crate::diagnostic::Severity;
+use super::common::{Options, Run, range};
+use crate::base::diagnostic::Severity;
+use crate::base::escape;
 use std::fmt::Write;
 
 /// Escapes `s` for XML 1.0 text (`attribute` false) or a double-quoted attribute value.

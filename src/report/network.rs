@@ -1,10 +1,10 @@
 //! `mpcheck check --explain-network`: every network call site with its URL as mpcheck reads
 //! it, the origin when it is known, and why when it is not.
 
-use crate::js::url::Resolved;
-use crate::js::{Part, Site};
-use crate::project::Project;
-use crate::report::escape;
+use crate::analysis::Analysis;
+use crate::base::escape;
+use crate::syntax::js::url::Resolved;
+use crate::syntax::js::{Part, Site};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -15,7 +15,7 @@ pub fn unknown_reason(site: &Site) -> Option<(&'static str, String)> {
     };
     // Known text that cannot begin a URL with a host (a relative path, a bare host): no
     // run-time part can give it an origin.
-    let url_start = crate::js::url::can_start_url(prefix);
+    let url_start = crate::syntax::js::url::can_start_url(prefix);
     let hole = site.parts.iter().find_map(|p| match p {
         Part::Hole(why, text) | Part::Fork(_, why, text) => Some((why.key(), text.clone())),
         Part::Lit(..) => None,
@@ -26,8 +26,8 @@ pub fn unknown_reason(site: &Site) -> Option<(&'static str, String)> {
     }
 }
 
-fn sorted(project: &Project) -> Vec<&Site> {
-    let mut sites: Vec<&Site> = project.sites.iter().collect();
+fn sorted<'a>(analysis: &'a Analysis) -> Vec<&'a Site> {
+    let mut sites: Vec<&Site> = analysis.sites().iter().collect();
     sites.sort_by(|a, b| {
         (&a.file, a.span.start, &a.api, a.category).cmp(&(
             &b.file,
@@ -40,13 +40,14 @@ fn sorted(project: &Project) -> Vec<&Site> {
 }
 
 /// The census as text: one line per site, then the totals by reason.
-pub fn text(project: &Project, base: &super::PathBase) -> String {
-    let sites = sorted(project);
+pub fn text(analysis: &Analysis, base: &super::common::PathBase) -> String {
+    let project = analysis.project;
+    let sites = sorted(analysis);
     let mut out = String::new();
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     let mut known = 0;
     for s in &sites {
-        let (start, _) = super::range(project, &s.file, Some(s.span));
+        let (start, _) = super::common::range(project, &s.file, Some(s.span));
         let url = window(&s.symbolic());
         let url = escape::line(&url);
         let verdict = match (&s.origin, unknown_reason(s)) {
@@ -73,7 +74,7 @@ pub fn text(project: &Project, base: &super::PathBase) -> String {
     }
     let vendored = sites
         .iter()
-        .filter(|s| crate::js::is_vendored(&s.file))
+        .filter(|s| crate::syntax::js::is_vendored(&s.file))
         .count();
     let _ = write!(
         out,
@@ -90,13 +91,14 @@ pub fn text(project: &Project, base: &super::PathBase) -> String {
 }
 
 /// The census as JSON: `{"sites": [...], "summary": {...}}`.
-pub fn json(project: &Project) -> String {
-    let sites = sorted(project);
+pub fn json(analysis: &Analysis) -> String {
+    let project = analysis.project;
+    let sites = sorted(analysis);
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     let items: Vec<serde_json::Value> = sites
         .iter()
         .map(|s| {
-            let (start, end) = super::range(project, &s.file, Some(s.span));
+            let (start, end) = super::common::range(project, &s.file, Some(s.span));
             let mut v = serde_json::json!({
                 "file": s.file,
                 "line": start.line,
@@ -111,7 +113,7 @@ pub fn json(project: &Project) -> String {
                 (Resolved::Known(o), _) => {
                     v["origin"] = o.text().into();
                     if let Some(c) = &s.cause {
-                        let (at, _) = super::range(project, &c.file, Some(c.span));
+                        let (at, _) = super::common::range(project, &c.file, Some(c.span));
                         v["origin_written_at"] = serde_json::json!({
                             "file": c.file, "line": at.line, "column": at.column
                         });
@@ -131,7 +133,7 @@ pub fn json(project: &Project) -> String {
         "sites": items,
         "summary": {
             "sites": sites.len(),
-            "in_npm_packages": sites.iter().filter(|s| crate::js::is_vendored(&s.file)).count(),
+            "in_npm_packages": sites.iter().filter(|s| crate::syntax::js::is_vendored(&s.file)).count(),
             "origin_known": known,
             "unknown": reasons,
         }

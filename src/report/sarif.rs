@@ -15,11 +15,11 @@
 //! rules a `helpUri`): mpcheck has no stable public address yet; each rule's help is its
 //! whole documentation (`mpcheck explain CODE`).
 
-use super::{Fingerprints, Options, Run};
-use crate::diagnostic::Severity;
+use super::common::{Fingerprints, Options, Run};
+use crate::base::diagnostic::Severity;
+use crate::base::source::Span;
+use crate::lint::rule::RuleMeta;
 use crate::project::Project;
-use crate::rule::RuleMeta;
-use crate::source::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -229,7 +229,7 @@ fn region(project: &Project, file: &str, span: Option<Span>) -> Option<Region> {
 
 /// A fix as SARIF: its edits grouped by file, in order; `None` when an edit's file was not
 /// read (no region can be given).
-fn fix<'a>(run: &Run, f: &'a crate::diagnostic::Fix) -> Option<Fix<'a>> {
+fn fix<'a>(run: &Run, f: &'a crate::base::diagnostic::Fix) -> Option<Fix<'a>> {
     let mut changes: Vec<ArtifactChange> = Vec::new();
     for e in &f.edits {
         let replacement = Replacement {
@@ -303,7 +303,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
     let mut results = Vec::new();
     for run in runs {
         for d in run.diagnostics {
-            let message = super::message_with_help(d);
+            let message = super::common::message_with_help(d);
             let locations = if d.is_about_arguments() {
                 Vec::new()
             } else {

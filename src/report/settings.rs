@@ -1,8 +1,8 @@
 //! `mpcheck check --show-settings`: what a check of this project would use, as text or JSON.
 
-use super::PathBase;
-use crate::config::Config;
-use crate::diagnostic::Severity;
+use super::common::PathBase;
+use crate::base::diagnostic::Severity;
+use crate::lint::config::Config;
 use crate::project::{PRIVATE_CONFIG, PROJECT_CONFIG, Project};
 use std::fmt::Write;
 use std::path::Path;
@@ -65,7 +65,7 @@ fn gather(
         ignores: config.ignores.len(),
         limits: (config.limits.package, config.limits.total),
         checked,
-        rules: crate::rules::RULES
+        rules: crate::lint::rules::RULES
             .iter()
             .map(|r| r.meta())
             .map(|m| (m.code, m.name, config.severity(m), config.sets_level(m)))
@@ -111,7 +111,7 @@ pub fn render(
         return super::json::to_string_pretty(&v) + "\n";
     }
     let mut out = String::new();
-    let esc = |t: &str| super::escape::line(t).into_owned();
+    let esc = |t: &str| crate::base::escape::line(t).into_owned();
     let _ = writeln!(
         out,
         "project folder    {} ({})",

@@ -1,13 +1,13 @@
 //! `mpcheck size`: what is uploaded, per package, as a table or as JSON.
 
-use super::escape;
-use crate::config::Limits;
-use crate::i18n::Lang;
-use crate::package::Upload;
+use crate::analysis::package::Upload;
+use crate::base::escape;
+use crate::base::i18n::Lang;
+use crate::lint::config::Limits;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-pub use crate::package::{folders, human_bytes};
+pub use crate::analysis::package::{folders, human_bytes};
 
 fn bar(share: f64, width: usize) -> String {
     let filled = ((share.min(1.0) * width as f64).round() as usize).min(width);

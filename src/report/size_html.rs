@@ -13,12 +13,12 @@
 //! All text from the project (package, folder and file names) is escaped for HTML after the
 //! control characters are made visible ([`escape::line`]).
 
-use crate::config::Limits;
-use crate::i18n::Lang;
-use crate::package::Upload;
-use crate::package::human_bytes;
-use crate::report::escape;
-use crate::rules::package::QUALITY_PACKAGE_BYTES;
+use crate::analysis::package::Upload;
+use crate::analysis::package::human_bytes;
+use crate::base::escape;
+use crate::base::i18n::Lang;
+use crate::lint::config::Limits;
+use crate::lint::rules::package::QUALITY_PACKAGE_BYTES;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -1,0 +1,198 @@
+//! The analysis layer: what is computed over the whole project once, after it is indexed and
+//! before the rules run: the component graph, each config file's role and schema findings,
+//! the network sites with their URLs evaluated, the domain whitelist, each module's imports
+//! and the upload set (the last two only when something asks for them).
+
+pub mod components;
+pub mod domains;
+pub mod package;
+pub mod schema;
+
+use crate::project::{JsonRole, PRIVATE_CONFIG, PROJECT_CONFIG, Project};
+use crate::syntax::js::Site;
+use components::ComponentUse;
+use domains::Whitelist;
+use package::Upload;
+use rayon::prelude::*;
+use schema::SchemaIssue;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+pub struct Analysis<'p> {
+    /// The project analysed.
+    pub project: &'p Project,
+    /// Every `usingComponents` entry reachable from app.json and the pages, resolved.
+    pub component_uses: Vec<ComponentUse>,
+    /// The json file of every component found (relative to the project folder).
+    pub component_jsons: Vec<String>,
+    /// The JSON files the toolchain reads as configuration with their role, and the schema
+    /// findings per file.
+    schemas: OnceLock<Schemas>,
+    /// Network call sites (JS) and `<web-view src>` (WXML) outside excluded files, URLs
+    /// evaluated.
+    sites: OnceLock<Vec<Site>>,
+    /// The account's domain whitelist, when configured.
+    pub whitelist: Option<Whitelist>,
+    /// Each module's resolved imports, computed on first use.
+    module_deps: OnceLock<HashMap<String, Vec<String>>>,
+    /// What is uploaded, computed by [`Analysis::prepare_upload`] or on first use.
+    upload: OnceLock<Upload>,
+}
+
+impl<'p> Analysis<'p> {
+    /// Builds the component graph (the other analyses wait until asked for or prepared).
+    pub fn new(project: &'p Project, whitelist: Option<Whitelist>) -> Analysis<'p> {
+        let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+        let t = std::time::Instant::now();
+        let (component_uses, component_jsons) =
+            components::build_graph(project, &project.npm_dependencies);
+        if timings {
+            eprintln!("mpcheck: component graph {:?}", t.elapsed());
+        }
+        Analysis {
+            project,
+            component_uses,
+            component_jsons,
+            schemas: OnceLock::new(),
+            sites: OnceLock::new(),
+            whitelist,
+            module_deps: OnceLock::new(),
+            upload: OnceLock::new(),
+        }
+    }
+
+    /// Computes every analysis now, before the parallel rule phase: a rule waiting on a lazy
+    /// initialisation on a worker thread could be handed another rule waiting on the same one.
+    pub fn prepare(&self, upload: bool) {
+        self.schemas();
+        self.sites();
+        self.module_deps();
+        if upload {
+            self.upload();
+        }
+    }
+
+    fn schemas(&self) -> &Schemas {
+        self.schemas.get_or_init(|| {
+            let t = std::time::Instant::now();
+            let schemas = validate_schemas(self.project, &self.component_jsons);
+            if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+                eprintln!("mpcheck: schemas {:?}", t.elapsed());
+            }
+            schemas
+        })
+    }
+
+    /// The role of a JSON file the toolchain reads as configuration (app.json, page and
+    /// component json, project config, sitemap, theme, ext, plugin); `None` for data files.
+    pub fn role(&self, rel: &str) -> Option<JsonRole> {
+        self.schemas().roles.get(rel).copied()
+    }
+
+    /// The schema findings of each config file (path, role, findings).
+    pub fn schema_issues(&self) -> &[(String, JsonRole, Vec<SchemaIssue>)] {
+        &self.schemas().issues
+    }
+
+    /// Network call sites (JS) and `<web-view src>` (WXML) outside excluded files, URLs
+    /// evaluated.
+    pub fn sites(&self) -> &[Site] {
+        self.sites.get_or_init(|| {
+            let project = self.project;
+            let t = std::time::Instant::now();
+            let mut sites = crate::syntax::js::sites(&project.modules, &project.mp_root);
+            sites.extend(project.webview_sites.iter().cloned());
+            // Excluded files are read for the analyses (what is reached, what is uploaded),
+            // but the rules do not see their network calls.
+            sites.retain(|s| !project.file(&s.file).is_some_and(|f| f.excluded));
+            if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+                eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
+            }
+            sites
+        })
+    }
+
+    /// The modules each JS/TS module loads (`require`, `import`, `import()`,
+    /// `export … from`), resolved once: relative, root-absolute, bare and npm specifiers.
+    pub fn module_deps(&self) -> &HashMap<String, Vec<String>> {
+        let project = self.project;
+        self.module_deps.get_or_init(|| {
+            let resolver = crate::syntax::js::Resolver::new(&project.modules, &project.mp_root);
+            project
+                .modules
+                .iter()
+                .map(|(from, m)| {
+                    let deps = m
+                        .requires
+                        .iter()
+                        .filter_map(|(s, _)| resolver.resolve_specifier(from, s))
+                        .filter(|t| *t != from)
+                        .map(str::to_string)
+                        .collect();
+                    (from.clone(), deps)
+                })
+                .collect()
+        })
+    }
+
+    /// The upload set, owned (computed now if it was not).
+    pub fn into_upload(self) -> Upload {
+        self.upload();
+        self.upload.into_inner().unwrap_or_default()
+    }
+
+    /// What `miniprogram-ci` uploads, per package (computed once).
+    pub fn upload(&self) -> &Upload {
+        self.upload.get_or_init(|| {
+            package::compute(self.project, &self.component_uses, self.module_deps())
+        })
+    }
+}
+
+struct Schemas {
+    roles: HashMap<String, JsonRole>,
+    issues: Vec<(String, JsonRole, Vec<SchemaIssue>)>,
+}
+
+/// JSON files with a known role, and their schema findings.
+fn validate_schemas(project: &Project, component_jsons: &[String]) -> Schemas {
+    let mut targets = vec![
+        (PROJECT_CONFIG.to_string(), JsonRole::ProjectConfig),
+        (PRIVATE_CONFIG.to_string(), JsonRole::PrivateConfig),
+        (project.app_json_path(), JsonRole::App),
+        (project.in_root("ext.json"), JsonRole::Ext),
+    ];
+    if let Some(sitemap) = project.sitemap_path() {
+        targets.push((sitemap, JsonRole::Sitemap));
+    }
+    if let Some(theme) = project.theme_path() {
+        targets.push((theme, JsonRole::Theme));
+    }
+    if let Some(pr) = &project.plugin_root {
+        targets.push((format!("{pr}plugin.json"), JsonRole::Plugin));
+    }
+    for c in component_jsons {
+        targets.push((c.clone(), JsonRole::Component));
+    }
+    if let Some(app) = &project.app {
+        for page in app.all_pages() {
+            targets.push((
+                project.in_root(&format!("{}.json", page.full)),
+                JsonRole::Page,
+            ));
+        }
+    }
+    // One role per file: the first wins (a page json is never also a component json).
+    let mut seen = HashSet::new();
+    targets.retain(|(path, _)| seen.insert(path.clone()));
+    let roles = targets.iter().cloned().collect();
+    let issues = targets
+        .into_par_iter()
+        .filter_map(|(path, role)| {
+            let value = project.json(&path)?.value()?;
+            let issues = schema::validate(role, value);
+            Some((path, role, issues))
+        })
+        .collect();
+    Schemas { roles, issues }
+}

@@ -1,0 +1,9 @@
+//! The base layer: source texts and spans, diagnostics, globs, capped file reading, languages.
+
+pub mod diagnostic;
+pub mod escape;
+pub mod fsread;
+pub mod glob;
+pub mod i18n;
+pub mod relpath;
+pub mod source;

@@ -1,0 +1,170 @@
+//! What a rule is: its metadata, and the two hooks the engine calls.
+
+use crate::analysis::Analysis;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Lang;
+use crate::project::{Project, ProjectFile};
+
+/// mpcheck's own config file, looked for in the project folder (read by [`crate::lint::config`]).
+pub const CONFIG_FILE: &str = "mpcheck.json";
+
+pub use crate::base::diagnostic::{Group, RuleMeta};
+
+/// What a rule sees: the shared project index and the output language.
+pub struct Ctx<'a> {
+    pub project: &'a Project,
+    /// The project-wide analyses (component graph, schemas, network sites, upload set).
+    pub analysis: &'a Analysis<'a>,
+    pub lang: Lang,
+    /// The account's upload size limits (`limits` in mpcheck.json).
+    pub limits: crate::analysis::package::Limits,
+    /// `widget.data` in mpcheck.json: the template data files to validate.
+    pub widget_data: &'a WidgetData,
+    /// The findings of validating those files, computed once for the MP550–MP560 rules.
+    pub widget_data_findings: std::sync::OnceLock<Vec<Diagnostic>>,
+    /// Those globs compiled once (`None` when there are none or they do not compile).
+    pub widget_data_set: std::sync::OnceLock<Option<crate::base::glob::GlobSet>>,
+    /// `mpcheck release`'s arguments; `None` in `check` (the rules that need them are quiet).
+    pub release: Option<&'a ReleaseArgs>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        analysis: &'a Analysis<'a>,
+        lang: Lang,
+        limits: crate::analysis::package::Limits,
+        widget_data: &'a WidgetData,
+    ) -> Ctx<'a> {
+        Ctx {
+            project: analysis.project,
+            analysis,
+            lang,
+            limits,
+            widget_data,
+            widget_data_findings: std::sync::OnceLock::new(),
+            widget_data_set: std::sync::OnceLock::new(),
+            release: None,
+        }
+    }
+
+    /// Whether `path` is one of the `widget.data` files.
+    pub fn is_widget_data(&self, path: &str) -> bool {
+        self.widget_data_set
+            .get_or_init(|| {
+                let globs = &self.widget_data.globs;
+                (!globs.is_empty())
+                    .then(|| {
+                        crate::base::glob::GlobSet::new(globs.iter().map(|(g, _)| g.trim())).ok()
+                    })
+                    .flatten()
+            })
+            .as_ref()
+            .is_some_and(|set| set.is_match(path))
+    }
+}
+
+impl Ctx<'_> {
+    /// The message in the selected language.
+    pub fn t(&self, en: String, zh: String) -> String {
+        match self.lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Called once per indexed file, in parallel.
+    fn check_file(&self, _ctx: &Ctx, _file: &ProjectFile, _out: &mut Vec<Diagnostic>) {}
+    /// Called once per project, in parallel with other rules.
+    fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// Declares a rule's metadata as `pub static META`, with its doc from `rules/<code>.md`.
+#[macro_export]
+macro_rules! rule_meta {
+    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, off) => {
+        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, true);
+    };
+    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal) => {
+        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, false);
+    };
+    (@ $code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, $off:expr) => {
+        pub static META: $crate::lint::rule::RuleMeta = $crate::lint::rule::RuleMeta {
+            code: $code,
+            name: $name,
+            group: $crate::lint::rule::Group::$group,
+            severity: $crate::base::diagnostic::Severity::$sev,
+            summary: $summary,
+            summary_zh: $summary_zh,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
+            off_by_default: $off,
+        };
+    };
+}
+
+/// Where a release argument's value came from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    /// A command-line option.
+    Option,
+    /// An environment variable (`MPCHECK_UPLOAD_KEY`).
+    Env,
+    /// `project.config.json` (the appid).
+    ProjectConfig,
+    /// The subject of the git HEAD commit (the description).
+    GitHead,
+}
+
+/// `mpcheck release`'s arguments, as given (validated by the MP6xx rules).
+#[derive(Debug, Clone, Default)]
+pub struct ReleaseArgs {
+    /// `--version`, as typed.
+    pub version: String,
+    /// The description and where it came from (`--desc`, else the git HEAD subject); `None`
+    /// when neither exists (miniprogram-ci then writes its own).
+    pub desc: Option<(String, Given)>,
+    /// `--appid`, else project.config.json's `appid` (`None` when neither is a string).
+    pub appid: Option<(String, Given)>,
+    /// `--key`, else `$MPCHECK_UPLOAD_KEY`: the key file's path (`None`: neither is set).
+    pub key: Option<(std::path::PathBuf, Given)>,
+    /// `--robot`, as typed (default `"1"`).
+    pub robot: String,
+}
+
+impl Given {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Given::Option => "the command line",
+            Given::Env => "MPCHECK_UPLOAD_KEY",
+            Given::ProjectConfig => "project.config.json",
+            Given::GitHead => "the git HEAD commit's subject",
+        }
+    }
+
+    /// [`describe`](Given::describe) in Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Given::Option => "命令行",
+            Given::Env => "MPCHECK_UPLOAD_KEY",
+            Given::ProjectConfig => "project.config.json",
+            Given::GitHead => "git HEAD 提交的标题",
+        }
+    }
+
+    /// Where the value came from, in the language of `ctx`.
+    pub fn describe_in(self, ctx: &crate::lint::rule::Ctx) -> &'static str {
+        ctx.lang.pick(self.describe(), self.describe_zh())
+    }
+}
+
+/// `widget.data` in mpcheck.json: globs (relative to the project folder) naming the template
+/// data files `mpcheck check` validates (MP550–MP560).
+#[derive(Debug, Clone, Default)]
+pub struct WidgetData {
+    /// Each pattern with the span of its string in the config file.
+    pub globs: Vec<(String, crate::base::source::Span)>,
+    /// The config file the globs come from.
+    pub config: Option<std::path::PathBuf>,
+}

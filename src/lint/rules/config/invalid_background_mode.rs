@@ -1,0 +1,57 @@
+//! MP118: a `requiredBackgroundModes` value other than the documented `audio` and
+//! `location`; it has no effect.
+
+use super::app;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::Json;
+
+crate::rule_meta!(
+    "MP118",
+    "invalid-background-mode",
+    Config,
+    Warning,
+    "requiredBackgroundModes has a value other than audio or location",
+    "requiredBackgroundModes 的取值只能是 audio 或 location"
+);
+
+pub struct InvalidBackgroundMode;
+
+impl Rule for InvalidBackgroundMode {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some((path, app)) = app(ctx) else { return };
+        for key in ["requiredBackgroundModes", "requireBackgroundModes"] {
+            for (i, v) in app
+                .get(key)
+                .and_then(Json::as_array)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                let Some(mode) = v.as_str() else { continue };
+                if matches!(mode, "audio" | "location") {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &path,
+                        Some(v.span),
+                        ctx.t(
+                            format!("[\"{key}\"][{i}] \"{mode}\" is not a background mode; use \"audio\" or \"location\""),
+                            format!("[\"{key}\"][{i}] \"{mode}\" 不是有效的后台运行能力，可选 \"audio\"、\"location\""),
+                        ),
+                    )
+                    .label(ctx.t("unknown mode".into(), "未知的取值".into()))
+                    .maybe_help(crate::analysis::schema::suggest(mode, ["audio", "location"].into_iter()).map(|s| {
+                        ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？"))
+                    })),
+                );
+            }
+        }
+    }
+}

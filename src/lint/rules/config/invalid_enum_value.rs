@@ -1,0 +1,77 @@
+//! MP104: a string outside the field's allowed values, e.g. `"navigationBarTextStyle": "blue"`.
+//! The message lists the allowed values (the official tool prints `needs to be string, string`).
+
+use super::{schema_issues, subject};
+use crate::analysis::schema::{IssueKind, suggest};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP104",
+    "invalid-enum-value",
+    Config,
+    Error,
+    "A value is not one of the field's allowed values",
+    "字段值不在允许的取值范围内"
+);
+
+pub struct InvalidEnumValue;
+
+impl Rule for InvalidEnumValue {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Enum {
+                allowed,
+                found,
+                themable,
+            } = &issue.kind
+            else {
+                continue;
+            };
+            let what = subject(ctx, file, issue);
+            let list_en = allowed
+                .iter()
+                .map(|a| format!("\"{a}\""))
+                .collect::<Vec<_>>();
+            let or_var_en = if *themable {
+                " or a @variable from theme.json"
+            } else {
+                ""
+            };
+            let or_var_zh = if *themable {
+                "，或 theme.json 中的 @变量"
+            } else {
+                ""
+            };
+            let help = suggest(found, allowed.iter().copied()).map(|s| {
+                ctx.t(
+                    format!("did you mean \"{s}\"?"),
+                    format!("是否应为 \"{s}\"？"),
+                )
+            });
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!(
+                            "{what} must be one of {}{or_var_en}, found \"{found}\"",
+                            list_en.join(", ")
+                        ),
+                        format!(
+                            "{what} 字段需为 {} 之一{or_var_zh}，当前为 \"{found}\"",
+                            list_en.join("、")
+                        ),
+                    ),
+                )
+                .label(ctx.t("not an allowed value".into(), "不是允许的取值".into()))
+                .maybe_help(help),
+            );
+        }
+    }
+}

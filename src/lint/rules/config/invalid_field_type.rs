@@ -1,0 +1,45 @@
+//! MP103: a value of the wrong JSON type, e.g. `"navigationBarTextStyle": 5`. The official tool
+//! reports `%s field needs to be %s`, or crashes on some of them.
+
+use super::{schema_issues, subject};
+use crate::analysis::schema::IssueKind;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP103",
+    "invalid-field-type",
+    Config,
+    Error,
+    "A JSON value has the wrong type for its field",
+    "字段值的类型错误"
+);
+
+pub struct InvalidFieldType;
+
+impl Rule for InvalidFieldType {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Type { expected, found } = &issue.kind else {
+                continue;
+            };
+            let what = subject(ctx, file, issue);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!("{what} field needs to be {expected}, found {found}",),
+                        format!("{what} 字段需为 {expected}，当前为 {found}",),
+                    ),
+                )
+                .label(ctx.t(format!("expected {expected}"), format!("应为 {expected}"))),
+            );
+        }
+    }
+}

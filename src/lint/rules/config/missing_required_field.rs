@@ -1,0 +1,47 @@
+//! MP106: a key the official schema requires is missing, e.g. app.json without `pages`.
+
+use super::{schema_issues, subject};
+use crate::analysis::schema::IssueKind;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP106",
+    "missing-required-field",
+    Config,
+    Error,
+    "A required JSON key is missing",
+    "缺少必填字段"
+);
+
+pub struct MissingRequiredField;
+
+impl Rule for MissingRequiredField {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::Required { key } = &issue.kind else {
+                continue;
+            };
+            let what = subject(ctx, file, issue);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!("{what} should not be empty: \"{key}\" is required"),
+                        format!("{what} 不能为空",),
+                    ),
+                )
+                .label(ctx.t(
+                    format!("\"{key}\" missing here"),
+                    format!("此处缺少 \"{key}\""),
+                )),
+            );
+        }
+    }
+}

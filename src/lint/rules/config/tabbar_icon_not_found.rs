@@ -1,0 +1,75 @@
+//! MP110: a tabBar `iconPath` / `selectedIconPath` names a local file that does not exist
+//! (or is a folder).
+
+use super::{app, icon_file, is_remote, tabbar_icons};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP110",
+    "tabbar-icon-not-found",
+    Config,
+    Error,
+    "A tabBar icon file does not exist",
+    "tabBar 图标文件不存在"
+);
+
+pub struct TabbarIconNotFound;
+
+impl Rule for TabbarIconNotFound {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some((path, app)) = app(ctx) else { return };
+        let p = ctx.project;
+        for icon in tabbar_icons(app) {
+            if is_remote(icon.value) {
+                continue;
+            }
+            let file = icon_file(ctx, icon.value);
+            if p.exists(&file) {
+                continue;
+            }
+            let help = match p.case_variant(&file) {
+                Some(found) => ctx.t(
+                    format!("found {found}: paths are case-sensitive on the phone"),
+                    format!("找到了 {found}：手机上路径区分大小写"),
+                ),
+                None if p.is_dir(&file) => ctx.t(
+                    "this is a folder; name the image file".into(),
+                    "这是一个目录；请填写图片文件路径".into(),
+                ),
+                None => ctx.t(
+                    "add the image, or fix the path (relative to the miniprogram root)".into(),
+                    "请添加该图片，或修正路径（相对于小程序根目录）".into(),
+                ),
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &path,
+                    Some(icon.span),
+                    ctx.t(
+                        format!(
+                            "[\"tabBar\"][\"list\"][{}][\"{}\"]: \"{}\" not found",
+                            icon.index, icon.key, icon.value
+                        ),
+                        format!(
+                            "[\"tabBar\"][\"list\"][{}][\"{}\"]: \"{}\" 未找到",
+                            icon.index, icon.key, icon.value
+                        ),
+                    ),
+                )
+                .label(ctx.t("missing icon".into(), "图标不存在".into()))
+                .help(help)
+                .related(
+                    file,
+                    None,
+                    ctx.t("this file does not exist".into(), "该文件不存在".into()),
+                ),
+            );
+        }
+    }
+}

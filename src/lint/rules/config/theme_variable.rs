@@ -1,0 +1,113 @@
+//! MP119: a DarkMode `@variable` that cannot work: used without `themeLocation` in app.json,
+//! missing from theme.json's `light` or `dark`, or used in a key that does not take variables.
+
+use super::{app, var_uses};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::Json;
+
+crate::rule_meta!(
+    "MP119",
+    "theme-variable",
+    Config,
+    Error,
+    "A DarkMode @variable is undefined, lacks themeLocation, or is used where it is not allowed",
+    "DarkMode @变量未定义、缺少 themeLocation，或用在不支持变量的字段中"
+);
+
+pub struct ThemeVariable;
+
+impl Rule for ThemeVariable {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let uses = var_uses(ctx);
+        if uses.is_empty() {
+            return;
+        }
+        let theme_location = app(ctx).and_then(|(_, a)| {
+            a.get("themeLocation")
+                .and_then(Json::as_str)
+                .map(str::to_string)
+        });
+        let theme = p
+            .theme_path()
+            .and_then(|t| Some((t.clone(), p.json(&t)?.value()?)));
+        let display = |file: &str| {
+            file.strip_prefix(p.mp_root.as_str())
+                .unwrap_or(file)
+                .to_string()
+        };
+        for u in uses {
+            let at = format!("{}:{}", display(&u.file), u.pointer);
+            if u.kind.is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &u.file,
+                        Some(u.span),
+                        ctx.t(
+                            format!("@{} should not be in {}: this key does not take DarkMode variables", u.name, u.pointer),
+                            format!("@{} 不应该在 {} 中", u.name, u.pointer),
+                        ),
+                    )
+                    .label(ctx.t("variable not allowed here".into(), "此处不支持变量".into()))
+                    .help(ctx.t(
+                        "variables work in the navigation bar and background colours and styles, and the tabBar colours, borderStyle and icons".into(),
+                        "变量仅可用于导航栏与背景的颜色和样式，以及 tabBar 的颜色、borderStyle 和图标".into(),
+                    )),
+                );
+                continue;
+            }
+            if theme_location.is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &u.file,
+                        Some(u.span),
+                        ctx.t(
+                            format!("[\"themeLocation\"] is required because \"@{}\" as variable was declared at {at}", u.name),
+                            format!("{at} 使用了变量 @{}，需要使用 themeLocation 来指定 theme.json 的路径", u.name),
+                        ),
+                    )
+                    .label(ctx.t("DarkMode variable".into(), "DarkMode 变量".into()))
+                    .help(ctx.t(
+                        "add \"themeLocation\": \"theme.json\" to app.json and define the variable under \"light\" and \"dark\"".into(),
+                        "请在 app.json 中添加 \"themeLocation\": \"theme.json\"，并在其 \"light\"、\"dark\" 中定义该变量".into(),
+                    )),
+                );
+                continue;
+            }
+            // A missing or invalid theme.json is reported by other rules.
+            let Some((theme_file, theme_json)) = &theme else {
+                continue;
+            };
+            for mode in ["light", "dark"] {
+                if theme_json.get(mode).and_then(|m| m.get(&u.name)).is_some() {
+                    continue;
+                }
+                let target = theme_json.get(mode).map_or(theme_json.span, |m| m.span);
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &u.file,
+                        Some(u.span),
+                        ctx.t(
+                            format!("\"@{}\" as variable was declared at {at}, but not found at {}[\"{mode}\"]", u.name, display(theme_file)),
+                            format!("{at} 定义的变量 @{} 未在 {}[\"{mode}\"] 中找到对应的值", u.name, display(theme_file)),
+                        ),
+                    )
+                    .label(ctx.t(format!("undefined in {mode}"), format!("{mode} 中未定义")))
+                    .help(ctx.t(
+                        format!("define \"{}\" under \"{mode}\" in {}", u.name, display(theme_file)),
+                        format!("请在 {} 的 \"{mode}\" 中定义 \"{}\"", display(theme_file), u.name),
+                    ))
+                    .related(theme_file, Some(crate::base::source::Span::new(target.start as usize, target.start as usize + 1)), ctx.t(format!("\"{mode}\" has no \"{}\"", u.name), format!("\"{mode}\" 中没有 \"{}\"", u.name))),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! MP102: a key that the official schema does not know, in app.json or a page/component json.
+//! The official tool only warns (`invalid app.json ["x"]`) and the setting silently does nothing.
+
+use super::{schema_issues, subject};
+use crate::analysis::schema::IssueKind;
+use crate::base::diagnostic::{Diagnostic, Edit};
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP102",
+    "unknown-field",
+    Config,
+    Warning,
+    "A JSON key that the official schema does not know (it has no effect)",
+    "官方配置中不存在的字段（不会生效）"
+);
+
+pub struct UnknownField;
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, issue) in schema_issues(ctx) {
+            let IssueKind::UnknownKey {
+                key,
+                suggestion,
+                unique,
+                belongs_in,
+            } = &issue.kind
+            else {
+                continue;
+            };
+            let what = subject(ctx, file, issue);
+            let component_option = matches!(
+                key.as_str(),
+                "addGlobalClass" | "multipleSlots" | "virtualHost"
+            );
+            let help = match (suggestion, belongs_in) {
+                _ if component_option => Some(ctx.t(
+                    format!("\"{key}\" is a Component() option: set it in `options` in the component's .js"),
+                    format!("\"{key}\" 是 Component() 的选项：请在组件 .js 的 `options` 中设置"),
+                )),
+                (_, Some("window")) => Some(ctx.t(
+                    format!("\"{key}\" is a window setting: move it into \"window\""),
+                    format!("\"{key}\" 是窗口配置：请移到 \"window\" 中"),
+                )),
+                (_, Some(place)) => Some(ctx.t(
+                    format!("\"{key}\" is only valid in {place}"),
+                    format!("\"{key}\" 只能在 {place} 中配置"),
+                )),
+                (Some(s), None) => Some(ctx.t(
+                    format!("did you mean \"{s}\"?"),
+                    format!("是否应为 \"{s}\"？"),
+                )),
+                (None, None) => None,
+            };
+            // A misspelt key with one clear spelling is renamed, unless that key is there too.
+            let fix = match (suggestion, belongs_in) {
+                (Some(s), None) if *unique && !component_option => ctx
+                    .project
+                    .json(file)
+                    .and_then(|d| d.value())
+                    .and_then(|root| crate::syntax::json_edit::object_with_key(root, issue.span))
+                    .filter(|obj| obj.member(s).is_none())
+                    .map(|_| Edit::new(file, issue.span, format!("\"{s}\""))),
+                _ => None,
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(issue.span),
+                    ctx.t(
+                        format!("invalid {what}: unknown field \"{key}\""),
+                        format!("无效的 {what}",),
+                    ),
+                )
+                .label(ctx.t("unknown field".into(), "未知字段".into()))
+                .maybe_help(help)
+                .fix(fix),
+            );
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! MP003: an object repeats a key. `JSON.parse` keeps the last one and silently drops the
+//! others, so an edit to the first has no effect.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::project::ProjectFile;
+use crate::syntax::json::{Json, JsonKind};
+use std::collections::HashMap;
+
+crate::rule_meta!(
+    "MP003",
+    "duplicate-json-key",
+    Json,
+    Warning,
+    "A JSON object repeats a key; only the last one takes effect",
+    "JSON 对象中存在重复的键，只有最后一个生效"
+);
+
+pub struct DuplicateJsonKey;
+
+impl Rule for DuplicateJsonKey {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
+        if let Some(value) = file.json.as_ref().and_then(|d| d.value()) {
+            visit(ctx, &file.path, value, out);
+        }
+    }
+}
+
+fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
+    match &v.kind {
+        JsonKind::Object(members) => {
+            let last: HashMap<&str, usize> = members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.key.as_str(), i))
+                .collect();
+            // An earlier duplicate whose value equals the winner's goes (it changes nothing).
+            let same: Vec<bool> = members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let winner = last[m.key.as_str()];
+                    winner != i
+                        && crate::syntax::json_edit::same_value(&m.value, &members[winner].value)
+                })
+                .collect();
+            let mut fixes = if same.contains(&true) {
+                crate::syntax::json_edit::remove_members(path, v, &same)
+            } else {
+                vec![None; members.len()]
+            };
+            for (i, m) in members.iter().enumerate() {
+                let winner = last[m.key.as_str()];
+                if winner != i {
+                    let later = &members[winner];
+                    out.push(
+                        Diagnostic::new(
+                            &META,
+                            path,
+                            Some(m.key_span),
+                            ctx.t(
+                                format!("duplicate key \"{}\": this value is ignored", m.key),
+                                format!("重复的键 \"{}\"：此处的值被忽略", m.key),
+                            ),
+                        )
+                        .label(ctx.t("ignored".into(), "被忽略".into()))
+                        .help(ctx.t(
+                            "merge the two entries; JSON.parse keeps only the last one".into(),
+                            "请合并这两处配置；JSON.parse 只保留最后一个".into(),
+                        ))
+                        .related(
+                            path,
+                            Some(later.key_span),
+                            ctx.t("this later key wins".into(), "以这里的键为准".into()),
+                        )
+                        .fix(fixes[i].take()),
+                    );
+                }
+                visit(ctx, path, &m.value, out);
+            }
+        }
+        JsonKind::Array(items) => items.iter().for_each(|i| visit(ctx, path, i, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,99 @@
+//! MP309: a 32-hex-digit string assigned to a name containing `secret` (`appSecret`,
+//! `APP_SECRET`, `secret:`) in JS/TS, written after `secret=` in a URL in a JS/TS string, or
+//! the value of such a key in an uploaded JSON file: the shape of the mini program's
+//! AppSecret, which must never ship in client code.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::{Json, JsonKind};
+
+struct Secret {
+    key: String,
+    span: Span,
+}
+
+/// JSON nesting followed at most this deep.
+const MAX_DEPTH: usize = 64;
+
+/// Members whose key contains `secret` and whose value is a 32-hex-digit string.
+fn json_secrets(v: &Json, depth: usize, found: &mut impl FnMut(&str, Span)) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match &v.kind {
+        JsonKind::Object(members) => {
+            for m in members {
+                if m.key.to_ascii_lowercase().contains("secret")
+                    && m.value
+                        .as_str()
+                        .is_some_and(crate::syntax::js::extract::looks_like_secret)
+                {
+                    found(&m.key, m.value.span);
+                }
+                json_secrets(&m.value, depth + 1, found);
+            }
+        }
+        JsonKind::Array(items) => {
+            for i in items {
+                json_secrets(i, depth + 1, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+crate::rule_meta!(
+    "MP309",
+    "appsecret-in-code",
+    Network,
+    Error,
+    "An AppSecret-looking string is in client code",
+    "代码中包含疑似 AppSecret 的字符串"
+);
+
+pub struct AppsecretInCode;
+
+impl Rule for AppsecretInCode {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let mut found: Vec<(&str, String, Span)> = Vec::new();
+        for (path, m) in &ctx.project.modules {
+            for s in &m.secrets {
+                found.push((path, s.key.clone(), s.span));
+            }
+        }
+        for f in &ctx.analysis.upload().files {
+            if let Some(v) = ctx.project.json(&f.path).and_then(|d| d.value()) {
+                json_secrets(v, 0, &mut |key, span| {
+                    found.push((&f.path, key.to_string(), span))
+                });
+            }
+        }
+        found.sort_by(|a, b| (a.0, a.2.start).cmp(&(b.0, b.2.start)));
+        for (path, key, span) in found {
+            let s = Secret { key, span };
+            {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        path,
+                        Some(s.span),
+                        ctx.t(
+                            format!("\"{}\" holds what looks like an AppSecret", s.key),
+                            format!("\"{}\" 的值疑似 AppSecret", s.key),
+                        ),
+                    )
+                    .label(ctx.t("secret in the package".into(), "密钥在代码包中".into()))
+                    .help(ctx.t(
+                        "anyone can unpack a mini program: move the secret to your server, and reset it in the admin console (开发管理 → 开发设置) since it has leaked".into(),
+                        "小程序代码包可被解包：请将密钥移到服务器端，并在管理后台“开发管理 → 开发设置”中重置已泄露的 AppSecret".into(),
+                    )),
+                );
+            }
+        }
+    }
+}

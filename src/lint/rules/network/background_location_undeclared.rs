@@ -1,0 +1,59 @@
+//! MP312: code calls `startLocationUpdateBackground` but `requiredBackgroundModes` in app.json
+//! does not contain `location`, so background location updates do not run.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::Json;
+
+crate::rule_meta!(
+    "MP312",
+    "background-location-undeclared",
+    Network,
+    Error,
+    "startLocationUpdateBackground is used without requiredBackgroundModes: [\"location\"]",
+    "使用了 startLocationUpdateBackground，但 requiredBackgroundModes 中没有 \"location\""
+);
+
+pub struct BackgroundLocationUndeclared;
+
+impl Rule for BackgroundLocationUndeclared {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let declared = ctx.project.app_json().is_some_and(|a| {
+            ["requiredBackgroundModes", "requireBackgroundModes"]
+                .iter()
+                .any(|k| {
+                    a.get(k)
+                        .and_then(Json::as_array)
+                        .is_some_and(|m| m.iter().any(|v| v.as_str() == Some("location")))
+                })
+        });
+        if declared {
+            return;
+        }
+        if let Some((_, file, span)) = super::location_uses(ctx.project)
+            .into_iter()
+            .find(|(api, _, _)| *api == "startLocationUpdateBackground")
+        {
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(span),
+                    ctx.t(
+                        "wx.startLocationUpdateBackground needs \"requiredBackgroundModes\": [\"location\"] in app.json".into(),
+                        "使用 wx.startLocationUpdateBackground 需在 app.json 中配置 \"requiredBackgroundModes\": [\"location\"]".into(),
+                    ),
+                )
+                .label(ctx.t("background location".into(), "后台定位".into()))
+                .help(ctx.t(
+                    "add \"location\" to \"requiredBackgroundModes\" in app.json (release builds need it approved in review)".into(),
+                    "请在 app.json 的 \"requiredBackgroundModes\" 中加入 \"location\"（正式版需通过审核）".into(),
+                )),
+            );
+        }
+    }
+}

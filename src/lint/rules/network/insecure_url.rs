@@ -1,0 +1,46 @@
+//! MP301: a request, upload, download or web-view URL over `http://`, or a socket over
+//! `ws://`. Only `https://` and `wss://` work on phones.
+
+use super::{Text, by_cause, known, secure_scheme};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP301",
+    "insecure-url",
+    Network,
+    Error,
+    "A network URL uses http:// or ws:// instead of https:// or wss://",
+    "网络请求使用了 http:// 或 ws://，需使用 https:// 或 wss://"
+);
+
+pub struct InsecureUrl;
+
+impl Rule for InsecureUrl {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let hits = known(ctx.analysis)
+            .filter_map(|(site, o)| {
+                let required = secure_scheme(site.category)?;
+                (o.scheme != required).then(|| (site, required.to_string()))
+            })
+            .collect();
+        by_cause(ctx, &META, hits, out, |site, o, calls| {
+            let required = secure_scheme(site.category).unwrap_or("https");
+            Text {
+                message: ctx.t(
+                    format!("{} uses {}://, but {required}:// is required ({calls})", o.text(), o.scheme),
+                    format!("{} 使用了 {}:// 协议，但必须使用 {required}://（{calls}）", o.text(), o.scheme),
+                ),
+                label: format!("{}://", o.scheme),
+                help: ctx.t(
+                    format!("serve the API over {required}:// with a valid certificate; {}:// only works in DevTools with the domain check off", o.scheme),
+                    format!("请通过 {required}:// 提供服务并使用有效证书；{}:// 只在开发者工具关闭域名校验时可用", o.scheme),
+                ),
+            }
+        });
+    }
+}

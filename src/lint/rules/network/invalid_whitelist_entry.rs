@@ -1,0 +1,40 @@
+//! MP308: an entry of the configured domain whitelist that the platform would not accept: not
+//! `scheme://host[:port]`, the wrong scheme for its category, a wildcard, an IP address or
+//! localhost, `api.weixin.qq.com`, or more entries than the category allows.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP308",
+    "invalid-whitelist-entry",
+    Network,
+    Warning,
+    "A configured whitelist entry is not a valid server domain",
+    "配置的合法域名格式无效"
+);
+
+pub struct InvalidWhitelistEntry;
+
+impl Rule for InvalidWhitelistEntry {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(list) = &ctx.analysis.whitelist else {
+            return;
+        };
+        for p in &list.problems {
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &list.file,
+                    Some(p.span),
+                    ctx.t(p.en.clone(), p.zh.clone()),
+                )
+                .label(ctx.t("invalid entry".into(), "无效的配置".into())),
+            );
+        }
+    }
+}

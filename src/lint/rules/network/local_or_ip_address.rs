@@ -1,0 +1,61 @@
+//! MP302: a network URL whose host is `localhost`, a loopback address or a public IP address.
+//! The whitelist only takes domain names, so these never work on phones.
+
+use super::{Text, by_cause, known};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::js::url::{HostKind, host_kind};
+
+crate::rule_meta!(
+    "MP302",
+    "local-or-ip-address",
+    Network,
+    Error,
+    "A network URL points at localhost or an IP address",
+    "网络请求指向 localhost 或 IP 地址"
+);
+
+pub struct LocalOrIpAddress;
+
+impl Rule for LocalOrIpAddress {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let hits = known(ctx.analysis)
+            .filter(|(_, o)| matches!(host_kind(&o.host), HostKind::Localhost | HostKind::PublicIp))
+            .map(|(site, _)| (site, String::new()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |_, o, calls| {
+            let message = if host_kind(&o.host) == HostKind::Localhost {
+                ctx.t(
+                    format!(
+                        "Cannot send network request to localhost: {} ({calls})",
+                        o.text()
+                    ),
+                    format!("不能向 localhost 发送网络请求：{}（{calls}）", o.text()),
+                )
+            } else {
+                ctx.t(
+                    format!(
+                        "{} uses an IP address; only domain names can be whitelisted ({calls})",
+                        o.text()
+                    ),
+                    format!(
+                        "{} 使用了 IP 地址；合法域名只能配置域名（{calls}）",
+                        o.text()
+                    ),
+                )
+            };
+            Text {
+                message,
+                label: ctx.t("not a domain".into(), "不是域名".into()),
+                help: ctx.t(
+                    "point the app at your server's public HTTPS domain (an ICP-filed domain in the whitelist); keep the local address for DevTools only".into(),
+                    "请使用服务器已备案并配置在白名单中的 HTTPS 域名；本地地址仅用于开发者工具调试".into(),
+                ),
+            }
+        });
+    }
+}

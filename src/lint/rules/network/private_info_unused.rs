@@ -1,0 +1,59 @@
+//! MP313: an API declared in `requiredPrivateInfos` that no JS/TS file calls. Declaring
+//! location access the app does not use invites questions in review.
+
+use super::{declared_infos, location_uses};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use std::collections::HashSet;
+
+crate::rule_meta!(
+    "MP313",
+    "private-info-unused",
+    Network,
+    Info,
+    "An API declared in requiredPrivateInfos is never called",
+    "requiredPrivateInfos 中声明的接口未被调用"
+);
+
+pub struct PrivateInfoUnused;
+
+impl Rule for PrivateInfoUnused {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        // Without code to look at, nothing can be said.
+        if ctx.project.modules.is_empty() {
+            return;
+        }
+        let used: HashSet<&str> = location_uses(ctx.project)
+            .into_iter()
+            .map(|(api, _, _)| api)
+            .collect();
+        for (file, list) in declared_infos(ctx.project) {
+            for item in list.as_array().unwrap_or_default() {
+                let Some(api) = item.as_str() else { continue };
+                if used.contains(api) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &file,
+                        Some(item.span),
+                        ctx.t(
+                            format!("\"{api}\" is declared in requiredPrivateInfos but never called"),
+                            format!("requiredPrivateInfos 中声明了 \"{api}\"，但代码中没有调用"),
+                        ),
+                    )
+                    .label(ctx.t("unused declaration".into(), "未使用的声明".into()))
+                    .help(ctx.t(
+                        "remove it, unless the call is in code mpcheck cannot see (a plugin, a dynamic call)".into(),
+                        "如无调用请删除；插件或动态调用等 mpcheck 看不到的情况除外".into(),
+                    )),
+                );
+            }
+        }
+    }
+}

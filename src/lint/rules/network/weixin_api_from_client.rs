@@ -1,0 +1,43 @@
+//! MP305: client code calls `api.weixin.qq.com`. That host can never be whitelisted, and its
+//! APIs need the AppSecret or access_token, which must stay on your server.
+
+use super::{Text, by_cause, known};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP305",
+    "weixin-api-from-client",
+    Network,
+    Error,
+    "Client code calls api.weixin.qq.com, which only servers may call",
+    "小程序端直接调用了 api.weixin.qq.com（只能由服务器调用）"
+);
+
+pub struct WeixinApiFromClient;
+
+impl Rule for WeixinApiFromClient {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let hits = known(ctx.analysis)
+            .filter(|(_, o)| o.host == "api.weixin.qq.com")
+            .map(|(site, _)| (site, String::new()))
+            .collect();
+        by_cause(ctx, &META, hits, out, |_, _, calls| {
+            Text {
+            message: ctx.t(
+                format!("api.weixin.qq.com is called from the client ({calls})"),
+                format!("在小程序端调用了 api.weixin.qq.com（{calls}）"),
+            ),
+            label: ctx.t("server-only API".into(), "仅限服务器调用".into()),
+            help: ctx.t(
+                "api.weixin.qq.com cannot be whitelisted and needs the AppSecret: call it from your server (e.g. code2Session after wx.login)".into(),
+                "api.weixin.qq.com 不能配置为合法域名且需要 AppSecret：请在服务器端调用（例如 wx.login 后由服务器调用 code2Session）".into(),
+            ),
+        }
+        });
+    }
+}

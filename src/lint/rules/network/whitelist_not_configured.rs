@@ -1,0 +1,48 @@
+//! MP307: the project makes network calls but no domain whitelist is configured, so the
+//! whitelist rule was skipped. Reported once.
+
+use super::known;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP307",
+    "whitelist-not-configured",
+    Network,
+    Info,
+    "No domain whitelist is configured: request domains were not checked",
+    "未配置合法域名列表：未检查请求域名"
+);
+
+pub struct WhitelistNotConfigured;
+
+impl Rule for WhitelistNotConfigured {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        if ctx.analysis.whitelist.is_some() {
+            return;
+        }
+        let sites: Vec<_> = known(ctx.analysis).collect();
+        let Some((first, _)) = sites.first() else {
+            return;
+        };
+        out.push(
+            Diagnostic::new(
+                &META,
+                &first.file,
+                Some(first.span),
+                ctx.t(
+                    format!("no domain whitelist configured: {} network URL{} not checked against it", sites.len(), if sites.len() == 1 { " was" } else { "s were" }),
+                    format!("未配置合法域名列表：{} 个网络请求 URL 未做白名单检查", sites.len()),
+                ),
+            )
+            .help(ctx.t(
+                "add \"domains\": {\"request\": [\"https://api.example.com\"], ...} to mpcheck.json, or pass --domains FILE (the server-domain API's JSON works as is)".into(),
+                "请在 mpcheck.json 中添加 \"domains\": {\"request\": [\"https://api.example.com\"], ...}，或使用 --domains FILE（可直接使用服务器域名接口返回的 JSON）".into(),
+            )),
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! MP406: an uploaded JS file over 2,048,000 bytes. The compiler skips it
+//! (`文件超过最大大小： 2000KB，编译进程不处理`): it ships untranspiled and unminified.
+
+use crate::analysis::package::human_bytes;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP406",
+    "js-file-too-large",
+    Package,
+    Warning,
+    "A JS file is over 2,000 KB, which the compiler leaves unprocessed",
+    "JS 文件超过 2000 KB，编译时不会被处理"
+);
+
+/// miniprogram-ci `MAX_CODE_LENGTH`.
+pub const MAX_JS_BYTES: u64 = 2_048_000;
+
+pub struct JsFileTooLarge;
+
+impl Rule for JsFileTooLarge {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for f in &ctx.analysis.upload().files {
+            if f.size <= MAX_JS_BYTES || !f.path.to_ascii_lowercase().ends_with(".js") {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &f.path,
+                    None,
+                    ctx.t(
+                        format!("{} ({} bytes): over 2,000 KB, the compiler neither transpiles nor minifies it", human_bytes(f.size), f.size),
+                        format!("{}（{} 字节）：超过 2000 KB，编译时既不转译也不压缩", human_bytes(f.size), f.size),
+                    ),
+                )
+                .help(ctx.t(
+                    "split it, load the data it holds from the network, or ship a minified build".into(),
+                    "请拆分文件、改为从网络加载其中的数据，或放入压缩后的版本".into(),
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! MP408: app.json has no `"lazyCodeLoading": "requiredComponents"`. Every component of the
+//! package is then injected at start-up whether a page uses it or not; the code-quality scan
+//! requires the switch (LAZYCODE_LOADING_OPEN).
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP408",
+    "lazy-code-loading-off",
+    Package,
+    Warning,
+    "On-demand injection (lazyCodeLoading) is not turned on",
+    "未开启按需注入（lazyCodeLoading）"
+);
+
+pub struct LazyCodeLoadingOff;
+
+impl Rule for LazyCodeLoadingOff {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let Some(app) = p.app_json() else { return };
+        if app.get("lazyCodeLoading").is_some() {
+            return;
+        }
+        let file = p.app_json_path();
+        let fix = p.json(&file).and_then(|d| {
+            crate::syntax::json_edit::insert_members(
+                &file,
+                &d.source.text,
+                app,
+                &[(
+                    "lazyCodeLoading",
+                    crate::syntax::json_edit::NewValue::Raw("\"requiredComponents\"".into()),
+                )],
+            )
+        });
+        out.push(
+            Diagnostic::new(
+                &META,
+                &file,
+                app.member("pages").map(|m| m.key_span),
+                ctx.t(
+                    "app.json does not set \"lazyCodeLoading\": every component is injected at start-up (code-quality item LAZYCODE_LOADING_OPEN)".into(),
+                    "app.json 没有设置 \"lazyCodeLoading\"：启动时会注入所有组件（代码质量项 LAZYCODE_LOADING_OPEN）".into(),
+                ),
+            )
+            .help(ctx.t(
+                "add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(),
+                "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into(),
+            ))
+            .fix(fix),
+        );
+    }
+}

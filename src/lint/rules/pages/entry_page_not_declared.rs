@@ -1,0 +1,54 @@
+//! MP205: `entryPagePath` names a page that is neither in `pages` nor in a subpackage.
+
+use crate::analysis::schema::suggest;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP205",
+    "entry-page-not-declared",
+    Pages,
+    Error,
+    "entryPagePath is not a declared page",
+    "entryPagePath 不是已声明的页面"
+);
+
+pub struct EntryPageNotDeclared;
+
+impl Rule for EntryPageNotDeclared {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(app) = &ctx.project.app else { return };
+        let Some((entry, span)) = &app.entry_page else {
+            return;
+        };
+        // A malformed path is MP201's.
+        if crate::project::paths::check_path(entry).is_some()
+            || app.all_pages().any(|p| &p.full == entry)
+        {
+            return;
+        }
+        let help = suggest(entry, app.all_pages().map(|p| p.full.as_str())).map(|s| {
+            ctx.t(
+                format!("did you mean \"{s}\"?"),
+                format!("是否应为 \"{s}\"？"),
+            )
+        });
+        out.push(
+            Diagnostic::new(
+                &META,
+                ctx.project.app_json_path(),
+                Some(*span),
+                ctx.t(
+                    format!("entryPagePath \"{entry}\" is not found in pages or subPackages"),
+                    "未在 pages、subPackages 中找到 entryPagePath 定义的入口页面".into(),
+                ),
+            )
+            .label(ctx.t("not a declared page".into(), "不是已声明的页面".into()))
+            .maybe_help(help),
+        );
+    }
+}

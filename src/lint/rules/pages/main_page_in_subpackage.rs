@@ -1,0 +1,55 @@
+//! MP204: a main-package page lies under a subpackage root. Its files would belong to both
+//! packages; the official tool rejects it.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP204",
+    "main-page-in-subpackage",
+    Pages,
+    Error,
+    "A main-package page lies under a subpackage root",
+    "主包页面位于分包 root 目录下"
+);
+
+pub struct MainPageInSubpackage;
+
+impl Rule for MainPageInSubpackage {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(app) = &ctx.project.app else { return };
+        let file = ctx.project.app_json_path();
+        for page in &app.pages {
+            for sp in &app.subpackages {
+                let (Some(prefix), Some((root, root_span))) = (sp.root_prefix(), &sp.root) else {
+                    continue;
+                };
+                let Some(inner) = page.path.strip_prefix(&prefix) else {
+                    continue;
+                };
+                let root_ptr = format!("[\"{}\"][{}][\"root\"]", sp.key, sp.index);
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &file,
+                        Some(page.span),
+                        ctx.t(
+                            format!("{} \"{}\" should not be in {root_ptr} \"{root}\"", page.pointer, page.path),
+                            format!("{} 不应该在 {root_ptr} 中", page.pointer),
+                        ),
+                    )
+                    .label(ctx.t("inside a subpackage root".into(), "位于分包目录中".into()))
+                    .help(ctx.t(
+                        format!("move it to that subpackage's pages as \"{inner}\", or move the page out of \"{root}\""),
+                        format!("请将其作为 \"{inner}\" 移到该分包的 pages 中，或将页面移出 \"{root}\""),
+                    ))
+                    .related(&file, Some(*root_span), ctx.t("subpackage root".into(), "分包 root".into())),
+                );
+            }
+        }
+    }
+}

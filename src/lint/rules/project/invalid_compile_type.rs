@@ -1,0 +1,78 @@
+//! MP136: `compileType` in project.config.json is not `miniprogram`, `plugin`, `game` or
+//! `gamePlugin` (DevTools' old `search`/`conversation` widget modes are retired).
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::project::PROJECT_CONFIG;
+
+crate::rule_meta!(
+    "MP136",
+    "invalid-compile-type",
+    Config,
+    Warning,
+    "compileType is not miniprogram, plugin, game or gamePlugin",
+    "compileType 不是 miniprogram、plugin、game 或 gamePlugin"
+);
+
+const TYPES: &[&str] = &["miniprogram", "plugin", "game", "gamePlugin"];
+
+pub struct InvalidCompileType;
+
+impl Rule for InvalidCompileType {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let Some(v) = ctx
+            .project
+            .project_config()
+            .and_then(|c| c.get("compileType"))
+        else {
+            return;
+        };
+        let Some(t) = v.as_str() else { return };
+        if TYPES.contains(&t) {
+            return;
+        }
+        let help = if matches!(t, "search" | "conversation") {
+            ctx.t(
+                "the search and conversation widget modes are retired: DevTools dropped them from its menu in 1.02.1902010 and miniprogram-ci knows none of them; use \"miniprogram\" (the widget declaration and test conditions are still checked: MP500–MP507, MP540–MP541)".into(),
+                "搜索、会话 Widget 模式已下线：开发者工具自 1.02.1902010 起不再提供，miniprogram-ci 也不支持；请使用 \"miniprogram\"（widget 声明和编译条件仍由 MP500–MP507、MP540–MP541 检查）".into(),
+            )
+        } else {
+            crate::analysis::schema::suggest(t, TYPES.iter().copied())
+                .map(|s| {
+                    ctx.t(
+                        format!("did you mean \"{s}\"?"),
+                        format!("是否应为 \"{s}\"？"),
+                    )
+                })
+                .unwrap_or_else(|| {
+                    ctx.t(
+                        "use \"miniprogram\" for a mini program".into(),
+                        "小程序请使用 \"miniprogram\"".into(),
+                    )
+                })
+        };
+        out.push(
+            Diagnostic::new(
+                &META,
+                PROJECT_CONFIG,
+                Some(v.span),
+                ctx.t(
+                    format!(
+                        "[\"compileType\"] \"{t}\" must be one of \"{}\"",
+                        TYPES.join("\", \"")
+                    ),
+                    format!(
+                        "[\"compileType\"] \"{t}\" 需为 \"{}\" 之一",
+                        TYPES.join("\"、\"")
+                    ),
+                ),
+            )
+            .label(ctx.t("unknown project type".into(), "未知的项目类型".into()))
+            .help(help),
+        );
+    }
+}

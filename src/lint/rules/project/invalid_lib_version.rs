@@ -1,0 +1,89 @@
+//! MP131: `libVersion` is not `latest`, `trial`, `widelyUsed`, `development`, empty, or a
+//! version number like `3.0.0`. The compile step rejects it.
+
+use super::configs;
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP131",
+    "invalid-lib-version",
+    Config,
+    Error,
+    "libVersion is not a base library version or a known alias",
+    "libVersion 不是基础库版本号或有效的别名"
+);
+
+const ALIASES: &[&str] = &["", "development", "latest", "trial", "widelyUsed"];
+
+/// The official pattern `^[0-9]*.[0-9]*.[0-9]*$` (the dots match any character).
+fn is_version(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for part in 0..3 {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if part < 2 {
+            if i >= b.len() {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    i == b.len()
+}
+
+pub struct InvalidLibVersion;
+
+impl Rule for InvalidLibVersion {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, cfg) in configs(ctx) {
+            let Some(v) = cfg.get("libVersion") else {
+                continue;
+            };
+            let Some(version) = v.as_str() else { continue };
+            if ALIASES.contains(&version) || is_version(version) {
+                continue;
+            }
+            let help = crate::analysis::schema::suggest(version, ALIASES[1..].iter().copied())
+                .map(|s| {
+                    ctx.t(
+                        format!("did you mean \"{s}\"? "),
+                        format!("是否应为 \"{s}\"？"),
+                    )
+                })
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    file,
+                    Some(v.span),
+                    ctx.t(
+                        format!("[\"libVersion\"] \"{version}\" field needs to be a version such as \"3.0.0\" or one of \"latest\", \"trial\", \"widelyUsed\", \"development\""),
+                        format!("[\"libVersion\"] \"{version}\" 字段需为版本号（如 \"3.0.0\"）或 \"latest\"、\"trial\"、\"widelyUsed\"、\"development\" 之一"),
+                    ),
+                )
+                .label(ctx.t("unknown base library".into(), "未知的基础库版本".into()))
+                .help(ctx.t(format!("{help}pick the minimum base library your code needs"), format!("{help}请填写代码所需的最低基础库版本"))),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn versions() {
+        for ok in ["3.0.0", "2.10.3", "1.1.1"] {
+            assert!(super::is_version(ok), "{ok}");
+        }
+        for bad in ["dev", "3.0", "v3.0.0", "3.0.0-beta"] {
+            assert!(!super::is_version(bad), "{bad}");
+        }
+    }
+}

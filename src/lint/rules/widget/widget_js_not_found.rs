@@ -1,0 +1,70 @@
+//! MP504: a `widgets[]` folder without a `widget.js` directly in it (DevTools
+//! JSON_WIDGETS_JS_NOT_FOUND).
+
+use super::{PathTrap, declarations, manifest_name, path_trap, resolve_path};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP504",
+    "widget-js-not-found",
+    Widget,
+    Error,
+    "A widgets[] folder has no widget.js",
+    "widgets 中某项的 path 目录下没有 widget.js"
+);
+
+pub struct WidgetJsNotFound;
+
+impl Rule for WidgetJsNotFound {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        for d in declarations(ctx.project) {
+            let Some(path) = d.path.filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            if d.item.as_object().is_none() || path_trap(path) == Some(PathTrap::Outside) {
+                continue;
+            }
+            let Some(rel) = resolve_path(ctx, path) else {
+                continue;
+            };
+            let js = super::widget_js(&rel);
+            // A missing folder is MP503's.
+            if !p.is_dir(&rel) || p.exists(&js) {
+                continue;
+            }
+            let (f, i) = (manifest_name(&d.file), d.index);
+            let help = if p.exists(&format!("{}ts", &js[..js.len() - 2])) {
+                ctx.t(
+                    "the widget loader takes widget.js only: compile widget.ts to widget.js".into(),
+                    "widget 只加载 widget.js：请将 widget.ts 编译为 widget.js".into(),
+                )
+            } else {
+                ctx.t(
+                    format!("create \"{path}/widget.js\" calling Widget({{...}})"),
+                    format!("请创建 \"{path}/widget.js\" 并调用 Widget({{...}})"),
+                )
+            };
+            let span = d.item.get("path").map_or(d.item.span, |v| v.span);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &d.file,
+                    Some(span),
+                    ctx.t(
+                        format!("No widget.js is found under widgets[{i}].path of {f}"),
+                        format!("{f} 的 widgets[{i}].path 下未找到 widget.js"),
+                    ),
+                )
+                .label(ctx.t("no widget.js".into(), "缺少 widget.js".into()))
+                .related(js, None, ctx.t("does not exist".into(), "不存在".into()))
+                .help(help),
+            );
+        }
+    }
+}

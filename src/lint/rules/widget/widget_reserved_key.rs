@@ -1,0 +1,54 @@
+//! MP524: `Widget({...})` defines `__context__` or `getContext`. WAWidget.js (base library
+//! 2.0.4; spec §1.4) keeps these keys for itself and logs `Widget's <key> is write-protected`
+//! (warning group 关键字保护) instead of using the value.
+
+use super::code::{RESERVED_KEYS, widgets};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP524",
+    "widget-reserved-key",
+    Widget,
+    Error,
+    "Widget({...}) defines a write-protected key (__context__, getContext)",
+    "Widget({...}) 定义了受保护的关键字（__context__、getContext）"
+);
+
+pub struct WidgetReservedKey;
+
+impl Rule for WidgetReservedKey {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for w in widgets(ctx.project) {
+            for m in &w.modules {
+                for call in &m.widget_calls {
+                    for (key, span) in call.keys.iter().flatten() {
+                        if !RESERVED_KEYS.contains(&key.as_str()) {
+                            continue;
+                        }
+                        out.push(
+                            Diagnostic::new(
+                                &META,
+                                &m.path,
+                                Some(*span),
+                                ctx.t(
+                                    format!("Widget's {key} is write-protected: the runtime ignores this value and warns (关键字保护)"),
+                                    format!("Widget 的 {key} 是受保护的关键字：运行时忽略该值并给出警告（关键字保护）"),
+                                ),
+                            )
+                            .label(ctx.t("write-protected".into(), "受保护".into()))
+                            .help(ctx.t(
+                                "rename it; `this.getContext()` already returns the widget's canvas context".into(),
+                                "请改名；`this.getContext()` 已返回 Widget 的画布上下文".into(),
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! MP501: `widgets` in app.json (game.json) is not an array, or one of its items is not an
+//! object (DevTools JSON_WIDGETS_NOT_ARRAY and JSON_WIDGETS_ITEM_NOT_OBJECT).
+
+use super::{declarations, is_falsy, manifest_name, manifests};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP501",
+    "widgets-not-array",
+    Widget,
+    Error,
+    "widgets is not an array of objects",
+    "widgets 字段不是对象数组"
+);
+
+pub struct WidgetsNotArray;
+
+impl Rule for WidgetsNotArray {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (file, manifest) in manifests(ctx.project) {
+            let Some(v) = manifest.get("widgets") else {
+                continue;
+            };
+            // A falsy value is MP500's.
+            if v.as_array().is_some() || is_falsy(v) {
+                continue;
+            }
+            let f = manifest_name(&file);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &file,
+                    Some(v.span),
+                    ctx.t(
+                        format!("The widgets field in the {f} needs to be Array"),
+                        format!("{f} 中 widgets 字段需为数组"),
+                    ),
+                )
+                .label(ctx.t(
+                    format!("{}, not an array", v.type_name()),
+                    format!("{}，不是数组", v.type_name()),
+                ))
+                .help(ctx.t(
+                    "write \"widgets\": [{\"type\": \"search\", \"path\": \"widget\"}]".into(),
+                    "请写为 \"widgets\": [{\"type\": \"search\", \"path\": \"widget\"}]".into(),
+                )),
+            );
+        }
+        for d in declarations(ctx.project) {
+            if d.item.as_object().is_some() {
+                continue;
+            }
+            let (f, i) = (manifest_name(&d.file), d.index);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    &d.file,
+                    Some(d.item.span),
+                    ctx.t(
+                        format!("widgets[{i}] of {f} needs to be Object"),
+                        format!("{f} 的 widgets[{i}] 需为对象"),
+                    ),
+                )
+                .label(ctx.t(
+                    format!("{}, not an object", d.item.type_name()),
+                    format!("{}，不是对象", d.item.type_name()),
+                ))
+                .help(ctx.t(
+                    "write each item as {\"type\": \"search\", \"path\": \"widget\"}".into(),
+                    "每一项请写为 {\"type\": \"search\", \"path\": \"widget\"}".into(),
+                )),
+            );
+        }
+    }
+}

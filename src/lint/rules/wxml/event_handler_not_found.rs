@@ -1,0 +1,178 @@
+//! MP329: an event binding (`bindtap="onTap"`, `bind:tap`, `catch:`, `mut-bind:`,
+//! `capture-bind:`, `capture-catch:`) in a page or component template names a method its script
+//! does not define: not a key of `Page({...})`, not in `Component({ methods })`, not in a
+//! behavior mixed in. The tap does nothing; DevTools only logs a warning when it happens.
+//! Dynamic names (`{{ }}`), `<template name>` bodies and scripts whose methods are not
+//! statically known (spreads, variables, unresolved behaviors) are skipped.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::js::{ConstructorKind, Resolver};
+use crate::syntax::wxml::{Element, Node};
+
+crate::rule_meta!(
+    "MP329",
+    "event-handler-not-found",
+    Wxml,
+    Warning,
+    "An event binding names a method the page or component does not define",
+    "事件绑定的处理函数在页面或组件中未定义"
+);
+
+pub struct EventHandlerNotFound;
+
+/// The event of an event-binding attribute name (`bindtap` → `tap`, `catch:touchstart` →
+/// `touchstart`).
+pub fn event_of(attr: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "capture-bind:",
+        "capture-catch:",
+        "mut-bind:",
+        "bind:",
+        "catch:",
+        "mut-bind",
+        "bind",
+        "catch",
+    ];
+    PREFIXES
+        .iter()
+        .find_map(|p| attr.strip_prefix(p))
+        .filter(|e| !e.is_empty())
+}
+
+/// Elements outside `<template name>` definitions (those render in whatever page uses them).
+fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element<'a>>) {
+    for n in nodes {
+        if let Node::Element(e) = n {
+            if e.name() == "template" && e.attr("name").is_some() {
+                continue;
+            }
+            out.push(e);
+            own_elements(e.children(), out);
+        }
+    }
+}
+
+impl Rule for EventHandlerNotFound {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let resolver = Resolver::new(&p.modules, &p.mp_root);
+        let mut bases: Vec<String> = ctx
+            .analysis
+            .component_jsons
+            .iter()
+            .map(|j| j.trim_end_matches(".json").to_string())
+            .collect();
+        if let Some(app) = &p.app {
+            bases.extend(app.all_pages().map(|page| p.in_root(&page.full)));
+        }
+        bases.sort();
+        bases.dedup();
+        for base in &bases {
+            let Some(doc) = p.wxml.get(&format!("{base}.wxml")) else {
+                continue;
+            };
+            let scripts = if p.typescript {
+                [format!("{base}.ts"), format!("{base}.js")]
+            } else {
+                [format!("{base}.js"), format!("{base}.ts")]
+            };
+            let Some(script) = scripts.iter().find(|s| p.modules.contains_key(*s)) else {
+                continue;
+            };
+            let Some((constructor, names)) = resolver.handler_names(script) else {
+                continue;
+            };
+            let mut elements = Vec::new();
+            own_elements(doc.roots(), &mut elements);
+            let wxml_path = format!("{base}.wxml");
+            let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
+            for el in elements {
+                for a in el.attrs() {
+                    if event_of(a.name).is_none() {
+                        continue;
+                    }
+                    let (Some(value), Some(span)) = (&a.value, a.value_span) else {
+                        continue;
+                    };
+                    let handler = value.trim();
+                    if handler.is_empty() || handler.contains("{{") || names.contains(handler) {
+                        continue;
+                    }
+                    let (owner, owner_zh, place) = match constructor.kind {
+                        ConstructorKind::Page => (
+                            "the page's Page({...})",
+                            "页面的 Page({...})",
+                            "Page({...})",
+                        ),
+                        ConstructorKind::Component => (
+                            "the component's Component({ methods })",
+                            "组件的 Component({ methods })",
+                            "methods of Component({...})",
+                        ),
+                    };
+                    let outside = constructor.set.outside_methods.iter().any(|m| m == handler);
+                    let help = if outside {
+                        Some(ctx.t(
+                            format!("{handler} is a top-level option of Component({{...}}), not a method: move it into methods: {{ … }} in {script_name}"),
+                            format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
+                        ))
+                    } else {
+                        super::suggest(handler, names.iter().copied())
+                            .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
+                    }
+                    .unwrap_or_else(|| ctx.t(
+                        format!("define {handler}(e) {{ … }} in the {place} of {script_name}"),
+                        format!("请在 {script_name} 的 {place} 中定义 {handler}(e) {{ … }}"),
+                    ));
+                    out.push(
+                        Diagnostic::new(
+                            &META,
+                            &wxml_path,
+                            Some(span),
+                            ctx.t(
+                                format!(
+                                    "{}=\"{handler}\": {handler} is not a method of {owner}",
+                                    a.name
+                                ),
+                                format!(
+                                    "{}=\"{handler}\"：{owner_zh} 中没有方法 {handler}",
+                                    a.name
+                                ),
+                            ),
+                        )
+                        .label(ctx.t("no such method".into(), "方法不存在".into()))
+                        .help(help)
+                        .related(
+                            script.clone(),
+                            Some(constructor.span),
+                            ctx.t("registered here".into(), "在此注册".into()),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::event_of;
+
+    #[test]
+    fn event_binding_prefixes() {
+        assert_eq!(event_of("bindtap"), Some("tap"));
+        assert_eq!(event_of("bind:tap"), Some("tap"));
+        assert_eq!(event_of("catch:touchstart"), Some("touchstart"));
+        assert_eq!(event_of("mut-bind:tap"), Some("tap"));
+        assert_eq!(event_of("capture-bind:tap"), Some("tap"));
+        assert_eq!(event_of("capture-catch:tap"), Some("tap"));
+        assert_eq!(event_of("bind"), None);
+        assert_eq!(event_of("class"), None);
+        assert_eq!(event_of("model:value"), None);
+    }
+}

@@ -1,0 +1,103 @@
+//! WXML templates, parsed once by `crate::syntax::wxml`.
+
+pub mod duplicate_attribute;
+pub mod event_handler_not_found;
+pub mod for_without_key;
+pub mod media_src_not_found;
+pub mod orphan_elif_else;
+pub mod template_not_found;
+pub mod undeclared_component;
+pub mod unused_component;
+pub mod wxml_src_not_found;
+pub mod wxml_syntax_error;
+pub mod wxs_require_not_found;
+pub mod wxs_syntax_error;
+
+use crate::lint::rule::Ctx;
+use crate::syntax::wxml::Document;
+
+/// The parsed WXML files in path order.
+/// "Did you mean" is computed among at most this many names: each suggestion is an edit
+/// distance to every candidate, and a template with 20,000 unknown uses of 20,000 names was
+/// 400 million of them.
+pub(crate) const MAX_SUGGESTION_CANDIDATES: usize = 1000;
+
+/// `crate::analysis::schema::suggest`, when there are few enough candidates to compare against.
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl ExactSizeIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    if candidates.len() > MAX_SUGGESTION_CANDIDATES {
+        return None;
+    }
+    crate::analysis::schema::suggest(word, candidates)
+}
+
+pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
+    let mut docs: Vec<(&str, &Document)> = ctx
+        .project
+        .wxml
+        .iter()
+        .map(|(p, d)| (p.as_str(), d))
+        .collect();
+    docs.sort_by_key(|(p, _)| *p);
+    docs
+}
+
+pub(crate) use crate::project::paths::{resolve_src, template_dir};
+
+/// Help for a referenced file that does not exist: the same path in other letter case, if
+/// there is one, else "create {target} or fix the path" (`target` relative to the root).
+pub(crate) fn missing_file_help(ctx: &Ctx, target: &str) -> String {
+    match ctx.project.case_variant(&ctx.project.in_root(target)) {
+        Some(f) => ctx.t(
+            format!("found {f}: paths are case-sensitive on the phone"),
+            format!("找到了 {f}：手机上路径区分大小写"),
+        ),
+        None => ctx.t(
+            format!("create {target} or fix the path"),
+            format!("请创建 {target} 或修正路径"),
+        ),
+    }
+}
+
+/// Why a template or WXS module at `from` cannot use the file at `to` (both relative to the
+/// miniprogram root): packages load separately, so only the main package is shared, and not
+/// with independent subpackages. `None` when the use is allowed.
+pub(crate) fn cross_package(
+    project: &crate::project::Project,
+    ctx: &Ctx,
+    from: &str,
+    to: &str,
+) -> Option<String> {
+    let app = project.app.as_ref()?;
+    if project.package_can_use(from, to) {
+        return None;
+    }
+    let (from_pkg, to_pkg) = (project.package_of(from), project.package_of(to));
+    let root = |i: usize| {
+        app.subpackages[i]
+            .root
+            .as_ref()
+            .map_or(String::new(), |(r, _)| r.clone())
+    };
+    Some(match to_pkg {
+        None => ctx.t(
+            format!(
+                "{to} is in the main package, which the independent subpackage \"{}\" cannot use",
+                root(from_pkg.unwrap_or_default())
+            ),
+            format!(
+                "{to} 在主包中，独立分包 \"{}\" 不能使用",
+                root(from_pkg.unwrap_or_default())
+            ),
+        ),
+        Some(i) => ctx.t(
+            format!(
+                "{to} is in subpackage \"{}\", which is not loaded with this package",
+                root(i)
+            ),
+            format!("{to} 在分包 \"{}\" 中，当前包无法加载它", root(i)),
+        ),
+    })
+}

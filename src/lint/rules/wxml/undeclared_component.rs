@@ -1,0 +1,217 @@
+//! MP328: a tag in a page or component template that is neither a built-in component nor
+//! declared: not in the json's `usingComponents`, app.json's global `usingComponents`, the
+//! component's `componentGenerics` (abstract nodes) or `componentPlaceholder`. The intended
+//! component never renders. Declared pages without a json still see the global components.
+
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::Json;
+use std::collections::HashSet;
+
+crate::rule_meta!(
+    "MP328",
+    "undeclared-component",
+    Wxml,
+    Warning,
+    "A tag is neither a built-in component nor declared in usingComponents",
+    "标签既不是内置组件，也没有在 usingComponents 中声明"
+);
+
+/// Built-in components and WXML's own tags (developers.weixin.qq.com component list).
+pub const BUILT_IN: &[&str] = &[
+    // view containers
+    "view",
+    "scroll-view",
+    "swiper",
+    "swiper-item",
+    "movable-area",
+    "movable-view",
+    "cover-view",
+    "cover-image",
+    "page-container",
+    "share-element",
+    "root-portal",
+    "match-media",
+    "grid-view",
+    "list-view",
+    "sticky-header",
+    "sticky-section",
+    "nested-scroll-header",
+    "nested-scroll-body",
+    "draggable-sheet",
+    "grid-builder",
+    "list-builder",
+    "snapshot",
+    "span",
+    "open-container",
+    // basic content
+    "icon",
+    "progress",
+    "rich-text",
+    "text",
+    "selection",
+    // form
+    "button",
+    "checkbox",
+    "checkbox-group",
+    "editor",
+    "editor-portal",
+    "form",
+    "input",
+    "keyboard-accessory",
+    "label",
+    "picker",
+    "picker-view",
+    "picker-view-column",
+    "radio",
+    "radio-group",
+    "slider",
+    "switch",
+    "textarea",
+    // navigation
+    "functional-page-navigator",
+    "navigator",
+    "navigation-bar",
+    "page-meta",
+    // media
+    "audio",
+    "camera",
+    "channel-live",
+    "channel-video",
+    "image",
+    "live-player",
+    "live-pusher",
+    "video",
+    "voip-room",
+    // map, canvas, open capabilities
+    "map",
+    "canvas",
+    "web-view",
+    "ad",
+    "ad-custom",
+    "official-account",
+    "open-data",
+    "store-home",
+    "store-product",
+    "store-coupon",
+    "store-gift",
+    "aweme-data",
+    "wechat-mini-game",
+    "inline-payment-panel",
+    "login",
+    "xr-frame",
+    "open-data-list",
+    "open-data-item",
+    "contact-button",
+    // Skyline gestures
+    "tap-gesture-handler",
+    "double-tap-gesture-handler",
+    "long-press-gesture-handler",
+    "pan-gesture-handler",
+    "vertical-drag-gesture-handler",
+    "horizontal-drag-gesture-handler",
+    "scale-gesture-handler",
+    "force-press-gesture-handler",
+    // WXML
+    "block",
+    "template",
+    "import",
+    "include",
+    "wxs",
+    "slot",
+];
+
+pub struct UndeclaredComponent;
+
+fn keys(v: Option<&Json>) -> impl Iterator<Item = String> + '_ {
+    v.and_then(Json::as_object)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| m.key.clone())
+}
+
+impl Rule for UndeclaredComponent {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let global: HashSet<String> =
+            keys(p.app_json().and_then(|a| a.get("usingComponents"))).collect();
+        let mut targets: Vec<(String, HashSet<String>)> = Vec::new();
+        for (file, role, _) in ctx.analysis.schema_issues() {
+            if !matches!(
+                role,
+                crate::project::JsonRole::Page | crate::project::JsonRole::Component
+            ) {
+                continue;
+            }
+            let Some(json) = p.json(file).and_then(|d| d.value()) else {
+                continue;
+            };
+            let mut known: HashSet<String> = keys(json.get("usingComponents")).collect();
+            known.extend(keys(json.get("componentGenerics")));
+            known.extend(keys(json.get("componentPlaceholder")));
+            targets.push((file.trim_end_matches(".json").to_string(), known));
+        }
+        // Declared pages without a .json still see the global components.
+        if let Some(model) = &p.app {
+            for page in model.all_pages() {
+                let base = p.in_root(&page.full);
+                if p.file(&format!("{base}.json")).is_none() {
+                    targets.push((base, HashSet::new()));
+                }
+            }
+        }
+        targets.sort_by(|a, b| a.0.cmp(&b.0));
+        targets.dedup_by(|a, b| a.0 == b.0);
+        for (base, known) in &targets {
+            let wxml_path = format!("{base}.wxml");
+            let Some(doc) = p.wxml.get(&wxml_path) else {
+                continue;
+            };
+            let json_name = format!("{base}.json");
+            let json_name = json_name
+                .strip_prefix(p.mp_root.as_str())
+                .unwrap_or(&json_name);
+            let mut reported = HashSet::new();
+            for el in doc.elements() {
+                let name = el.name();
+                if BUILT_IN.contains(&name)
+                    || name.starts_with("xr-")
+                    || known.contains(name)
+                    || global.contains(name)
+                    || !reported.insert(name.to_string())
+                {
+                    continue;
+                }
+                // A library's prefixed tag (`t-button`) is an undeclared component, not a
+                // misspelt `<button>`: a built-in is not suggested for `<prefix>-<built-in>`.
+                let built_in = BUILT_IN
+                    .iter()
+                    .copied()
+                    .filter(|b| !name.strip_suffix(b).is_some_and(|p| p.ends_with('-')));
+                let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::analysis::schema::suggest(name, known.iter().map(String::as_str).chain(built_in))).flatten()
+                    .map(|s| ctx.t(format!("did you mean <{s}>?"), format!("是否应为 <{s}>？")))
+                    .unwrap_or_else(|| ctx.t(
+                        format!("declare it in {json_name}: \"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
+                        format!("请在 {json_name} 中声明：\"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
+                    ));
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        &wxml_path,
+                        Some(el.name_span()),
+                        ctx.t(
+                            format!("<{name}> is not a built-in component and is not declared in usingComponents"),
+                            format!("<{name}> 不是内置组件，也没有在 usingComponents 中声明"),
+                        ),
+                    )
+                    .label(ctx.t("unknown tag".into(), "未知的标签".into()))
+                    .help(help),
+                );
+            }
+        }
+    }
+}

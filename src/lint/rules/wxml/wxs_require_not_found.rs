@@ -1,0 +1,63 @@
+//! MP331: `require("…wxs")` in a WXS module (a `.wxs` file or an inline `<wxs>`) names a file
+//! that does not exist, or one in another package. `wcc` compiles it; the module fails when
+//! the page loads.
+
+use super::{cross_package, resolve_src, template_dir};
+use crate::base::diagnostic::Diagnostic;
+use crate::lint::rule::{Ctx, Rule};
+
+crate::rule_meta!(
+    "MP331",
+    "wxs-require-not-found",
+    Wxml,
+    Error,
+    "A WXS require() names a .wxs file that does not exist or is in another package",
+    "WXS 的 require() 指向的 .wxs 文件不存在或在其他分包中"
+);
+
+pub struct WxsRequireNotFound;
+
+impl Rule for WxsRequireNotFound {
+    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        for (path, module) in &p.wxs {
+            let dir = template_dir(p, path);
+            let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
+            for (spec, span) in &module.requires {
+                let target = resolve_src(dir, spec, "wxs");
+                let (message, help) = if !p.exists(&p.in_root(&target)) {
+                    let help = super::missing_file_help(ctx, &target);
+                    (
+                        ctx.t(
+                            format!("require(\"{spec}\"): {target} not found"),
+                            format!("require(\"{spec}\")：未找到 {target}"),
+                        ),
+                        help,
+                    )
+                } else if let Some(why) = cross_package(p, ctx, from, &target) {
+                    (
+                        ctx.t(
+                            format!("require(\"{spec}\"): {target} is in another package"),
+                            format!("require(\"{spec}\")：{target} 在其他包中"),
+                        ),
+                        ctx.t(
+                            format!("{why}; move the module into this package or the main package"),
+                            format!("{why}；请把模块移到当前包或主包"),
+                        ),
+                    )
+                } else {
+                    continue;
+                };
+                out.push(
+                    Diagnostic::new(&META, path, Some(*span), message)
+                        .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
+                        .help(help),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,881 @@
+//! A WXML parser that keeps spans: elements, attributes (valueless ones too), text, comments,
+//! `{{ }}` interpolations, and the content of `<wxs>` kept verbatim. It never fails: syntax
+//! problems are collected with their positions, in the spirit of the official `wcc` compiler
+//! (an unclosed tag, a mismatched end tag, an unterminated `{{`, quote or comment).
+
+use crate::base::source::Span;
+use std::sync::Arc;
+
+/// An attribute as stored: spans into the document's text.
+#[derive(Debug, Clone, Copy)]
+struct AttrData {
+    name: Span,
+    /// `None` for a valueless attribute (`lazy-load`); the span excludes the quotes.
+    value: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ElementData {
+    /// The `<name` part of the start tag.
+    name_span: Span,
+    attrs: (u32, u32),
+    children: (u32, u32),
+    self_closing: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RawNode {
+    Element(u32),
+    Text(Span),
+    /// The whole comment and its body.
+    Comment(Span, Span),
+}
+
+/// An attribute of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct Attr<'a> {
+    pub name: &'a str,
+    pub name_span: Span,
+    /// `None` for a valueless attribute (`lazy-load`).
+    pub value: Option<&'a str>,
+    /// Span of the value without its quotes.
+    pub value_span: Option<Span>,
+}
+
+/// An element of a parsed document (a cheap handle).
+#[derive(Debug, Clone, Copy)]
+pub struct Element<'a> {
+    doc: &'a Document,
+    data: &'a ElementData,
+}
+
+impl<'a> Element<'a> {
+    pub fn name(self) -> &'a str {
+        let s = self.data.name_span;
+        &self.doc.text[s.start as usize + 1..s.end as usize]
+    }
+
+    /// The `<name` part of the start tag.
+    pub fn name_span(self) -> Span {
+        self.data.name_span
+    }
+
+    pub fn self_closing(self) -> bool {
+        self.data.self_closing
+    }
+
+    pub fn attrs(self) -> impl Iterator<Item = Attr<'a>> {
+        let (from, to) = self.data.attrs;
+        let doc = self.doc;
+        doc.attrs[from as usize..to as usize]
+            .iter()
+            .map(move |a| Attr {
+                name: doc.slice(a.name),
+                name_span: a.name,
+                value: a.value.map(|v| doc.slice(v)),
+                value_span: a.value,
+            })
+    }
+
+    pub fn attr(self, name: &str) -> Option<Attr<'a>> {
+        self.attrs().find(|a| a.name == name)
+    }
+
+    pub fn children(self) -> impl Iterator<Item = Node<'a>> {
+        let (from, to) = self.data.children;
+        self.doc.nodes(from, to)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Element(Element<'a>),
+    /// Text (or `<wxs>` content); its span in the file's text.
+    Text(Span),
+    /// A comment's body and the span of the whole comment.
+    Comment(&'a str, Span),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    pub message_zh: String,
+}
+
+/// A parsed template. The tree is stored flat (elements in document order, attributes and
+/// child lists in shared vectors, names and values as spans into the text): a project has
+/// hundreds of thousands of elements, and one allocation each was most of the memory.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: Arc<str>,
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    nodes: Vec<RawNode>,
+    roots: (u32, u32),
+    /// The first [`MAX_ERRORS`] syntax errors (`wcc` stops at the first).
+    pub errors: Vec<SyntaxError>,
+    /// Syntax errors beyond [`MAX_ERRORS`], counted, not kept.
+    pub errors_omitted: usize,
+    /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
+    /// expression nested too deep (MP006).
+    pub unanalysed: Option<crate::syntax::js::Unanalysed>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            text: Arc::from(""),
+            elements: Vec::new(),
+            attrs: Vec::new(),
+            nodes: Vec::new(),
+            roots: (0, 0),
+            errors: Vec::new(),
+            errors_omitted: 0,
+            unanalysed: None,
+        }
+    }
+}
+
+impl Document {
+    fn slice(&self, s: Span) -> &str {
+        &self.text[s.start as usize..s.end as usize]
+    }
+
+    fn node(&self, raw: &RawNode) -> Node<'_> {
+        match *raw {
+            RawNode::Element(i) => Node::Element(Element {
+                doc: self,
+                data: &self.elements[i as usize],
+            }),
+            RawNode::Text(s) => Node::Text(s),
+            RawNode::Comment(whole, body) => Node::Comment(self.slice(body), whole),
+        }
+    }
+
+    fn nodes(&self, from: u32, to: u32) -> impl Iterator<Item = Node<'_>> {
+        self.nodes[from as usize..to as usize]
+            .iter()
+            .map(move |n| self.node(n))
+    }
+
+    /// The top-level nodes.
+    pub fn roots(&self) -> impl Iterator<Item = Node<'_>> {
+        self.nodes(self.roots.0, self.roots.1)
+    }
+
+    /// Calls `f` on every node, depth first, in document order.
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(Node<'a>)) {
+        fn walk<'a>(doc: &'a Document, from: u32, to: u32, f: &mut impl FnMut(Node<'a>)) {
+            for raw in &doc.nodes[from as usize..to as usize] {
+                let node = doc.node(raw);
+                f(node);
+                if let Node::Element(e) = node {
+                    walk(doc, e.data.children.0, e.data.children.1, f);
+                }
+            }
+        }
+        walk(self, self.roots.0, self.roots.1, f);
+    }
+
+    /// Every element, depth first, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> {
+        self.elements
+            .iter()
+            .map(move |data| Element { doc: self, data })
+    }
+}
+
+/// The first index of the two-byte ASCII pattern `[a, b]` in `hay` (no searcher set-up: the
+/// haystacks are short and searched often).
+fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&c| c == a) {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// At most this many syntax errors are kept per template: 50,000 stray end tags made as many
+/// findings, each rendered with its (long) line.
+pub const MAX_ERRORS: usize = 100;
+
+/// Deeper nesting is reported and flattened, so every walk over the tree stays shallow.
+const MAX_DEPTH: usize = 256;
+
+/// Elements whose content is not markup.
+const RAW_TEXT: &[&str] = &["wxs"];
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+    errors: Vec<SyntaxError>,
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    nodes: Vec<RawNode>,
+    /// Children of the open elements, innermost last; each open element's start index is on
+    /// the stack.
+    pending: Vec<RawNode>,
+    /// The first place nested too deep to analyse.
+    unanalysed: Option<crate::syntax::js::Unanalysed>,
+    errors_omitted: usize,
+}
+
+/// Parses a template (the text is copied; see `parse_shared`).
+pub fn parse(text: &str) -> Document {
+    parse_shared(Arc::from(text))
+}
+
+/// Parses a template whose text the caller shares with the document.
+pub fn parse_shared(text: Arc<str>) -> Document {
+    if let Some(binary) = crate::syntax::js::Unanalysed::binary(&text) {
+        return Document {
+            text,
+            unanalysed: Some(binary),
+            ..Document::default()
+        };
+    }
+    let mut p = Parser {
+        text: &text,
+        pos: 0,
+        errors: Vec::new(),
+        elements: Vec::new(),
+        attrs: Vec::new(),
+        nodes: Vec::new(),
+        pending: Vec::new(),
+        unanalysed: None,
+        errors_omitted: 0,
+    };
+    let roots = p.run();
+    let Parser {
+        errors,
+        elements,
+        attrs,
+        nodes,
+        unanalysed,
+        errors_omitted,
+        ..
+    } = p;
+    Document {
+        text: text.clone(),
+        elements,
+        attrs,
+        nodes,
+        roots,
+        errors,
+        errors_omitted,
+        unanalysed,
+    }
+}
+
+impl Parser<'_> {
+    fn name_of(&self, idx: u32) -> &str {
+        let s = self.elements[idx as usize].name_span;
+        &self.text[s.start as usize + 1..s.end as usize]
+    }
+
+    /// Ends the element `idx` whose children start at `pending[from..]`, and adds it to its
+    /// parent's children.
+    fn close(&mut self, idx: u32, from: usize) {
+        let start = self.nodes.len() as u32;
+        self.nodes.extend(self.pending.drain(from..));
+        self.elements[idx as usize].children = (start, self.nodes.len() as u32);
+        self.pending.push(RawNode::Element(idx));
+    }
+
+    /// Parses the whole text; returns the range of the top-level nodes.
+    fn run(&mut self) -> (u32, u32) {
+        let text = self.text;
+        // Open elements: index and where their children start in `pending`.
+        let mut stack: Vec<(u32, usize)> = Vec::new();
+        // Start tags beyond MAX_DEPTH, kept as siblings, whose end tags are still to come.
+        let mut flattened = 0usize;
+        while self.pos < text.len() {
+            let rest = &text[self.pos..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                let start = self.pos;
+                // An unclosed comment runs to the end of the file; wcc accepts that.
+                let end = after.find("-->").map_or(text.len(), |e| self.pos + 4 + e);
+                let body = Span::new(self.pos + 4, end);
+                self.pos = (end + 3).min(text.len());
+                self.pending
+                    .push(RawNode::Comment(Span::new(start, self.pos), body));
+            } else if let Some(after) = rest.strip_prefix("</") {
+                let start = self.pos;
+                let name_start = self.pos + 2;
+                let name_end = name_start
+                    + after
+                        .find(|c: char| c == '>' || c.is_whitespace())
+                        .unwrap_or(after.len());
+                let name = &text[name_start..name_end];
+                let close = text[name_end..].find('>').map(|i| name_end + i + 1);
+                self.pos = close.unwrap_or(text.len());
+                let span = Span::new(start, self.pos);
+                if close.is_none() {
+                    self.error(
+                        start,
+                        name_end,
+                        "unclosed end tag: missing `>`",
+                        "结束标签缺少 `>`",
+                    );
+                }
+                match stack.iter().rposition(|&(e, _)| self.name_of(e) == name) {
+                    Some(i) => {
+                        // Elements opened inside and never closed end here, as errors.
+                        while stack.len() > i + 1 {
+                            let (open, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                            let open_span = self.elements[open as usize].name_span;
+                            let open_name = self.name_of(open).to_string();
+                            self.error(
+                                open_span.start as usize,
+                                open_span.end as usize,
+                                &format!("`<{open_name}>` is not closed before `</{name}>`"),
+                                &format!("`<{open_name}>` 在 `</{name}>` 之前没有闭合"),
+                            );
+                            self.close(open, from);
+                        }
+                        let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                        self.close(done, from);
+                    }
+                    // The end tag of an element that was too deep to nest.
+                    None if flattened > 0 => flattened -= 1,
+                    None => self.error(
+                        span.start as usize,
+                        span.end as usize,
+                        &format!("end tag `</{name}>` has no matching start tag"),
+                        &format!("结束标签 `</{name}>` 没有对应的开始标签"),
+                    ),
+                }
+            } else if rest.starts_with('<')
+                && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                let idx = self.start_tag();
+                let el = self.elements[idx as usize];
+                let mut self_closing = el.self_closing;
+                if stack.len() >= MAX_DEPTH && !self_closing {
+                    // Not a syntax error (the compiler may take it), but not analysed in full:
+                    // deeper elements are kept as siblings.
+                    self.unanalysed
+                        .get_or_insert(crate::syntax::js::Unanalysed::TooDeep {
+                            span: el.name_span,
+                            limit: MAX_DEPTH,
+                        });
+                    self.elements[idx as usize].self_closing = true;
+                    self_closing = true;
+                    flattened += 1;
+                }
+                let from = self.pending.len();
+                if self_closing {
+                    self.close(idx, from);
+                } else if RAW_TEXT.contains(&self.name_of(idx)) {
+                    let close = format!("</{}", self.name_of(idx));
+                    let start = self.pos;
+                    let end = text[self.pos..]
+                        .find(&close)
+                        .map_or(text.len(), |i| self.pos + i);
+                    if end > start {
+                        self.pending.push(RawNode::Text(Span::new(start, end)));
+                    }
+                    self.pos = end;
+                    stack.push((idx, from));
+                } else {
+                    stack.push((idx, from));
+                }
+            } else {
+                let start = self.pos;
+                let first = rest.chars().next().map_or(1, char::len_utf8);
+                let end = text[self.pos + first..]
+                    .find('<')
+                    .map_or(text.len(), |i| self.pos + first + i);
+                self.pos = end;
+                let body = &text[start..end];
+                // Whitespace between tags is not kept.
+                if !body.trim().is_empty() {
+                    self.interpolations(body, start);
+                    self.pending.push(RawNode::Text(Span::new(start, end)));
+                }
+            }
+        }
+        while let Some((open, from)) = stack.pop() {
+            let open_span = self.elements[open as usize].name_span;
+            let open_name = self.name_of(open).to_string();
+            self.error(
+                open_span.start as usize,
+                open_span.end as usize,
+                &format!("`<{open_name}>` is not closed (unexpected end of file)"),
+                &format!("`<{open_name}>` 没有闭合（文件意外结束）"),
+            );
+            self.close(open, from);
+        }
+        let start = self.nodes.len() as u32;
+        self.nodes.append(&mut self.pending);
+        (start, self.nodes.len() as u32)
+    }
+}
+
+impl Parser<'_> {
+    fn error(&mut self, start: usize, end: usize, en: &str, zh: &str) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.errors_omitted += 1;
+            return;
+        }
+        self.errors.push(SyntaxError {
+            span: Span::new(start, end),
+            message: en.to_string(),
+            message_zh: zh.to_string(),
+        });
+    }
+
+    /// `{{` without `}}`, and `{{ }}` contents that are not an expression, in text or
+    /// attribute values.
+    fn interpolations(&mut self, s: &str, offset: usize) {
+        let mut i = 0;
+        while let Some(open) = find2(&s[i..], b'{', b'{') {
+            let at = i + open;
+            match find2(&s[at + 2..], b'}', b'}') {
+                Some(close) => {
+                    let inner = &s[at + 2..at + 2 + close];
+                    // Too deep for the expression parser: reported once, not parsed.
+                    let deep = crate::syntax::js::depth::check(inner, false).err();
+                    if let Some(d) = deep {
+                        let at = offset + at + 2 + d.offset;
+                        self.unanalysed
+                            .get_or_insert(crate::syntax::js::Unanalysed::TooDeep {
+                                span: Span::new(at, at + 1),
+                                limit: crate::syntax::js::depth::MAX_NESTING,
+                            });
+                    } else if !is_expression(inner) {
+                        let snippet: String = inner.trim().chars().take(30).collect();
+                        self.error(
+                            offset + at,
+                            offset + at + 2 + close + 2,
+                            &format!("`{{{{{snippet}}}}}` is not a valid expression"),
+                            &format!("`{{{{{snippet}}}}}` 不是合法的表达式"),
+                        );
+                    }
+                    i = at + 2 + close + 2;
+                }
+                None => {
+                    self.error(
+                        offset + at,
+                        offset + at + 2,
+                        "`{{` is not closed by `}}`",
+                        "`{{` 没有对应的 `}}`",
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Parses a start tag at `pos`; returns the new element's index.
+    fn start_tag(&mut self) -> u32 {
+        let text = self.text;
+        let start = self.pos;
+        let name_start = start + 1;
+        let name_end = name_start
+            + text[name_start..]
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(text.len() - name_start);
+        let idx = self.elements.len() as u32;
+        let attrs_start = self.attrs.len() as u32;
+        self.elements.push(ElementData {
+            name_span: Span::new(start, name_end),
+            attrs: (attrs_start, attrs_start),
+            children: (0, 0),
+            self_closing: false,
+        });
+        let el_name = &text[name_start..name_end];
+        let finish = |p: &mut Self, self_closing: bool| {
+            let el = &mut p.elements[idx as usize];
+            el.attrs.1 = p.attrs.len() as u32;
+            el.self_closing = self_closing;
+            idx
+        };
+        self.pos = name_end;
+        loop {
+            let rest = &text[self.pos..];
+            let trimmed = rest.trim_start();
+            self.pos += rest.len() - trimmed.len();
+            if trimmed.is_empty() {
+                self.error(
+                    start,
+                    name_end,
+                    &format!("`<{}` start tag is not closed with `>`", el_name),
+                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
+                );
+                self.pos = text.len();
+                return finish(self, false);
+            }
+            if trimmed.starts_with("/>") {
+                self.pos += 2;
+                return finish(self, true);
+            }
+            if trimmed.starts_with('>') {
+                self.pos += 1;
+                return finish(self, false);
+            }
+            if trimmed.starts_with('<') {
+                self.error(
+                    start,
+                    name_end,
+                    &format!("`<{}` start tag is not closed with `>`", el_name),
+                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
+                );
+                return finish(self, false);
+            }
+            // An attribute name runs to whitespace, `=`, `>` or `/>`.
+            let n_start = self.pos;
+            let len = trimmed
+                .char_indices()
+                .find(|&(i, c)| {
+                    c.is_whitespace()
+                        || c == '='
+                        || c == '>'
+                        || (c == '/' && trimmed[i..].starts_with("/>"))
+                })
+                .map_or(trimmed.len(), |(i, _)| i);
+            if len == 0 {
+                // A stray character such as a lone quote.
+                let ch_len = trimmed.chars().next().map_or(1, char::len_utf8);
+                self.error(
+                    n_start,
+                    n_start + ch_len,
+                    "unexpected character in tag",
+                    "标签中有意外的字符",
+                );
+                self.pos += ch_len;
+                continue;
+            }
+            let raw_name = &text[n_start..n_start + len];
+            let bad_name = if let Some((i, c)) = raw_name.char_indices().find(|&(i, c)| {
+                !(c.is_ascii_alphabetic()
+                    || matches!(c, '_' | ':' | '-')
+                    || (i > 0 && c.is_ascii_digit()))
+            }) {
+                // `wcc` takes names of ASCII letters, digits (not first), `_`, `:` and `-`;
+                // a stray quote or `{` here usually means a quote is missing earlier.
+                self.error(
+                    n_start + i,
+                    n_start + i + c.len_utf8(),
+                    &format!("unexpected character `{c}` in attribute name `{raw_name}` (a missing quote before it?)"),
+                    &format!("属性名 `{raw_name}` 中有意外的字符 `{c}`（前面是否缺少引号？）"),
+                );
+                true
+            } else {
+                false
+            };
+
+            self.pos += len;
+            let after = &text[self.pos..];
+            let after_ws = after.trim_start();
+            let mut attr = AttrData {
+                name: Span::new(n_start, n_start + len),
+                value: None,
+            };
+            if let Some(v) = after_ws.strip_prefix('=') {
+                self.pos += after.len() - after_ws.len() + 1;
+                let v_trim = v.trim_start();
+                self.pos += v.len() - v_trim.len();
+                match v_trim.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let v_start = self.pos + 1;
+                        match text[v_start..].find(q) {
+                            Some(close) => {
+                                let value = &text[v_start..v_start + close];
+                                self.line_break_in_value(value, v_start);
+                                self.interpolations(value, v_start);
+                                attr.value = Some(Span::new(v_start, v_start + close));
+                                self.pos = v_start + close + 1;
+                            }
+                            None => {
+                                self.error(
+                                    self.pos,
+                                    self.pos + 1,
+                                    "attribute value has no closing quote",
+                                    "属性值缺少结束引号",
+                                );
+                                self.pos = text.len();
+                                self.attrs.push(attr);
+                                return finish(self, false);
+                            }
+                        }
+                    }
+                    _ => {
+                        // Unquoted value: `wcc` reads it up to the next `"` (spaces and `>`
+                        // included), so `a=x>` runs on and a line break on the way is an error.
+                        let v_start = self.pos;
+                        let Some(len) = v_trim.find('"') else {
+                            self.error(
+                                v_start,
+                                v_start + v_trim.chars().next().map_or(0, char::len_utf8),
+                                "unquoted attribute value: the WXML compiler reads it up to the next `\"` and there is none; quote the value",
+                                "属性值没有引号：WXML 编译器会一直读到下一个 `\"`，但后面没有；请给属性值加上引号",
+                            );
+                            self.pos = text.len();
+                            self.attrs.push(attr);
+                            return finish(self, false);
+                        };
+                        let value = &text[v_start..v_start + len];
+                        if !self.line_break_in_value(value, v_start) && !value.is_empty() {
+                            self.interpolations(value, v_start);
+                        }
+                        attr.value = Some(Span::new(v_start, v_start + len));
+                        self.pos = v_start + len + 1;
+                    }
+                }
+            }
+            if !bad_name {
+                self.attrs.push(attr);
+            }
+        }
+    }
+}
+
+impl Parser<'_> {
+    /// `wcc` rejects a line break inside an attribute value. Reports the first one in `value`
+    /// (which starts at byte `start`); true if there was one.
+    fn line_break_in_value(&mut self, value: &str, start: usize) -> bool {
+        let Some(i) = value.find(['\n', '\r']) else {
+            return false;
+        };
+        self.error(
+            start + i,
+            start + i + 1,
+            "line break inside an attribute value: the WXML compiler rejects it; keep the value on one line",
+            "属性值中有换行：WXML 编译器不接受；请把属性值写在一行内",
+        );
+        true
+    }
+}
+
+/// Whether `{{ inner }}` holds a data-binding expression: a JS expression, or the body of an
+/// object literal (`{{a: 1, ...rest}}`, as `<template data>` takes).
+pub fn is_expression(inner: &str) -> bool {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() {
+        return true;
+    }
+    // Data paths (`item.title`, `list[0].name`) are by far the most common: no parser needed.
+    let simple = trimmed
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.' | '[' | ']'))
+        && !trimmed.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && trimmed.matches('[').count() == trimmed.matches(']').count();
+    if simple && !KEYWORDS.contains(&trimmed) {
+        return true;
+    }
+    let parses = |src: &str| {
+        crate::syntax::js::extract::with_arena(|arena| {
+            oxc_parser::Parser::new(arena, src, oxc_span::SourceType::mjs())
+                .parse_expression()
+                .is_ok()
+        })
+    };
+    if parses(trimmed) || parses(&format!("({{{trimmed}}})")) {
+        return true;
+    }
+    // WXML data paths may use JavaScript keywords as names (`{{class}}` in tdesign templates,
+    // accepted by wcc): retry with them renamed.
+    let renamed = rename_keywords(trimmed);
+    renamed != trimmed && (parses(&renamed) || parses(&format!("({{{renamed}}})")))
+}
+
+const KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "throw",
+    "try",
+    "var",
+    "while",
+    "with",
+    "yield",
+];
+
+fn rename_keywords(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if KEYWORDS.contains(&word.as_str()) {
+            out.push_str("__");
+        }
+        out.push_str(word);
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '$' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_elements_and_attributes() {
+        let text = "<view class=\"a\" lazy-load bindtap='onTap'>\n  <text>{{msg}}</text>\n  <image src=\"/a.png\"/>\n</view>";
+        let doc = parse(text);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let els: Vec<Element> = doc.elements().collect();
+        assert_eq!(
+            els.iter().map(|e| e.name()).collect::<Vec<_>>(),
+            ["view", "text", "image"]
+        );
+        let view = els[0];
+        let attrs: Vec<Attr> = view.attrs().collect();
+        assert_eq!(attrs.len(), 3);
+        assert_eq!(attrs[1].name, "lazy-load");
+        assert!(attrs[1].value.is_none());
+        let tap = view.attr("bindtap").unwrap();
+        assert_eq!(&text[tap.value_span.unwrap().range()], "onTap");
+        assert_eq!(tap.value, Some("onTap"));
+        assert!(els[2].self_closing());
+        // The tree: <view> holds <text> and <image>, and <text> its text.
+        let kids: Vec<&str> = view
+            .children()
+            .filter_map(|n| match n {
+                Node::Element(e) => Some(e.name()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kids, ["text", "image"]);
+        assert_eq!(doc.roots().count(), 1);
+        assert!(matches!(els[1].children().next(), Some(Node::Text(_))));
+    }
+
+    #[test]
+    fn unclosed_elements_keep_their_children() {
+        let doc = parse("<view><text>a</view><block><image/>");
+        let names: Vec<&str> = doc.elements().map(|e| e.name()).collect();
+        assert_eq!(names, ["view", "text", "block", "image"]);
+        let roots: Vec<&str> = doc
+            .roots()
+            .filter_map(|n| match n {
+                Node::Element(e) => Some(e.name()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roots, ["view", "block"]);
+        let block = doc.elements().nth(2).unwrap();
+        assert_eq!(block.children().count(), 1);
+    }
+
+    /// Each case was run through wcc 0.2.3 (`../shared/tools/official-check.sh --wxml`).
+    #[test]
+    fn attribute_rules_follow_wcc() {
+        let errs = |t: &str| parse(t).errors;
+        // A line break inside a value, quoted or not, is an error at the break.
+        let e = errs("<view class=\"a\nb\"></view>");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].span.start, 14);
+        assert!(e[0].message.contains("line break"));
+        assert!(!errs("<view a=\"{{\n x }}\"></view>").is_empty());
+        assert!(errs("<view\n a=\"x\"\n b=\"y\"></view>").is_empty());
+        // An unquoted value runs to the next `"`: `a=x"` is fine, `a=x>` never ends.
+        let ok = parse("<view a=x y\" b=\"z\"></view>");
+        assert!(ok.errors.is_empty(), "{:?}", ok.errors);
+        assert_eq!(
+            ok.elements().next().unwrap().attr("a").unwrap().value,
+            Some("x y")
+        );
+        assert!(errs("<view a=x></view>")[0].message.contains("unquoted"));
+        // Names: ASCII letters, digits (not first), `_`, `:`, `-`.
+        for bad in ["a.b", "@tap", "1a", "a{b", "\"b\"", "中"] {
+            let e = errs(&format!("<view {bad}=\"1\"></view>"));
+            assert!(
+                e.iter().any(|e| e.message.contains("attribute name")),
+                "{bad}: {e:?}"
+            );
+        }
+        for good in ["_a", "-a", ":a", "a1-b_c:d", "wx:if", "model:value"] {
+            assert!(
+                errs(&format!("<view {good}=\"1\"></view>")).is_empty(),
+                "{good}"
+            );
+        }
+        // A missing closing quote shows up at the next attribute's name.
+        let e = errs("<wxs src=\"../u.wxs module=\"utils\" />");
+        assert!(e[0].message.contains("`\"`"), "{e:?}");
+    }
+
+    #[test]
+    fn syntax_errors() {
+        let errs = |t: &str| {
+            parse(t)
+                .errors
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+        };
+        assert!(errs("<view><text>{{a</view>")[0].contains("`{{` is not closed"));
+        assert!(
+            errs("<view>\n<text>hi</text>\n")
+                .iter()
+                .any(|m| m.contains("`<view>` is not closed"))
+        );
+        assert!(
+            errs("<view></text></view>")
+                .iter()
+                .any(|m| m.contains("no matching start tag"))
+        );
+        assert!(
+            errs("<view a=\"1></view>")
+                .iter()
+                .any(|m| m.contains("closing quote"))
+        );
+        assert!(
+            errs("<view/><!-- x").is_empty(),
+            "wcc accepts an unclosed comment"
+        );
+        assert!(errs("<view>{{ a + }}</view>")[0].contains("not a valid expression"));
+        assert!(
+            errs("<view class=\"{{class || ''}}\">{{default}}</view>").is_empty(),
+            "keywords as names"
+        );
+        assert!(errs("<template is=\"t\" data=\"{{a: 1, ...b}}\"/><view hidden=\"{{!x && y > 1 ? 'a' : [1, 2]}}\"/>").is_empty());
+        assert!(
+            errs("<wxs module=\"m\">var a = '<view>'; module.exports = {};</wxs><view/>")
+                .is_empty()
+        );
+        assert!(errs("中文<view>文字</view>").is_empty());
+    }
+}
