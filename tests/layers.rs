@@ -21,7 +21,10 @@ fn module_of(src: &Path, file: &Path) -> Module {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -89,7 +92,10 @@ fn strip_test_modules(text: &str) -> String {
         let after = rest[at + 12..].trim_start();
         if let Some(m) = after.strip_prefix("mod ")
             && let Some(open) = m.find('{')
-            && m[..open].trim().chars().all(|c| c.is_alphanumeric() || c == '_')
+            && m[..open]
+                .trim()
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_')
         {
             out.push_str(&rest[..at]);
             let body = &m[open + 1..];
@@ -217,8 +223,10 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
-    let modules: BTreeMap<Module, PathBuf> =
-        files.iter().map(|f| (module_of(&src, f), f.clone())).collect();
+    let modules: BTreeMap<Module, PathBuf> = files
+        .iter()
+        .map(|f| (module_of(&src, f), f.clone()))
+        .collect();
     let mut edges = BTreeMap::new();
     for (module, file) in &modules {
         let code = code_of(&std::fs::read_to_string(file).unwrap());
@@ -260,7 +268,9 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
 }
 
 fn layer(m: &Module) -> Option<usize> {
-    LAYERS.iter().position(|l| m.first().is_some_and(|f| f == l))
+    LAYERS
+        .iter()
+        .position(|l| m.first().is_some_and(|f| f == l))
 }
 
 #[test]
@@ -272,7 +282,11 @@ fn every_source_file_is_in_a_layer() {
         .map(|m| m.join("::"))
         .collect();
     assert!(outside.is_empty(), "not in a layer folder: {outside:?}");
-    assert!(edges.len() > 150, "the sources were read ({} files)", edges.len());
+    assert!(
+        edges.len() > 150,
+        "the sources were read ({} files)",
+        edges.len()
+    );
 }
 
 #[test]
@@ -287,7 +301,11 @@ fn imports_point_down_or_sideways() {
             }
         }
     }
-    assert!(upward.is_empty(), "imports pointing up a layer:\n{}", upward.join("\n"));
+    assert!(
+        upward.is_empty(),
+        "imports pointing up a layer:\n{}",
+        upward.join("\n")
+    );
 }
 
 #[test]
@@ -296,7 +314,12 @@ fn no_import_cycle() {
     let cycles = strongly_connected(&edges);
     let text: Vec<String> = cycles
         .iter()
-        .map(|c| c.iter().map(|m| m.join("::")).collect::<Vec<_>>().join(", "))
+        .map(|c| {
+            c.iter()
+                .map(|m| m.join("::"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .collect();
     assert!(text.is_empty(), "import cycles:\n{}", text.join("\n"));
 }
@@ -338,7 +361,12 @@ fn strongly_connected(edges: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<Vec<Mod
     let id: BTreeMap<&Module, usize> = nodes.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     let succ: Vec<Vec<usize>> = nodes
         .iter()
-        .map(|m| edges[*m].iter().filter_map(|t| id.get(t).copied()).collect())
+        .map(|m| {
+            edges[*m]
+                .iter()
+                .filter_map(|t| id.get(t).copied())
+                .collect()
+        })
         .collect();
     let n = nodes.len();
     let (mut index, mut low, mut on) = (vec![usize::MAX; n], vec![0; n], vec![false; n]);

@@ -140,3 +140,30 @@ fn no_stale_rule_snapshots() {
         );
     }
 }
+
+/// Each rule's type is its name in CamelCase (`for-without-key` is `ForWithoutKey`), so the
+/// registry, the docs and the code name a rule the same way.
+#[test]
+fn rule_types_are_named_as_their_rules() {
+    let mut wrong = Vec::new();
+    for rule in mpcheck::lint::rules::RULES {
+        let m = rule.meta();
+        let camel: String = m
+            .name
+            .split('-')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if camel != m.type_name {
+            wrong.push(format!(
+                "{} {}: type {} (expected {camel})",
+                m.code, m.name, m.type_name
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

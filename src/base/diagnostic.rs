@@ -53,6 +53,8 @@ pub struct RuleMeta {
     pub code: &'static str,
     /// Stable kebab-case name.
     pub name: &'static str,
+    /// The rule's type (`ForWithoutKey`): its name in CamelCase.
+    pub type_name: &'static str,
     pub group: Group,
     pub severity: Severity,
     pub summary: &'static str,

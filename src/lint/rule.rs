@@ -73,34 +73,56 @@ impl Ctx<'_> {
     }
 }
 
-pub trait Rule: Sync {
+/// What [`declare_rule!`](crate::declare_rule) implements: the rule's metadata.
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A rule's checks (its metadata comes from [`Declared`]).
+pub trait Rule: Declared + Sync {
     /// Called once per indexed file, in parallel.
     fn check_file(&self, _ctx: &Ctx, _file: &ProjectFile, _out: &mut Vec<Diagnostic>) {}
     /// Called once per project, in parallel with other rules.
     fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
 }
 
-/// Declares a rule's metadata as `pub static META`, with its doc from `rules/<code>.md`.
+/// Declares a rule: its unit struct (named as the rule, `for-without-key` is
+/// `ForWithoutKey`; a meta test checks), its metadata as `pub static META` with the doc from
+/// `rules/<code>.md`, and [`Declared`] for it.
+///
+/// ```ignore
+/// crate::declare_rule! {
+///     ForWithoutKey, code: "MP324", name: "for-without-key", group: Wxml, severity: Info,
+///     summary: ["wx:for has no wx:key", "wx:for 没有指定 wx:key"],
+/// }
+/// ```
+/// `off_by_default: true,` after the summary makes a rule opt-in.
 #[macro_export]
-macro_rules! rule_meta {
-    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, off) => {
-        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, true);
-    };
-    ($code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal) => {
-        $crate::rule_meta!(@ $code, $name, $group, $sev, $summary, $summary_zh, false);
-    };
-    (@ $code:literal, $name:literal, $group:ident, $sev:ident, $summary:literal, $summary_zh:literal, $off:expr) => {
+macro_rules! declare_rule {
+    ($(#[$attr:meta])* $ty:ident, code: $code:literal, name: $name:literal, group: $group:ident,
+        severity: $sev:ident, summary: [$summary:literal, $summary_zh:literal]
+        $(, off_by_default: $off:literal)? $(,)?
+    ) => {
+        $(#[$attr])*
+        pub struct $ty;
+
         pub static META: $crate::lint::rule::RuleMeta = $crate::lint::rule::RuleMeta {
             code: $code,
             name: $name,
+            type_name: stringify!($ty),
             group: $crate::lint::rule::Group::$group,
             severity: $crate::base::diagnostic::Severity::$sev,
             summary: $summary,
             summary_zh: $summary_zh,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
-            off_by_default: $off,
+            off_by_default: false $(|| $off)?,
         };
+
+        impl $crate::lint::rule::Declared for $ty {
+            fn meta(&self) -> &'static $crate::lint::rule::RuleMeta {
+                &META
+            }
+        }
     };
 }
 

@@ -131,7 +131,7 @@ pub static RULES: &[&dyn Rule] = &[
     &widget::widget_unloaded_file::WidgetUnloadedFile,
     // widget: test configuration (MP540–MP549)
     &widget::condition_dropped::WidgetConditionDropped,
-    &widget::invalid_condition_field::InvalidConditionField,
+    &widget::invalid_widget_condition_field::InvalidWidgetConditionField,
     // widget: template data (MP550–MP579)
     &widget::data::not_json::WidgetDataNotJson,
     &widget::data::data_file::WidgetDataFile,

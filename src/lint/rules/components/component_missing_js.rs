@@ -7,22 +7,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP214",
-    "component-missing-js",
-    Components,
-    Error,
-    "A used component has no .js file",
-    "被引用的组件缺少 .js 文件"
-);
-
-pub struct ComponentMissingJs;
+crate::declare_rule! {
+    ComponentMissingJs, code: "MP214", name: "component-missing-js", group: Components, severity: Error,
+    summary: ["A used component has no .js file", "被引用的组件缺少 .js 文件"],
+}
 
 impl Rule for ComponentMissingJs {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let mut reported = HashSet::new();

@@ -11,22 +11,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::BTreeMap;
 
-crate::rule_meta!(
-    "MP210",
-    "component-not-found",
-    Components,
-    Error,
-    "A usingComponents path does not resolve to a component",
-    "usingComponents 中的路径找不到组件"
-);
-
-pub struct ComponentNotFound;
+crate::declare_rule! {
+    ComponentNotFound, code: "MP210", name: "component-not-found", group: Components, severity: Error,
+    summary: ["A usingComponents path does not resolve to a component", "usingComponents 中的路径找不到组件"],
+}
 
 impl Rule for ComponentNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let mut by_folder: BTreeMap<String, Vec<&ComponentUse>> = BTreeMap::new();

@@ -6,22 +6,12 @@ use crate::analysis::components::Resolution;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP212",
-    "component-outside-root",
-    Components,
-    Error,
-    "A component path leaves the miniprogram root (it would not be uploaded)",
-    "组件路径超出了小程序根目录（不会被上传）"
-);
-
-pub struct ComponentOutsideRoot;
+crate::declare_rule! {
+    ComponentOutsideRoot, code: "MP212", name: "component-outside-root", group: Components, severity: Error,
+    summary: ["A component path leaves the miniprogram root (it would not be uploaded)", "组件路径超出了小程序根目录（不会被上传）"],
+}
 
 impl Rule for ComponentOutsideRoot {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let root = if ctx.project.mp_root.is_empty() {
             "the project folder".to_string()

@@ -9,22 +9,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP215",
-    "cross-package-component",
-    Components,
-    Error,
-    "A component is used from a package that cannot load it",
-    "组件被无法加载它的分包或主包引用"
-);
-
-pub struct CrossPackageComponent;
+crate::declare_rule! {
+    CrossPackageComponent, code: "MP215", name: "cross-package-component", group: Components, severity: Error,
+    summary: ["A component is used from a package that cannot load it", "组件被无法加载它的分包或主包引用"],
+}
 
 impl Rule for CrossPackageComponent {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(app) = &p.app else { return };

@@ -7,22 +7,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::JsonKind;
 
-crate::rule_meta!(
-    "MP213",
-    "not-a-component",
-    Components,
-    Warning,
-    "A used component's json lacks \"component\": true",
-    "被引用组件的 json 中缺少 \"component\": true"
-);
-
-pub struct NotAComponent;
+crate::declare_rule! {
+    NotAComponent, code: "MP213", name: "not-a-component", group: Components, severity: Warning,
+    summary: ["A used component's json lacks \"component\": true", "被引用组件的 json 中缺少 \"component\": true"],
+}
 
 impl Rule for NotAComponent {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for u in &ctx.analysis.component_uses {

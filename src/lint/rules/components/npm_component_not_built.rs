@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::BTreeMap;
 
-crate::rule_meta!(
-    "MP211",
-    "npm-component-not-built",
-    Components,
-    Error,
-    "A component comes from an npm package that has not been built into miniprogram_npm",
-    "组件来自尚未构建到 miniprogram_npm 的 npm 包"
-);
-
-pub struct NpmComponentNotBuilt;
+crate::declare_rule! {
+    NpmComponentNotBuilt, code: "MP211", name: "npm-component-not-built", group: Components, severity: Error,
+    summary: ["A component comes from an npm package that has not been built into miniprogram_npm", "组件来自尚未构建到 miniprogram_npm 的 npm 包"],
+}
 
 impl Rule for NpmComponentNotBuilt {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // One finding per package: one build fixes every component that comes from it. The
         // first use (by file and position) carries it; the others are related locations.

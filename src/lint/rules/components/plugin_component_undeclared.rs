@@ -7,22 +7,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP216",
-    "plugin-component-undeclared",
-    Components,
-    Error,
-    "A plugin:// component names a plugin that its package does not declare",
-    "plugin:// 组件引用的插件未在所在包中声明"
-);
-
-pub struct PluginComponentUndeclared;
+crate::declare_rule! {
+    PluginComponentUndeclared, code: "MP216", name: "plugin-component-undeclared", group: Components, severity: Error,
+    summary: ["A plugin:// component names a plugin that its package does not declare", "plugin:// 组件引用的插件未在所在包中声明"],
+}
 
 impl Rule for PluginComponentUndeclared {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(app) = p.app_json() else { return };

@@ -10,22 +10,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP217",
-    "typescript-not-compiled",
-    Components,
-    Warning,
-    "A used component exists only as .ts and the TypeScript compiler plugin is off",
-    "组件只有 .ts 文件，且未开启 TypeScript 编译插件"
-);
-
-pub struct TypescriptNotCompiled;
+crate::declare_rule! {
+    TypescriptNotCompiled, code: "MP217", name: "typescript-not-compiled", group: Components, severity: Warning,
+    summary: ["A used component exists only as .ts and the TypeScript compiler plugin is off", "组件只有 .ts 文件，且未开启 TypeScript 编译插件"],
+}
 
 impl Rule for TypescriptNotCompiled {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         if p.typescript {

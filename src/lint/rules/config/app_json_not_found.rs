@@ -5,22 +5,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::PROJECT_CONFIG;
 
-crate::rule_meta!(
-    "MP100",
-    "app-json-not-found",
-    Config,
-    Error,
-    "app.json is not in the miniprogram root set by project.config.json",
-    "在 project.config.json 指定的小程序目录中未找到 app.json"
-);
-
-pub struct AppJsonNotFound;
+crate::declare_rule! {
+    AppJsonNotFound, code: "MP100", name: "app-json-not-found", group: Config, severity: Error,
+    summary: ["app.json is not in the miniprogram root set by project.config.json", "在 project.config.json 指定的小程序目录中未找到 app.json"],
+}
 
 impl Rule for AppJsonNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         if p.exists(&p.app_json_path()) {

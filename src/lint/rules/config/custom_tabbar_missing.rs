@@ -5,22 +5,12 @@ use super::app;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP113",
-    "custom-tabbar-missing",
-    Config,
-    Error,
-    "tabBar.custom is on but custom-tab-bar/index is missing",
-    "开启了自定义 tabBar，但缺少 custom-tab-bar/index 组件"
-);
-
-pub struct CustomTabbarMissing;
+crate::declare_rule! {
+    CustomTabbarMissing, code: "MP113", name: "custom-tabbar-missing", group: Config, severity: Error,
+    summary: ["tabBar.custom is on but custom-tab-bar/index is missing", "开启了自定义 tabBar，但缺少 custom-tab-bar/index 组件"],
+}
 
 impl Rule for CustomTabbarMissing {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(custom) = app.get("tabBar").and_then(|t| t.member("custom")) else {

@@ -5,22 +5,12 @@ use super::app;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP121",
-    "darkmode-without-theme",
-    Config,
-    Warning,
-    "darkmode is on but there is no themeLocation",
-    "开启了 darkmode 但没有配置 themeLocation"
-);
-
-pub struct DarkmodeWithoutTheme;
+crate::declare_rule! {
+    DarkmodeWithoutTheme, code: "MP121", name: "darkmode-without-theme", group: Config, severity: Warning,
+    summary: ["darkmode is on but there is no themeLocation", "开启了 darkmode 但没有配置 themeLocation"],
+}
 
 impl Rule for DarkmodeWithoutTheme {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(dm) = app.get("darkmode") else {

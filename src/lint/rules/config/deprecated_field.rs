@@ -6,22 +6,12 @@ use super::app;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP126",
-    "deprecated-field",
-    Config,
-    Warning,
-    "An app.json field is retired or uses a retired form",
-    "app.json 中使用了已废弃的字段或写法"
-);
-
-pub struct DeprecatedField;
+crate::declare_rule! {
+    DeprecatedField, code: "MP126", name: "deprecated-field", group: Config, severity: Warning,
+    summary: ["An app.json field is retired or uses a retired form", "app.json 中使用了已废弃的字段或写法"],
+}
 
 impl Rule for DeprecatedField {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         for m in app.as_object().unwrap_or_default() {

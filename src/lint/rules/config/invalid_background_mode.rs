@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP118",
-    "invalid-background-mode",
-    Config,
-    Warning,
-    "requiredBackgroundModes has a value other than audio or location",
-    "requiredBackgroundModes 的取值只能是 audio 或 location"
-);
-
-pub struct InvalidBackgroundMode;
+crate::declare_rule! {
+    InvalidBackgroundMode, code: "MP118", name: "invalid-background-mode", group: Config, severity: Warning,
+    summary: ["requiredBackgroundModes has a value other than audio or location", "requiredBackgroundModes 的取值只能是 audio 或 location"],
+}
 
 impl Rule for InvalidBackgroundMode {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         for key in ["requiredBackgroundModes", "requireBackgroundModes"] {

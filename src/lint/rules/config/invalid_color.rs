@@ -6,16 +6,10 @@ use crate::analysis::schema::{IssueKind, is_hex_color};
 use crate::base::diagnostic::{Diagnostic, Edit};
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP105",
-    "invalid-color",
-    Config,
-    Error,
-    "A colour is not a hex colour such as #ffffff",
-    "颜色值不是十六进制颜色（如 #ffffff）"
-);
-
-pub struct InvalidColor;
+crate::declare_rule! {
+    InvalidColor, code: "MP105", name: "invalid-color", group: Config, severity: Error,
+    summary: ["A colour is not a hex colour such as #ffffff", "颜色值不是十六进制颜色（如 #ffffff）"],
+}
 
 const NAMED: &[(&str, &str)] = &[
     ("black", "#000000"),
@@ -51,10 +45,6 @@ fn hex_for(value: &str) -> Option<String> {
 }
 
 impl Rule for InvalidColor {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
             let IssueKind::Color { found, themable } = &issue.kind else {

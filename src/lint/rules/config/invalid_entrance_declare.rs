@@ -4,22 +4,12 @@ use super::app;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP125",
-    "invalid-entrance-declare",
-    Config,
-    Error,
-    "entranceDeclare.locationMessage.path is empty or not a declared page",
-    "entranceDeclare.locationMessage.path 为空或不是已声明的页面"
-);
-
-pub struct InvalidEntranceDeclare;
+crate::declare_rule! {
+    InvalidEntranceDeclare, code: "MP125", name: "invalid-entrance-declare", group: Config, severity: Error,
+    summary: ["entranceDeclare.locationMessage.path is empty or not a declared page", "entranceDeclare.locationMessage.path 为空或不是已声明的页面"],
+}
 
 impl Rule for InvalidEntranceDeclare {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(model) = &ctx.project.app else {

@@ -6,22 +6,12 @@ use crate::analysis::schema::{IssueKind, suggest};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP104",
-    "invalid-enum-value",
-    Config,
-    Error,
-    "A value is not one of the field's allowed values",
-    "字段值不在允许的取值范围内"
-);
-
-pub struct InvalidEnumValue;
+crate::declare_rule! {
+    InvalidEnumValue, code: "MP104", name: "invalid-enum-value", group: Config, severity: Error,
+    summary: ["A value is not one of the field's allowed values", "字段值不在允许的取值范围内"],
+}
 
 impl Rule for InvalidEnumValue {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
             let IssueKind::Enum {

@@ -6,24 +6,14 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP124",
-    "invalid-extended-lib",
-    Config,
-    Error,
-    "useExtendedLib names a library the platform does not provide",
-    "useExtendedLib 中的扩展库不存在"
-);
+crate::declare_rule! {
+    InvalidExtendedLib, code: "MP124", name: "invalid-extended-lib", group: Config, severity: Error,
+    summary: ["useExtendedLib names a library the platform does not provide", "useExtendedLib 中的扩展库不存在"],
+}
 
 const LIBS: &[&str] = &["weui", "kbone"];
 
-pub struct InvalidExtendedLib;
-
 impl Rule for InvalidExtendedLib {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let mut objects: Vec<(String, &Json)> = Vec::new();

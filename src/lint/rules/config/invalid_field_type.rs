@@ -6,22 +6,12 @@ use crate::analysis::schema::IssueKind;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP103",
-    "invalid-field-type",
-    Config,
-    Error,
-    "A JSON value has the wrong type for its field",
-    "字段值的类型错误"
-);
-
-pub struct InvalidFieldType;
+crate::declare_rule! {
+    InvalidFieldType, code: "MP103", name: "invalid-field-type", group: Config, severity: Error,
+    summary: ["A JSON value has the wrong type for its field", "字段值的类型错误"],
+}
 
 impl Rule for InvalidFieldType {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
             let IssueKind::Type { expected, found } = &issue.kind else {

@@ -10,26 +10,16 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-crate::rule_meta!(
-    "MP116",
-    "invalid-plugin",
-    Config,
-    Error,
-    "A plugin version is malformed, or a plugin provider or alias is declared twice",
-    "插件版本格式错误，或插件 provider、别名重复声明"
-);
+crate::declare_rule! {
+    InvalidPlugin, code: "MP116", name: "invalid-plugin", group: Config, severity: Error,
+    summary: ["A plugin version is malformed, or a plugin provider or alias is declared twice", "插件版本格式错误，或插件 provider、别名重复声明"],
+}
 
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(latest|dev|dev-[A-Za-z0-9]+|\d{1,3}\.\d{1,3}\.\d{1,3})$").unwrap()
 });
 
-pub struct InvalidPlugin;
-
 impl Rule for InvalidPlugin {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let plugin_project = ctx

@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP115",
-    "invalid-preload-rule",
-    Config,
-    Error,
-    "A preloadRule page or package does not exist",
-    "preloadRule 中的页面或分包不存在"
-);
-
-pub struct InvalidPreloadRule;
+crate::declare_rule! {
+    InvalidPreloadRule, code: "MP115", name: "invalid-preload-rule", group: Config, severity: Error,
+    summary: ["A preloadRule page or package does not exist", "preloadRule 中的页面或分包不存在"],
+}
 
 impl Rule for InvalidPreloadRule {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(model) = &ctx.project.app else {

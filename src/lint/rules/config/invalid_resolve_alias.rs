@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP122",
-    "invalid-resolve-alias",
-    Config,
-    Error,
-    "A resolveAlias key or value is malformed",
-    "resolveAlias 的键或值格式错误"
-);
-
-pub struct InvalidResolveAlias;
+crate::declare_rule! {
+    InvalidResolveAlias, code: "MP122", name: "invalid-resolve-alias", group: Config, severity: Error,
+    summary: ["A resolveAlias key or value is malformed", "resolveAlias 的键或值格式错误"],
+}
 
 impl Rule for InvalidResolveAlias {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         for m in app

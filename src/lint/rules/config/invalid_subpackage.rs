@@ -6,25 +6,15 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashMap;
 
-crate::rule_meta!(
-    "MP114",
-    "invalid-subpackage",
-    Config,
-    Error,
-    "A subpackage root is missing, repeated or nested, or a name is repeated",
-    "分包 root 不存在、重复或嵌套，或分包 name 重复"
-);
+crate::declare_rule! {
+    InvalidSubpackage, code: "MP114", name: "invalid-subpackage", group: Config, severity: Error,
+    summary: ["A subpackage root is missing, repeated or nested, or a name is repeated", "分包 root 不存在、重复或嵌套，或分包 name 重复"],
+}
 
 /// `MaxSubPackageLimit` in miniprogram-ci.
 pub const MAX_SUBPACKAGES: usize = 100;
 
-pub struct InvalidSubpackage;
-
 impl Rule for InvalidSubpackage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(app) = &p.app else { return };

@@ -4,22 +4,12 @@ use super::{app, is_remote, tabbar_icons};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP111",
-    "invalid-tabbar-icon",
-    Config,
-    Error,
-    "A tabBar icon is a network URL or not a .png/.jpg/.jpeg file",
-    "tabBar 图标是网络图片，或不是 .png/.jpg/.jpeg 文件"
-);
-
-pub struct InvalidTabbarIcon;
+crate::declare_rule! {
+    InvalidTabbarIcon, code: "MP111", name: "invalid-tabbar-icon", group: Config, severity: Error,
+    summary: ["A tabBar icon is a network URL or not a .png/.jpg/.jpeg file", "tabBar 图标是网络图片，或不是 .png/.jpg/.jpeg 文件"],
+}
 
 impl Rule for InvalidTabbarIcon {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         for icon in tabbar_icons(app) {

@@ -7,22 +7,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::paths::check_path;
 use std::collections::HashMap;
 
-crate::rule_meta!(
-    "MP109",
-    "invalid-tabbar-page",
-    Config,
-    Error,
-    "A tabBar pagePath is empty, malformed, repeated, or not a main-package page",
-    "tabBar 的 pagePath 为空、格式错误、重复或不是主包页面"
-);
-
-pub struct InvalidTabbarPage;
+crate::declare_rule! {
+    InvalidTabbarPage, code: "MP109", name: "invalid-tabbar-page", group: Config, severity: Error,
+    summary: ["A tabBar pagePath is empty, malformed, repeated, or not a main-package page", "tabBar 的 pagePath 为空、格式错误、重复或不是主包页面"],
+}
 
 impl Rule for InvalidTabbarPage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(model) = &ctx.project.app else {

@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP120",
-    "invalid-theme-value",
-    Config,
-    Error,
-    "A theme.json value is invalid for the key that uses it",
-    "theme.json 中的变量值不符合使用它的字段要求"
-);
-
-pub struct InvalidThemeValue;
+crate::declare_rule! {
+    InvalidThemeValue, code: "MP120", name: "invalid-theme-value", group: Config, severity: Error,
+    summary: ["A theme.json value is invalid for the key that uses it", "theme.json 中的变量值不符合使用它的字段要求"],
+}
 
 impl Rule for InvalidThemeValue {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(theme_file) = p.theme_path() else {

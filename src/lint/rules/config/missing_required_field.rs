@@ -5,22 +5,12 @@ use crate::analysis::schema::IssueKind;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP106",
-    "missing-required-field",
-    Config,
-    Error,
-    "A required JSON key is missing",
-    "缺少必填字段"
-);
-
-pub struct MissingRequiredField;
+crate::declare_rule! {
+    MissingRequiredField, code: "MP106", name: "missing-required-field", group: Config, severity: Error,
+    summary: ["A required JSON key is missing", "缺少必填字段"],
+}
 
 impl Rule for MissingRequiredField {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
             let IssueKind::Required { key } = &issue.kind else {

@@ -8,22 +8,12 @@ use crate::project::JsonRole;
 use crate::syntax::json::Json;
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP107",
-    "page-json-window-wrapper",
-    Config,
-    Warning,
-    "A page json wraps settings in `window`; page settings must be top-level",
-    "页面配置不应包在 window 中，页面 json 的配置项需写在顶层"
-);
-
-pub struct PageJsonWindowWrapper;
+crate::declare_rule! {
+    PageJsonWindowWrapper, code: "MP107", name: "page-json-window-wrapper", group: Config, severity: Warning,
+    summary: ["A page json wraps settings in `window`; page settings must be top-level", "页面配置不应包在 window 中，页面 json 的配置项需写在顶层"],
+}
 
 impl Rule for PageJsonWindowWrapper {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, role, _) in ctx.analysis.schema_issues() {
             if !matches!(role, JsonRole::Page | JsonRole::Component) {

@@ -4,22 +4,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP101",
-    "pages-empty",
-    Config,
-    Error,
-    "app.json `pages` is empty: no entry page",
-    "app.json 的 pages 为空：没有入口页面"
-);
-
-pub struct PagesEmpty;
+crate::declare_rule! {
+    PagesEmpty, code: "MP101", name: "pages-empty", group: Config, severity: Error,
+    summary: ["app.json `pages` is empty: no entry page", "app.json 的 pages 为空：没有入口页面"],
+}
 
 impl Rule for PagesEmpty {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let path = ctx.project.app_json_path();
         let Some(app) = ctx.project.json(&path).and_then(|d| d.value()) else {

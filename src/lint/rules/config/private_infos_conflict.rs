@@ -7,14 +7,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP117",
-    "private-infos-conflict",
-    Config,
-    Error,
-    "requiredPrivateInfos mixes getFuzzyLocation with precise-location APIs",
-    "requiredPrivateInfos 中 getFuzzyLocation 与精确定位接口互斥"
-);
+crate::declare_rule! {
+    PrivateInfosConflict, code: "MP117", name: "private-infos-conflict", group: Config, severity: Error,
+    summary: ["requiredPrivateInfos mixes getFuzzyLocation with precise-location APIs", "requiredPrivateInfos 中 getFuzzyLocation 与精确定位接口互斥"],
+}
 
 const PRECISE: &[&str] = &[
     "getLocation",
@@ -23,13 +19,7 @@ const PRECISE: &[&str] = &[
     "startLocationUpdateBackground",
 ];
 
-pub struct PrivateInfosConflict;
-
 impl Rule for PrivateInfosConflict {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // app.json, and ext.json where third-party apps declare it.
         let ext_path = ctx.project.in_root("ext.json");

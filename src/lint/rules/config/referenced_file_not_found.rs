@@ -9,22 +9,12 @@ use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP127",
-    "referenced-file-not-found",
-    Config,
-    Error,
-    "A file or folder named in app.json (workers, sitemapLocation, themeLocation, ...) is missing",
-    "app.json 中 workers、sitemapLocation、themeLocation 等字段指向的文件或目录不存在"
-);
-
-pub struct ReferencedFileNotFound;
+crate::declare_rule! {
+    ReferencedFileNotFound, code: "MP127", name: "referenced-file-not-found", group: Config, severity: Error,
+    summary: ["A file or folder named in app.json (workers, sitemapLocation, themeLocation, ...) is missing", "app.json 中 workers、sitemapLocation、themeLocation 等字段指向的文件或目录不存在"],
+}
 
 impl Rule for ReferencedFileNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let p = ctx.project;

@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP128",
-    "sitemap-missing",
-    Config,
-    Warning,
-    "There is no sitemap.json: WeChat search will not index the pages",
-    "缺少 sitemap.json：页面不会被微信搜索收录"
-);
-
-pub struct SitemapMissing;
+crate::declare_rule! {
+    SitemapMissing, code: "MP128", name: "sitemap-missing", group: Config, severity: Warning,
+    summary: ["There is no sitemap.json: WeChat search will not index the pages", "缺少 sitemap.json：页面不会被微信搜索收录"],
+}
 
 impl Rule for SitemapMissing {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         if app.get("sitemapLocation").is_some()

@@ -5,22 +5,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP129",
-    "sitemap-unknown-page",
-    Config,
-    Warning,
-    "A sitemap rule names a page that is not declared",
-    "sitemap 规则中的页面未在 app.json 中声明"
-);
-
-pub struct SitemapUnknownPage;
+crate::declare_rule! {
+    SitemapUnknownPage, code: "MP129", name: "sitemap-unknown-page", group: Config, severity: Warning,
+    summary: ["A sitemap rule names a page that is not declared", "sitemap 规则中的页面未在 app.json 中声明"],
+}
 
 impl Rule for SitemapUnknownPage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(model) = &p.app else { return };

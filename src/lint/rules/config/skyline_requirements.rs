@@ -10,26 +10,16 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::JsonRole;
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP123",
-    "skyline-requirements",
-    Config,
-    Error,
-    "A Skyline app or page lacks lazyCodeLoading, rendererOptions.skyline, glass-easel or a custom navigation bar",
-    "Skyline 渲染缺少 lazyCodeLoading、rendererOptions.skyline、glass-easel 或自定义导航栏配置"
-);
-
-pub struct SkylineRequirements;
+crate::declare_rule! {
+    SkylineRequirements, code: "MP123", name: "skyline-requirements", group: Config, severity: Error,
+    summary: ["A Skyline app or page lacks lazyCodeLoading, rendererOptions.skyline, glass-easel or a custom navigation bar", "Skyline 渲染缺少 lazyCodeLoading、rendererOptions.skyline、glass-easel 或自定义导航栏配置"],
+}
 
 fn is_skyline(v: &Json) -> bool {
     v.get("renderer").and_then(Json::as_str) == Some("skyline")
 }
 
 impl Rule for SkylineRequirements {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some((app_path, app)) = app(ctx) else {

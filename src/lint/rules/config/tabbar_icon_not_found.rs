@@ -5,22 +5,12 @@ use super::{app, icon_file, is_remote, tabbar_icons};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP110",
-    "tabbar-icon-not-found",
-    Config,
-    Error,
-    "A tabBar icon file does not exist",
-    "tabBar 图标文件不存在"
-);
-
-pub struct TabbarIconNotFound;
+crate::declare_rule! {
+    TabbarIconNotFound, code: "MP110", name: "tabbar-icon-not-found", group: Config, severity: Error,
+    summary: ["A tabBar icon file does not exist", "tabBar 图标文件不存在"],
+}
 
 impl Rule for TabbarIconNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let p = ctx.project;

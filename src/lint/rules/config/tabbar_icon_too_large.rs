@@ -4,25 +4,15 @@ use super::{app, icon_file, tabbar_icons};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP112",
-    "tabbar-icon-too-large",
-    Config,
-    Error,
-    "A tabBar icon is larger than 40 KB",
-    "tabBar 图标大小超过 40KB"
-);
+crate::declare_rule! {
+    TabbarIconTooLarge, code: "MP112", name: "tabbar-icon-too-large", group: Config, severity: Error,
+    summary: ["A tabBar icon is larger than 40 KB", "tabBar 图标大小超过 40KB"],
+}
 
 /// `MaxTabbarIconSize` (KB) in miniprogram-ci.
 pub const MAX_ICON_BYTES: u64 = 40 * 1024;
 
-pub struct TabbarIconTooLarge;
-
 impl Rule for TabbarIconTooLarge {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         for icon in tabbar_icons(app) {

@@ -5,22 +5,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP108",
-    "tabbar-item-count",
-    Config,
-    Error,
-    "tabBar.list needs 2 to 5 items (10 with a custom tabBar)",
-    "tabBar.list 需包含 2 至 5 项（自定义 tabBar 最多 10 项）"
-);
-
-pub struct TabbarItemCount;
+crate::declare_rule! {
+    TabbarItemCount, code: "MP108", name: "tabbar-item-count", group: Config, severity: Error,
+    summary: ["tabBar.list needs 2 to 5 items (10 with a custom tabBar)", "tabBar.list 需包含 2 至 5 项（自定义 tabBar 最多 10 项）"],
+}
 
 impl Rule for TabbarItemCount {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((path, app)) = app(ctx) else { return };
         let Some(tabbar) = app.get("tabBar") else {

@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP119",
-    "theme-variable",
-    Config,
-    Error,
-    "A DarkMode @variable is undefined, lacks themeLocation, or is used where it is not allowed",
-    "DarkMode @变量未定义、缺少 themeLocation，或用在不支持变量的字段中"
-);
-
-pub struct ThemeVariable;
+crate::declare_rule! {
+    ThemeVariable, code: "MP119", name: "theme-variable", group: Config, severity: Error,
+    summary: ["A DarkMode @variable is undefined, lacks themeLocation, or is used where it is not allowed", "DarkMode @变量未定义、缺少 themeLocation，或用在不支持变量的字段中"],
+}
 
 impl Rule for ThemeVariable {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let uses = var_uses(ctx);

@@ -6,22 +6,12 @@ use crate::analysis::schema::IssueKind;
 use crate::base::diagnostic::{Diagnostic, Edit};
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP102",
-    "unknown-field",
-    Config,
-    Warning,
-    "A JSON key that the official schema does not know (it has no effect)",
-    "官方配置中不存在的字段（不会生效）"
-);
-
-pub struct UnknownField;
+crate::declare_rule! {
+    UnknownField, code: "MP102", name: "unknown-field", group: Config, severity: Warning,
+    summary: ["A JSON key that the official schema does not know (it has no effect)", "官方配置中不存在的字段（不会生效）"],
+}
 
 impl Rule for UnknownField {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
             let IssueKind::UnknownKey {

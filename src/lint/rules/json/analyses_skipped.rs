@@ -9,16 +9,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Group, Rule};
 use crate::project::PROJECT_CONFIG;
 
-crate::rule_meta!(
-    "MP007",
-    "analyses-skipped",
-    Json,
-    Info,
-    "app.json could not be read, so the analyses built on it were skipped",
-    "无法读取 app.json，依赖它的分析已跳过"
-);
-
-pub struct AnalysesSkipped;
+crate::declare_rule! {
+    AnalysesSkipped, code: "MP007", name: "analyses-skipped", group: Json, severity: Info,
+    summary: ["app.json could not be read, so the analyses built on it were skipped", "无法读取 app.json，依赖它的分析已跳过"],
+}
 
 /// Whether a rule needs a readable app.json (the engine does not run it without one).
 pub fn needs_app_json(rule: &crate::lint::rule::RuleMeta) -> bool {
@@ -49,10 +43,6 @@ pub fn skipped(p: &crate::project::Project, rule: &crate::lint::rule::RuleMeta) 
 }
 
 impl Rule for AnalysesSkipped {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         if p.app_json().is_some() {

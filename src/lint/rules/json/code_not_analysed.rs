@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Unanalysed;
 
-crate::rule_meta!(
-    "MP006",
-    "code-not-analysed",
-    Json,
-    Error,
-    "A code file could not be parsed or is too deep to analyse; checks of its contents are incomplete",
-    "代码文件无法解析或嵌套过深，对其内容的检查不完整"
-);
-
-pub struct CodeNotAnalysed;
+crate::declare_rule! {
+    CodeNotAnalysed, code: "MP006", name: "code-not-analysed", group: Json, severity: Error,
+    summary: ["A code file could not be parsed or is too deep to analyse; checks of its contents are incomplete", "代码文件无法解析或嵌套过深，对其内容的检查不完整"],
+}
 
 impl Rule for CodeNotAnalysed {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let modules = p

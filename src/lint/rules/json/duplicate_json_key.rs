@@ -7,22 +7,12 @@ use crate::project::ProjectFile;
 use crate::syntax::json::{Json, JsonKind};
 use std::collections::HashMap;
 
-crate::rule_meta!(
-    "MP003",
-    "duplicate-json-key",
-    Json,
-    Warning,
-    "A JSON object repeats a key; only the last one takes effect",
-    "JSON 对象中存在重复的键，只有最后一个生效"
-);
-
-pub struct DuplicateJsonKey;
+crate::declare_rule! {
+    DuplicateJsonKey, code: "MP003", name: "duplicate-json-key", group: Json, severity: Warning,
+    summary: ["A JSON object repeats a key; only the last one takes effect", "JSON 对象中存在重复的键，只有最后一个生效"],
+}
 
 impl Rule for DuplicateJsonKey {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
         if let Some(value) = file.json.as_ref().and_then(|d| d.value()) {
             visit(ctx, &file.path, value, out);

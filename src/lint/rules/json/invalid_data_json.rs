@@ -11,16 +11,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::ProjectFile;
 
-crate::rule_meta!(
-    "MP005",
-    "invalid-data-json",
-    Json,
-    Warning,
-    "A data JSON file (not configuration) is empty, not UTF-8 or not valid JSON",
-    "数据 JSON 文件（非配置文件）为空、不是 UTF-8 编码或不是合法的 JSON"
-);
-
-pub struct InvalidDataJson;
+crate::declare_rule! {
+    InvalidDataJson, code: "MP005", name: "invalid-data-json", group: Json, severity: Warning,
+    summary: ["A data JSON file (not configuration) is empty, not UTF-8 or not valid JSON", "数据 JSON 文件（非配置文件）为空、不是 UTF-8 编码或不是合法的 JSON"],
+}
 
 /// Tool configuration files that are JSON-with-comments by convention.
 fn is_tool_config(path: &str) -> bool {
@@ -37,10 +31,6 @@ fn is_tool_config(path: &str) -> bool {
 }
 
 impl Rule for InvalidDataJson {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
         if file.json.is_some()
             && ctx.analysis.role(&file.path).is_none()

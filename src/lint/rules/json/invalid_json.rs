@@ -8,22 +8,12 @@ use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::{JsonProblem, ProjectFile};
 
-crate::rule_meta!(
-    "MP001",
-    "invalid-json",
-    Json,
-    Error,
-    "A JSON file is empty, not UTF-8, or not valid JSON",
-    "JSON 文件为空、不是 UTF-8 编码或不是合法的 JSON"
-);
-
-pub struct InvalidJson;
+crate::declare_rule! {
+    InvalidJson, code: "MP001", name: "invalid-json", group: Json, severity: Error,
+    summary: ["A JSON file is empty, not UTF-8, or not valid JSON", "JSON 文件为空、不是 UTF-8 编码或不是合法的 JSON"],
+}
 
 impl Rule for InvalidJson {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_file(&self, ctx: &Ctx, file: &ProjectFile, out: &mut Vec<Diagnostic>) {
         if ctx.analysis.role(&file.path).is_some() {
             json_problems(&META, ctx, file, out);

@@ -7,22 +7,12 @@ use crate::base::fsread::ReadError;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::{JsonProblem, WalkProblemKind};
 
-crate::rule_meta!(
-    "MP002",
-    "unreadable-file",
-    Json,
-    Error,
-    "A file or folder cannot be read, or a symlink loops or leaves the project",
-    "文件或目录无法读取，或符号链接循环、指向项目之外"
-);
-
-pub struct UnreadableFile;
+crate::declare_rule! {
+    UnreadableFile, code: "MP002", name: "unreadable-file", group: Json, severity: Error,
+    summary: ["A file or folder cannot be read, or a symlink loops or leaves the project", "文件或目录无法读取，或符号链接循环、指向项目之外"],
+}
 
 impl Rule for UnreadableFile {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for problem in &p.walk_problems {

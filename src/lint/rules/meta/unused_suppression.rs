@@ -5,19 +5,9 @@
 
 use crate::lint::rule::Rule;
 
-crate::rule_meta!(
-    "MP004",
-    "unused-suppression",
-    Meta,
-    Warning,
-    "A suppression directive or ignores entry suppresses nothing",
-    "抑制注释或 ignores 配置没有抑制任何问题"
-);
-
-pub struct UnusedSuppression;
-
-impl Rule for UnusedSuppression {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
+crate::declare_rule! {
+    UnusedSuppression, code: "MP004", name: "unused-suppression", group: Meta, severity: Warning,
+    summary: ["A suppression directive or ignores entry suppresses nothing", "抑制注释或 ignores 配置没有抑制任何问题"],
 }
+
+impl Rule for UnusedSuppression {}

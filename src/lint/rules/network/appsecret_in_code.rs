@@ -43,22 +43,12 @@ fn json_secrets(v: &Json, depth: usize, found: &mut impl FnMut(&str, Span)) {
     }
 }
 
-crate::rule_meta!(
-    "MP309",
-    "appsecret-in-code",
-    Network,
-    Error,
-    "An AppSecret-looking string is in client code",
-    "代码中包含疑似 AppSecret 的字符串"
-);
-
-pub struct AppsecretInCode;
+crate::declare_rule! {
+    AppsecretInCode, code: "MP309", name: "appsecret-in-code", group: Network, severity: Error,
+    summary: ["An AppSecret-looking string is in client code", "代码中包含疑似 AppSecret 的字符串"],
+}
 
 impl Rule for AppsecretInCode {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let mut found: Vec<(&str, String, Span)> = Vec::new();
         for (path, m) in &ctx.project.modules {

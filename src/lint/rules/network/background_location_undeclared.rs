@@ -5,22 +5,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP312",
-    "background-location-undeclared",
-    Network,
-    Error,
-    "startLocationUpdateBackground is used without requiredBackgroundModes: [\"location\"]",
-    "使用了 startLocationUpdateBackground，但 requiredBackgroundModes 中没有 \"location\""
-);
-
-pub struct BackgroundLocationUndeclared;
+crate::declare_rule! {
+    BackgroundLocationUndeclared, code: "MP312", name: "background-location-undeclared", group: Network, severity: Error,
+    summary: ["startLocationUpdateBackground is used without requiredBackgroundModes: [\"location\"]", "使用了 startLocationUpdateBackground，但 requiredBackgroundModes 中没有 \"location\""],
+}
 
 impl Rule for BackgroundLocationUndeclared {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let declared = ctx.project.app_json().is_some_and(|a| {
             ["requiredBackgroundModes", "requireBackgroundModes"]

@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Category;
 
-crate::rule_meta!(
-    "MP300",
-    "domain-not-whitelisted",
-    Network,
-    Error,
-    "A request URL's domain is not in the configured whitelist",
-    "请求的域名不在配置的合法域名列表中"
-);
-
-pub struct DomainNotWhitelisted;
+crate::declare_rule! {
+    DomainNotWhitelisted, code: "MP300", name: "domain-not-whitelisted", group: Network, severity: Error,
+    summary: ["A request URL's domain is not in the configured whitelist", "请求的域名不在配置的合法域名列表中"],
+}
 
 impl Rule for DomainNotWhitelisted {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(list) = &ctx.analysis.whitelist else {
             return;

@@ -5,22 +5,12 @@ use super::{Text, by_cause, known, secure_scheme};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP301",
-    "insecure-url",
-    Network,
-    Error,
-    "A network URL uses http:// or ws:// instead of https:// or wss://",
-    "网络请求使用了 http:// 或 ws://，需使用 https:// 或 wss://"
-);
-
-pub struct InsecureUrl;
+crate::declare_rule! {
+    InsecureUrl, code: "MP301", name: "insecure-url", group: Network, severity: Error,
+    summary: ["A network URL uses http:// or ws:// instead of https:// or wss://", "网络请求使用了 http:// 或 ws://，需使用 https:// 或 wss://"],
+}
 
 impl Rule for InsecureUrl {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let hits = known(ctx.analysis)
             .filter_map(|(site, o)| {

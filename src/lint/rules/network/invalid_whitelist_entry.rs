@@ -5,22 +5,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP308",
-    "invalid-whitelist-entry",
-    Network,
-    Warning,
-    "A configured whitelist entry is not a valid server domain",
-    "配置的合法域名格式无效"
-);
-
-pub struct InvalidWhitelistEntry;
+crate::declare_rule! {
+    InvalidWhitelistEntry, code: "MP308", name: "invalid-whitelist-entry", group: Network, severity: Warning,
+    summary: ["A configured whitelist entry is not a valid server domain", "配置的合法域名格式无效"],
+}
 
 impl Rule for InvalidWhitelistEntry {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(list) = &ctx.analysis.whitelist else {
             return;

@@ -7,22 +7,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Category;
 use crate::syntax::js::url::{HostKind, host_kind};
 
-crate::rule_meta!(
-    "MP303",
-    "lan-ip-address",
-    Network,
-    Warning,
-    "A request URL points at a LAN IP address",
-    "网络请求指向局域网 IP 地址"
-);
-
-pub struct LanIpAddress;
+crate::declare_rule! {
+    LanIpAddress, code: "MP303", name: "lan-ip-address", group: Network, severity: Warning,
+    summary: ["A request URL points at a LAN IP address", "网络请求指向局域网 IP 地址"],
+}
 
 impl Rule for LanIpAddress {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // UDP and TCP sockets may talk to LAN devices by design.
         let hits = known(ctx.analysis)

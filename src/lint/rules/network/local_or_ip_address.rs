@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::url::{HostKind, host_kind};
 
-crate::rule_meta!(
-    "MP302",
-    "local-or-ip-address",
-    Network,
-    Error,
-    "A network URL points at localhost or an IP address",
-    "网络请求指向 localhost 或 IP 地址"
-);
-
-pub struct LocalOrIpAddress;
+crate::declare_rule! {
+    LocalOrIpAddress, code: "MP302", name: "local-or-ip-address", group: Network, severity: Error,
+    summary: ["A network URL points at localhost or an IP address", "网络请求指向 localhost 或 IP 地址"],
+}
 
 impl Rule for LocalOrIpAddress {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let hits = known(ctx.analysis)
             .filter(|(_, o)| matches!(host_kind(&o.host), HostKind::Localhost | HostKind::PublicIp))

@@ -6,16 +6,10 @@ use super::location_uses;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP311",
-    "location-permission-missing",
-    Network,
-    Warning,
-    "A location API is used without a permission desc in app.json",
-    "使用了地理位置接口，但 app.json 中没有 permission 用途说明"
-);
-
-pub struct LocationPermissionMissing;
+crate::declare_rule! {
+    LocationPermissionMissing, code: "MP311", name: "location-permission-missing", group: Network, severity: Warning,
+    summary: ["A location API is used without a permission desc in app.json", "使用了地理位置接口，但 app.json 中没有 permission 用途说明"],
+}
 
 /// The permission scope an API asks for.
 fn scope(api: &str) -> Option<&'static str> {
@@ -32,10 +26,6 @@ fn scope(api: &str) -> Option<&'static str> {
 }
 
 impl Rule for LocationPermissionMissing {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let permission = ctx.project.app_json().and_then(|a| a.get("permission"));
         let mut reported = Vec::new();

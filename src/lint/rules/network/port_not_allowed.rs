@@ -10,22 +10,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Site;
 use crate::syntax::js::url::Origin;
 
-crate::rule_meta!(
-    "MP304",
-    "port-not-allowed",
-    Network,
-    Error,
-    "A URL's port differs from the whitelisted domain's",
-    "URL 的端口与合法域名配置的端口不一致"
-);
-
-pub struct PortNotAllowed;
+crate::declare_rule! {
+    PortNotAllowed, code: "MP304", name: "port-not-allowed", group: Network, severity: Error,
+    summary: ["A URL's port differs from the whitelisted domain's", "URL 的端口与合法域名配置的端口不一致"],
+}
 
 impl Rule for PortNotAllowed {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(list) = &ctx.analysis.whitelist else {
             return;

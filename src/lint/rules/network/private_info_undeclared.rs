@@ -10,22 +10,12 @@ use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::{BTreeMap, HashSet};
 
-crate::rule_meta!(
-    "MP310",
-    "private-info-undeclared",
-    Network,
-    Error,
-    "A location API is called but not declared in requiredPrivateInfos",
-    "调用的地理位置接口未在 requiredPrivateInfos 中声明"
-);
-
-pub struct PrivateInfoUndeclared;
+crate::declare_rule! {
+    PrivateInfoUndeclared, code: "MP310", name: "private-info-undeclared", group: Network, severity: Error,
+    summary: ["A location API is called but not declared in requiredPrivateInfos", "调用的地理位置接口未在 requiredPrivateInfos 中声明"],
+}
 
 impl Rule for PrivateInfoUndeclared {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // Without a readable app.json the declarations are unknown (MP001/MP100 say why).
         if ctx.project.app_json().is_none() {

@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP313",
-    "private-info-unused",
-    Network,
-    Info,
-    "An API declared in requiredPrivateInfos is never called",
-    "requiredPrivateInfos 中声明的接口未被调用"
-);
-
-pub struct PrivateInfoUnused;
+crate::declare_rule! {
+    PrivateInfoUnused, code: "MP313", name: "private-info-unused", group: Network, severity: Info,
+    summary: ["An API declared in requiredPrivateInfos is never called", "requiredPrivateInfos 中声明的接口未被调用"],
+}
 
 impl Rule for PrivateInfoUnused {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // Without code to look at, nothing can be said.
         if ctx.project.modules.is_empty() {

@@ -7,23 +7,13 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::url::Resolved;
 
-crate::rule_meta!(
-    "MP306",
-    "unresolved-url",
-    Network,
-    Info,
-    "A request URL's origin is not statically known (not checked)",
-    "请求 URL 的域名无法静态确定（未检查）",
-    off
-);
-
-pub struct UnresolvedUrl;
+crate::declare_rule! {
+    UnresolvedUrl, code: "MP306", name: "unresolved-url", group: Network, severity: Info,
+    summary: ["A request URL's origin is not statically known (not checked)", "请求 URL 的域名无法静态确定（未检查）"],
+    off_by_default: true,
+}
 
 impl Rule for UnresolvedUrl {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for site in super::sites(ctx.analysis) {
             let Resolved::Unknown { prefix, holes } = &site.origin else {

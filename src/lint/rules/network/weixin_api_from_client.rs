@@ -5,22 +5,12 @@ use super::{Text, by_cause, known};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP305",
-    "weixin-api-from-client",
-    Network,
-    Error,
-    "Client code calls api.weixin.qq.com, which only servers may call",
-    "小程序端直接调用了 api.weixin.qq.com（只能由服务器调用）"
-);
-
-pub struct WeixinApiFromClient;
+crate::declare_rule! {
+    WeixinApiFromClient, code: "MP305", name: "weixin-api-from-client", group: Network, severity: Error,
+    summary: ["Client code calls api.weixin.qq.com, which only servers may call", "小程序端直接调用了 api.weixin.qq.com（只能由服务器调用）"],
+}
 
 impl Rule for WeixinApiFromClient {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let hits = known(ctx.analysis)
             .filter(|(_, o)| o.host == "api.weixin.qq.com")

@@ -5,22 +5,12 @@ use super::known;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP307",
-    "whitelist-not-configured",
-    Network,
-    Info,
-    "No domain whitelist is configured: request domains were not checked",
-    "未配置合法域名列表：未检查请求域名"
-);
-
-pub struct WhitelistNotConfigured;
+crate::declare_rule! {
+    WhitelistNotConfigured, code: "MP307", name: "whitelist-not-configured", group: Network, severity: Info,
+    summary: ["No domain whitelist is configured: request domains were not checked", "未配置合法域名列表：未检查请求域名"],
+}
 
 impl Rule for WhitelistNotConfigured {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if ctx.analysis.whitelist.is_some() {
             return;

@@ -9,14 +9,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 use crate::syntax::json_edit::NewValue;
 
-crate::rule_meta!(
-    "MP407",
-    "compression-off",
-    Package,
-    Warning,
-    "Upload compression (minified, minifyWXML, minifyWXSS) is off",
-    "上传时未开启代码压缩（minified、minifyWXML、minifyWXSS）"
-);
+crate::declare_rule! {
+    CompressionOff, code: "MP407", name: "compression-off", group: Package, severity: Warning,
+    summary: ["Upload compression (minified, minifyWXML, minifyWXSS) is off", "上传时未开启代码压缩（minified、minifyWXML、minifyWXSS）"],
+}
 
 const SWITCHES: &[(&str, &str, &str)] = &[
     ("minified", "JS", "JS_COMPRESS_OPEN"),
@@ -28,13 +24,7 @@ fn setting(cfg: Option<&Json>) -> Option<&Json> {
     cfg?.get("setting")
 }
 
-pub struct CompressionOff;
-
 impl Rule for CompressionOff {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let config = crate::project::PROJECT_CONFIG;

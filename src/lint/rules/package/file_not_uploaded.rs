@@ -8,14 +8,10 @@ use crate::analysis::package::Dropped;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP403",
-    "file-not-uploaded",
-    Package,
-    Warning,
-    "A file under the miniprogram root is silently left out of the upload",
-    "代码目录中的文件不会被上传"
-);
+crate::declare_rule! {
+    FileNotUploaded, code: "MP403", name: "file-not-uploaded", group: Package, severity: Warning,
+    summary: ["A file under the miniprogram root is silently left out of the upload", "代码目录中的文件不会被上传"],
+}
 
 /// Extensions of files that live in a project but never belong in the package.
 const DEVELOPMENT_FILES: &[&str] = &[
@@ -72,13 +68,7 @@ fn development_file(path: &str) -> bool {
         || DEVELOPMENT_FILES.contains(&ext)
 }
 
-pub struct FileNotUploaded;
-
 impl Rule for FileNotUploaded {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         for (path, _, why) in &upload.dropped {

@@ -5,25 +5,15 @@ use crate::analysis::package::human_bytes;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP406",
-    "js-file-too-large",
-    Package,
-    Warning,
-    "A JS file is over 2,000 KB, which the compiler leaves unprocessed",
-    "JS 文件超过 2000 KB，编译时不会被处理"
-);
+crate::declare_rule! {
+    JsFileTooLarge, code: "MP406", name: "js-file-too-large", group: Package, severity: Warning,
+    summary: ["A JS file is over 2,000 KB, which the compiler leaves unprocessed", "JS 文件超过 2000 KB，编译时不会被处理"],
+}
 
 /// miniprogram-ci `MAX_CODE_LENGTH`.
 pub const MAX_JS_BYTES: u64 = 2_048_000;
 
-pub struct JsFileTooLarge;
-
 impl Rule for JsFileTooLarge {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for f in &ctx.analysis.upload().files {
             if f.size <= MAX_JS_BYTES || !f.path.to_ascii_lowercase().ends_with(".js") {

@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
-crate::rule_meta!(
-    "MP409",
-    "js-only-used-by-subpackage",
-    Package,
-    Warning,
-    "A main-package JS file is loaded only by subpackages",
-    "主包中的 JS 文件只被分包引用"
-);
-
-pub struct JsOnlyUsedBySubpackage;
+crate::declare_rule! {
+    JsOnlyUsedBySubpackage, code: "MP409", name: "js-only-used-by-subpackage", group: Package, severity: Warning,
+    summary: ["A main-package JS file is loaded only by subpackages", "主包中的 JS 文件只被分包引用"],
+}
 
 impl Rule for JsOnlyUsedBySubpackage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let upload = ctx.analysis.upload();

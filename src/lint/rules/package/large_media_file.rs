@@ -6,24 +6,14 @@ use crate::analysis::package::is_media;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP404",
-    "large-media-file",
-    Package,
-    Warning,
-    "An uploaded image or audio file is over 200 KB",
-    "上传的图片或音频文件超过 200 KB"
-);
+crate::declare_rule! {
+    LargeMediaFile, code: "MP404", name: "large-media-file", group: Package, severity: Warning,
+    summary: ["An uploaded image or audio file is over 200 KB", "上传的图片或音频文件超过 200 KB"],
+}
 
 pub const MEDIA_FILE_BYTES: u64 = 200 * 1024;
 
-pub struct LargeMediaFile;
-
 impl Rule for LargeMediaFile {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         for f in &upload.files {

@@ -5,22 +5,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP408",
-    "lazy-code-loading-off",
-    Package,
-    Warning,
-    "On-demand injection (lazyCodeLoading) is not turned on",
-    "未开启按需注入（lazyCodeLoading）"
-);
-
-pub struct LazyCodeLoadingOff;
+crate::declare_rule! {
+    LazyCodeLoadingOff, code: "MP408", name: "lazy-code-loading-off", group: Package, severity: Warning,
+    summary: ["On-demand injection (lazyCodeLoading) is not turned on", "未开启按需注入（lazyCodeLoading）"],
+}
 
 impl Rule for LazyCodeLoadingOff {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(app) = p.app_json() else { return };

@@ -6,22 +6,12 @@ use crate::analysis::package::is_media;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP405",
-    "media-total-too-large",
-    Package,
-    Warning,
-    "Images and audio together are over 200 KB (code-quality scan)",
-    "图片和音频资源合计超过 200 KB（代码质量扫描）"
-);
-
-pub struct MediaTotalTooLarge;
+crate::declare_rule! {
+    MediaTotalTooLarge, code: "MP405", name: "media-total-too-large", group: Package, severity: Warning,
+    summary: ["Images and audio together are over 200 KB (code-quality scan)", "图片和音频资源合计超过 200 KB（代码质量扫描）"],
+}
 
 impl Rule for MediaTotalTooLarge {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         let mut media: Vec<_> = upload.files.iter().filter(|f| is_media(&f.path)).collect();

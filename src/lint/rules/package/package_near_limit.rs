@@ -6,22 +6,12 @@ use crate::analysis::package::human_bytes;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP401",
-    "package-near-limit",
-    Package,
-    Warning,
-    "A package is over 1.5 MB, close to the upload limit",
-    "代码包超过 1.5 MB，接近上传上限"
-);
-
-pub struct PackageNearLimit;
+crate::declare_rule! {
+    PackageNearLimit, code: "MP401", name: "package-near-limit", group: Package, severity: Warning,
+    summary: ["A package is over 1.5 MB, close to the upload limit", "代码包超过 1.5 MB，接近上传上限"],
+}
 
 impl Rule for PackageNearLimit {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         let limit = ctx.limits.package;

@@ -7,22 +7,12 @@ use crate::analysis::package::human_bytes;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP400",
-    "package-too-large",
-    Package,
-    Error,
-    "A package is over the 2 MB upload limit",
-    "代码包超过 2 MB 的上传上限"
-);
-
-pub struct PackageTooLarge;
+crate::declare_rule! {
+    PackageTooLarge, code: "MP400", name: "package-too-large", group: Package, severity: Error,
+    summary: ["A package is over the 2 MB upload limit", "代码包超过 2 MB 的上传上限"],
+}
 
 impl Rule for PackageTooLarge {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         let limit = ctx.limits.package;

@@ -5,22 +5,12 @@ use crate::analysis::package::human_bytes;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP402",
-    "total-too-large",
-    Package,
-    Error,
-    "All packages together are over the total upload limit",
-    "所有分包总大小超过上传上限"
-);
-
-pub struct TotalTooLarge;
+crate::declare_rule! {
+    TotalTooLarge, code: "MP402", name: "total-too-large", group: Package, severity: Error,
+    summary: ["All packages together are over the total upload limit", "所有分包总大小超过上传上限"],
+}
 
 impl Rule for TotalTooLarge {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
         let limit = ctx.limits.total;

@@ -15,16 +15,10 @@ use crate::lint::rule::{Ctx, Rule};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
-crate::rule_meta!(
-    "MP410",
-    "unused-code-file",
-    Package,
-    Info,
-    "Code files that nothing in the app uses",
-    "没有被任何代码引用的文件"
-);
-
-pub struct UnusedCodeFile;
+crate::declare_rule! {
+    UnusedCodeFile, code: "MP410", name: "unused-code-file", group: Package, severity: Info,
+    summary: ["Code files that nothing in the app uses", "没有被任何代码引用的文件"],
+}
 
 /// Unused files reported together: a folder none of whose code files is used (`whole`), or
 /// the unused files of one folder that has used ones too.
@@ -35,10 +29,6 @@ struct Group<'a> {
 }
 
 impl Rule for UnusedCodeFile {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let dropped = p.upload_unused_files_dropped();

@@ -4,22 +4,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashMap;
 
-crate::rule_meta!(
-    "MP203",
-    "duplicate-page",
-    Pages,
-    Error,
-    "A page is declared twice",
-    "页面被重复声明"
-);
-
-pub struct DuplicatePage;
+crate::declare_rule! {
+    DuplicatePage, code: "MP203", name: "duplicate-page", group: Pages, severity: Error,
+    summary: ["A page is declared twice", "页面被重复声明"],
+}
 
 impl Rule for DuplicatePage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();

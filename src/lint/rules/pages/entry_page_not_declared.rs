@@ -4,22 +4,12 @@ use crate::analysis::schema::suggest;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP205",
-    "entry-page-not-declared",
-    Pages,
-    Error,
-    "entryPagePath is not a declared page",
-    "entryPagePath 不是已声明的页面"
-);
-
-pub struct EntryPageNotDeclared;
+crate::declare_rule! {
+    EntryPageNotDeclared, code: "MP205", name: "entry-page-not-declared", group: Pages, severity: Error,
+    summary: ["entryPagePath is not a declared page", "entryPagePath 不是已声明的页面"],
+}
 
 impl Rule for EntryPageNotDeclared {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let Some((entry, span)) = &app.entry_page else {

@@ -7,22 +7,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::paths::{PathProblem, check_path};
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP201",
-    "invalid-page-path",
-    Pages,
-    Error,
-    "A page path, subpackage root or entryPagePath is malformed",
-    "页面路径、分包 root 或 entryPagePath 格式错误"
-);
-
-pub struct InvalidPagePath;
+crate::declare_rule! {
+    InvalidPagePath, code: "MP201", name: "invalid-page-path", group: Pages, severity: Error,
+    summary: ["A page path, subpackage root or entryPagePath is malformed", "页面路径、分包 root 或 entryPagePath 格式错误"],
+}
 
 impl Rule for InvalidPagePath {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();

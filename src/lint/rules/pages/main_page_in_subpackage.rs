@@ -4,22 +4,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP204",
-    "main-page-in-subpackage",
-    Pages,
-    Error,
-    "A main-package page lies under a subpackage root",
-    "主包页面位于分包 root 目录下"
-);
-
-pub struct MainPageInSubpackage;
+crate::declare_rule! {
+    MainPageInSubpackage, code: "MP204", name: "main-page-in-subpackage", group: Pages, severity: Error,
+    summary: ["A main-package page lies under a subpackage root", "主包页面位于分包 root 目录下"],
+}
 
 impl Rule for MainPageInSubpackage {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();

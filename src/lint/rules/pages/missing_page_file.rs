@@ -9,22 +9,12 @@ use crate::project::PageDecl;
 use crate::project::paths::{check_path, page_extension};
 use std::collections::BTreeMap;
 
-crate::rule_meta!(
-    "MP200",
-    "missing-page-file",
-    Pages,
-    Error,
-    "A declared page has no .wxml or no .js file",
-    "声明的页面缺少 .wxml 或 .js 文件"
-);
-
-pub struct MissingPageFile;
+crate::declare_rule! {
+    MissingPageFile, code: "MP200", name: "missing-page-file", group: Pages, severity: Error,
+    summary: ["A declared page has no .wxml or no .js file", "声明的页面缺少 .wxml 或 .js 文件"],
+}
 
 impl Rule for MissingPageFile {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let app_json = ctx.project.app_json_path();

@@ -7,22 +7,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::paths::page_extension;
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP202",
-    "page-path-has-extension",
-    Pages,
-    Error,
-    "A page path includes a file extension",
-    "页面路径不应包含文件后缀"
-);
-
-pub struct PagePathHasExtension;
+crate::declare_rule! {
+    PagePathHasExtension, code: "MP202", name: "page-path-has-extension", group: Pages, severity: Error,
+    summary: ["A page path includes a file extension", "页面路径不应包含文件后缀"],
+}
 
 impl Rule for PagePathHasExtension {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
         let file = ctx.project.app_json_path();

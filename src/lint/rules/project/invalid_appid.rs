@@ -6,26 +6,16 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::PROJECT_CONFIG;
 
-crate::rule_meta!(
-    "MP130",
-    "invalid-appid",
-    Config,
-    Warning,
-    "appid is empty, the tourist id, or not wx + 16 hex digits",
-    "appid 为空、为游客 appid，或不是 wx 加 16 位十六进制字符"
-);
-
-pub struct InvalidAppid;
+crate::declare_rule! {
+    InvalidAppid, code: "MP130", name: "invalid-appid", group: Config, severity: Warning,
+    summary: ["appid is empty, the tourist id, or not wx + 16 hex digits", "appid 为空、为游客 appid，或不是 wx 加 16 位十六进制字符"],
+}
 
 pub fn is_appid(s: &str) -> bool {
     s.len() == 18 && s.starts_with("wx") && s[2..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 impl Rule for InvalidAppid {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // Under `mpcheck release`, MP603 checks the appid actually used, as an error.
         if ctx.release.is_some() {

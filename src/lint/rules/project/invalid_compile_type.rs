@@ -5,24 +5,14 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::PROJECT_CONFIG;
 
-crate::rule_meta!(
-    "MP136",
-    "invalid-compile-type",
-    Config,
-    Warning,
-    "compileType is not miniprogram, plugin, game or gamePlugin",
-    "compileType 不是 miniprogram、plugin、game 或 gamePlugin"
-);
+crate::declare_rule! {
+    InvalidCompileType, code: "MP136", name: "invalid-compile-type", group: Config, severity: Warning,
+    summary: ["compileType is not miniprogram, plugin, game or gamePlugin", "compileType 不是 miniprogram、plugin、game 或 gamePlugin"],
+}
 
 const TYPES: &[&str] = &["miniprogram", "plugin", "game", "gamePlugin"];
 
-pub struct InvalidCompileType;
-
 impl Rule for InvalidCompileType {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(v) = ctx
             .project

@@ -5,22 +5,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP138",
-    "invalid-ext-json",
-    Config,
-    Error,
-    "ext.json is enabled without a valid extAppid",
-    "ext.json 已启用但 extAppid 为空或格式错误"
-);
-
-pub struct InvalidExtJson;
+crate::declare_rule! {
+    InvalidExtJson, code: "MP138", name: "invalid-ext-json", group: Config, severity: Error,
+    summary: ["ext.json is enabled without a valid extAppid", "ext.json 已启用但 extAppid 为空或格式错误"],
+}
 
 impl Rule for InvalidExtJson {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let path = p.in_root("ext.json");

@@ -5,14 +5,10 @@ use super::configs;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP131",
-    "invalid-lib-version",
-    Config,
-    Error,
-    "libVersion is not a base library version or a known alias",
-    "libVersion 不是基础库版本号或有效的别名"
-);
+crate::declare_rule! {
+    InvalidLibVersion, code: "MP131", name: "invalid-lib-version", group: Config, severity: Error,
+    summary: ["libVersion is not a base library version or a known alias", "libVersion 不是基础库版本号或有效的别名"],
+}
 
 const ALIASES: &[&str] = &["", "development", "latest", "trial", "widelyUsed"];
 
@@ -34,13 +30,7 @@ fn is_version(s: &str) -> bool {
     i == b.len()
 }
 
-pub struct InvalidLibVersion;
-
 impl Rule for InvalidLibVersion {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, cfg) in configs(ctx) {
             let Some(v) = cfg.get("libVersion") else {

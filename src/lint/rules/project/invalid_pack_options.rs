@@ -7,24 +7,14 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP133",
-    "invalid-pack-options",
-    Config,
-    Error,
-    "A packOptions rule has an unknown type or an invalid regexp",
-    "packOptions 规则的 type 无效或正则表达式错误"
-);
+crate::declare_rule! {
+    InvalidPackOptions, code: "MP133", name: "invalid-pack-options", group: Config, severity: Error,
+    summary: ["A packOptions rule has an unknown type or an invalid regexp", "packOptions 规则的 type 无效或正则表达式错误"],
+}
 
 const TYPES: &[&str] = &["folder", "file", "suffix", "prefix", "regexp", "glob"];
 
-pub struct InvalidPackOptions;
-
 impl Rule for InvalidPackOptions {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         // The paths a regexp is tried on, as the upload set tries them (computed once).

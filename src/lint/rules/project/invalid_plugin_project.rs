@@ -8,22 +8,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::{PROJECT_CONFIG, normalize_root};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP137",
-    "invalid-plugin-project",
-    Config,
-    Error,
-    "A plugin project's pluginRoot or plugin.json is missing or names missing files",
-    "插件项目的 pluginRoot 或 plugin.json 缺失，或引用的文件不存在"
-);
-
-pub struct InvalidPluginProject;
+crate::declare_rule! {
+    InvalidPluginProject, code: "MP137", name: "invalid-plugin-project", group: Config, severity: Error,
+    summary: ["A plugin project's pluginRoot or plugin.json is missing or names missing files", "插件项目的 pluginRoot 或 plugin.json 缺失，或引用的文件不存在"],
+}
 
 impl Rule for InvalidPluginProject {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(cfg) = p.project_config() else {

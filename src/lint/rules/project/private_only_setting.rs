@@ -8,14 +8,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::{PRIVATE_CONFIG, PROJECT_CONFIG};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP135",
-    "private-only-setting",
-    Config,
-    Info,
-    "A build setting exists only in project.private.config.json, which CI uploads ignore",
-    "构建相关设置只在 project.private.config.json 中，CI 上传时会被忽略"
-);
+crate::declare_rule! {
+    PrivateOnlySetting, code: "MP135", name: "private-only-setting", group: Config, severity: Info,
+    summary: ["A build setting exists only in project.private.config.json, which CI uploads ignore", "构建相关设置只在 project.private.config.json 中，CI 上传时会被忽略"],
+}
 
 const TOP: &[&str] = &[
     "appid",
@@ -59,13 +55,7 @@ fn same(a: &Json, b: &Json) -> bool {
     }
 }
 
-pub struct PrivateOnlySetting;
-
 impl Rule for PrivateOnlySetting {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let Some(private) = p.json(PRIVATE_CONFIG).and_then(|d| d.value()) else {

@@ -7,14 +7,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::normalize_root;
 
-crate::rule_meta!(
-    "MP132",
-    "root-escapes-project",
-    Config,
-    Warning,
-    "A root setting is absolute or leaves the project folder",
-    "目录配置为绝对路径或超出了项目目录"
-);
+crate::declare_rule! {
+    RootEscapesProject, code: "MP132", name: "root-escapes-project", group: Config, severity: Warning,
+    summary: ["A root setting is absolute or leaves the project folder", "目录配置为绝对路径或超出了项目目录"],
+}
 
 const ROOTS: &[&str] = &[
     "miniprogramRoot",
@@ -28,13 +24,7 @@ const ROOTS: &[&str] = &[
     "srcMiniprogramRoot",
 ];
 
-pub struct RootEscapesProject;
-
 impl Rule for RootEscapesProject {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, cfg) in configs(ctx) {
             for key in ROOTS {

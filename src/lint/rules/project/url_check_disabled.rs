@@ -6,22 +6,12 @@ use super::configs;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP134",
-    "url-check-disabled",
-    Config,
-    Info,
-    "setting.urlCheck is off: DevTools does not check request domains",
-    "setting.urlCheck 已关闭：开发者工具不校验合法域名"
-);
-
-pub struct UrlCheckDisabled;
+crate::declare_rule! {
+    UrlCheckDisabled, code: "MP134", name: "url-check-disabled", group: Config, severity: Info,
+    summary: ["setting.urlCheck is off: DevTools does not check request domains", "setting.urlCheck 已关闭：开发者工具不校验合法域名"],
+}
 
 impl Rule for UrlCheckDisabled {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, cfg) in configs(ctx) {
             let Some(v) = cfg.get("setting").and_then(|s| s.get("urlCheck")) else {

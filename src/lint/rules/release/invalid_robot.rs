@@ -5,16 +5,10 @@ use super::quoted;
 use crate::base::diagnostic::{ARGUMENTS, Diagnostic};
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP605",
-    "invalid-robot",
-    Release,
-    Error,
-    "The upload robot is not a whole number from 1 to 30",
-    "上传机器人编号不是 1 到 30 之间的整数"
-);
-
-pub struct InvalidRobot;
+crate::declare_rule! {
+    InvalidRobot, code: "MP605", name: "invalid-robot", group: Release, severity: Error,
+    summary: ["The upload robot is not a whole number from 1 to 30", "上传机器人编号不是 1 到 30 之间的整数"],
+}
 
 /// Whether `robot` is one of `"1"` … `"30"`, as written.
 fn is_robot(robot: &str) -> bool {
@@ -25,10 +19,6 @@ fn is_robot(robot: &str) -> bool {
 }
 
 impl Rule for InvalidRobot {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         if is_robot(&args.robot) {

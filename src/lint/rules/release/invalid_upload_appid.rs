@@ -8,22 +8,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::lint::rules::project::invalid_appid::is_appid;
 use crate::project::PROJECT_CONFIG;
 
-crate::rule_meta!(
-    "MP603",
-    "invalid-upload-appid",
-    Release,
-    Error,
-    "The appid to upload with is missing, the tourist id, or not wx + 16 hex digits",
-    "上传使用的 appid 缺失、为游客 appid，或不是 wx 加 16 位十六进制字符"
-);
-
-pub struct InvalidUploadAppid;
+crate::declare_rule! {
+    InvalidUploadAppid, code: "MP603", name: "invalid-upload-appid", group: Release, severity: Error,
+    summary: ["The appid to upload with is missing, the tourist id, or not wx + 16 hex digits", "上传使用的 appid 缺失、为游客 appid，或不是 wx 加 16 位十六进制字符"],
+}
 
 impl Rule for InvalidUploadAppid {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         let config_appid = ctx

@@ -6,16 +6,10 @@ use super::quoted;
 use crate::base::diagnostic::{ARGUMENTS, Diagnostic};
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP601",
-    "invalid-upload-version",
-    Release,
-    Error,
-    "The upload version is empty or not letters, digits and dots (x.y.z for a plugin)",
-    "上传版本号为空，或不是字母、数字和点（插件须为 x.y.z）"
-);
-
-pub struct InvalidUploadVersion;
+crate::declare_rule! {
+    InvalidUploadVersion, code: "MP601", name: "invalid-upload-version", group: Release, severity: Error,
+    summary: ["The upload version is empty or not letters, digits and dots (x.y.z for a plugin)", "上传版本号为空，或不是字母、数字和点（插件须为 x.y.z）"],
+}
 
 /// DevTools' upload dialog: at most this many characters.
 const MAX_LEN: usize = 20;
@@ -92,10 +86,6 @@ fn problem(version: &str, plugin: bool) -> Option<(String, String)> {
 }
 
 impl Rule for InvalidUploadVersion {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         let plugin = ctx

@@ -8,16 +8,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP600",
-    "private-key-in-upload",
-    Release,
-    Error,
-    "A private key is inside a file that is uploaded with the code",
-    "上传的代码包中包含私钥"
-);
-
-pub struct PrivateKeyInUpload;
+crate::declare_rule! {
+    PrivateKeyInUpload, code: "MP600", name: "private-key-in-upload", group: Release, severity: Error,
+    summary: ["A private key is inside a file that is uploaded with the code", "上传的代码包中包含私钥"],
+}
 
 /// Certificate files are shipped; one may hold the key too. Read here (nothing else reads
 /// them), at most this many bytes.
@@ -41,10 +35,6 @@ fn private_key(text: &str) -> Option<Span> {
 }
 
 impl Rule for PrivateKeyInUpload {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for f in &ctx.analysis.upload().files {

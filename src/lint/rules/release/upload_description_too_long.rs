@@ -6,24 +6,14 @@ use crate::lint::rule::{Ctx, Rule};
 
 use super::Given;
 
-crate::rule_meta!(
-    "MP602",
-    "upload-description-too-long",
-    Release,
-    Error,
-    "The upload description is longer than 100 characters",
-    "上传备注超过 100 个字符"
-);
-
-pub struct UploadDescriptionTooLong;
+crate::declare_rule! {
+    UploadDescriptionTooLong, code: "MP602", name: "upload-description-too-long", group: Release, severity: Error,
+    summary: ["The upload description is longer than 100 characters", "上传备注超过 100 个字符"],
+}
 
 const MAX_CHARS: usize = 100;
 
 impl Rule for UploadDescriptionTooLong {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         let Some((desc, given)) = &args.desc else {

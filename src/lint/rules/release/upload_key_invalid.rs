@@ -15,16 +15,10 @@ use crate::base::fsread::ReadError;
 use crate::lint::rule::{Ctx, Rule};
 use std::path::Path;
 
-crate::rule_meta!(
-    "MP604",
-    "upload-key-invalid",
-    Release,
-    Error,
-    "The upload key is missing, unreadable, or not an unencrypted RSA private key in PEM",
-    "上传密钥缺失、无法读取，或不是未加密的 PEM 格式 RSA 私钥"
-);
-
-pub struct UploadKeyInvalid;
+crate::declare_rule! {
+    UploadKeyInvalid, code: "MP604", name: "upload-key-invalid", group: Release, severity: Error,
+    summary: ["The upload key is missing, unreadable, or not an unencrypted RSA private key in PEM", "上传密钥缺失、无法读取，或不是未加密的 PEM 格式 RSA 私钥"],
+}
 
 /// A code-upload key is under 2 KB; anything over this is not one (and is not read whole).
 pub const KEY_SIZE_CAP: u64 = 64 * 1024;
@@ -167,10 +161,6 @@ const DOWNLOAD_ZH: &str =
     "代码上传密钥是管理后台“开发管理 → 开发设置 → 小程序代码上传”中下载的 private.<appid>.key 文件";
 
 impl Rule for UploadKeyInvalid {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         let Some((path, given)) = &args.key else {

@@ -7,22 +7,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP540",
-    "widget-condition-dropped",
-    Widget,
-    Error,
-    "A widget test condition has no numeric id or string name, so DevTools drops it",
-    "widget 编译条件缺少数字 id 或字符串 name，开发者工具会将其丢弃"
-);
-
-pub struct WidgetConditionDropped;
+crate::declare_rule! {
+    WidgetConditionDropped, code: "MP540", name: "widget-condition-dropped", group: Widget, severity: Error,
+    summary: ["A widget test condition has no numeric id or string name, so DevTools drops it", "widget 编译条件缺少数字 id 或字符串 name，开发者工具会将其丢弃"],
+}
 
 impl Rule for WidgetConditionDropped {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (kind, list) in conditions(ctx) {
             let ptr = format!("[\"condition\"][\"{kind}\"][\"list\"]");

@@ -8,15 +8,12 @@ macro_rules! data_rule {
             use crate::base::diagnostic::Diagnostic;
             use crate::lint::rule::{Ctx, Rule};
 
-            crate::rule_meta!($code, $name, Widget, $sev, $summary, $zh);
-
-            pub struct $ty;
+            crate::declare_rule! {
+                $ty, code: $code, name: $name, group: Widget, severity: $sev,
+                summary: [$summary, $zh],
+            }
 
             impl Rule for $ty {
-                fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-                    &META
-                }
-
                 fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     if ctx.widget_data.globs.is_empty() {
                         return;

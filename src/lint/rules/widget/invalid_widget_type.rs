@@ -5,22 +5,12 @@ use super::{declarations, manifest_name};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP502",
-    "invalid-widget-type",
-    Widget,
-    Error,
-    "A widgets[] item's type is not conversation or search",
-    "widgets 中某项的 type 不是 conversation 或 search"
-);
-
-pub struct InvalidWidgetType;
+crate::declare_rule! {
+    InvalidWidgetType, code: "MP502", name: "invalid-widget-type", group: Widget, severity: Error,
+    summary: ["A widgets[] item's type is not conversation or search", "widgets 中某项的 type 不是 conversation 或 search"],
+}
 
 impl Rule for InvalidWidgetType {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for d in declarations(ctx.project) {
             if d.item.as_object().is_none() || matches!(d.kind, Some("conversation" | "search")) {

@@ -12,7 +12,7 @@
 pub mod code;
 pub mod condition_dropped;
 pub mod data;
-pub mod invalid_condition_field;
+pub mod invalid_widget_condition_field;
 pub mod invalid_widget_type;
 pub mod widget_api_unavailable;
 pub mod widget_framework_global;

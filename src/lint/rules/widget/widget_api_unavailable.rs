@@ -6,22 +6,12 @@ use super::code::{WX_WHITELIST, widgets};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP521",
-    "widget-api-unavailable",
-    Widget,
-    Error,
-    "Widget code uses a wx API the widget runtime does not have",
-    "Widget 代码使用了 Widget 运行环境中不存在的 wx 接口"
-);
-
-pub struct WidgetApiUnavailable;
+crate::declare_rule! {
+    WidgetApiUnavailable, code: "MP521", name: "widget-api-unavailable", group: Widget, severity: Error,
+    summary: ["Widget code uses a wx API the widget runtime does not have", "Widget 代码使用了 Widget 运行环境中不存在的 wx 接口"],
+}
 
 impl Rule for WidgetApiUnavailable {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let allowed = WX_WHITELIST.join(", ");
         for w in widgets(ctx.project) {

@@ -6,22 +6,12 @@ use super::code::widgets;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP522",
-    "widget-framework-global",
-    Widget,
-    Error,
-    "Widget code uses App, Page, Component, Behavior or getApp, which a widget does not have",
-    "Widget 代码使用了 Widget 中不存在的 App、Page、Component、Behavior 或 getApp"
-);
-
-pub struct WidgetFrameworkGlobal;
+crate::declare_rule! {
+    WidgetFrameworkGlobal, code: "MP522", name: "widget-framework-global", group: Widget, severity: Error,
+    summary: ["Widget code uses App, Page, Component, Behavior or getApp, which a widget does not have", "Widget 代码使用了 Widget 中不存在的 App、Page、Component、Behavior 或 getApp"],
+}
 
 impl Rule for WidgetFrameworkGlobal {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in widgets(ctx.project) {
             for m in &w.modules {

@@ -5,22 +5,12 @@ use super::{PathTrap, declarations, manifest_name, path_trap, resolve_path};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP504",
-    "widget-js-not-found",
-    Widget,
-    Error,
-    "A widgets[] folder has no widget.js",
-    "widgets 中某项的 path 目录下没有 widget.js"
-);
-
-pub struct WidgetJsNotFound;
+crate::declare_rule! {
+    WidgetJsNotFound, code: "MP504", name: "widget-js-not-found", group: Widget, severity: Error,
+    summary: ["A widgets[] folder has no widget.js", "widgets 中某项的 path 目录下没有 widget.js"],
+}
 
 impl Rule for WidgetJsNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for d in declarations(ctx.project) {

@@ -7,22 +7,12 @@ use super::code::{LIFECYCLES, RESERVED_KEYS, widgets};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP525",
-    "widget-lifecycle-typo",
-    Widget,
-    Warning,
-    "A Widget({...}) key looks like a misspelt lifecycle (onLoad, onDataPush, onNetworkChange, onTap)",
-    "Widget({...}) 的键疑似拼错的生命周期（onLoad、onDataPush、onNetworkChange、onTap）"
-);
-
-pub struct WidgetLifecycleTypo;
+crate::declare_rule! {
+    WidgetLifecycleTypo, code: "MP525", name: "widget-lifecycle-typo", group: Widget, severity: Warning,
+    summary: ["A Widget({...}) key looks like a misspelt lifecycle (onLoad, onDataPush, onNetworkChange, onTap)", "Widget({...}) 的键疑似拼错的生命周期（onLoad、onDataPush、onNetworkChange、onTap）"],
+}
 
 impl Rule for WidgetLifecycleTypo {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in widgets(ctx.project) {
             for m in &w.modules {

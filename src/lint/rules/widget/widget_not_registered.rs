@@ -6,22 +6,12 @@ use super::code::widgets;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP520",
-    "widget-not-registered",
-    Widget,
-    Error,
-    "A search widget's widget.js does not call Widget()",
-    "搜索 Widget 的 widget.js 未调用 Widget()"
-);
-
-pub struct WidgetNotRegistered;
+crate::declare_rule! {
+    WidgetNotRegistered, code: "MP520", name: "widget-not-registered", group: Widget, severity: Error,
+    summary: ["A search widget's widget.js does not call Widget()", "搜索 Widget 的 widget.js 未调用 Widget()"],
+}
 
 impl Rule for WidgetNotRegistered {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in widgets(ctx.project) {
             let file = format!("{}/widget.js", w.dir);

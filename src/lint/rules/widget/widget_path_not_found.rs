@@ -6,22 +6,12 @@ use super::{PathTrap, declarations, manifest_name, path_trap, resolve_path};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP503",
-    "widget-path-not-found",
-    Widget,
-    Error,
-    "A widgets[] path is missing or does not name a folder",
-    "widgets 中某项的 path 缺失或不是目录"
-);
-
-pub struct WidgetPathNotFound;
+crate::declare_rule! {
+    WidgetPathNotFound, code: "MP503", name: "widget-path-not-found", group: Widget, severity: Error,
+    summary: ["A widgets[] path is missing or does not name a folder", "widgets 中某项的 path 缺失或不是目录"],
+}
 
 impl Rule for WidgetPathNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for d in declarations(ctx.project) {

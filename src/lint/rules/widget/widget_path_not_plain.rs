@@ -6,16 +6,10 @@ use super::{PathTrap, declarations, item_name, manifest_name, path_trap};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP506",
-    "widget-path-not-plain",
-    Widget,
-    Warning,
-    "A widgets[] path is not a plain folder path, so the widget loader misses its files",
-    "widgets 中某项的 path 不是规范的目录路径，widget 加载时找不到其文件"
-);
-
-pub struct WidgetPathNotPlain;
+crate::declare_rule! {
+    WidgetPathNotPlain, code: "MP506", name: "widget-path-not-plain", group: Widget, severity: Warning,
+    summary: ["A widgets[] path is not a plain folder path, so the widget loader misses its files", "widgets 中某项的 path 不是规范的目录路径，widget 加载时找不到其文件"],
+}
 
 /// `path` folded to the plain form the loader matches (within the root).
 fn plain(path: &str) -> String {
@@ -33,10 +27,6 @@ fn plain(path: &str) -> String {
 }
 
 impl Rule for WidgetPathNotPlain {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for d in declarations(ctx.project) {
             let Some(path) = d.path.filter(|s| !s.is_empty()) else {

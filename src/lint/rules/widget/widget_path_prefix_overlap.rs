@@ -8,22 +8,12 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::project::FileKind;
 use std::collections::BTreeSet;
 
-crate::rule_meta!(
-    "MP507",
-    "widget-path-prefix-overlap",
-    Widget,
-    Warning,
-    "Another folder's name starts with a widgets[] path, so the widget also loads its JS files",
-    "其他目录名以 widgets 中的 path 开头，widget 会一并加载其中的 JS 文件"
-);
-
-pub struct WidgetPathPrefixOverlap;
+crate::declare_rule! {
+    WidgetPathPrefixOverlap, code: "MP507", name: "widget-path-prefix-overlap", group: Widget, severity: Warning,
+    summary: ["Another folder's name starts with a widgets[] path, so the widget also loads its JS files", "其他目录名以 widgets 中的 path 开头，widget 会一并加载其中的 JS 文件"],
+}
 
 impl Rule for WidgetPathPrefixOverlap {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let decls = declarations(ctx.project);

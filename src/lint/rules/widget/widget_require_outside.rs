@@ -8,22 +8,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Resolver;
 
-crate::rule_meta!(
-    "MP523",
-    "widget-require-outside",
-    Widget,
-    Warning,
-    "Widget code requires a module outside the widget folder or an npm package",
-    "Widget 代码引用了 Widget 目录之外的模块或 npm 包"
-);
-
-pub struct WidgetRequireOutside;
+crate::declare_rule! {
+    WidgetRequireOutside, code: "MP523", name: "widget-require-outside", group: Widget, severity: Warning,
+    summary: ["Widget code requires a module outside the widget folder or an npm package", "Widget 代码引用了 Widget 目录之外的模块或 npm 包"],
+}
 
 impl Rule for WidgetRequireOutside {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let project = ctx.project;
         let resolver = Resolver::new(&project.modules, &project.mp_root);

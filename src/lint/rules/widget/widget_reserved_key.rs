@@ -6,22 +6,12 @@ use super::code::{RESERVED_KEYS, widgets};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP524",
-    "widget-reserved-key",
-    Widget,
-    Error,
-    "Widget({...}) defines a write-protected key (__context__, getContext)",
-    "Widget({...}) 定义了受保护的关键字（__context__、getContext）"
-);
-
-pub struct WidgetReservedKey;
+crate::declare_rule! {
+    WidgetReservedKey, code: "MP524", name: "widget-reserved-key", group: Widget, severity: Error,
+    summary: ["Widget({...}) defines a write-protected key (__context__, getContext)", "Widget({...}) 定义了受保护的关键字（__context__、getContext）"],
+}
 
 impl Rule for WidgetReservedKey {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in widgets(ctx.project) {
             for m in &w.modules {

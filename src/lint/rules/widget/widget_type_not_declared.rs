@@ -7,22 +7,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
-crate::rule_meta!(
-    "MP505",
-    "widget-type-not-declared",
-    Widget,
-    Error,
-    "No widgets[] item has the type compileType selects",
-    "widgets 中没有 compileType 所选类型的项目"
-);
-
-pub struct WidgetTypeNotDeclared;
+crate::declare_rule! {
+    WidgetTypeNotDeclared, code: "MP505", name: "widget-type-not-declared", group: Widget, severity: Error,
+    summary: ["No widgets[] item has the type compileType selects", "widgets 中没有 compileType 所选类型的项目"],
+}
 
 impl Rule for WidgetTypeNotDeclared {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((kind, span)) = widget_compile_type(ctx) else {
             return;

@@ -7,24 +7,14 @@ use super::code::widgets;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP526",
-    "widget-unloaded-file",
-    Widget,
-    Warning,
-    "A widget folder has WXML, WXSS, WXS or JSON files, which a widget never loads",
-    "Widget 目录中有 WXML、WXSS、WXS 或 JSON 文件，Widget 不会加载它们"
-);
-
-pub struct WidgetUnloadedFile;
+crate::declare_rule! {
+    WidgetUnloadedFile, code: "MP526", name: "widget-unloaded-file", group: Widget, severity: Warning,
+    summary: ["A widget folder has WXML, WXSS, WXS or JSON files, which a widget never loads", "Widget 目录中有 WXML、WXSS、WXS 或 JSON 文件，Widget 不会加载它们"],
+}
 
 const UNLOADED: &[&str] = &[".wxml", ".wxss", ".wxs", ".json"];
 
 impl Rule for WidgetUnloadedFile {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in widgets(ctx.project) {
             let inside = format!("{}/", w.dir);

@@ -6,22 +6,12 @@ use super::{CONFIG, is_falsy, manifest_name, manifests, primary_manifest, widget
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP500",
-    "widgets-empty",
-    Widget,
-    Error,
-    "The widgets field of app.json (game.json) is empty",
-    "app.json（game.json）的 widgets 字段为空"
-);
-
-pub struct WidgetsEmpty;
+crate::declare_rule! {
+    WidgetsEmpty, code: "MP500", name: "widgets-empty", group: Widget, severity: Error,
+    summary: ["The widgets field of app.json (game.json) is empty", "app.json（game.json）的 widgets 字段为空"],
+}
 
 impl Rule for WidgetsEmpty {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let message = |file: &str| {
             let f = manifest_name(file);

@@ -5,22 +5,12 @@ use super::{declarations, is_falsy, manifest_name, manifests};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP501",
-    "widgets-not-array",
-    Widget,
-    Error,
-    "widgets is not an array of objects",
-    "widgets 字段不是对象数组"
-);
-
-pub struct WidgetsNotArray;
+crate::declare_rule! {
+    WidgetsNotArray, code: "MP501", name: "widgets-not-array", group: Widget, severity: Error,
+    summary: ["widgets is not an array of objects", "widgets 字段不是对象数组"],
+}
 
 impl Rule for WidgetsNotArray {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, manifest) in manifests(ctx.project) {
             let Some(v) = manifest.get("widgets") else {

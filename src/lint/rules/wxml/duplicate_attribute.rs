@@ -6,22 +6,12 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::HashMap;
 
-crate::rule_meta!(
-    "MP321",
-    "duplicate-attribute",
-    Wxml,
-    Warning,
-    "An element repeats an attribute; only one of them takes effect",
-    "元素中存在重复的属性，只有其中一个生效"
-);
-
-pub struct DuplicateAttribute;
+crate::declare_rule! {
+    DuplicateAttribute, code: "MP321", name: "duplicate-attribute", group: Wxml, severity: Warning,
+    summary: ["An element repeats an attribute; only one of them takes effect", "元素中存在重复的属性，只有其中一个生效"],
+}
 
 impl Rule for DuplicateAttribute {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for el in doc.elements() {

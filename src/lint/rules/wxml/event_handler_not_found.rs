@@ -10,16 +10,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::{ConstructorKind, Resolver};
 use crate::syntax::wxml::{Element, Node};
 
-crate::rule_meta!(
-    "MP329",
-    "event-handler-not-found",
-    Wxml,
-    Warning,
-    "An event binding names a method the page or component does not define",
-    "事件绑定的处理函数在页面或组件中未定义"
-);
-
-pub struct EventHandlerNotFound;
+crate::declare_rule! {
+    EventHandlerNotFound, code: "MP329", name: "event-handler-not-found", group: Wxml, severity: Warning,
+    summary: ["An event binding names a method the page or component does not define", "事件绑定的处理函数在页面或组件中未定义"],
+}
 
 /// The event of an event-binding attribute name (`bindtap` → `tap`, `catch:touchstart` →
 /// `touchstart`).
@@ -54,10 +48,6 @@ fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element
 }
 
 impl Rule for EventHandlerNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let resolver = Resolver::new(&p.modules, &p.mp_root);

@@ -5,22 +5,12 @@ use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP324",
-    "for-without-key",
-    Wxml,
-    Info,
-    "wx:for has no wx:key",
-    "wx:for 没有指定 wx:key"
-);
-
-pub struct ForWithoutKey;
+crate::declare_rule! {
+    ForWithoutKey, code: "MP324", name: "for-without-key", group: Wxml, severity: Info,
+    summary: ["wx:for has no wx:key", "wx:for 没有指定 wx:key"],
+}
 
 impl Rule for ForWithoutKey {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for el in doc.elements() {

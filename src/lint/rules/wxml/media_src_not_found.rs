@@ -6,24 +6,14 @@ use super::{documents, resolve_src};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP327",
-    "media-src-not-found",
-    Wxml,
-    Warning,
-    "A local image, audio or video src does not exist",
-    "本地图片、音频或视频的 src 不存在"
-);
+crate::declare_rule! {
+    MediaSrcNotFound, code: "MP327", name: "media-src-not-found", group: Wxml, severity: Warning,
+    summary: ["A local image, audio or video src does not exist", "本地图片、音频或视频的 src 不存在"],
+}
 
 const MEDIA: &[&str] = &["image", "cover-image", "audio", "video"];
 
-pub struct MediaSrcNotFound;
-
 impl Rule for MediaSrcNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (path, doc) in documents(ctx) {

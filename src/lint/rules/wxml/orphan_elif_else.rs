@@ -6,16 +6,10 @@ use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::{Element, Node};
 
-crate::rule_meta!(
-    "MP323",
-    "orphan-elif-else",
-    Wxml,
-    Error,
-    "wx:elif or wx:else does not follow a wx:if",
-    "wx:elif 或 wx:else 前面没有 wx:if"
-);
-
-pub struct OrphanElifElse;
+crate::declare_rule! {
+    OrphanElifElse, code: "MP323", name: "orphan-elif-else", group: Wxml, severity: Error,
+    summary: ["wx:elif or wx:else does not follow a wx:if", "wx:elif 或 wx:else 前面没有 wx:if"],
+}
 
 fn check<'a>(
     ctx: &Ctx,
@@ -55,10 +49,6 @@ fn check<'a>(
 }
 
 impl Rule for OrphanElifElse {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             check(ctx, path, doc.roots(), out);

@@ -8,16 +8,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP326",
-    "template-not-found",
-    Wxml,
-    Warning,
-    "<template is> names a template that is not defined or imported",
-    "<template is> 使用的模板没有定义或引入"
-);
-
-pub struct TemplateNotFound;
+crate::declare_rule! {
+    TemplateNotFound, code: "MP326", name: "template-not-found", group: Wxml, severity: Warning,
+    summary: ["<template is> names a template that is not defined or imported", "<template is> 使用的模板没有定义或引入"],
+}
 
 fn defined(doc: &Document, out: &mut HashSet<String>) {
     for el in doc.elements() {
@@ -30,10 +24,6 @@ fn defined(doc: &Document, out: &mut HashSet<String>) {
 }
 
 impl Rule for TemplateNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (path, doc) in documents(ctx) {

@@ -8,14 +8,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP328",
-    "undeclared-component",
-    Wxml,
-    Warning,
-    "A tag is neither a built-in component nor declared in usingComponents",
-    "标签既不是内置组件，也没有在 usingComponents 中声明"
-);
+crate::declare_rule! {
+    UndeclaredComponent, code: "MP328", name: "undeclared-component", group: Wxml, severity: Warning,
+    summary: ["A tag is neither a built-in component nor declared in usingComponents", "标签既不是内置组件，也没有在 usingComponents 中声明"],
+}
 
 /// Built-in components and WXML's own tags (developers.weixin.qq.com component list).
 pub const BUILT_IN: &[&str] = &[
@@ -121,8 +117,6 @@ pub const BUILT_IN: &[&str] = &[
     "slot",
 ];
 
-pub struct UndeclaredComponent;
-
 fn keys(v: Option<&Json>) -> impl Iterator<Item = String> + '_ {
     v.and_then(Json::as_object)
         .unwrap_or_default()
@@ -131,10 +125,6 @@ fn keys(v: Option<&Json>) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Rule for UndeclaredComponent {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         let global: HashSet<String> =

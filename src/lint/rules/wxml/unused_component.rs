@@ -8,16 +8,10 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
 use std::collections::HashSet;
 
-crate::rule_meta!(
-    "MP325",
-    "unused-component",
-    Wxml,
-    Warning,
-    "A usingComponents entry is never used in the template",
-    "usingComponents 中声明的组件未在模板中使用"
-);
-
-pub struct UnusedComponent;
+crate::declare_rule! {
+    UnusedComponent, code: "MP325", name: "unused-component", group: Wxml, severity: Warning,
+    summary: ["A usingComponents entry is never used in the template", "usingComponents 中声明的组件未在模板中使用"],
+}
 
 /// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
 fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>) {
@@ -56,10 +50,6 @@ fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>) {
 }
 
 impl Rule for UnusedComponent {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (file, role, _) in ctx.analysis.schema_issues() {

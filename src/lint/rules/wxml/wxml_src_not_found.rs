@@ -7,22 +7,12 @@ use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP322",
-    "wxml-src-not-found",
-    Wxml,
-    Error,
-    "An import, include or wxs src names a file that does not exist or is in another package",
-    "import、include 或 wxs 的 src 指向的文件不存在或在其他分包中"
-);
-
-pub struct WxmlSrcNotFound;
+crate::declare_rule! {
+    WxmlSrcNotFound, code: "MP322", name: "wxml-src-not-found", group: Wxml, severity: Error,
+    summary: ["An import, include or wxs src names a file that does not exist or is in another package", "import、include 或 wxs 的 src 指向的文件不存在或在其他分包中"],
+}
 
 impl Rule for WxmlSrcNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (path, doc) in documents(ctx) {

@@ -7,22 +7,12 @@ use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP320",
-    "wxml-syntax-error",
-    Wxml,
-    Error,
-    "A WXML template has a syntax error",
-    "WXML 模板存在语法错误"
-);
-
-pub struct WxmlSyntaxError;
+crate::declare_rule! {
+    WxmlSyntaxError, code: "MP320", name: "wxml-syntax-error", group: Wxml, severity: Error,
+    summary: ["A WXML template has a syntax error", "WXML 模板存在语法错误"],
+}
 
 impl Rule for WxmlSyntaxError {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, doc) in documents(ctx) {
             for e in &doc.errors {

@@ -6,22 +6,12 @@ use super::{cross_package, resolve_src, template_dir};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP331",
-    "wxs-require-not-found",
-    Wxml,
-    Error,
-    "A WXS require() names a .wxs file that does not exist or is in another package",
-    "WXS 的 require() 指向的 .wxs 文件不存在或在其他分包中"
-);
-
-pub struct WxsRequireNotFound;
+crate::declare_rule! {
+    WxsRequireNotFound, code: "MP331", name: "wxs-require-not-found", group: Wxml, severity: Error,
+    summary: ["A WXS require() names a .wxs file that does not exist or is in another package", "WXS 的 require() 指向的 .wxs 文件不存在或在其他分包中"],
+}
 
 impl Rule for WxsRequireNotFound {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for (path, module) in &p.wxs {

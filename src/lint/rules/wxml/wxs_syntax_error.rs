@@ -5,22 +5,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP330",
-    "wxs-syntax-error",
-    Wxml,
-    Error,
-    "WXS code the WXML compiler rejects (syntax error or unsupported syntax)",
-    "WXML 编译器不接受的 WXS 代码（语法错误或不支持的语法）"
-);
-
-pub struct WxsSyntaxError;
+crate::declare_rule! {
+    WxsSyntaxError, code: "MP330", name: "wxs-syntax-error", group: Wxml, severity: Error,
+    summary: ["WXS code the WXML compiler rejects (syntax error or unsupported syntax)", "WXML 编译器不接受的 WXS 代码（语法错误或不支持的语法）"],
+}
 
 impl Rule for WxsSyntaxError {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (path, module) in &ctx.project.wxs {
             let inline = !path.ends_with(".wxs");

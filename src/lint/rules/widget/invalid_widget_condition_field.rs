@@ -6,14 +6,10 @@ use super::{CONFIG, conditions};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
-crate::rule_meta!(
-    "MP541",
-    "invalid-widget-condition-field",
-    Widget,
-    Error,
-    "A widget test condition field has the wrong type",
-    "widget 编译条件的字段类型错误"
-);
+crate::declare_rule! {
+    InvalidWidgetConditionField, code: "MP541", name: "invalid-widget-condition-field", group: Widget, severity: Error,
+    summary: ["A widget test condition field has the wrong type", "widget 编译条件的字段类型错误"],
+}
 
 const SEARCH: &[(&str, bool)] = &[
     ("widgetData", false),
@@ -25,13 +21,7 @@ const SEARCH: &[(&str, bool)] = &[
 ];
 const CONVERSATION: &[(&str, bool)] = &[("pathName", false), ("title", false), ("cachekey", false)];
 
-pub struct InvalidConditionField;
-
-impl Rule for InvalidConditionField {
-    fn meta(&self) -> &'static crate::lint::rule::RuleMeta {
-        &META
-    }
-
+impl Rule for InvalidWidgetConditionField {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (kind, list) in conditions(ctx) {
             let fields = if kind == "search" {
