@@ -45,7 +45,7 @@ impl Group {
     }
 }
 
-/// A rule's metadata (declared with `rule_meta!` in [`crate::lint::rule`]); every finding points at
+/// A rule's metadata (declared with `declare_rule!` in [`crate::lint::rule`]); every finding points at
 /// its rule's.
 #[derive(Debug)]
 pub struct RuleMeta {
