@@ -19,7 +19,9 @@
 #                                    junit sarif)
 #   FIXTURES=REPO                    also every fixture project of REPO/fixtures (each folder with
 #                                    an app.json or a project.config.json, passed as an absolute
-#                                    path), e.g. FIXTURES=. (before/after a refactor)
+#                                    path), e.g. FIXTURES=. (before/after a refactor); the rule
+#                                    cases (fixtures/rules/*/*.txt) are written out as folders by
+#                                    REPO's `cargo run --example materialize_fixtures` first
 #   DIFF_DIR                         default /tmp/corpus-diff (its *.diff and out/ are replaced)
 #   TIMEOUT                          seconds per run, default 60
 # Exit: 0 all same, 1 something differed or a project folder is missing, 2 usage error.
@@ -103,10 +105,19 @@ DIFF_DIR=${DIFF_DIR:-/tmp/corpus-diff}
 TIMEOUT=${TIMEOUT:-60}
 LANGS=${LANGS:-en}
 read -r -a CHECK_FORMATS <<<"${FORMATS:-json concise human github gitlab junit sarif}"
+CASES_DIR=
 if [[ -n ${FIXTURES:-} ]]; then
   fixtures_root=$(cd "$FIXTURES" && pwd)
+  roots=("$fixtures_root/fixtures")
+  # Rule fixture cases are text files (fixtures/rules/README.md): written out as folders.
+  if compgen -G "$fixtures_root/fixtures/rules/*/*.txt" >/dev/null; then
+    CASES_DIR=$(mktemp -d)
+    (cd "$fixtures_root" && cargo run --quiet --release --example materialize_fixtures -- "$CASES_DIR") >&2 \
+      || { echo "materialize_fixtures failed in $fixtures_root" >&2; exit 2; }
+    roots+=("$CASES_DIR/fixtures")
+  fi
   while IFS= read -r d; do PROJECTS+=("$d"); done < <(
-    find "$fixtures_root/fixtures" \( -name app.json -o -name project.config.json \) -printf '%h\n' \
+    find "${roots[@]}" \( -name app.json -o -name project.config.json \) -printf '%h\n' \
       | sort -u)
 fi
 read -r -a EXTRA_BASE <<<"${EXTRA_BASE_ARGS:-}"
@@ -119,7 +130,7 @@ done
 mkdir -p "$DIFF_DIR"
 rm -rf -- "$DIFF_DIR/out" "$DIFF_DIR"/*.diff "$DIFF_DIR/summary.txt"
 WORK=$(mktemp -d)
-trap 'rm -rf -- "$WORK"' EXIT
+trap 'rm -rf -- "$WORK" ${CASES_DIR:+"$CASES_DIR"}' EXIT
 
 # run LABEL BIN FORMAT PROJECT -> $WORK/LABEL.{out,err,rc,time}
 run() {

@@ -2,7 +2,8 @@
 """Whole-binary mutation fuzzer for mpcheck (Python 3.11, stdlib only).
 
 Each case copies one fixture project (a folder under fixtures/ with app.json or
-project.config.json) to a temporary folder, mutates one to a few of its files (byte and token
+project.config.json; the rule cases fixtures/rules/*/*.txt are first written out as folders by
+`cargo run --release --example materialize_fixtures`) to a temporary folder, mutates one to a few of its files (byte and token
 mutations, long runs, deep nesting, invalid UTF-8, CJK, long lines) and sometimes the file
 system (long names, control characters and newlines in names, symlinks and symlink loops,
 empty files, a file replaced by a folder, deep folder nesting), then runs the release binary
@@ -19,6 +20,7 @@ with `--start i -n 1`.
 """
 
 import argparse
+import atexit
 import concurrent.futures
 import json
 import os
@@ -125,6 +127,23 @@ def mutate_bytes(rng, data, ext, max_len=2 << 20):
     return bytes(d)
 
 
+CASES_ROOT = None
+
+
+def materialize_cases(fixtures):
+    """Writes the rule fixture cases (fixtures/rules/*/*.txt, see fixtures/rules/README.md) as
+    folders under a temporary folder (removed at exit): its path, or None without cases."""
+    global CASES_ROOT
+    if not any((fixtures / "rules").glob("*/*.txt")):
+        return None
+    CASES_ROOT = Path(tempfile.mkdtemp(prefix="mpcheck-cases-"))
+    atexit.register(shutil.rmtree, CASES_ROOT, True)
+    subprocess.run(
+        ["cargo", "run", "--quiet", "--release", "--example", "materialize_fixtures", "--", str(CASES_ROOT)],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return CASES_ROOT
+
+
 def find_projects(fixtures):
     out = []
     for dirpath, dirnames, filenames in os.walk(fixtures):
@@ -224,7 +243,12 @@ def make_case(i, args, projects):
     work = Path(tempfile.mkdtemp(prefix=f"mpfz{i}-"))
     proj = work / "p"
     shutil.copytree(proj_src, proj, symlinks=True)
-    notes = [f"project {proj_src.relative_to(ROOT) if proj_src.is_relative_to(ROOT) else proj_src}"]
+    shown = proj_src
+    if proj_src.is_relative_to(ROOT):
+        shown = proj_src.relative_to(ROOT)
+    elif CASES_ROOT and proj_src.is_relative_to(CASES_ROOT):
+        shown = proj_src.relative_to(CASES_ROOT)  # fixtures/rules/<CODE>/<name>
+    notes = [f"project {shown}"]
     text_files = [f for f in files_of(proj) if f.suffix in TEXT_EXT]
     for _ in range(rng.randint(1, 3) if text_files else 0):
         f = rng.choice(text_files)
@@ -369,6 +393,14 @@ def main():
     if not Path(args.bin).is_file():
         sys.exit(f"{args.bin} not found: cargo build --release first")
     projects = find_projects(Path(args.fixtures))
+    cases = materialize_cases(Path(args.fixtures))
+    if cases:
+        # In the order the case folders had under fixtures/ (case i depends on the list).
+        def order(p):
+            base = cases / "fixtures" if p.is_relative_to(cases) else Path(args.fixtures)
+            return p.relative_to(base).parts
+
+        projects = sorted(projects + find_projects(cases / "fixtures"), key=order)
     if not projects:
         sys.exit(f"no projects under {args.fixtures}")
     Path(args.out).mkdir(parents=True, exist_ok=True)

@@ -7,13 +7,16 @@ are kept under OUT. Needs `cargo build --release` first.
 
     scripts/fuzz_fix.py [SEED (1)] [N (300)] [OUT ($TMPDIR/mpcheck-fuzz-fix)]
 """
-import os, random, shutil, subprocess, json, sys, glob, tempfile
+import atexit, os, random, shutil, subprocess, json, sys, glob, tempfile
 ROOT=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 M=os.path.join(ROOT,"target/release/mpcheck")
 OUT=sys.argv[3] if len(sys.argv)>3 else os.path.join(tempfile.gettempdir(),"mpcheck-fuzz-fix")
 os.makedirs(OUT,exist_ok=True)
 random.seed(int(sys.argv[1]) if len(sys.argv)>1 else 1)
-srcs=[d for d in glob.glob(os.path.join(ROOT,"fixtures/rules/MP*/fail-*")) if os.path.basename(os.path.dirname(d)) in ("MP003","MP102","MP105","MP107","MP201","MP202","MP325","MP407","MP408")]+[os.path.join(ROOT,"fixtures/example")]
+# The rule cases are text files (fixtures/rules/README.md): written out as folders first.
+CASES=tempfile.mkdtemp(prefix="mpcheck-cases-"); atexit.register(shutil.rmtree,CASES,True)
+subprocess.run(["cargo","run","--quiet","--release","--example","materialize_fixtures","--",CASES],cwd=ROOT,check=True,stdout=subprocess.DEVNULL)
+srcs=[d for d in sorted(glob.glob(os.path.join(CASES,"fixtures/rules/MP*/fail-*"))) if os.path.basename(os.path.dirname(d)) in ("MP003","MP102","MP105","MP107","MP201","MP202","MP325","MP407","MP408")]+[os.path.join(ROOT,"fixtures/example")]
 frags=['{','}','[',']',',',':','"','\\','\ufeff','\r\n','\t','"window"','"usingComponents"','"lazyCodeLoading"','"/pages/a/a"','"red"','"setting"','{"a":1}','\u00e9','\ud7ff','  ','\n']
 bad=0
 N=int(sys.argv[2]) if len(sys.argv)>2 else 300

@@ -235,7 +235,7 @@ fn screenshot(html: &Path, png: &Path, profile: &Path) -> (u32, u32) {
 #[test]
 #[ignore = "needs Chromium: scripts/test.sh installs it (or set MPCHECK_CHROMIUM) and runs this with --ignored"]
 fn html_report_renders_and_matches_json() {
-    check(&root().join("fixtures/rules/MP400/fail-over-configured-limit"));
+    check(&common::rule_case("MP400/fail-over-configured-limit").dir);
     let (_, dom) = check(&root().join("fixtures/example"));
     // Folders are named inside the map, the package in its band.
     assert!(dom.contains(">pages/ 693 B</text>"), "{dom}");

@@ -97,10 +97,12 @@ fn output_is_identical_at_any_thread_count() {
 
 #[test]
 fn exit_codes() {
-    let clean = root().join("fixtures/rules/MP200/pass-subpackages");
+    let clean_case = common::rule_case("MP200/pass-subpackages");
+    let clean = clean_case.dir.clone();
     assert_eq!(mpcheck(&clean, &["check"]).status.code(), Some(0));
     // Warnings only: 0, unless --max-warnings is exceeded.
-    let warn = root().join("fixtures/rules/MP107/fail-window-wrapper");
+    let warn_case = common::rule_case("MP107/fail-window-wrapper");
+    let warn = warn_case.dir.clone();
     assert_eq!(mpcheck(&warn, &["check"]).status.code(), Some(0));
     assert_eq!(
         mpcheck(&warn, &["check", "--max-warnings", "6"])
@@ -173,10 +175,7 @@ fn config_sets_severity_and_excludes() {
 #[test]
 fn config_in_project_folder_is_found() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &root().join("fixtures/rules/MP107/fail-window-wrapper"),
-        dir.path(),
-    );
+    common::cases::find("MP107/fail-window-wrapper").write_to(dir.path());
     std::fs::write(
         dir.path().join("mpcheck.json"),
         r#"{"rules": {"page-json-window-wrapper": "error"}}"#,
@@ -196,10 +195,7 @@ fn bad_config_points_into_the_file_and_exits_2() {
     ];
     for (name, text) in cases {
         let dir = tempfile::tempdir().unwrap();
-        copy_dir(
-            &root().join("fixtures/rules/MP200/pass-subpackages"),
-            dir.path(),
-        );
+        common::cases::find("MP200/pass-subpackages").write_to(dir.path());
         std::fs::write(dir.path().join("mpcheck.json"), text).unwrap();
         let o = mpcheck(dir.path(), &["check"]);
         assert_eq!(o.status.code(), Some(2), "{name}");
@@ -356,7 +352,8 @@ fn suppressions() {
 
 #[test]
 fn size_command() {
-    let project = root().join("fixtures/rules/MP400/fail-over-configured-limit");
+    let project_case = common::rule_case("MP400/fail-over-configured-limit");
+    let project = project_case.dir.clone();
     let o = mpcheck(&project, &["size", "-f", "json"]);
     // Over the configured limit: exit 1.
     assert_eq!(o.status.code(), Some(1));
@@ -650,10 +647,12 @@ fn check_writes_its_output_to_a_file_with_o() {
 
 #[test]
 fn size_exits_1_when_a_package_is_over_its_limit() {
-    let over = root().join("fixtures/rules/MP400/fail-over-configured-limit");
+    let over_case = common::rule_case("MP400/fail-over-configured-limit");
+    let over = over_case.dir.clone();
     let o = mpcheck(&over, &["size"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    let under = root().join("fixtures/rules/MP400/pass-under-limit");
+    let under_case = common::rule_case("MP400/pass-under-limit");
+    let under = under_case.dir.clone();
     assert_eq!(mpcheck(&under, &["size"]).status.code(), Some(0));
 }
 

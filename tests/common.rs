@@ -11,6 +11,35 @@ use mpcheck::project::Project;
 use mpcheck::report::{self, Format, Options};
 use std::path::{Path, PathBuf};
 
+/// Rule fixture cases (fixtures/rules/<CODE>/<name>.txt).
+#[path = "support/cases.rs"]
+pub mod cases;
+
+/// The rule fixture case `CODE/name` (e.g. `MP400/pass-under-limit`) written into a fresh
+/// scratch folder, removed when the value is dropped: the project is its `dir`.
+pub fn rule_case(id: &str) -> cases::Materialized {
+    cases::find(id).materialize()
+}
+
+/// The file `rel` of the rule fixture case `id`, written to (and kept in) Cargo's scratch
+/// folder for integration tests: `target/tmp/cases/<CODE>/<name>/<rel>`. For a test that needs
+/// one file by path, e.g. `case_file("MP604/pass-pkcs1", "key.pem")`.
+pub fn case_file(id: &str, rel: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cases")
+        .join(id)
+        .join(rel);
+    let bytes = cases::find(id).file(rel);
+    if std::fs::read(&path).ok().as_ref() != Some(&bytes) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // Tests run in parallel: write aside, then rename over.
+        let aside = tempfile::NamedTempFile::new_in(path.parent().unwrap()).unwrap();
+        std::fs::write(aside.path(), &bytes).unwrap();
+        aside.persist(&path).unwrap();
+    }
+    path
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -115,8 +144,9 @@ pub fn temp_project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 /// `{"version", "desc", "appid", "key", "robot"}`, plus `"desc_from": "git-head"` and
 /// `"key_from": "env"` for where a value came from. Absent: version `1.0.0`, desc `None`,
 /// appid from project.config.json (as the command does), key `None`, robot `"1"`. `key` is
-/// relative to the fixture folder and given as a path relative to the crate root (the tests'
-/// working folder), so messages show a portable path.
+/// relative to the fixture folder and given relative to the working folder when it is under it
+/// (tests/rules.rs works in the scratch root its cases are written to), so messages show a
+/// portable path such as `fixtures/rules/MP604/fail-truncated/key.pem`.
 pub fn release_args(dir: &Path) -> Option<ReleaseArgs> {
     let text = std::fs::read_to_string(dir.join("release.json")).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).expect("release.json is JSON");
@@ -129,9 +159,7 @@ pub fn release_args(dir: &Path) -> Option<ReleaseArgs> {
             .and_then(|c| c.get("appid").and_then(|a| a.as_str()).map(str::to_string))
             .map(|a| (a, Given::ProjectConfig)),
     };
-    let rel = dir
-        .strip_prefix(root())
-        .expect("fixture under the crate root");
+    let cwd = std::env::current_dir().expect("a working folder");
     Some(ReleaseArgs {
         version: s("version").unwrap_or_else(|| "1.0.0".into()),
         desc: s("desc").map(|d| {
@@ -149,7 +177,9 @@ pub fn release_args(dir: &Path) -> Option<ReleaseArgs> {
             } else {
                 Given::Option
             };
-            (rel.join(k), given)
+            let key = dir.join(k);
+            let shown = key.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(key);
+            (shown, given)
         }),
         robot: s("robot").unwrap_or_else(|| "1".into()),
     })

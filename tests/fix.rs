@@ -406,7 +406,8 @@ const CASES: &[Case] = &[
 fn each_fixable_rule_on_its_fixture() {
     for case in CASES {
         let name = case.fixture;
-        let dir = copy(&root().join("fixtures/rules").join(case.fixture));
+        let dir = tempfile::tempdir().unwrap();
+        common::cases::find(case.fixture).write_to(dir.path());
         let config = only(&[case.code]);
         let c = config.path().to_str().unwrap();
         let before = files(dir.path());

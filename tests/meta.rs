@@ -89,18 +89,21 @@ fn every_doc_belongs_to_a_rule() {
 
 #[test]
 fn every_rule_has_fail_and_pass_fixtures() {
+    let cases = common::cases::all();
     for r in RULES {
         let code = r.meta().code;
-        let dir = root().join("fixtures/rules").join(code);
-        assert!(dir.is_dir(), "fixtures/rules/{code} is missing");
-        let cases: Vec<String> = subdirs(&dir).iter().map(|p| name(p)).collect();
+        let names: Vec<&str> = cases
+            .iter()
+            .filter(|c| c.code == code)
+            .map(|c| c.name.as_str())
+            .collect();
         assert!(
-            cases.iter().any(|c| c.starts_with("fail-")),
-            "{code} has no fail-* fixture"
+            names.iter().any(|c| c.starts_with("fail-")),
+            "{code} has no fail-* case (fixtures/rules/{code}/fail-*.txt)"
         );
         assert!(
-            cases.iter().any(|c| c.starts_with("pass-")),
-            "{code} has no pass-* fixture"
+            names.iter().any(|c| c.starts_with("pass-")),
+            "{code} has no pass-* case (fixtures/rules/{code}/pass-*.txt)"
         );
     }
     let codes: HashSet<String> = RULES.iter().map(|r| r.meta().code.to_string()).collect();
@@ -123,21 +126,46 @@ fn rules_index_is_in_sync() {
     );
 }
 
+/// fixtures/rules/<CODE>/ holds cases (`<name>.txt`) and their snapshots (`<name>.snap`), and
+/// nothing else but a README.md and the key folders src/'s unit tests read; the snapshots that were in
+/// tests/snapshots (`rules__<CODE>__<name>.snap`) are gone.
 #[test]
 fn no_stale_rule_snapshots() {
     for entry in std::fs::read_dir(root().join("tests/snapshots")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let Some(rest) = name
-            .strip_prefix("rules__")
-            .and_then(|r| r.strip_suffix(".snap"))
-        else {
-            continue;
-        };
-        let (code, case) = rest.split_once("__").expect("rules__CODE__case.snap");
         assert!(
-            root().join("fixtures/rules").join(code).join(case).is_dir(),
-            "tests/snapshots/{name} has no fixture: delete it"
+            !name.starts_with("rules__"),
+            "tests/snapshots/{name}: rule snapshots are beside their case in fixtures/rules"
         );
+    }
+    for dir in subdirs(&root().join("fixtures/rules")) {
+        let code = name(&dir);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let file = name(&path);
+            let id = format!("{code}/{}", file.split('.').next().unwrap());
+            if path.is_dir() {
+                assert!(
+                    common::cases::SRC_UNIT_TEST_KEYS.contains(&format!("{code}/{file}").as_str()),
+                    "fixtures/rules/{code}/{file}: a case is a .txt file (fixtures/rules/README.md)"
+                );
+            } else if file == "README.md" {
+                // Notes on the rule's cases.
+            } else if let Some(case) = file.strip_suffix(".snap") {
+                assert!(
+                    dir.join(format!("{case}.txt")).is_file(),
+                    "fixtures/rules/{code}/{file} has no case: delete it"
+                );
+            } else {
+                assert!(
+                    file.ends_with(".txt")
+                        && dir
+                            .join(format!("{}.snap", &file[..file.len() - 4]))
+                            .is_file(),
+                    "fixtures/rules/{code}/{file}: only <case>.txt and its <case>.snap ({id})"
+                );
+            }
+        }
     }
 }
 

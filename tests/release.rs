@@ -545,7 +545,7 @@ fn a_dry_run_whose_upload_could_not_start_exits_1() {
 fn install_ci_is_never_run_unasked_and_a_missing_client_says_how_to_get_it() {
     let app = release_app();
     let cache = tempfile::tempdir().unwrap();
-    let key = root().join("fixtures/rules/MP604/pass-pkcs1/key.pem");
+    let key = test_key();
     let o = run(mpcheck(&["release", "--version", "1.0.0"])
         .arg(app.path())
         .arg("--key")
@@ -611,7 +611,7 @@ fn a_silent_server_is_stopped_at_the_timeout() {
 
 /// A throwaway RSA key that passes the pre-flight (a rule fixture's).
 fn test_key() -> PathBuf {
-    root().join("fixtures/rules/MP604/pass-pkcs1/key.pem")
+    common::case_file("MP604/pass-pkcs1", "key.pem")
 }
 
 /// A stand-in client and Node.js, so that a dry run does not depend on what is installed here

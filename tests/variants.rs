@@ -892,7 +892,7 @@ fn release_base() -> ReleaseArgs {
         desc: Some(("Release 1.4.2".into(), Given::GitHead)),
         appid: Some(("wxf9c4501a76931b33".into(), Given::ProjectConfig)),
         key: Some((
-            "fixtures/rules/MP604/pass-pkcs1/key.pem".into(),
+            common::case_file("MP604/pass-pkcs1", "key.pem"),
             Given::Option,
         )),
         robot: "1".into(),
@@ -913,7 +913,7 @@ fn release_variants() -> Vec<(&'static str, ReleaseMutation)> {
         }),
         ("MP604", |a| {
             a.key = Some((
-                "fixtures/rules/MP604/fail-ec-pkcs8/key.pem".into(),
+                common::case_file("MP604/fail-ec-pkcs8", "key.pem"),
                 Given::Env,
             ));
         }),

@@ -10,10 +10,12 @@ use mpcheck::lint::rules::widget::data::{Input, Pages, validate};
 use std::path::Path;
 use std::process::Command;
 
-const DIR: &str = "fixtures/rules/MP550/pass-valid-bodies";
+/// The rule fixture case with the valid bodies (in its widget-data/).
+const CASE: &str = "MP550/pass-valid-bodies";
 
 fn body(name: &str) -> String {
-    std::fs::read_to_string(common::root().join(DIR).join("widget-data").join(name)).unwrap()
+    let bytes = common::cases::find(CASE).file(&format!("widget-data/{name}"));
+    String::from_utf8(bytes).unwrap()
 }
 
 fn pages() -> Pages {
@@ -363,7 +365,8 @@ fn mpcheck(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>) -> (i32, String) {
 
 #[test]
 fn widget_data_command_reads_files_and_stdin() {
-    let dir = common::root().join(DIR);
+    let case = common::rule_case(CASE);
+    let dir = case.dir.clone();
     let (code, out) = mpcheck(
         &[
             "widget-data",
