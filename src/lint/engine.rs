@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 use crate::lint::rules::RULES;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub fn run(analysis: &Analysis, config: &Config, lang: Lang) -> Vec<Diagnostic> {
     run_with(analysis, config, lang, None)
@@ -53,6 +54,41 @@ pub fn run_with(
         })
         .collect();
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    // Each WXML document once, every enabled rule on it while it is in cache (excluded files
+    // too: their findings are dropped below, like every rule's).
+    let started = std::time::Instant::now();
+    let wxml_ns: Vec<AtomicU64> = enabled.iter().map(|_| AtomicU64::new(0)).collect();
+    let documents: Vec<(&String, &crate::syntax::wxml::Document)> = project.wxml.iter().collect();
+    diagnostics.par_extend(documents.par_iter().flat_map_iter(|(path, doc)| {
+        let mut out = Vec::new();
+        for (i, rule) in enabled.iter().enumerate() {
+            if timings {
+                let t = std::time::Instant::now();
+                rule.check_wxml(&ctx, path, doc, &mut out);
+                wxml_ns[i].fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            } else {
+                rule.check_wxml(&ctx, path, doc, &mut out);
+            }
+        }
+        out
+    }));
+    if timings {
+        eprintln!(
+            "mpcheck: WXML documents {:?} ({} documents)",
+            started.elapsed(),
+            documents.len()
+        );
+        for (rule, ns) in enabled.iter().zip(&wxml_ns) {
+            let ns = ns.load(Ordering::Relaxed);
+            if ns >= 1_000_000 {
+                eprintln!(
+                    "mpcheck: {} took {:?} (CPU, per document)",
+                    rule.meta().code,
+                    std::time::Duration::from_nanos(ns)
+                );
+            }
+        }
+    }
     diagnostics.par_extend(enabled.par_iter().flat_map_iter(|rule| {
         let mut out = Vec::new();
         let started = std::time::Instant::now();

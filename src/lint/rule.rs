@@ -4,6 +4,7 @@ use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::i18n::Lang;
 use crate::project::{Project, ProjectFile};
+use crate::syntax::wxml::Document;
 
 /// mpcheck's own config file, looked for in the project folder (read by [`crate::lint::config`]).
 pub const CONFIG_FILE: &str = "mpcheck.json";
@@ -82,6 +83,9 @@ pub trait Declared {
 pub trait Rule: Declared + Sync {
     /// Called once per indexed file, in parallel.
     fn check_file(&self, _ctx: &Ctx, _file: &ProjectFile, _out: &mut Vec<Diagnostic>) {}
+    /// Called once per parsed WXML file (`path` relative to the project folder), in parallel:
+    /// the engine visits each document once and hands it to every enabled rule in turn.
+    fn check_wxml(&self, _ctx: &Ctx, _path: &str, _doc: &Document, _out: &mut Vec<Diagnostic>) {}
     /// Called once per project, in parallel with other rules.
     fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
 }

@@ -78,7 +78,20 @@ impl<'a> Element<'a> {
     }
 
     pub fn attr(self, name: &str) -> Option<Attr<'a>> {
-        self.attrs().find(|a| a.name == name)
+        // Names compared on the raw spans first: no value is sliced for the others.
+        let (from, to) = self.data.attrs;
+        let doc = self.doc;
+        doc.attrs[from as usize..to as usize]
+            .iter()
+            .find(|a| {
+                (a.name.end - a.name.start) as usize == name.len() && doc.slice(a.name) == name
+            })
+            .map(|a| Attr {
+                name: doc.slice(a.name),
+                name_span: a.name,
+                value: a.value.map(|v| doc.slice(v)),
+                value_span: a.value,
+            })
     }
 
     pub fn children(self) -> impl Iterator<Item = Node<'a>> {

@@ -1,9 +1,9 @@
 //! MP321: an element with the same attribute twice (`mode="aspectFill" … mode="widthFix"`).
 //! `wcc` accepts it and silently keeps one of them. One finding per repeated name and element.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 use std::collections::HashMap;
 
 crate::declare_rule! {
@@ -12,62 +12,74 @@ crate::declare_rule! {
 }
 
 impl Rule for DuplicateAttribute {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, doc) in documents(ctx) {
-            for el in doc.elements() {
-                // The first attribute of each name and how often it repeats (one pass: an
-                // element can carry thousands). One finding per repeated name, at its first
-                // repeat: deleting the extras is one edit.
-                let mut seen: HashMap<&str, (crate::syntax::wxml::Attr, usize)> = HashMap::new();
-                let mut repeats = Vec::new();
-                for a in el.attrs() {
-                    match seen.get_mut(a.name) {
-                        None => {
-                            seen.insert(a.name, (a, 0));
-                        }
-                        Some((_, n)) => {
-                            *n += 1;
-                            if *n == 1 {
-                                repeats.push(a);
-                            }
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for el in doc.elements() {
+            // Most elements have a few attributes and none repeated: found without allocating.
+            let mut names: [&str; 16] = [""; 16];
+            let (mut n, mut maybe) = (0, false);
+            for a in el.attrs() {
+                if n == names.len() || names[..n].contains(&a.name) {
+                    maybe = true;
+                    break;
+                }
+                names[n] = a.name;
+                n += 1;
+            }
+            if !maybe {
+                continue;
+            }
+            // The first attribute of each name and how often it repeats (one pass: an
+            // element can carry thousands). One finding per repeated name, at its first
+            // repeat: deleting the extras is one edit.
+            let mut seen: HashMap<&str, (crate::syntax::wxml::Attr, usize)> = HashMap::new();
+            let mut repeats = Vec::new();
+            for a in el.attrs() {
+                match seen.get_mut(a.name) {
+                    None => {
+                        seen.insert(a.name, (a, 0));
+                    }
+                    Some((_, n)) => {
+                        *n += 1;
+                        if *n == 1 {
+                            repeats.push(a);
                         }
                     }
                 }
-                let tag = shown(el.name());
-                for a in repeats {
-                    let (first, n) = seen[a.name];
-                    let name = shown(a.name);
-                    let (times_en, times_zh) = if n > 1 {
-                        (
-                            format!(" ({} times)", n + 1),
-                            format!("（共 {} 次）", n + 1),
-                        )
+            }
+            let tag = shown(el.name());
+            for a in repeats {
+                let (first, n) = seen[a.name];
+                let name = shown(a.name);
+                let (times_en, times_zh) = if n > 1 {
+                    (
+                        format!(" ({} times)", n + 1),
+                        format!("（共 {} 次）", n + 1),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
+                let same = first.value == a.value;
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        path,
+                        Some(a.name_span),
+                        ctx.t(
+                            format!("`{name}` is repeated on <{tag}>{times_en}"),
+                            format!("<{tag}> 上重复设置了 `{name}`{times_zh}"),
+                        ),
+                    )
+                    .label(ctx.t("repeated".into(), "重复".into()))
+                    .help(if same {
+                        ctx.t("remove the repeated attribute".into(), "请删除重复的属性".into())
                     } else {
-                        (String::new(), String::new())
-                    };
-                    let same = first.value == a.value;
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            path,
-                            Some(a.name_span),
-                            ctx.t(
-                                format!("`{name}` is repeated on <{tag}>{times_en}"),
-                                format!("<{tag}> 上重复设置了 `{name}`{times_zh}"),
-                            ),
+                        ctx.t(
+                            "the two values differ and only one takes effect: keep the one you mean".into(),
+                            "两个值不同且只有一个生效：请保留需要的那个".into(),
                         )
-                        .label(ctx.t("repeated".into(), "重复".into()))
-                        .help(if same {
-                            ctx.t("remove the repeated attribute".into(), "请删除重复的属性".into())
-                        } else {
-                            ctx.t(
-                                "the two values differ and only one takes effect: keep the one you mean".into(),
-                                "两个值不同且只有一个生效：请保留需要的那个".into(),
-                            )
-                        })
-                        .related(path, Some(first.name_span), ctx.t("first set here".into(), "首次设置于此".into())),
-                    );
-                }
+                    })
+                    .related(path, Some(first.name_span), ctx.t("first set here".into(), "首次设置于此".into())),
+                );
             }
         }
     }

@@ -1,9 +1,9 @@
 //! MP324: a `wx:for` without `wx:key`. The list still renders, but every change re-creates its
 //! items (DevTools warns at run time); with components or inputs in the items, state is lost.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     ForWithoutKey, code: "MP324", name: "for-without-key", group: Wxml, severity: Info,
@@ -11,27 +11,25 @@ crate::declare_rule! {
 }
 
 impl Rule for ForWithoutKey {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, doc) in documents(ctx) {
-            for el in doc.elements() {
-                let Some(a) = el.attr("wx:for") else { continue };
-                if el.attr("wx:key").is_some() {
-                    continue;
-                }
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        Some(a.name_span),
-                        ctx.t(format!("<{}> has wx:for but no wx:key", el.name()), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name())),
-                    )
-                    .label(ctx.t("list without key".into(), "列表缺少 key".into()))
-                    .help(ctx.t(
-                        "add wx:key=\"id\" (a unique field of each item) or wx:key=\"*this\" for lists of strings or numbers".into(),
-                        "请添加 wx:key=\"id\"（列表项中唯一的字段），字符串或数字列表可用 wx:key=\"*this\"".into(),
-                    )),
-                );
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for el in doc.elements() {
+            let Some(a) = el.attr("wx:for") else { continue };
+            if el.attr("wx:key").is_some() {
+                continue;
             }
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    path,
+                    Some(a.name_span),
+                    ctx.t(format!("<{}> has wx:for but no wx:key", el.name()), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name())),
+                )
+                .label(ctx.t("list without key".into(), "列表缺少 key".into()))
+                .help(ctx.t(
+                    "add wx:key=\"id\" (a unique field of each item) or wx:key=\"*this\" for lists of strings or numbers".into(),
+                    "请添加 wx:key=\"id\"（列表项中唯一的字段），字符串或数字列表可用 wx:key=\"*this\"".into(),
+                )),
+            );
         }
     }
 }

@@ -2,9 +2,10 @@
 //! exist in the package (relative to the template, or from the root with a leading `/`).
 //! Network, `data:`, `cloud://` and `wxfile://` sources and `{{ }}` values are not checked.
 
-use super::{documents, resolve_src};
+use super::resolve_src;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     MediaSrcNotFound, code: "MP327", name: "media-src-not-found", group: Wxml, severity: Warning,
@@ -14,53 +15,51 @@ crate::declare_rule! {
 const MEDIA: &[&str] = &["image", "cover-image", "audio", "video"];
 
 impl Rule for MediaSrcNotFound {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for (path, doc) in documents(ctx) {
-            let dir = super::template_dir(p, path);
-            for el in doc.elements() {
-                if !MEDIA.contains(&el.name()) {
-                    continue;
-                }
-                let Some(src) = el.attr("src") else { continue };
-                let (Some(value), Some(span)) = (src.value, src.value_span) else {
-                    continue;
-                };
-                let v = value.trim();
-                let remote = [
-                    "http://",
-                    "https://",
-                    "//",
-                    "data:",
-                    "cloud://",
-                    "wxfile://",
-                    "blob:",
-                ]
-                .iter()
-                .any(|s| v.to_ascii_lowercase().starts_with(s));
-                if v.is_empty() || remote || v.contains("{{") {
-                    continue;
-                }
-                let target = resolve_src(dir, v.split(['?', '#']).next().unwrap_or(v), "");
-                let file = p.in_root(&target);
-                if p.exists(&file) {
-                    continue;
-                }
-                let help = super::missing_file_help(ctx, &target);
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        Some(span),
-                        ctx.t(
-                            format!("<{}> src \"{v}\": {target} not found", el.name()),
-                            format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name()),
-                        ),
-                    )
-                    .label(ctx.t("missing file".into(), "文件不存在".into()))
-                    .help(help),
-                );
+        let dir = super::template_dir(p, path);
+        for el in doc.elements() {
+            if !MEDIA.contains(&el.name()) {
+                continue;
             }
+            let Some(src) = el.attr("src") else { continue };
+            let (Some(value), Some(span)) = (src.value, src.value_span) else {
+                continue;
+            };
+            let v = value.trim();
+            let remote = [
+                "http://",
+                "https://",
+                "//",
+                "data:",
+                "cloud://",
+                "wxfile://",
+                "blob:",
+            ]
+            .iter()
+            .any(|s| v.to_ascii_lowercase().starts_with(s));
+            if v.is_empty() || remote || v.contains("{{") {
+                continue;
+            }
+            let target = resolve_src(dir, v.split(['?', '#']).next().unwrap_or(v), "");
+            let file = p.in_root(&target);
+            if p.exists(&file) {
+                continue;
+            }
+            let help = super::missing_file_help(ctx, &target);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    path,
+                    Some(span),
+                    ctx.t(
+                        format!("<{}> src \"{v}\": {target} not found", el.name()),
+                        format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name()),
+                    ),
+                )
+                .label(ctx.t("missing file".into(), "文件不存在".into()))
+                .help(help),
+            );
         }
     }
 }

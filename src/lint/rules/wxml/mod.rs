@@ -14,9 +14,7 @@ pub mod wxs_require_not_found;
 pub mod wxs_syntax_error;
 
 use crate::lint::rule::Ctx;
-use crate::syntax::wxml::Document;
 
-/// The parsed WXML files in path order.
 /// "Did you mean" is computed among at most this many names: each suggestion is an edit
 /// distance to every candidate, and a template with 20,000 unknown uses of 20,000 names was
 /// 400 million of them.
@@ -31,17 +29,6 @@ pub(crate) fn suggest<'a>(
         return None;
     }
     crate::analysis::schema::suggest(word, candidates)
-}
-
-pub(crate) fn documents<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, &'a Document)> {
-    let mut docs: Vec<(&str, &Document)> = ctx
-        .project
-        .wxml
-        .iter()
-        .map(|(p, d)| (p.as_str(), d))
-        .collect();
-    docs.sort_by_key(|(p, _)| *p);
-    docs
 }
 
 pub(crate) use crate::project::paths::{resolve_src, template_dir};

@@ -1,9 +1,9 @@
 //! MP323: `wx:elif` or `wx:else` on an element whose previous sibling element has neither
 //! `wx:if` nor `wx:elif`: the condition chain is broken.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 use crate::syntax::wxml::{Element, Node};
 
 crate::declare_rule! {
@@ -49,9 +49,7 @@ fn check<'a>(
 }
 
 impl Rule for OrphanElifElse {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, doc) in documents(ctx) {
-            check(ctx, path, doc.roots(), out);
-        }
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        check(ctx, path, doc.roots(), out);
     }
 }

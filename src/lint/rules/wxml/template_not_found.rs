@@ -2,7 +2,6 @@
 //! same file or in a file it imports with `<import src>` (imports are not transitive). `wcc`
 //! accepts it and the page renders nothing there, hence a warning.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
@@ -24,66 +23,64 @@ fn defined(doc: &Document, out: &mut HashSet<String>) {
 }
 
 impl Rule for TemplateNotFound {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for (path, doc) in documents(ctx) {
-            let uses: Vec<_> = doc
-                .elements()
-                .filter(|e| e.name() == "template")
-                .filter_map(|e| e.attr("is"))
-                .filter(|a| a.value.is_some_and(|v| !v.is_empty() && !v.contains("{{")))
-                .collect();
-            if uses.is_empty() {
+        let uses: Vec<_> = doc
+            .elements()
+            .filter(|e| e.name() == "template")
+            .filter_map(|e| e.attr("is"))
+            .filter(|a| a.value.is_some_and(|v| !v.is_empty() && !v.contains("{{")))
+            .collect();
+        if uses.is_empty() {
+            return;
+        }
+        let mut names = HashSet::new();
+        defined(doc, &mut names);
+        let dir = super::template_dir(p, path);
+        let mut unresolved_import = false;
+        // Each imported file once, however often it is imported.
+        let mut imported_files = HashSet::new();
+        for el in doc.elements().filter(|e| e.name() == "import") {
+            let Some(src) = el.attr("src").and_then(|a| a.value) else {
+                continue;
+            };
+            let target = super::resolve_src(dir, src, "wxml");
+            if !imported_files.insert(target.clone()) {
                 continue;
             }
-            let mut names = HashSet::new();
-            defined(doc, &mut names);
-            let dir = super::template_dir(p, path);
-            let mut unresolved_import = false;
-            // Each imported file once, however often it is imported.
-            let mut imported_files = HashSet::new();
-            for el in doc.elements().filter(|e| e.name() == "import") {
-                let Some(src) = el.attr("src").and_then(|a| a.value) else {
-                    continue;
-                };
-                let target = super::resolve_src(dir, src, "wxml");
-                if !imported_files.insert(target.clone()) {
-                    continue;
-                }
-                match p.wxml.get(&p.in_root(&target)) {
-                    Some(imported) => defined(imported, &mut names),
-                    None => unresolved_import = true,
-                }
+            match p.wxml.get(&p.in_root(&target)) {
+                Some(imported) => defined(imported, &mut names),
+                None => unresolved_import = true,
             }
-            // A missing import is MP322's; its templates cannot be judged.
-            if unresolved_import {
+        }
+        // A missing import is MP322's; its templates cannot be judged.
+        if unresolved_import {
+            return;
+        }
+        for a in uses {
+            let name = a.value.unwrap_or_default();
+            if names.contains(name) {
                 continue;
             }
-            for a in uses {
-                let name = a.value.unwrap_or_default();
-                if names.contains(name) {
-                    continue;
-                }
-                let help = super::suggest(name, names.iter().map(String::as_str))
-                    .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
-                    .unwrap_or_else(|| ctx.t(
-                        "define it with <template name=\"…\"> here, or <import> the file that defines it".into(),
-                        "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
-                    ));
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        a.value_span,
-                        ctx.t(
-                            format!("template \"{name}\" is not defined or imported"),
-                            format!("模板 \"{name}\" 没有定义或引入"),
-                        ),
-                    )
-                    .label(ctx.t("unknown template".into(), "未知的模板".into()))
-                    .help(help),
-                );
-            }
+            let help = super::suggest(name, names.iter().map(String::as_str))
+                .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
+                .unwrap_or_else(|| ctx.t(
+                    "define it with <template name=\"…\"> here, or <import> the file that defines it".into(),
+                    "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
+                ));
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    path,
+                    a.value_span,
+                    ctx.t(
+                        format!("template \"{name}\" is not defined or imported"),
+                        format!("模板 \"{name}\" 没有定义或引入"),
+                    ),
+                )
+                .label(ctx.t("unknown template".into(), "未知的模板".into()))
+                .help(help),
+            );
         }
     }
 }

@@ -3,9 +3,9 @@
 //! package that is not loaded with the template's own (another subpackage; the main package
 //! from an independent subpackage). Like URL paths, `../` above the root stays at the root.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     WxmlSrcNotFound, code: "MP322", name: "wxml-src-not-found", group: Wxml, severity: Error,
@@ -13,74 +13,70 @@ crate::declare_rule! {
 }
 
 impl Rule for WxmlSrcNotFound {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for (path, doc) in documents(ctx) {
-            let dir = super::template_dir(p, path);
-            for el in doc.elements() {
-                let ext = match el.name() {
-                    "import" | "include" => "wxml",
-                    "wxs" => "wxs",
-                    _ => continue,
-                };
-                let Some(src) = el.attr("src") else { continue };
-                let (Some(value), Some(span)) = (&src.value, src.value_span) else {
-                    continue;
-                };
-                if value.contains("{{") || value.is_empty() {
-                    continue;
-                }
-                let with_ext = super::resolve_src(dir, value, ext);
-                if p.exists(&p.in_root(&with_ext)) {
-                    let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
-                    if let Some(why) = super::cross_package(p, ctx, from, &with_ext) {
-                        out.push(
-                            Diagnostic::new(
-                                &META,
-                                path,
-                                Some(span),
-                                ctx.t(
-                                    format!(
-                                        "<{}> src \"{value}\": {with_ext} is in another package",
-                                        el.name()
-                                    ),
-                                    format!(
-                                        "<{}> 的 src \"{value}\"：{with_ext} 在其他包中",
-                                        el.name()
-                                    ),
-                                ),
-                            )
-                            .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
-                            .help(ctx.t(
-                                format!(
-                                    "{why}; move the file into this package or the main package"
-                                ),
-                                format!("{why}；请把文件移到当前包或主包"),
-                            )),
-                        );
-                    }
-                    continue;
-                }
-                let help = super::missing_file_help(ctx, &with_ext);
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        Some(span),
-                        ctx.t(
-                            format!("<{}> src \"{value}\": {with_ext} not found", el.name()),
-                            format!("<{}> 的 src \"{value}\"：未找到 {with_ext}", el.name()),
-                        ),
-                    )
-                    .label(ctx.t("missing file".into(), "文件不存在".into()))
-                    .help(help)
-                    .related(
-                        p.in_root(&with_ext),
-                        None,
-                        ctx.t("this file does not exist".into(), "该文件不存在".into()),
-                    ),
-                );
+        let dir = super::template_dir(p, path);
+        for el in doc.elements() {
+            let ext = match el.name() {
+                "import" | "include" => "wxml",
+                "wxs" => "wxs",
+                _ => continue,
+            };
+            let Some(src) = el.attr("src") else { continue };
+            let (Some(value), Some(span)) = (&src.value, src.value_span) else {
+                continue;
+            };
+            if value.contains("{{") || value.is_empty() {
+                continue;
             }
+            let with_ext = super::resolve_src(dir, value, ext);
+            if p.exists(&p.in_root(&with_ext)) {
+                let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
+                if let Some(why) = super::cross_package(p, ctx, from, &with_ext) {
+                    out.push(
+                        Diagnostic::new(
+                            &META,
+                            path,
+                            Some(span),
+                            ctx.t(
+                                format!(
+                                    "<{}> src \"{value}\": {with_ext} is in another package",
+                                    el.name()
+                                ),
+                                format!(
+                                    "<{}> 的 src \"{value}\"：{with_ext} 在其他包中",
+                                    el.name()
+                                ),
+                            ),
+                        )
+                        .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
+                        .help(ctx.t(
+                            format!("{why}; move the file into this package or the main package"),
+                            format!("{why}；请把文件移到当前包或主包"),
+                        )),
+                    );
+                }
+                continue;
+            }
+            let help = super::missing_file_help(ctx, &with_ext);
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    path,
+                    Some(span),
+                    ctx.t(
+                        format!("<{}> src \"{value}\": {with_ext} not found", el.name()),
+                        format!("<{}> 的 src \"{value}\"：未找到 {with_ext}", el.name()),
+                    ),
+                )
+                .label(ctx.t("missing file".into(), "文件不存在".into()))
+                .help(help)
+                .related(
+                    p.in_root(&with_ext),
+                    None,
+                    ctx.t("this file does not exist".into(), "该文件不存在".into()),
+                ),
+            );
         }
     }
 }

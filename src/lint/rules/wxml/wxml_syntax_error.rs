@@ -3,9 +3,9 @@
 //! value without its closing quote. The official compile step does not parse WXML; the WXML
 //! compiler (`wcc`) then fails, or the page breaks at run time.
 
-use super::documents;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     WxmlSyntaxError, code: "MP320", name: "wxml-syntax-error", group: Wxml, severity: Error,
@@ -13,36 +13,34 @@ crate::declare_rule! {
 }
 
 impl Rule for WxmlSyntaxError {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, doc) in documents(ctx) {
-            for e in &doc.errors {
-                out.push(
-                    Diagnostic::new(&META, path, Some(e.span), ctx.t(e.message.clone(), e.message_zh.clone()))
-                        .label(ctx.t("here".into(), "此处".into()))
-                        .help(ctx.t(
-                            "the WXML compiler (wcc) rejects this template; fix the markup before upload".into(),
-                            "WXML 编译器（wcc）会拒绝该模板，请在上传前修正".into(),
-                        )),
-                );
-            }
-            if let (Some(last), n @ 1..) = (doc.errors.last(), doc.errors_omitted) {
-                let max = crate::syntax::wxml::MAX_ERRORS;
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        Some(last.span),
-                        ctx.t(
-                            format!("{n} more syntax errors after this one are not listed (only the first {max} of a file are)"),
-                            format!("此后还有 {n} 个语法错误未列出（每个文件只列出前 {max} 个）"),
-                        ),
-                    )
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for e in &doc.errors {
+            out.push(
+                Diagnostic::new(&META, path, Some(e.span), ctx.t(e.message.clone(), e.message_zh.clone()))
+                    .label(ctx.t("here".into(), "此处".into()))
                     .help(ctx.t(
-                        "fix the errors above first; wcc stops at the first one".into(),
-                        "请先修正上面的错误；wcc 遇到第一个错误即停止".into(),
+                        "the WXML compiler (wcc) rejects this template; fix the markup before upload".into(),
+                        "WXML 编译器（wcc）会拒绝该模板，请在上传前修正".into(),
                     )),
-                );
-            }
+            );
+        }
+        if let (Some(last), n @ 1..) = (doc.errors.last(), doc.errors_omitted) {
+            let max = crate::syntax::wxml::MAX_ERRORS;
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    path,
+                    Some(last.span),
+                    ctx.t(
+                        format!("{n} more syntax errors after this one are not listed (only the first {max} of a file are)"),
+                        format!("此后还有 {n} 个语法错误未列出（每个文件只列出前 {max} 个）"),
+                    ),
+                )
+                .help(ctx.t(
+                    "fix the errors above first; wcc stops at the first one".into(),
+                    "请先修正上面的错误；wcc 遇到第一个错误即停止".into(),
+                )),
+            );
         }
     }
 }
