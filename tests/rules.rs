@@ -39,7 +39,7 @@ fn main() {
         })
         .collect();
     assert!(!trials.is_empty(), "no cases under fixtures/rules");
-    let others: [(&str, Check); 4] = [
+    let others: [(&str, Check); 3] = [
         (
             "upload_key_findings_never_show_the_key",
             upload_key_findings_never_show_the_key,
@@ -52,9 +52,6 @@ fn main() {
             "argument_findings_have_no_location",
             argument_findings_have_no_location,
         ),
-        ("src_unit_test_keys_match_their_cases", |_| {
-            src_unit_test_keys_match_their_cases()
-        }),
     ];
     for (name, f) in others {
         let base = Arc::clone(&base);
@@ -224,17 +221,5 @@ fn argument_findings_have_no_location(base: &Path) -> Result<(), Failed> {
     let d = &json["diagnostics"][0];
     assert_eq!(d["file"], "<release arguments>");
     assert!(d["range"].is_null());
-    Ok(())
-}
-
-/// The key files src/'s unit tests read are the same as their cases' key.pem.
-fn src_unit_test_keys_match_their_cases() -> Result<(), Failed> {
-    for id in cases::SRC_UNIT_TEST_KEYS {
-        let kept = cases::rules_dir().join(id).join("key.pem");
-        let bytes = std::fs::read(&kept).map_err(|e| format!("{}: {e}", kept.display()))?;
-        if bytes != cases::find(id).file("key.pem") {
-            return Err(format!("{} differs from {id}.txt's key.pem", kept.display()).into());
-        }
-    }
     Ok(())
 }

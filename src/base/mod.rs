@@ -7,3 +7,5 @@ pub mod glob;
 pub mod i18n;
 pub mod relpath;
 pub mod source;
+#[cfg(test)]
+pub mod test_support;

@@ -20,19 +20,6 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("pages/index/index.wxml", "<view>hello</view>\n"),
 ];
 
-/// Key files that src/'s unit tests read by path (src/rules/release/upload_key_invalid.rs,
-/// src/release/client.rs): `fixtures/rules/<CODE>/<name>/key.pem`, copies of those cases'
-/// `key.pem` (tests/rules.rs checks they are the same), kept until those tests read their keys
-/// from elsewhere. Nothing else is a folder under fixtures/rules/<CODE>/.
-pub const SRC_UNIT_TEST_KEYS: &[&str] = &[
-    "MP604/fail-ed25519",
-    "MP604/fail-encrypted-pkcs1",
-    "MP604/fail-encrypted-pkcs8",
-    "MP604/fail-truncated",
-    "MP604/pass-pkcs1",
-    "MP604/pass-pkcs8",
-];
-
 /// `fixtures/rules` of this crate.
 pub fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")

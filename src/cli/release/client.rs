@@ -699,11 +699,7 @@ mod tests {
 
     #[test]
     fn redacts_key_material_however_it_is_wrapped() {
-        let pem = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/rules/MP604/pass-pkcs1/key.pem"
-        ))
-        .unwrap();
+        let pem = crate::base::test_support::case_file("MP604", "pass-pkcs1", "key.pem");
         let secrets = Secrets::of(pem.as_bytes());
         let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
         // The file's own lines, the same body re-wrapped at 76 and 30 columns, CRLF, one

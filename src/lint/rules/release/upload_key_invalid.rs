@@ -316,8 +316,7 @@ mod tests {
     use super::{KeyProblem, inspect};
 
     fn fixture(case: &str, file: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/MP604/");
-        std::fs::read_to_string(format!("{dir}{case}/{file}")).unwrap()
+        crate::base::test_support::case_file("MP604", case, file)
     }
 
     #[test]
