@@ -75,7 +75,14 @@ pub fn check_with(
     if let Some(w) = &whitelist {
         project.add_text(w.file.clone(), w.source.clone());
     }
-    let diagnostics = engine::run_with(&Analysis::new(&project, whitelist), config, lang, release);
+    let analysis = Analysis::new(&project, whitelist);
+    let diagnostics = engine::run_with(&analysis, config, lang, release);
+    assert!(
+        !analysis.computed_late(),
+        "{}: an enabled rule reads an analysis it does not name in `needs`",
+        dir.display()
+    );
+    drop(analysis);
     (project, diagnostics)
 }
 

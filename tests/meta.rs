@@ -194,3 +194,45 @@ fn rule_types_are_named_as_their_rules() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A rule whose source reads an analysis names it in `needs` (the engine prepares only those;
+/// `tests/common.rs` also checks at run time that nothing was started late).
+#[test]
+fn rules_name_the_analyses_they_read() {
+    use mpcheck::base::diagnostic::Need;
+    let reads: &[(Need, &[&str])] = &[
+        (Need::Schemas, &["schema_issues(", ".role(", "var_uses("]),
+        (Need::Sites, &["known(", "sites("]),
+        (Need::Upload, &[".upload()"]),
+    ];
+    let mut sources = Vec::new();
+    let mut stack = vec![root().join("src/lint/rules")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "mod.rs") {
+                sources.push(path);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        let Some(at) = code.find("code: \"MP") else {
+            continue;
+        };
+        let rule_code = &code[at + 7..at + 12];
+        let Some(rule) = mpcheck::lint::rules::find(rule_code) else {
+            continue;
+        };
+        for (need, patterns) in reads {
+            if patterns.iter().any(|p| code.contains(p)) && !rule.meta().needs.contains(need) {
+                missing.push(format!("{rule_code} reads {need:?}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add to `needs`: {}", missing.join(", "));
+}

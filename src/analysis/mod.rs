@@ -8,6 +8,7 @@ pub mod domains;
 pub mod package;
 pub mod schema;
 
+use crate::base::diagnostic::Need;
 use crate::project::{JsonRole, PRIVATE_CONFIG, PROJECT_CONFIG, Project};
 use crate::syntax::js::Site;
 use components::ComponentUse;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use schema::SchemaIssue;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub struct Analysis<'p> {
     /// The project analysed.
@@ -35,8 +37,13 @@ pub struct Analysis<'p> {
     pub whitelist: Option<Whitelist>,
     /// Each module's resolved imports, computed on first use.
     module_deps: OnceLock<HashMap<String, Vec<String>>>,
-    /// What is uploaded, computed by [`Analysis::prepare_upload`] or on first use.
+    /// What is uploaded, computed by [`Analysis::prepare`] or on first use.
     upload: OnceLock<Upload>,
+    /// The rules are running: an analysis computed now was not prepared (see `late`).
+    rules_running: AtomicBool,
+    /// An analysis was first asked for while the rules ran: a rule does not declare it needs
+    /// it (a lazy start on a worker thread can be handed another rule waiting on the same one).
+    late: AtomicBool,
 }
 
 impl<'p> Analysis<'p> {
@@ -58,22 +65,44 @@ impl<'p> Analysis<'p> {
             whitelist,
             module_deps: OnceLock::new(),
             upload: OnceLock::new(),
+            rules_running: AtomicBool::new(false),
+            late: AtomicBool::new(false),
         }
     }
 
-    /// Computes every analysis now, before the parallel rule phase: a rule waiting on a lazy
-    /// initialisation on a worker thread could be handed another rule waiting on the same one.
-    pub fn prepare(&self, upload: bool) {
-        self.schemas();
-        self.sites();
-        self.module_deps();
-        if upload {
-            self.upload();
+    /// Computes the analyses `needs` names now, before the parallel rule phase: a rule
+    /// waiting on a lazy start on a worker thread could be handed another rule waiting on the
+    /// same one.
+    pub fn prepare(&self, needs: impl IntoIterator<Item = Need>) {
+        for need in needs {
+            match need {
+                Need::Upload => drop(self.upload()),
+                Need::Sites => drop(self.sites()),
+                Need::Schemas => drop(self.schemas()),
+            }
+        }
+    }
+
+    /// Marks the start and the end of the rule phase.
+    pub fn set_rules_running(&self, running: bool) {
+        self.rules_running.store(running, Ordering::SeqCst);
+    }
+
+    /// An analysis was first computed while the rules ran (a rule reads one it does not
+    /// declare in `needs`; the tests check this never happens).
+    pub fn computed_late(&self) -> bool {
+        self.late.load(Ordering::SeqCst)
+    }
+
+    fn starting(&self) {
+        if self.rules_running.load(Ordering::SeqCst) {
+            self.late.store(true, Ordering::SeqCst);
         }
     }
 
     fn schemas(&self) -> &Schemas {
         self.schemas.get_or_init(|| {
+            self.starting();
             let t = std::time::Instant::now();
             let schemas = validate_schemas(self.project, &self.component_jsons);
             if std::env::var_os("MPCHECK_TIMINGS").is_some() {
@@ -98,6 +127,7 @@ impl<'p> Analysis<'p> {
     /// evaluated.
     pub fn sites(&self) -> &[Site] {
         self.sites.get_or_init(|| {
+            self.starting();
             let project = self.project;
             let t = std::time::Instant::now();
             let mut sites = crate::syntax::js::sites(&project.modules, &project.mp_root);

@@ -2,6 +2,18 @@
 
 use crate::base::source::Span;
 
+/// A project-wide analysis a rule reads, computed before the rules run when an enabled rule
+/// needs it (see `crate::analysis::Analysis`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// The upload set (what miniprogram-ci uploads, per package).
+    Upload,
+    /// The network call sites with their URLs evaluated.
+    Sites,
+    /// The config files' roles and schema findings.
+    Schemas,
+}
+
 /// The groups rules are listed and configured by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
@@ -63,6 +75,8 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// Runs only when enabled in mpcheck.json.
     pub off_by_default: bool,
+    /// The analyses the rule reads.
+    pub needs: &'static [Need],
 }
 
 impl RuleMeta {

@@ -31,14 +31,15 @@ pub fn run_with(
         // would report every file as unused (MP007 says they were skipped).
         .filter(|r| !crate::lint::rules::json::analyses_skipped::skipped(project, r.meta()))
         .collect();
-    // The upload set is computed in parallel: build it here, not lazily inside a rule running
-    // on a worker thread (a worker waiting on it could be handed another rule that waits on
-    // the same initialisation: a deadlock). Package, release and secret rules all read it.
+    // The analyses the enabled rules read, each once, before the parallel rule phase (they run
+    // in parallel themselves: started lazily by a rule on a worker thread, the worker could be
+    // handed another rule waiting on the same start).
     let started = std::time::Instant::now();
-    analysis.prepare(true);
+    analysis.prepare(enabled.iter().flat_map(|r| r.meta().needs.iter().copied()));
     if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-        eprintln!("mpcheck: upload set {:?}", started.elapsed());
+        eprintln!("mpcheck: analyses {:?}", started.elapsed());
     }
+    analysis.set_rules_running(true);
     let mut ctx = Ctx::new(analysis, lang, config.limits, &config.widget_data);
     ctx.release = release;
     let mut diagnostics: Vec<Diagnostic> = project
@@ -98,6 +99,7 @@ pub fn run_with(
         }
         out
     }));
+    analysis.set_rules_running(false);
     diagnostics.retain(|d| !project.file(&d.file).is_some_and(|f| f.excluded));
     for d in &mut diagnostics {
         if let Some(sev) = config.severity(d.rule) {

@@ -100,12 +100,14 @@ pub trait Rule: Declared + Sync {
 ///     summary: ["wx:for has no wx:key", "wx:for 没有指定 wx:key"],
 /// }
 /// ```
-/// `off_by_default: true,` after the summary makes a rule opt-in.
+/// After the summary, `needs: [Upload, Sites, Schemas],` names the analyses the rule reads
+/// (computed before the rules run; the tests fail when a rule reads one it does not name), and
+/// `off_by_default: true,` makes a rule opt-in.
 #[macro_export]
 macro_rules! declare_rule {
     ($(#[$attr:meta])* $ty:ident, code: $code:literal, name: $name:literal, group: $group:ident,
         severity: $sev:ident, summary: [$summary:literal, $summary_zh:literal]
-        $(, off_by_default: $off:literal)? $(,)?
+        $(, needs: [$($need:ident),* $(,)?])? $(, off_by_default: $off:literal)? $(,)?
     ) => {
         $(#[$attr])*
         pub struct $ty;
@@ -120,6 +122,7 @@ macro_rules! declare_rule {
             summary_zh: $summary_zh,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
             off_by_default: false $(|| $off)?,
+            needs: &[$($($crate::base::diagnostic::Need::$need),*)?],
         };
 
         impl $crate::lint::rule::Declared for $ty {

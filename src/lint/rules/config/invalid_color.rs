@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     InvalidColor, code: "MP105", name: "invalid-color", group: Config, severity: Error,
     summary: ["A colour is not a hex colour such as #ffffff", "颜色值不是十六进制颜色（如 #ffffff）"],
+    needs: [Schemas],
 }
 
 const NAMED: &[(&str, &str)] = &[

@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     InvalidEnumValue, code: "MP104", name: "invalid-enum-value", group: Config, severity: Error,
     summary: ["A value is not one of the field's allowed values", "字段值不在允许的取值范围内"],
+    needs: [Schemas],
 }
 
 impl Rule for InvalidEnumValue {

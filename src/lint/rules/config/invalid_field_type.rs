@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     InvalidFieldType, code: "MP103", name: "invalid-field-type", group: Config, severity: Error,
     summary: ["A JSON value has the wrong type for its field", "字段值的类型错误"],
+    needs: [Schemas],
 }
 
 impl Rule for InvalidFieldType {

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 crate::declare_rule! {
     InvalidThemeValue, code: "MP120", name: "invalid-theme-value", group: Config, severity: Error,
     summary: ["A theme.json value is invalid for the key that uses it", "theme.json 中的变量值不符合使用它的字段要求"],
+    needs: [Schemas],
 }
 
 impl Rule for InvalidThemeValue {

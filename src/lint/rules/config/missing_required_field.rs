@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     MissingRequiredField, code: "MP106", name: "missing-required-field", group: Config, severity: Error,
     summary: ["A required JSON key is missing", "缺少必填字段"],
+    needs: [Schemas],
 }
 
 impl Rule for MissingRequiredField {

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 crate::declare_rule! {
     PageJsonWindowWrapper, code: "MP107", name: "page-json-window-wrapper", group: Config, severity: Warning,
     summary: ["A page json wraps settings in `window`; page settings must be top-level", "页面配置不应包在 window 中，页面 json 的配置项需写在顶层"],
+    needs: [Schemas],
 }
 
 impl Rule for PageJsonWindowWrapper {

@@ -13,6 +13,7 @@ use crate::syntax::json::Json;
 crate::declare_rule! {
     SkylineRequirements, code: "MP123", name: "skyline-requirements", group: Config, severity: Error,
     summary: ["A Skyline app or page lacks lazyCodeLoading, rendererOptions.skyline, glass-easel or a custom navigation bar", "Skyline 渲染缺少 lazyCodeLoading、rendererOptions.skyline、glass-easel 或自定义导航栏配置"],
+    needs: [Schemas],
 }
 
 fn is_skyline(v: &Json) -> bool {

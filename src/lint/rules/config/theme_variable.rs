@@ -9,6 +9,7 @@ use crate::syntax::json::Json;
 crate::declare_rule! {
     ThemeVariable, code: "MP119", name: "theme-variable", group: Config, severity: Error,
     summary: ["A DarkMode @variable is undefined, lacks themeLocation, or is used where it is not allowed", "DarkMode @变量未定义、缺少 themeLocation，或用在不支持变量的字段中"],
+    needs: [Schemas],
 }
 
 impl Rule for ThemeVariable {

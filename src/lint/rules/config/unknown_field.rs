@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     UnknownField, code: "MP102", name: "unknown-field", group: Config, severity: Warning,
     summary: ["A JSON key that the official schema does not know (it has no effect)", "官方配置中不存在的字段（不会生效）"],
+    needs: [Schemas],
 }
 
 impl Rule for UnknownField {

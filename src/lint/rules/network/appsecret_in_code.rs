@@ -46,6 +46,7 @@ fn json_secrets(v: &Json, depth: usize, found: &mut impl FnMut(&str, Span)) {
 crate::declare_rule! {
     AppsecretInCode, code: "MP309", name: "appsecret-in-code", group: Network, severity: Error,
     summary: ["An AppSecret-looking string is in client code", "代码中包含疑似 AppSecret 的字符串"],
+    needs: [Upload],
 }
 
 impl Rule for AppsecretInCode {

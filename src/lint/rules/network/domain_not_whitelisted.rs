@@ -11,6 +11,7 @@ use crate::syntax::js::Category;
 crate::declare_rule! {
     DomainNotWhitelisted, code: "MP300", name: "domain-not-whitelisted", group: Network, severity: Error,
     summary: ["A request URL's domain is not in the configured whitelist", "请求的域名不在配置的合法域名列表中"],
+    needs: [Sites],
 }
 
 impl Rule for DomainNotWhitelisted {

@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     InsecureUrl, code: "MP301", name: "insecure-url", group: Network, severity: Error,
     summary: ["A network URL uses http:// or ws:// instead of https:// or wss://", "网络请求使用了 http:// 或 ws://，需使用 https:// 或 wss://"],
+    needs: [Sites],
 }
 
 impl Rule for InsecureUrl {

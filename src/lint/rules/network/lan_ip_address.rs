@@ -10,6 +10,7 @@ use crate::syntax::js::url::{HostKind, host_kind};
 crate::declare_rule! {
     LanIpAddress, code: "MP303", name: "lan-ip-address", group: Network, severity: Warning,
     summary: ["A request URL points at a LAN IP address", "网络请求指向局域网 IP 地址"],
+    needs: [Sites],
 }
 
 impl Rule for LanIpAddress {

@@ -9,6 +9,7 @@ use crate::syntax::js::url::{HostKind, host_kind};
 crate::declare_rule! {
     LocalOrIpAddress, code: "MP302", name: "local-or-ip-address", group: Network, severity: Error,
     summary: ["A network URL points at localhost or an IP address", "网络请求指向 localhost 或 IP 地址"],
+    needs: [Sites],
 }
 
 impl Rule for LocalOrIpAddress {

@@ -13,6 +13,7 @@ use crate::syntax::js::url::Origin;
 crate::declare_rule! {
     PortNotAllowed, code: "MP304", name: "port-not-allowed", group: Network, severity: Error,
     summary: ["A URL's port differs from the whitelisted domain's", "URL 的端口与合法域名配置的端口不一致"],
+    needs: [Sites],
 }
 
 impl Rule for PortNotAllowed {

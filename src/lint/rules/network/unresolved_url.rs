@@ -10,6 +10,7 @@ use crate::syntax::js::url::Resolved;
 crate::declare_rule! {
     UnresolvedUrl, code: "MP306", name: "unresolved-url", group: Network, severity: Info,
     summary: ["A request URL's origin is not statically known (not checked)", "请求 URL 的域名无法静态确定（未检查）"],
+    needs: [Sites],
     off_by_default: true,
 }
 

@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     WeixinApiFromClient, code: "MP305", name: "weixin-api-from-client", group: Network, severity: Error,
     summary: ["Client code calls api.weixin.qq.com, which only servers may call", "小程序端直接调用了 api.weixin.qq.com（只能由服务器调用）"],
+    needs: [Sites],
 }
 
 impl Rule for WeixinApiFromClient {

@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     WhitelistNotConfigured, code: "MP307", name: "whitelist-not-configured", group: Network, severity: Info,
     summary: ["No domain whitelist is configured: request domains were not checked", "未配置合法域名列表：未检查请求域名"],
+    needs: [Sites],
 }
 
 impl Rule for WhitelistNotConfigured {

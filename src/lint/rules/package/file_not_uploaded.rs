@@ -11,6 +11,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     FileNotUploaded, code: "MP403", name: "file-not-uploaded", group: Package, severity: Warning,
     summary: ["A file under the miniprogram root is silently left out of the upload", "代码目录中的文件不会被上传"],
+    needs: [Upload],
 }
 
 /// Extensions of files that live in a project but never belong in the package.

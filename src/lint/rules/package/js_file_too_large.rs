@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     JsFileTooLarge, code: "MP406", name: "js-file-too-large", group: Package, severity: Warning,
     summary: ["A JS file is over 2,000 KB, which the compiler leaves unprocessed", "JS 文件超过 2000 KB，编译时不会被处理"],
+    needs: [Upload],
 }
 
 /// miniprogram-ci `MAX_CODE_LENGTH`.

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 crate::declare_rule! {
     JsOnlyUsedBySubpackage, code: "MP409", name: "js-only-used-by-subpackage", group: Package, severity: Warning,
     summary: ["A main-package JS file is loaded only by subpackages", "主包中的 JS 文件只被分包引用"],
+    needs: [Upload],
 }
 
 impl Rule for JsOnlyUsedBySubpackage {

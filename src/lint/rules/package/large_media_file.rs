@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     LargeMediaFile, code: "MP404", name: "large-media-file", group: Package, severity: Warning,
     summary: ["An uploaded image or audio file is over 200 KB", "上传的图片或音频文件超过 200 KB"],
+    needs: [Upload],
 }
 
 pub const MEDIA_FILE_BYTES: u64 = 200 * 1024;

@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     MediaTotalTooLarge, code: "MP405", name: "media-total-too-large", group: Package, severity: Warning,
     summary: ["Images and audio together are over 200 KB (code-quality scan)", "图片和音频资源合计超过 200 KB（代码质量扫描）"],
+    needs: [Upload],
 }
 
 impl Rule for MediaTotalTooLarge {

@@ -9,6 +9,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     PackageNearLimit, code: "MP401", name: "package-near-limit", group: Package, severity: Warning,
     summary: ["A package is over 1.5 MB, close to the upload limit", "代码包超过 1.5 MB，接近上传上限"],
+    needs: [Upload],
 }
 
 impl Rule for PackageNearLimit {

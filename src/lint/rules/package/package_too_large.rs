@@ -10,6 +10,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     PackageTooLarge, code: "MP400", name: "package-too-large", group: Package, severity: Error,
     summary: ["A package is over the 2 MB upload limit", "代码包超过 2 MB 的上传上限"],
+    needs: [Upload],
 }
 
 impl Rule for PackageTooLarge {

@@ -8,6 +8,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     TotalTooLarge, code: "MP402", name: "total-too-large", group: Package, severity: Error,
     summary: ["All packages together are over the total upload limit", "所有分包总大小超过上传上限"],
+    needs: [Upload],
 }
 
 impl Rule for TotalTooLarge {

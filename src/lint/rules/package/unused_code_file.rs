@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 crate::declare_rule! {
     UnusedCodeFile, code: "MP410", name: "unused-code-file", group: Package, severity: Info,
     summary: ["Code files that nothing in the app uses", "没有被任何代码引用的文件"],
+    needs: [Upload],
 }
 
 /// Unused files reported together: a folder none of whose code files is used (`whole`), or

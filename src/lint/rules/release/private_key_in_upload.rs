@@ -11,6 +11,7 @@ use crate::lint::rule::{Ctx, Rule};
 crate::declare_rule! {
     PrivateKeyInUpload, code: "MP600", name: "private-key-in-upload", group: Release, severity: Error,
     summary: ["A private key is inside a file that is uploaded with the code", "上传的代码包中包含私钥"],
+    needs: [Upload],
 }
 
 /// Certificate files are shipped; one may hold the key too. Read here (nothing else reads

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 crate::declare_rule! {
     UnusedComponent, code: "MP325", name: "unused-component", group: Wxml, severity: Warning,
     summary: ["A usingComponents entry is never used in the template", "usingComponents 中声明的组件未在模板中使用"],
+    needs: [Schemas],
 }
 
 /// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
