@@ -1,20 +1,13 @@
-//! The registry's invariants: unique codes and names, a complete doc and fixtures per rule,
-//! and rules/README.md in sync with `mpcheck rules --format markdown`.
+//! The registry's invariants: unique codes and names, a doc per rule holding only what is not
+//! generated from the rule's metadata, a complete `mpcheck explain` page, fixtures per rule and
+//! in the docs, and rules/README.md in sync with `mpcheck rules --format markdown`.
 
 mod common;
 
 use common::*;
 use mpcheck::lint::rules::RULES;
+use mpcheck::report::rule_doc::HEADINGS;
 use std::collections::HashSet;
-
-const HEADINGS: &[&str] = &[
-    "## What it checks",
-    "## Why it matters",
-    "## Example",
-    "## Fix",
-    "## Configuration",
-    "## Suppressing",
-];
 
 #[test]
 fn codes_and_names_are_unique_and_well_formed() {
@@ -50,26 +43,132 @@ fn codes_and_names_are_unique_and_well_formed() {
     assert_eq!(sorted, expected, "RULES is kept in code order");
 }
 
+/// `rules/<CODE>.md` holds only what a person writes: the sections from "What it checks" to
+/// "Fix", and optionally "Configuration" (paragraphs added after the generated ones) and
+/// "Suppressing" (replacing the generated one); not the title, the summary, the group and
+/// severity, nor the generated configuration and suppression text.
 #[test]
-fn every_rule_has_a_complete_doc() {
+fn every_doc_holds_only_the_written_parts() {
     for r in RULES {
         let m = r.meta();
-        let title = format!("# {} {}", m.code, m.name);
+        let (intro, sections) = mpcheck::report::rule_doc::split(m.doc);
+        let headings: Vec<&str> = sections.iter().map(|(h, _)| *h).collect();
+        let required = &HEADINGS[..4];
         assert!(
-            m.doc.starts_with(&title),
-            "rules/{}.md starts with `{title}`",
+            headings.len() >= 4
+                && headings[..4] == *required
+                && headings[4..].iter().all(|h| HEADINGS[4..].contains(h))
+                && headings[4..].is_sorted_by_key(|h| HEADINGS.iter().position(|x| x == h)),
+            "rules/{}.md has the sections {headings:?}: it needs {required:?}, then optionally \
+             `## Configuration` and `## Suppressing`, in that order, each once",
             m.code
         );
-        let mut last = 0;
-        for h in HEADINGS {
-            let at = m
-                .doc
-                .find(h)
-                .unwrap_or_else(|| panic!("rules/{}.md lacks `{h}`", m.code));
-            assert!(at > last, "rules/{}.md: `{h}` is out of order", m.code);
-            last = at;
+        let generated = [
+            format!("# {} {}", m.code, m.name),
+            m.summary.to_string(),
+            m.summary_zh.to_string(),
+            format!("Group `{}`", m.group.as_str()),
+            "default severity".to_string(),
+            "Change it, or turn the rule off".to_string(),
+            "Levels are `off`".to_string(),
+            format!("{{ \"rules\": {{ \"{}\"", m.code),
+            format!("{{ \"rules\": {{ \"{}\"", m.name),
+            mpcheck::report::rule_doc::configuration(m),
+            mpcheck::report::rule_doc::suppressing(m),
+        ];
+        for g in &generated {
+            assert!(
+                !m.doc.contains(g.as_str()),
+                "rules/{}.md contains `{g}`, which `mpcheck explain` generates from the rule's \
+                 metadata: remove it",
+                m.code
+            );
+        }
+        assert!(
+            !intro.starts_with('#'),
+            "rules/{}.md: the title is generated",
+            m.code
+        );
+    }
+}
+
+/// `mpcheck explain` prints the title, the summaries, the group and severity, and every section.
+#[test]
+fn every_rule_page_is_complete() {
+    for r in RULES {
+        let m = r.meta();
+        let page = mpcheck::cli::explain_text(m, mpcheck::base::i18n::Lang::En);
+        let title = format!("# {} {}\n\n", m.code, m.name);
+        assert!(page.starts_with(&title), "{}: {title:?}", m.code);
+        for part in [
+            m.summary,
+            m.summary_zh,
+            &format!(
+                "Group `{}`, default severity **{}**",
+                m.group.as_str(),
+                m.severity.as_str()
+            ),
+            &format!("{{ \"rules\": {{ \"{}\"", m.code),
+            &format!("{{ \"rules\": {{ \"{}\"", m.name),
+        ] {
+            assert!(page.contains(part), "{}'s page lacks `{part}`", m.code);
+        }
+        assert_eq!(
+            m.off_by_default,
+            page.contains("off by default: set a level to run it"),
+            "{}'s page says whether it is off by default",
+            m.code
+        );
+        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(
+            headings, HEADINGS,
+            "{}'s page has every section once",
+            m.code
+        );
+    }
+}
+
+/// A doc quotes fixtures as `fixtures/rules/<CODE>/<case>.txt`; each must be a case.
+#[test]
+fn every_fixture_named_in_a_doc_exists() {
+    let cases: HashSet<String> = common::cases::all()
+        .iter()
+        .map(|c| format!("{}/{}", c.code, c.name))
+        .collect();
+    let mut named = 0;
+    for r in RULES {
+        let m = r.meta();
+        for (at, _) in m.doc.match_indices("fixtures/rules/") {
+            let rest = &m.doc[at + "fixtures/rules/".len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || "_-./".contains(c)))
+                .unwrap_or(rest.len());
+            let path = rest[..end].trim_end_matches('.');
+            let mut parts = path.splitn(3, '/');
+            let (code, file) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            // `CODE/case.txt`, or `CODE/case/file` where a finding quotes a file of the case
+            // as the test writes it out.
+            let inside = parts.next().is_some();
+            let case = if inside {
+                file
+            } else {
+                file.strip_suffix(".txt").unwrap_or_else(|| {
+                    panic!(
+                        "rules/{}.md names `fixtures/rules/{path}`: a case is \
+                         `fixtures/rules/<CODE>/<case>.txt`",
+                        m.code
+                    )
+                })
+            };
+            assert!(
+                cases.contains(&format!("{code}/{case}")),
+                "rules/{}.md names `fixtures/rules/{path}`, which is not a case",
+                m.code
+            );
+            named += 1;
         }
     }
+    assert!(named > 100, "only {named} fixtures named in the docs");
 }
 
 #[test]

@@ -833,69 +833,10 @@ fn explain(key: &str, lang: Lang) -> ExitCode {
     }
 }
 
-/// A rule's page for `mpcheck explain`: `rules/<CODE>.md` as it is in English; in Chinese,
-/// the rule's Chinese summary, severity and group, a line saying the body is not translated
-/// yet, and the body in English under translated section headings.
+/// A rule's page for `mpcheck explain`: `rules/<CODE>.md` with the parts that restate the
+/// rule's metadata generated (see [`crate::report::rule_doc`]); in Chinese, the rule's Chinese
+/// summary, severity and group, a line saying the body is not translated yet, and the body in
+/// English under translated section headings.
 pub fn explain_text(m: &crate::lint::rule::RuleMeta, lang: Lang) -> String {
-    use crate::base::diagnostic::Severity;
-    use crate::lint::rule::Group;
-    if lang == Lang::En {
-        return m.doc.to_string();
-    }
-    let severity = match m.severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    };
-    let group = match m.group {
-        Group::Json => "JSON 文件",
-        Group::Config => "配置",
-        Group::Pages => "页面",
-        Group::Network => "网络",
-        Group::Meta => "mpcheck 自身",
-        Group::Wxml => "WXML 模板",
-        Group::Components => "组件",
-        Group::Package => "代码包",
-        Group::Widget => "搜索 Widget",
-        Group::Release => "发布",
-    };
-    let mut out = format!(
-        "# {} {}\n\n{}\n\n分组 `{}`（{group}），默认级别**{severity}**{}。\n\n> 本规则的正文暂无中文翻译，以下为英文原文。\n",
-        m.code,
-        m.name,
-        if m.summary_zh.ends_with(['。', '）', '！', '？']) {
-            m.summary_zh.to_string()
-        } else {
-            format!("{}。", m.summary_zh)
-        },
-        m.group.as_str(),
-        if m.off_by_default {
-            "，默认关闭（在 mpcheck.json 中设置级别后运行）"
-        } else {
-            ""
-        }
-    );
-    // The English page after its title and its opening paragraphs (the summary, the group
-    // line), which the lines above replace: from its first section on.
-    let body = m.doc.find("\n## ").map_or(m.doc, |at| &m.doc[at..]);
-    for line in body.split_inclusive('\n') {
-        let heading = line.trim_end();
-        let zh = match heading {
-            "## What it checks" => Some("## 检查内容（What it checks）"),
-            "## Why it matters" => Some("## 为什么重要（Why it matters）"),
-            "## Example" => Some("## 示例（Example）"),
-            "## Fix" => Some("## 修复（Fix）"),
-            "## Configuration" => Some("## 配置（Configuration）"),
-            "## Suppressing" => Some("## 抑制（Suppressing）"),
-            _ => None,
-        };
-        match zh {
-            Some(zh) => {
-                out.push_str(zh);
-                out.push('\n');
-            }
-            None => out.push_str(line),
-        }
-    }
-    out
+    crate::report::rule_doc::page(m, lang)
 }

@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod network;
+pub mod rule_doc;
 pub mod sarif;
 pub mod settings;
 pub mod size;

@@ -276,6 +276,16 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
         }
     }
     let index: BTreeMap<&str, usize> = reported.keys().enumerate().map(|(i, c)| (*c, i)).collect();
+    // Each rule's page as `mpcheck explain` prints it (the doc with its generated parts).
+    let pages: BTreeMap<&str, String> = reported
+        .values()
+        .map(|r| {
+            (
+                r.code,
+                super::rule_doc::page(r, crate::base::i18n::Lang::En),
+            )
+        })
+        .collect();
     let rules = reported
         .values()
         .map(|r| Rule {
@@ -285,11 +295,11 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                 text: r.summary.into(),
             },
             full_description: Text {
-                text: first_paragraph(r.doc).map_or(r.summary.into(), Into::into),
+                text: first_paragraph(&pages[r.code]).map_or(r.summary.into(), Into::into),
             },
             help: Help {
-                text: r.doc,
-                markdown: r.doc,
+                text: &pages[r.code],
+                markdown: &pages[r.code],
             },
             default_configuration: DefaultConfiguration {
                 level: level(r.severity),
