@@ -118,6 +118,13 @@ pub const BUILT_IN: &[&str] = &[
     "slot",
 ];
 
+/// `name` is in [`BUILT_IN`] (a hash lookup: the check runs for every element).
+fn is_built_in(name: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| BUILT_IN.iter().copied().collect());
+    SET.contains(name)
+}
+
 fn keys(v: Option<&Json>) -> impl Iterator<Item = String> + '_ {
     v.and_then(Json::as_object)
         .unwrap_or_default()
@@ -169,7 +176,7 @@ impl Rule for UndeclaredComponent {
             let mut reported = HashSet::new();
             for el in doc.elements() {
                 let name = el.name();
-                if BUILT_IN.contains(&name)
+                if is_built_in(name)
                     || name.starts_with("xr-")
                     || known.contains(name)
                     || global.contains(name)

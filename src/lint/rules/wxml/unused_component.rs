@@ -15,7 +15,12 @@ crate::declare_rule! {
 }
 
 /// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
-fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>) {
+fn used_tags<'a>(
+    ctx: &Ctx<'a>,
+    path: &str,
+    doc: &'a Document,
+    out: &mut rustc_hash::FxHashSet<&'a str>,
+) {
     let p = ctx.project;
     // Breadth first, each template once: a template that imports itself (or others that do)
     // 300 times was 300^4 walks.
@@ -23,12 +28,12 @@ fn used_tags(ctx: &Ctx, path: &str, doc: &Document, out: &mut HashSet<String>) {
     let mut queue = std::collections::VecDeque::from([(path.to_string(), doc, 0usize)]);
     while let Some((path, doc, depth)) = queue.pop_front() {
         for el in doc.elements() {
-            out.insert(el.name().to_string());
+            out.insert(el.name());
             for a in el.attrs() {
                 if a.name.starts_with("generic:")
-                    && let Some(v) = &a.value
+                    && let Some(v) = a.value
                 {
-                    out.insert(v.to_string());
+                    out.insert(v);
                 }
             }
             if depth < 4
@@ -74,13 +79,16 @@ impl Rule for UnusedComponent {
             let Some(doc) = p.wxml.get(&wxml_path) else {
                 continue;
             };
-            let mut used = HashSet::new();
+            let mut used = rustc_hash::FxHashSet::default();
             used_tags(ctx, &wxml_path, doc, &mut used);
             // Every unused entry goes, each with its comma, the object staying valid.
-            let unused: Vec<bool> = members.iter().map(|m| !used.contains(&m.key)).collect();
+            let unused: Vec<bool> = members
+                .iter()
+                .map(|m| !used.contains(m.key.as_str()))
+                .collect();
             let mut fixes = crate::syntax::json_edit::remove_members(file, object, &unused);
             for (m, fix) in members.iter().zip(&mut fixes) {
-                if used.contains(&m.key) {
+                if used.contains(m.key.as_str()) {
                     continue;
                 }
                 out.push(
