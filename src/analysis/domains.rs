@@ -167,7 +167,7 @@ impl Whitelist {
                 path.display(),
                 pos.line,
                 pos.column,
-                e.message
+                e.message.en()
             )
         })?;
         Whitelist::from_json(display, Source::new(text.as_str().into()), &value)
