@@ -98,3 +98,26 @@ impl From<&str> for Text {
         Text::same(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_keeps_both_languages_and_stores_a_shared_one_once() {
+        let t = Text::new("unused file", "未使用的文件");
+        assert_eq!(
+            (t.get(Lang::En), t.get(Lang::Zh)),
+            ("unused file", "未使用的文件")
+        );
+        let same = Text::new("app.json", "app.json");
+        assert_eq!(same, Text::same("app.json"));
+        assert!(same.zh.is_none());
+        assert_eq!(same.zh(), "app.json");
+        let joined = t.map(|lang, s| format!("{s}{}", Lang::pick(lang, ": x", "：x")));
+        assert_eq!(
+            (joined.en(), joined.zh()),
+            ("unused file: x", "未使用的文件：x")
+        );
+    }
+}

@@ -32,7 +32,8 @@ pub struct Options {
     /// How project-relative paths are shown in human, concise and github output, so that they
     /// resolve from the current directory.
     pub base: PathBase,
-    /// The language of mpcheck's own words (the summary line); findings carry their own.
+    /// The language shown: findings carry their text in both, mpcheck's own words (the
+    /// summary line, labels) are chosen here too.
     pub lang: crate::base::i18n::Lang,
 }
 
