@@ -53,8 +53,9 @@ pub fn opts() -> Options {
     }
 }
 
-/// Loads `dir` and runs the rules `config` enables.
-/// A fixture's own mpcheck.json supplies its domain whitelist.
+/// Loads `dir` and runs the rules `config` enables, the findings in the order they are shown
+/// in `lang` (they carry both languages). A fixture's own mpcheck.json supplies its domain
+/// whitelist.
 pub fn check(dir: &Path, config: &Config, lang: Lang) -> (Project, Vec<Diagnostic>) {
     check_with(dir, config, lang, None)
 }
@@ -64,6 +65,17 @@ pub fn check_with(
     dir: &Path,
     config: &Config,
     lang: Lang,
+    release: Option<&ReleaseArgs>,
+) -> (Project, Vec<Diagnostic>) {
+    let (project, mut diagnostics) = run_once(dir, config, release);
+    engine::sort_in(&mut diagnostics, lang);
+    (project, diagnostics)
+}
+
+/// [`check_with`] before the findings are put in a language's order (see `engine::sort_in`).
+fn run_once(
+    dir: &Path,
+    config: &Config,
     release: Option<&ReleaseArgs>,
 ) -> (Project, Vec<Diagnostic>) {
     let mut project = Project::load(dir, &config.exclude).expect("fixture project loads");
@@ -76,7 +88,7 @@ pub fn check_with(
         project.add_text(w.file.clone(), w.source.clone());
     }
     let analysis = Analysis::new(&project, whitelist);
-    let diagnostics = engine::run_with(&analysis, config, lang, release);
+    let diagnostics = engine::run_with(&analysis, config, release);
     assert!(
         !analysis.computed_late(),
         "{}: an enabled rule reads an analysis it does not name in `needs`",
@@ -86,7 +98,7 @@ pub fn check_with(
     (project, diagnostics)
 }
 
-/// Human (en), concise (zh) and JSON (en) output, with the version redacted.
+/// Human (en), concise (zh) and JSON (en) output of one run, with the version redacted.
 pub fn render_all(dir: &Path, config: &Config) -> (String, Vec<Diagnostic>) {
     render_all_with(dir, config, None)
 }
@@ -97,8 +109,11 @@ pub fn render_all_with(
     config: &Config,
     release: Option<&ReleaseArgs>,
 ) -> (String, Vec<Diagnostic>) {
-    let (project, en) = check_with(dir, config, Lang::En, release);
-    let (_, zh) = check_with(dir, config, Lang::Zh, release);
+    // One run, shown in each language in that language's order.
+    let (project, mut en) = run_once(dir, config, release);
+    let mut zh = en.clone();
+    engine::sort_in(&mut en, Lang::En);
+    engine::sort_in(&mut zh, Lang::Zh);
     let human = report::render(&project, &en, Format::Human, &opts());
     let zh_opts = Options {
         lang: Lang::Zh,

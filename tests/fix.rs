@@ -6,7 +6,6 @@
 mod common;
 
 use common::{mpcheck, root, stderr, stdout, temp_project};
-use mpcheck::base::i18n::Lang;
 use mpcheck::lint::config::Config;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -716,11 +715,8 @@ fn links_out_and_changed_files_are_not_written() {
     let dir = temp_project(&[("app.json", app)]);
     let config = Config::default().restricted_to("MP201");
     let project = mpcheck::project::Project::load(dir.path(), &config.exclude).unwrap();
-    let diagnostics = mpcheck::lint::engine::run(
-        &mpcheck::analysis::Analysis::new(&project, None),
-        &config,
-        Lang::En,
-    );
+    let diagnostics =
+        mpcheck::lint::engine::run(&mpcheck::analysis::Analysis::new(&project, None), &config);
     assert!(diagnostics.iter().any(|d| d.fix.is_some()));
     // A link to a copy outside.
     let target = outside.path().join("app.json");

@@ -193,7 +193,7 @@ fn constants_from_other_files_are_reported_where_written() {
     assert_eq!(d.related.len(), 1);
     assert_eq!(d.related[0].file, "pages/index/index.js");
     assert_eq!(
-        d.related[0].message,
+        d.related[0].message.en(),
         "wx.request sends a request to this URL here"
     );
 }
@@ -210,11 +210,11 @@ fn one_constant_is_one_finding_with_every_call_site() {
         .collect();
     assert_eq!(network.len(), 2, "{network:#?}");
     assert_eq!(
-        network[0].message,
+        network[0].message.en(),
         "http://localhost:8080 uses http://, but https:// is required (util.request; 4 calls)"
     );
     assert_eq!(
-        network[1].message,
+        network[1].message.en(),
         "Cannot send network request to localhost: http://localhost:8080 (util.request; 4 calls)"
     );
     let sites: Vec<String> = network[0]

@@ -863,7 +863,7 @@ fn base_project_is_clean() {
     let (_, diagnostics) = check(dir.path(), &Config::default(), Lang::En);
     let found: Vec<String> = diagnostics
         .iter()
-        .map(|d| format!("{} {} {}", d.rule.code, d.file, d.message))
+        .map(|d| format!("{} {} {}", d.rule.code, d.file, d.message.en()))
         .collect();
     assert!(found.is_empty(), "{found:#?}");
 }
@@ -929,7 +929,7 @@ fn base_project_is_clean_under_release() {
     let (_, diagnostics) = check_with(dir.path(), &Config::default(), Lang::En, Some(&args));
     let found: Vec<String> = diagnostics
         .iter()
-        .map(|d| format!("{} {} {}", d.rule.code, d.file, d.message))
+        .map(|d| format!("{} {} {}", d.rule.code, d.file, d.message.en()))
         .collect();
     assert!(found.is_empty(), "{found:#?}");
 }

@@ -5,7 +5,6 @@
 
 mod common;
 
-use mpcheck::base::i18n::Lang;
 use mpcheck::lint::rules::widget::data::{Input, Pages, validate};
 use std::path::Path;
 use std::process::Command;
@@ -38,9 +37,9 @@ fn findings(name: &str, text: &str) -> Vec<(String, String)> {
         text,
         size: text.len(),
     };
-    validate(&[input], None, &pages(), Lang::En)
+    validate(&[input], None, &pages())
         .into_iter()
-        .map(|d| (d.rule.code.to_string(), d.message))
+        .map(|d| (d.rule.code.to_string(), d.message.en().to_string()))
         .collect()
 }
 
@@ -292,7 +291,7 @@ fn a_finding_inside_an_escaped_string_points_into_the_file() {
         text: &text,
         size: text.len(),
     };
-    let d = validate(&[input], None, &pages(), Lang::En);
+    let d = validate(&[input], None, &pages());
     assert_eq!(d.len(), 1);
     let span = d[0].span.unwrap();
     assert_eq!(&text[span.range()], "x");
@@ -303,7 +302,7 @@ fn a_finding_inside_an_escaped_string_points_into_the_file() {
         text: &text,
         size: text.len(),
     };
-    let d = validate(&[input], None, &pages(), Lang::En);
+    let d = validate(&[input], None, &pages());
     assert_eq!(&text[d[0].span.unwrap().range()], "7");
 }
 

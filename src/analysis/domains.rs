@@ -31,8 +31,7 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct ListProblem {
     pub span: Span,
-    pub en: String,
-    pub zh: String,
+    pub message: crate::base::i18n::Text,
 }
 
 #[derive(Debug, Clone)]
@@ -88,8 +87,10 @@ impl Whitelist {
                 let Some(raw) = item.as_str() else {
                     problems.push(ListProblem {
                         span: item.span,
-                        en: format!("{} entries must be strings", category.key()),
-                        zh: format!("{} 的每一项都需为字符串", category.key()),
+                        message: crate::base::i18n::Text::new(
+                            format!("{} entries must be strings", category.key()),
+                            format!("{} 的每一项都需为字符串", category.key()),
+                        ),
                     });
                     continue;
                 };
@@ -99,17 +100,19 @@ impl Whitelist {
             if items.len() > limit(category) {
                 problems.push(ListProblem {
                     span: m.key_span,
-                    en: format!(
-                        "{} has {} domains; the platform accepts at most {}",
-                        category.key(),
-                        items.len(),
-                        limit(category)
-                    ),
-                    zh: format!(
-                        "{} 有 {} 个域名；平台最多允许 {} 个",
-                        category.key(),
-                        items.len(),
-                        limit(category)
+                    message: crate::base::i18n::Text::new(
+                        format!(
+                            "{} has {} domains; the platform accepts at most {}",
+                            category.key(),
+                            items.len(),
+                            limit(category)
+                        ),
+                        format!(
+                            "{} 有 {} 个域名；平台最多允许 {} 个",
+                            category.key(),
+                            items.len(),
+                            limit(category)
+                        ),
                     ),
                 });
             }
@@ -167,7 +170,7 @@ impl Whitelist {
                 path.display(),
                 pos.line,
                 pos.column,
-                e.message
+                e.message.en()
             )
         })?;
         Whitelist::from_json(display, Source::new(text.as_str().into()), &value)
@@ -196,7 +199,12 @@ fn check_entry(
     problems: &mut Vec<ListProblem>,
 ) -> Entry {
     let key = category.key();
-    let mut problem = |en: String, zh: String| problems.push(ListProblem { span, en, zh });
+    let mut problem = |en: String, zh: String| {
+        problems.push(ListProblem {
+            span,
+            message: crate::base::i18n::Text::new(en, zh),
+        })
+    };
     let trimmed = raw.trim();
     if trimmed.contains('*') {
         problem(

@@ -1,5 +1,6 @@
 //! The diagnostic every rule produces, independent of how it is rendered.
 
+use crate::base::i18n::Text;
 use crate::base::source::Span;
 
 /// A project-wide analysis a rule reads, computed before the rules run when an enabled rule
@@ -123,7 +124,7 @@ impl fmt::Display for Severity {
 pub struct Related {
     pub file: String,
     pub span: Option<Span>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// The pseudo-file of findings about a command-line value (`mpcheck release`'s arguments):
@@ -139,9 +140,10 @@ pub struct Diagnostic {
     pub file: String,
     /// Byte span in `file`; `None` points at the start of the file.
     pub span: Option<Span>,
-    pub message: String,
-    pub label: Option<String>,
-    pub help: Option<String>,
+    /// What mpcheck says, in both languages (each output format picks one).
+    pub message: Text,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
     pub related: Vec<Related>,
     /// A mechanical fix (`mpcheck check --fix` applies it, `--diff` shows it).
     pub fix: Option<Fix>,
@@ -178,14 +180,14 @@ impl Diagnostic {
         rule: &'static RuleMeta,
         file: impl Into<String>,
         span: Option<Span>,
-        message: String,
+        message: impl Into<Text>,
     ) -> Diagnostic {
         Diagnostic {
             rule,
             severity: rule.severity,
             file: file.into(),
             span,
-            message,
+            message: message.into(),
             label: None,
             help: None,
             related: Vec::new(),
@@ -196,15 +198,15 @@ impl Diagnostic {
     pub fn is_about_arguments(&self) -> bool {
         self.file == ARGUMENTS
     }
-    pub fn label(mut self, label: String) -> Self {
-        self.label = Some(label);
+    pub fn label(mut self, label: impl Into<Text>) -> Self {
+        self.label = Some(label.into());
         self
     }
-    pub fn help(mut self, help: String) -> Self {
-        self.help = Some(help);
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
+        self.help = Some(help.into());
         self
     }
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    pub fn maybe_help(mut self, help: Option<Text>) -> Self {
         self.help = help;
         self
     }
@@ -214,11 +216,16 @@ impl Diagnostic {
         self.fix = (!edits.is_empty()).then_some(Fix { edits });
         self
     }
-    pub fn related(mut self, file: impl Into<String>, span: Option<Span>, message: String) -> Self {
+    pub fn related(
+        mut self,
+        file: impl Into<String>,
+        span: Option<Span>,
+        message: impl Into<Text>,
+    ) -> Self {
         self.related.push(Related {
             file: file.into(),
             span,
-            message,
+            message: message.into(),
         });
         self
     }

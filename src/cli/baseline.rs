@@ -28,7 +28,7 @@
 //! code are those of a check against the baseline just written.
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::i18n::Lang;
+use crate::base::i18n::{Lang, Text};
 use crate::base::source::{Decoded, Source, Span};
 use crate::lint::config::Config;
 use crate::lint::rule::RuleMeta;
@@ -147,7 +147,7 @@ fn parse(text: &str, name: &str) -> Result<Vec<Entry>, LoadError> {
         LoadError(format!(
             "invalid baseline {}: {}",
             at(Span::new(e.offset, e.offset)),
-            e.message
+            e.message.en()
         ))
     })?;
     let bad = |span: Span, what: &str| LoadError(format!("invalid baseline {}: {what}", at(span)));
@@ -474,7 +474,7 @@ pub fn apply(
             file: d.file.clone(),
             key: *k,
             count: 1,
-            message: short_message(&d.message),
+            message: short_message(d.message.get(lang)),
             span: None,
         })
         .collect();
@@ -543,7 +543,7 @@ pub fn apply(
             };
         let given = shown(read);
         // One pruning command drops every stale entry: one finding, the others related.
-        let mut stale: Vec<(Option<crate::base::source::Span>, String)> = Vec::new();
+        let mut stale: Vec<(Option<crate::base::source::Span>, Text)> = Vec::new();
         for (e, &n) in entries.iter().zip(&left) {
             if n == 0 || !judged(project, config, e) {
                 continue;
@@ -551,12 +551,12 @@ pub fn apply(
             let rule = crate::base::escape::line(&e.rule);
             let in_file = crate::base::escape::line(&e.file);
             let message = if e.count == 1 {
-                lang.text(
+                Text::new(
                     format!("no {rule} finding in {in_file} matches it"),
                     format!("{in_file} 中没有与之匹配的 {rule} 问题"),
                 )
             } else {
-                lang.text(
+                Text::new(
                     format!(
                         "{n} of its {} {rule} findings in {in_file} no longer occur",
                         e.count
@@ -571,18 +571,22 @@ pub fn apply(
         }
         if let Some((span, first)) = stale.first() {
             let message = if stale.len() == 1 {
-                lang.text(
-                    format!("stale baseline entry: {first}"),
-                    format!("过期的基线条目：{first}"),
+                Text::new(
+                    format!("stale baseline entry: {}", first.en()),
+                    format!("过期的基线条目：{}", first.zh()),
                 )
             } else {
-                lang.text(
-                    format!("{} stale baseline entries; the first: {first}", stale.len()),
-                    format!("{} 个过期的基线条目；第一个：{first}", stale.len()),
+                Text::new(
+                    format!(
+                        "{} stale baseline entries; the first: {}",
+                        stale.len(),
+                        first.en()
+                    ),
+                    format!("{} 个过期的基线条目；第一个：{}", stale.len(), first.zh()),
                 )
             };
             let them = if stale.len() == 1 { "it" } else { "them" };
-            let mut d = Diagnostic::new(unused, file.clone(), *span, message).help(lang.text(
+            let mut d = Diagnostic::new(unused, file.clone(), *span, message).help(Text::new(
                 format!(
                     "run `mpcheck check --baseline {given} --update-baseline {given}` to drop {them}"
                 ),
@@ -591,16 +595,16 @@ pub fn apply(
                 ),
             ));
             for (span, message) in &stale[1..] {
-                let message = lang.text(
-                    format!("stale baseline entry: {message}"),
-                    format!("过期的基线条目：{message}"),
+                let message = Text::new(
+                    format!("stale baseline entry: {}", message.en()),
+                    format!("过期的基线条目：{}", message.zh()),
                 );
                 d = d.related(file.clone(), *span, message);
             }
             d.severity = severity;
             remaining.push(d);
         }
-        crate::lint::engine::sort(&mut remaining);
+        crate::lint::engine::sort_in(&mut remaining, lang);
     }
     Ok(remaining)
 }

@@ -292,7 +292,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
                     data_rule,
                     name.clone(),
                     None,
-                    lang.pick(&en, &zh).to_string(),
+                    crate::base::i18n::Text::new(en, zh),
                 ));
                 continue;
             }
@@ -308,11 +308,10 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
                     not_json,
                     name.clone(),
                     None,
-                    lang.pick(
-                        &format!("data file {name} is not UTF-8 (at byte {offset})"),
-                        &format!("数据文件 {name} 不是 UTF-8 编码（第 {offset} 字节）"),
-                    )
-                    .to_string(),
+                    crate::base::i18n::Text::new(
+                        format!("data file {name} is not UTF-8 (at byte {offset})"),
+                        format!("数据文件 {name} 不是 UTF-8 编码（第 {offset} 字节）"),
+                    ),
                 ));
             }
         }
@@ -327,7 +326,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
         .collect();
     let pages = crate::lint::rules::widget::data::declared_pages(&project);
     diagnostics.extend(crate::lint::rules::widget::data::validate(
-        &inputs, args.kind, &pages, lang,
+        &inputs, args.kind, &pages,
     ));
     drop(inputs);
     for (name, text, _) in texts {
@@ -343,7 +342,7 @@ fn widget_data(args: WidgetDataArgs, lang: Lang) -> ExitCode {
         }
         None => false,
     });
-    engine::sort(&mut diagnostics);
+    engine::sort_in(&mut diagnostics, lang);
     let out = report::render(&project, &diagnostics, args.format, &opts);
     if let Err(code) = emit(&out) {
         return code;
@@ -702,7 +701,8 @@ fn check_project(
     // findings are kept depends on it).
     let check = |p: &Project| {
         let analysis = Analysis::new(p, whitelist.clone());
-        let diagnostics = engine::run(&analysis, &config, lang);
+        let mut diagnostics = engine::run(&analysis, &config);
+        engine::sort_in(&mut diagnostics, lang);
         (partial.then(|| analysis.into_upload()), diagnostics)
     };
     let (upload, diagnostics) = check(&project);

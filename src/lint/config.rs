@@ -251,7 +251,7 @@ impl Config {
             err(
                 Some(source.clone()),
                 Some(Span::new(e.offset, e.offset + e.len)),
-                format!("invalid JSON in config file: {}", e.message),
+                format!("invalid JSON in config file: {}", e.message.en()),
                 Some("mpcheck.json must be strict JSON (no comments, no trailing commas)".into()),
             )
         })?;

@@ -1,5 +1,7 @@
 //! Runs the enabled rules over the shared project index, in parallel, and returns the findings
-//! in a fixed order (file, position, code) so output never depends on the thread count.
+//! in a fixed order (file, position, code) so output never depends on the thread count; the
+//! findings carry their text in both languages, and [`sort_in`] orders them by message in the
+//! language they are shown in.
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
@@ -11,15 +13,14 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub fn run(analysis: &Analysis, config: &Config, lang: Lang) -> Vec<Diagnostic> {
-    run_with(analysis, config, lang, None)
+pub fn run(analysis: &Analysis, config: &Config) -> Vec<Diagnostic> {
+    run_with(analysis, config, None)
 }
 
 /// [`run`], with `mpcheck release`'s arguments for the rules that check them.
 pub fn run_with(
     analysis: &Analysis,
     config: &Config,
-    lang: Lang,
     release: Option<&crate::lint::rules::release::ReleaseArgs>,
 ) -> Vec<Diagnostic> {
     let project = analysis.project;
@@ -40,7 +41,7 @@ pub fn run_with(
         eprintln!("mpcheck: analyses {:?}", started.elapsed());
     }
     analysis.set_rules_running(true);
-    let mut ctx = Ctx::new(analysis, lang, config.limits, &config.widget_data);
+    let mut ctx = Ctx::new(analysis, config.limits, &config.widget_data);
     ctx.release = release;
     let mut diagnostics: Vec<Diagnostic> = project
         .files
@@ -106,29 +107,46 @@ pub fn run_with(
             d.severity = sev;
         }
     }
-    suppress(analysis, config, lang, &mut diagnostics);
+    suppress(analysis, config, &mut diagnostics);
     sort(&mut diagnostics);
     diagnostics
 }
 
-/// Sorts by file, position, code, then message, and drops exact repeats.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.span.map_or(0, |s| s.start), d.span.map_or(0, |s| s.end));
-        a.file
-            .cmp(&b.file)
-            .then_with(|| key(a).cmp(&key(b)))
-            .then_with(|| a.rule.code.cmp(b.rule.code))
-            .then_with(|| a.message.cmp(&b.message))
-    });
+/// Sorts by file, position and code (stable: findings of one rule at one place stay in the
+/// order the rules made them). [`sort_in`] finishes the order for a language.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| order(a, b, None));
+}
+
+/// Sorts by file, position, code, then message in `lang`, and drops exact repeats (in `lang`):
+/// the order findings are shown in. Stable, so after [`sort`] it is the order a sort of the
+/// rules' findings by message in `lang` gives.
+pub fn sort_in(diagnostics: &mut Vec<Diagnostic>, lang: Lang) {
+    diagnostics.sort_by(|a, b| order(a, b, Some(lang)));
     diagnostics.dedup_by(|a, b| {
-        a.file == b.file && a.span == b.span && a.rule.code == b.rule.code && a.message == b.message
+        a.file == b.file
+            && a.span == b.span
+            && a.rule.code == b.rule.code
+            && a.message.get(lang) == b.message.get(lang)
     });
+}
+
+fn order(a: &Diagnostic, b: &Diagnostic, lang: Option<Lang>) -> std::cmp::Ordering {
+    let key = |d: &Diagnostic| (d.span.map_or(0, |s| s.start), d.span.map_or(0, |s| s.end));
+    a.file
+        .cmp(&b.file)
+        .then_with(|| key(a).cmp(&key(b)))
+        .then_with(|| a.rule.code.cmp(b.rule.code))
+        .then_with(|| {
+            lang.map_or(std::cmp::Ordering::Equal, |l| {
+                a.message.get(l).cmp(b.message.get(l))
+            })
+        })
 }
 
 /// Drops what inline directives and `ignores` suppress, then reports the suppressions that
 /// matched nothing (MP004) when their rules ran.
-fn suppress(analysis: &Analysis, config: &Config, lang: Lang, diagnostics: &mut Vec<Diagnostic>) {
+fn suppress(analysis: &Analysis, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
     let project = analysis.project;
     use crate::lint::rules::meta::unused_suppression::META as UNUSED;
     use crate::syntax::suppress::Scope;
@@ -207,7 +225,7 @@ fn suppress(analysis: &Analysis, config: &Config, lang: Lang, diagnostics: &mut 
     let Some(severity) = config.severity(&UNUSED) else {
         return;
     };
-    let ctx = Ctx::new(analysis, lang, config.limits, &config.widget_data);
+    let ctx = Ctx::new(analysis, config.limits, &config.widget_data);
     let enabled = |code: &str| {
         crate::lint::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some())
     };

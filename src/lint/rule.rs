@@ -2,7 +2,7 @@
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
-use crate::base::i18n::Lang;
+use crate::base::i18n::Text;
 use crate::project::{Project, ProjectFile};
 use crate::syntax::wxml::Document;
 
@@ -11,12 +11,11 @@ pub const CONFIG_FILE: &str = "mpcheck.json";
 
 pub use crate::base::diagnostic::{Group, RuleMeta};
 
-/// What a rule sees: the shared project index and the output language.
+/// What a rule sees: the shared project index and the configuration.
 pub struct Ctx<'a> {
     pub project: &'a Project,
     /// The project-wide analyses (component graph, schemas, network sites, upload set).
     pub analysis: &'a Analysis<'a>,
-    pub lang: Lang,
     /// The account's upload size limits (`limits` in mpcheck.json).
     pub limits: crate::analysis::package::Limits,
     /// `widget.data` in mpcheck.json: the template data files to validate.
@@ -32,14 +31,12 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(
         analysis: &'a Analysis<'a>,
-        lang: Lang,
         limits: crate::analysis::package::Limits,
         widget_data: &'a WidgetData,
     ) -> Ctx<'a> {
         Ctx {
             project: analysis.project,
             analysis,
-            lang,
             limits,
             widget_data,
             widget_data_findings: std::sync::OnceLock::new(),
@@ -65,12 +62,9 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The message in the selected language.
-    pub fn t(&self, en: String, zh: String) -> String {
-        match self.lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
+    /// A message in both languages (the report picks one when it renders).
+    pub fn t(&self, en: String, zh: String) -> Text {
+        Text::new(en, zh)
     }
 }
 
@@ -180,11 +174,6 @@ impl Given {
             Given::ProjectConfig => "project.config.json",
             Given::GitHead => "git HEAD 提交的标题",
         }
-    }
-
-    /// Where the value came from, in the language of `ctx`.
-    pub fn describe_in(self, ctx: &crate::lint::rule::Ctx) -> &'static str {
-        ctx.lang.pick(self.describe(), self.describe_zh())
     }
 }
 

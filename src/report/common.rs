@@ -32,7 +32,8 @@ pub struct Options {
     /// How project-relative paths are shown in human, concise and github output, so that they
     /// resolve from the current directory.
     pub base: PathBase,
-    /// The language of mpcheck's own words (the summary line); findings carry their own.
+    /// The language shown: findings carry their text in both, mpcheck's own words (the
+    /// summary line, labels) are chosen here too.
     pub lang: crate::base::i18n::Lang,
 }
 
@@ -233,14 +234,14 @@ pub fn fixable_note(n: usize, lang: crate::base::i18n::Lang) -> Option<String> {
 
 /// A finding's message and help as one text, for formats with one message field (github,
 /// sarif); a finding about a command-line value names it first.
-pub fn message_with_help(d: &Diagnostic) -> String {
+pub fn message_with_help(d: &Diagnostic, lang: crate::base::i18n::Lang) -> String {
     let mut message = if d.is_about_arguments() {
-        format!("{}: {}", d.file, d.message)
+        format!("{}: {}", d.file, d.message.get(lang))
     } else {
-        d.message.clone()
+        d.message.get(lang).to_string()
     };
     if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", help.get(lang)));
     }
     message
 }
@@ -274,16 +275,28 @@ impl Run<'_> {
 /// (no line numbers, see [`crate::report::fingerprint::report_fingerprint`]), and unique within a report:
 /// the n-th finding with the same fingerprint, in output order, gets it salted with n, as ruff
 /// does. The same findings give the same bytes at any thread count (the order is fixed).
-#[derive(Default)]
 pub struct Fingerprints {
     seen: std::collections::HashSet<u64>,
+    /// The language of the messages in the report (they are part of the fingerprint).
+    lang: crate::base::i18n::Lang,
 }
 
 impl Fingerprints {
+    pub fn new(lang: crate::base::i18n::Lang) -> Fingerprints {
+        Fingerprints {
+            seen: Default::default(),
+            lang,
+        }
+    }
+
     /// The fingerprint of `d` of `run`, as 16 hex digits.
     pub fn next(&mut self, run: &Run, d: &Diagnostic) -> String {
-        let base =
-            crate::report::fingerprint::report_fingerprint(run.project, d, &run.path(&d.file));
+        let base = crate::report::fingerprint::report_fingerprint(
+            run.project,
+            d,
+            &run.path(&d.file),
+            self.lang,
+        );
         let mut salt = 0;
         loop {
             let fp = crate::report::fingerprint::salted(base, salt);

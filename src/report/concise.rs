@@ -9,7 +9,7 @@ use crate::project::Project;
 pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let message = escape::text(&d.message).replace('\n', " ");
+        let message = escape::text(d.message.get(opts.lang)).replace('\n', " ");
         // A finding about a command-line value has no file, line or column.
         let at = if d.is_about_arguments() {
             d.file.clone()

@@ -120,10 +120,20 @@ pub fn key_of(rule: &str, file: &str, span: Option<Span>, source: Option<&Source
 /// collapsed; the line's text for an empty span), so no line or column number, plus the
 /// message with its ASCII digits dropped (messages name indexes and counts that shift when
 /// something is inserted above). `path` is the path as the report writes it.
-pub fn report_fingerprint(project: &Project, d: &Diagnostic, path: &str) -> u64 {
+pub fn report_fingerprint(
+    project: &Project,
+    d: &Diagnostic,
+    path: &str,
+    lang: crate::base::i18n::Lang,
+) -> u64 {
     let source = d.span.and(project.source(&d.file));
     let key = key_of(d.rule.code, path, d.span, source);
-    let message: String = d.message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let message: String = d
+        .message
+        .get(lang)
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
     let mut h = Fnv::new();
     h.field(REPORT_TAG)
         .field(&format!("{:016x}", key.fingerprint))

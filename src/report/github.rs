@@ -57,7 +57,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
             )
         };
         let title = escape_property(&format!("mpcheck {} ({})", d.rule.code, d.rule.name));
-        let message = super::common::message_with_help(d);
+        let message = super::common::message_with_help(d, opts.lang);
         out.push_str(&format!(
             "::{level} {location}title={title}::{}\n",
             escape_data(&message)

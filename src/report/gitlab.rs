@@ -57,8 +57,9 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(runs: &[Run], _opts: &Options) -> String {
-    let mut fingerprints = Fingerprints::default();
+pub fn render(runs: &[Run], opts: &Options) -> String {
+    let lang = opts.lang;
+    let mut fingerprints = Fingerprints::new(lang);
     let mut issues = Vec::new();
     for run in runs {
         for d in run.diagnostics {
@@ -71,10 +72,13 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
             let description = if d.is_about_arguments() {
                 format!(
                     "{} ({}): {}: {}",
-                    d.rule.code, d.rule.name, d.file, d.message
+                    d.rule.code,
+                    d.rule.name,
+                    d.file,
+                    d.message.get(lang)
                 )
             } else {
-                format!("{} ({}): {}", d.rule.code, d.rule.name, d.message)
+                format!("{} ({}): {}", d.rule.code, d.rule.name, d.message.get(lang))
             };
             issues.push(Issue {
                 check_name: d.rule.code,
@@ -94,7 +98,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                         },
                     },
                 },
-                content: d.help.as_deref().map(|body| Content { body }),
+                content: d.help.as_ref().map(|h| Content { body: h.get(lang) }),
             });
         }
     }

@@ -97,7 +97,7 @@ fn frame(project: &Project, d: &Diagnostic, base: &super::common::PathBase, lang
     };
     // Related locations: a second label when in the same file, a frame of their own when in
     // another file with text, else a note line (a file that does not exist).
-    let mut labels = vec![(d.span, d.label.clone())];
+    let mut labels = vec![(d.span, d.label.as_ref().map(|l| l.get(lang).to_string()))];
     let mut notes = Vec::new();
     let mut related = Vec::new();
     // Many related locations (the call sites of one constant): the first few, then a count.
@@ -111,13 +111,16 @@ fn frame(project: &Project, d: &Diagnostic, base: &super::common::PathBase, lang
         let rsource = r.span.and(project.source(&r.file));
         match (rsource, r.span) {
             (Some(_), Some(span)) if r.file == d.file && source.is_some() => {
-                labels.push((Some(span), Some(r.message.clone())));
+                labels.push((Some(span), Some(r.message.get(lang).to_string())));
             }
             (Some(src), _) => {
-                let (named, labels) =
-                    located(Some(src), &rpath, vec![(r.span, Some(r.message.clone()))]);
+                let (named, labels) = located(
+                    Some(src),
+                    &rpath,
+                    vec![(r.span, Some(r.message.get(lang).to_string()))],
+                );
                 related.push(Frame {
-                    message: escape::text(&r.message).into_owned(),
+                    message: escape::text(r.message.get(lang)).into_owned(),
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
@@ -130,7 +133,7 @@ fn frame(project: &Project, d: &Diagnostic, base: &super::common::PathBase, lang
                 "{}{}{}",
                 escape::line(&rpath),
                 lang.pick(": ", "："),
-                r.message
+                r.message.get(lang)
             )),
         }
     }
@@ -145,11 +148,18 @@ fn frame(project: &Project, d: &Diagnostic, base: &super::common::PathBase, lang
     }
     let (named, labels) = located(source, &path, labels);
     let message = if named.is_none() {
-        format!("{}: {}", escape::line(&path), escape::text(&d.message))
+        format!(
+            "{}: {}",
+            escape::line(&path),
+            escape::text(d.message.get(lang))
+        )
     } else {
-        escape::text(&d.message).into_owned()
+        escape::text(d.message.get(lang)).into_owned()
     };
-    let mut help = d.help.clone().unwrap_or_default();
+    let mut help = d
+        .help
+        .as_ref()
+        .map_or_else(String::new, |h| h.get(lang).to_string());
     for note in notes {
         if !help.is_empty() {
             help.push('\n');
@@ -206,7 +216,7 @@ pub fn render(project: &Project, diagnostics: &[Diagnostic], opts: &Options) -> 
                     part.push_str(&format!(
                         "{}: {}\n",
                         escape::line(&d.file),
-                        escape::text(&d.message)
+                        escape::text(d.message.get(opts.lang))
                     ));
                 }
                 part.push('\n');

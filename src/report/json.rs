@@ -95,7 +95,7 @@ fn range_of(project: &Project, file: &str, span: Option<Span>) -> Range {
 
 /// The findings of one or more projects in one report; each names its project folder (as
 /// given, relative to the current directory) and its file relative to that folder.
-pub fn render(runs: &[super::common::Run]) -> String {
+pub fn render(runs: &[super::common::Run], lang: crate::base::i18n::Lang) -> String {
     let summary = Summary::of_runs(runs);
     let folders: Vec<String> = runs.iter().map(|r| r.base.folder()).collect();
     let report = Report {
@@ -123,8 +123,8 @@ pub fn render(runs: &[super::common::Run]) -> String {
                 code: d.rule.code,
                 name: d.rule.name,
                 severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
+                message: d.message.get(lang),
+                help: d.help.as_ref().map(|h| h.get(lang)),
                 file: &d.file,
                 range: (!d.is_about_arguments()).then(|| range_of(project, &d.file, d.span)),
                 related: d
@@ -132,7 +132,7 @@ pub fn render(runs: &[super::common::Run]) -> String {
                     .iter()
                     .map(|r| RelatedItem {
                         file: &r.file,
-                        message: &r.message,
+                        message: r.message.get(lang),
                         range: r.span.map(|s| range_of(project, &r.file, Some(s))),
                     })
                     .collect(),

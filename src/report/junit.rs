@@ -56,7 +56,8 @@ struct Case {
     text: String,
 }
 
-pub fn render(runs: &[Run], _opts: &Options) -> String {
+pub fn render(runs: &[Run], opts: &Options) -> String {
+    let lang = opts.lang;
     // Suites in order of first appearance (the findings are sorted by file in each run).
     let mut suites: Vec<(String, Vec<Case>)> = Vec::new();
     for run in runs {
@@ -75,17 +76,17 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                 "{location}: {}[{}] {}",
                 d.severity.as_str(),
                 d.rule.code,
-                d.message
+                d.message.get(lang)
             );
             if let Some(help) = &d.help {
-                text.push_str(&format!("\nhelp: {help}"));
+                text.push_str(&format!("\nhelp: {}", help.get(lang)));
             }
             text.push_str(&format!("\ndocs: mpcheck explain {}", d.rule.code));
             let case = Case {
                 name: format!("{} {}{position}", d.rule.code, d.rule.name),
                 classname: path.clone(),
                 severity: d.severity,
-                message: d.message.clone(),
+                message: d.message.get(lang).to_string(),
                 text,
             };
             match suites.iter_mut().find(|(p, _)| *p == path) {

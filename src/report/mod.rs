@@ -67,7 +67,7 @@ pub fn render_runs(runs: &[Run], format: Format, opts: &Options) -> String {
         Format::Human => each(&|r, o| human::render(r.project, r.diagnostics, o)) + &end(),
         Format::Concise => each(&|r, o| concise::render(r.project, r.diagnostics, o)) + &end(),
         Format::Github => each(&|r, o| github::render(r.project, r.diagnostics, o)),
-        Format::Json => json::render(runs),
+        Format::Json => json::render(runs, opts.lang),
         Format::Gitlab => gitlab::render(runs, opts),
         Format::Junit => junit::render(runs, opts),
         Format::Sarif => sarif::render(runs, opts),

@@ -267,7 +267,8 @@ fn first_paragraph(doc: &str) -> Option<String> {
     (!para.is_empty()).then(|| para.join(" "))
 }
 
-pub fn render(runs: &[Run], _opts: &Options) -> String {
+pub fn render(runs: &[Run], opts: &Options) -> String {
+    let lang = opts.lang;
     // The rules reported, sorted by code.
     let mut reported: BTreeMap<&'static str, &'static RuleMeta> = BTreeMap::new();
     for run in runs {
@@ -309,11 +310,11 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
             },
         })
         .collect();
-    let mut fingerprints = Fingerprints::default();
+    let mut fingerprints = Fingerprints::new(lang);
     let mut results = Vec::new();
     for run in runs {
         for d in run.diagnostics {
-            let message = super::common::message_with_help(d);
+            let message = super::common::message_with_help(d, lang);
             let locations = if d.is_about_arguments() {
                 Vec::new()
             } else {
@@ -343,7 +344,7 @@ pub fn render(runs: &[Run], _opts: &Options) -> String {
                         region: region(run.project, &r.file, r.span),
                     },
                     message: Some(Text {
-                        text: r.message.as_str().into(),
+                        text: r.message.get(lang).into(),
                     }),
                 })
                 .collect();

@@ -32,8 +32,7 @@ pub struct Member {
 pub struct ParseError {
     pub offset: usize,
     pub len: usize,
-    pub message: String,
-    pub message_zh: String,
+    pub message: crate::base::i18n::Text,
 }
 
 impl Json {
@@ -133,8 +132,7 @@ impl Parser<'_> {
             } else {
                 0
             },
-            message: en.to_string(),
-            message_zh: zh.to_string(),
+            message: crate::base::i18n::Text::new(en, zh),
         }
     }
 
@@ -482,7 +480,11 @@ mod tests {
         for (text, offset, needle) in cases {
             let e = parse(text).unwrap_err();
             assert_eq!(e.offset, offset, "{text}: {e:?}");
-            assert!(e.message.contains(needle), "{text}: {}", e.message);
+            assert!(
+                e.message.en().contains(needle),
+                "{text}: {}",
+                e.message.en()
+            );
         }
     }
 
@@ -495,6 +497,6 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(100_000);
-        assert!(parse(&text).unwrap_err().message.contains("deeply"));
+        assert!(parse(&text).unwrap_err().message.en().contains("deeply"));
     }
 }

@@ -112,8 +112,7 @@ pub enum Node<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub span: Span,
-    pub message: String,
-    pub message_zh: String,
+    pub message: crate::base::i18n::Text,
 }
 
 /// A parsed template. The tree is stored flat (elements in document order, attributes and
@@ -439,8 +438,7 @@ impl Parser<'_> {
         }
         self.errors.push(SyntaxError {
             span: Span::new(start, end),
-            message: en.to_string(),
-            message_zh: zh.to_string(),
+            message: crate::base::i18n::Text::new(en, zh),
         });
     }
 
@@ -820,7 +818,7 @@ mod tests {
         let e = errs("<view class=\"a\nb\"></view>");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].span.start, 14);
-        assert!(e[0].message.contains("line break"));
+        assert!(e[0].message.en().contains("line break"));
         assert!(!errs("<view a=\"{{\n x }}\"></view>").is_empty());
         assert!(errs("<view\n a=\"x\"\n b=\"y\"></view>").is_empty());
         // An unquoted value runs to the next `"`: `a=x"` is fine, `a=x>` never ends.
@@ -830,12 +828,17 @@ mod tests {
             ok.elements().next().unwrap().attr("a").unwrap().value,
             Some("x y")
         );
-        assert!(errs("<view a=x></view>")[0].message.contains("unquoted"));
+        assert!(
+            errs("<view a=x></view>")[0]
+                .message
+                .en()
+                .contains("unquoted")
+        );
         // Names: ASCII letters, digits (not first), `_`, `:`, `-`.
         for bad in ["a.b", "@tap", "1a", "a{b", "\"b\"", "中"] {
             let e = errs(&format!("<view {bad}=\"1\"></view>"));
             assert!(
-                e.iter().any(|e| e.message.contains("attribute name")),
+                e.iter().any(|e| e.message.en().contains("attribute name")),
                 "{bad}: {e:?}"
             );
         }
@@ -847,7 +850,7 @@ mod tests {
         }
         // A missing closing quote shows up at the next attribute's name.
         let e = errs("<wxs src=\"../u.wxs module=\"utils\" />");
-        assert!(e[0].message.contains("`\"`"), "{e:?}");
+        assert!(e[0].message.en().contains("`\"`"), "{e:?}");
     }
 
     #[test]
@@ -856,7 +859,7 @@ mod tests {
             parse(t)
                 .errors
                 .into_iter()
-                .map(|e| e.message)
+                .map(|e| e.message.en().to_string())
                 .collect::<Vec<_>>()
         };
         assert!(errs("<view><text>{{a</view>")[0].contains("`{{` is not closed"));

@@ -71,8 +71,7 @@ pub fn check(path: &str, text: &str, offset: usize) -> WxsModule {
             });
             module.errors.push(SyntaxError {
                 span,
-                message: d.message.to_string(),
-                message_zh: d.message.to_string(),
+                message: d.message.to_string().into(),
             });
             return module;
         }
@@ -120,8 +119,7 @@ impl Checker<'_, '_> {
     fn error(&mut self, span: oxc_span::Span, en: &str, zh: &str) {
         self.module.errors.push(SyntaxError {
             span: (self.at)(span),
-            message: en.to_string(),
-            message_zh: zh.to_string(),
+            message: crate::base::i18n::Text::new(en, zh),
         });
     }
 
@@ -628,7 +626,7 @@ mod tests {
         check("t.wxs", code, 0)
             .errors
             .into_iter()
-            .map(|e| e.message)
+            .map(|e| e.message.en().to_string())
             .collect()
     }
 

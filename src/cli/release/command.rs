@@ -205,7 +205,8 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let mut out = Output::new(&args, secrets.clone());
 
     // 1–2. The gate: the whole check and the release pre-flight, in one run.
-    let diagnostics = engine::run_with(&analysis, &config, lang, Some(&release_args));
+    let mut diagnostics = engine::run_with(&analysis, &config, Some(&release_args));
+    engine::sort_in(&mut diagnostics, lang);
     if super::gate_fails(&diagnostics, req.max_warnings) {
         let summary = Summary::of(&diagnostics);
         let text = report::render(
@@ -238,7 +239,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
 
     // 3. The console checklist.
     let checklist = checklist::compute(&analysis);
-    let mut record = Record::new(&req, &release_args, &git, &project, &diagnostics);
+    let mut record = Record::new(&req, &release_args, &git, &project, &diagnostics, lang);
     record.checklist = checklist.json();
     if args.format == ReleaseFormat::Human {
         out.push(&gate_line(lang, &diagnostics));
@@ -790,6 +791,7 @@ impl Record {
         git: &Git,
         project: &Project,
         diagnostics: &[Diagnostic],
+        lang: Lang,
     ) -> Record {
         let s = Summary::of(diagnostics);
         // Warnings kept in the record (capped); infos only counted.
@@ -802,7 +804,7 @@ impl Record {
                     "code": d.rule.code,
                     "file": d.file,
                     "line": d.span.and_then(|sp| project.source(&d.file).map(|src| src.line_of(sp.start as usize) + 1)),
-                    "message": d.message,
+                    "message": d.message.get(lang),
                 })
             })
             .collect();

@@ -110,7 +110,7 @@ impl Rule for ComponentNotFound {
                 format!("已查找 {list}；组件需要 .json 和 .wxml（以及 .js）"),
             );
             let help = match near {
-                Some(n) => format!("{n}\n{searched_line}"),
+                Some(n) => n.map(|l, n| format!("{n}\n{}", searched_line.get(l))),
                 None => searched_line,
             };
             out.push(

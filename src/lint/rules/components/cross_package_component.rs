@@ -68,14 +68,14 @@ impl Rule for CrossPackageComponent {
                         format!(
                             "{} is in {}, which {} cannot load",
                             describe(u),
-                            name(to),
-                            name(from)
+                            name(to).en(),
+                            name(from).en()
                         ),
                         format!(
                             "{} 位于{}，{} 无法加载它",
                             describe(u),
-                            name(to),
-                            name(from)
+                            name(to).zh(),
+                            name(from).zh()
                         ),
                     ),
                 )

@@ -70,8 +70,8 @@ impl Rule for InvalidColor {
                 .map(|hex| Edit::new(file, issue.span, format!("\"{hex}\"")));
             let help = match hex {
                 Some(hex) => ctx.t(
-                    format!("write \"{hex}\"; {forms}"),
-                    format!("可写为 \"{hex}\"；{forms}"),
+                    format!("write \"{hex}\"; {}", forms.en()),
+                    format!("可写为 \"{hex}\"；{}", forms.zh()),
                 ),
                 None => forms,
             };

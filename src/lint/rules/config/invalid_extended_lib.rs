@@ -58,8 +58,8 @@ impl Rule for InvalidExtendedLib {
                     )
                     .label(ctx.t("unknown library".into(), "未知的扩展库".into()))
                     .help(ctx.t(
-                        format!("{hint}the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm"),
-                        format!("{hint}可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入"),
+                        format!("{}the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm", hint.en()),
+                        format!("{}可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入", hint.zh()),
                     )),
                 );
             }

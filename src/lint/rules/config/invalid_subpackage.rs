@@ -66,7 +66,7 @@ impl Rule for InvalidSubpackage {
             if let Some((root, span)) = &sp.root {
                 let prefix = sp.root_prefix().unwrap_or_default();
                 let folder = prefix.trim_end_matches('/');
-                let mut push = |en: String, zh: String, help: Option<String>| {
+                let mut push = |en: String, zh: String, help: Option<crate::base::i18n::Text>| {
                     out.push(
                         Diagnostic::new(&META, &file, Some(*span), ctx.t(en, zh))
                             .label(ctx.t("subpackage root".into(), "分包 root".into()))

@@ -25,7 +25,7 @@ impl Rule for InvalidTabbarPage {
             };
             let Some(page) = pp.as_str() else { continue };
             let ptr = format!("[\"tabBar\"][\"list\"][{i}][\"pagePath\"]");
-            let mut push = |en: String, zh: String, help: Option<String>| {
+            let mut push = |en: String, zh: String, help: Option<crate::base::i18n::Text>| {
                 out.push(
                     Diagnostic::new(&META, &path, Some(pp.span), ctx.t(en, zh))
                         .label(ctx.t("tab page".into(), "标签页".into()))

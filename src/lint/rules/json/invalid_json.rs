@@ -83,9 +83,9 @@ pub(crate) fn json_problems(
                 "请将文件另存为 UTF-8 编码（GBK 等编码在编译时会被拒绝）".into(),
             )),
             JsonProblem::Syntax(e) => {
-                let help = if e.message.contains("trailing comma") {
+                let help = if e.message.en().contains("trailing comma") {
                     Some(ctx.t("remove the comma".into(), "删除这个逗号".into()))
-                } else if e.message.contains("comments") {
+                } else if e.message.en().contains("comments") {
                     Some(ctx.t(
                         "JSON has no comments: remove it, or move the note to a README".into(),
                         "JSON 不支持注释：请删除注释".into(),
@@ -97,10 +97,10 @@ pub(crate) fn json_problems(
                     meta,
                     path,
                     Some(Span::new(e.offset, e.offset + e.len)),
-                    ctx.t(
-                        format!("invalid JSON: {}", e.message),
-                        format!("JSON 格式错误：{}", e.message_zh),
-                    ),
+                    e.message.map(|lang, m| match lang {
+                        crate::base::i18n::Lang::En => format!("invalid JSON: {m}"),
+                        crate::base::i18n::Lang::Zh => format!("JSON 格式错误：{m}"),
+                    }),
                 )
                 .maybe_help(help)
             }

@@ -74,23 +74,26 @@ impl Rule for DomainNotWhitelisted {
                     format!("{} is not whitelisted", o.host),
                     format!("{} 未在白名单中", o.host),
                 ),
-                help: format!(
-                    "{listed}\n{}",
-                    ctx.t(
-                        format!(
-                            "add {} in the admin console (开发管理 → 开发设置 → {}) and to {}",
-                            o.text(),
-                            setting,
-                            list.file
-                        ),
-                        format!(
-                            "请在管理后台“开发管理 → 开发设置 → {}”中添加 {}，并同步到 {}",
-                            setting,
-                            o.text(),
-                            list.file
-                        ),
+                help: listed.map(|lang, listed| {
+                    format!(
+                        "{listed}\n{}",
+                        ctx.t(
+                            format!(
+                                "add {} in the admin console (开发管理 → 开发设置 → {}) and to {}",
+                                o.text(),
+                                setting,
+                                list.file
+                            ),
+                            format!(
+                                "请在管理后台“开发管理 → 开发设置 → {}”中添加 {}，并同步到 {}",
+                                setting,
+                                o.text(),
+                                list.file
+                            ),
+                        )
+                        .get(lang)
                     )
-                ),
+                }),
             }
         });
     }

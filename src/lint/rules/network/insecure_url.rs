@@ -26,7 +26,7 @@ impl Rule for InsecureUrl {
                     format!("{} uses {}://, but {required}:// is required ({calls})", o.text(), o.scheme),
                     format!("{} 使用了 {}:// 协议，但必须使用 {required}://（{calls}）", o.text(), o.scheme),
                 ),
-                label: format!("{}://", o.scheme),
+                label: format!("{}://", o.scheme).into(),
                 help: ctx.t(
                     format!("serve the API over {required}:// with a valid certificate; {}:// only works in DevTools with the domain check off", o.scheme),
                     format!("请通过 {required}:// 提供服务并使用有效证书；{}:// 只在开发者工具关闭域名校验时可用", o.scheme),

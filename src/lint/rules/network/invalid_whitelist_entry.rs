@@ -17,13 +17,8 @@ impl Rule for InvalidWhitelistEntry {
         };
         for p in &list.problems {
             out.push(
-                Diagnostic::new(
-                    &META,
-                    &list.file,
-                    Some(p.span),
-                    ctx.t(p.en.clone(), p.zh.clone()),
-                )
-                .label(ctx.t("invalid entry".into(), "无效的配置".into())),
+                Diagnostic::new(&META, &list.file, Some(p.span), p.message.clone())
+                    .label(ctx.t("invalid entry".into(), "无效的配置".into())),
             );
         }
     }

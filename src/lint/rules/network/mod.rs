@@ -71,16 +71,16 @@ pub(crate) fn at_site(
     _ctx: &Ctx,
     meta: &'static crate::lint::rule::RuleMeta,
     site: &Site,
-    message: String,
+    message: crate::base::i18n::Text,
 ) -> Diagnostic {
     Diagnostic::new(meta, &site.file, Some(site.span), message)
 }
 
 /// What [`by_cause`] asks a rule for one finding: message, label and help.
 pub(crate) struct Text {
-    pub message: String,
-    pub label: String,
-    pub help: String,
+    pub message: crate::base::i18n::Text,
+    pub label: crate::base::i18n::Text,
+    pub help: crate::base::i18n::Text,
 }
 
 /// Reports findings about URL origins once per cause. `hits` are the sites a rule flags, each
@@ -117,11 +117,16 @@ pub(crate) fn by_cause<'a>(
         let Resolved::Known(o) = &first.origin else {
             continue;
         };
+        // The calls differ by language: the English text with the English calls, the Chinese
+        // with the Chinese.
         let calls = calls(ctx, &sites);
-        let t = text(first, o, &calls);
-        let mut d = Diagnostic::new(meta, &at.file, Some(at.span), t.message)
-            .label(t.label)
-            .help(t.help);
+        let (en, zh) = (text(first, o, calls.en()), text(first, o, calls.zh()));
+        let both = |en: crate::base::i18n::Text, zh: crate::base::i18n::Text| {
+            crate::base::i18n::Text::new(en.en(), zh.zh())
+        };
+        let mut d = Diagnostic::new(meta, &at.file, Some(at.span), both(en.message, zh.message))
+            .label(both(en.label, zh.label))
+            .help(both(en.help, zh.help));
         if first.cause.is_some() {
             for s in &sites {
                 d = d.related(
@@ -139,7 +144,7 @@ pub(crate) fn by_cause<'a>(
 }
 
 /// The calls of a group for messages: `wx.request`, `util.request, wx.request (83 calls)`.
-fn calls(ctx: &Ctx, sites: &[&Site]) -> String {
+fn calls(ctx: &Ctx, sites: &[&Site]) -> crate::base::i18n::Text {
     // Most used first: `util.request, wx.request, …`.
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for s in sites {
@@ -153,12 +158,12 @@ fn calls(ctx: &Ctx, sites: &[&Site]) -> String {
         text.push_str(", …");
     }
     if sites.len() > 1 {
-        text = ctx.t(
+        return ctx.t(
             format!("{text}; {} calls", sites.len()),
             format!("{text}；共 {} 处调用", sites.len()),
         );
     }
-    text
+    text.into()
 }
 
 /// The API name for messages: `wx.request`, `tcp.connect`, `<web-view src>`.

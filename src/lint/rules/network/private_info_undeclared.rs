@@ -45,15 +45,16 @@ impl Rule for PrivateInfoUndeclared {
                     format!("（共 {} 处调用）", sites.len()),
                 )
             } else {
-                String::new()
+                Default::default()
             };
+            let (more_en, more_zh) = (more.en(), more.zh());
             let mut d = Diagnostic::new(
                 &META,
                 file,
                 Some(span),
                 ctx.t(
-                    format!("wx.{api} is called but \"{api}\" is not declared in requiredPrivateInfos{more}"),
-                    format!("调用了 wx.{api}，但未在 requiredPrivateInfos 中声明 \"{api}\"{more}"),
+                    format!("wx.{api} is called but \"{api}\" is not declared in requiredPrivateInfos{more_en}"),
+                    format!("调用了 wx.{api}，但未在 requiredPrivateInfos 中声明 \"{api}\"{more_zh}"),
                 ),
             )
             .label(ctx.t("undeclared location API".into(), "未声明的地理位置接口".into()))

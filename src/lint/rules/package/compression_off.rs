@@ -96,6 +96,7 @@ impl Rule for CompressionOff {
                     format!("\"{key}\" 不为 true"),
                 ),
             };
+            let (state_en, state_zh) = (state.en(), state.zh());
             out.push(
                 Diagnostic::new(
                     &META,
@@ -103,9 +104,9 @@ impl Rule for CompressionOff {
                     Some(m.value.span),
                     ctx.t(
                         format!(
-                            "{what} is uploaded uncompressed: {state} (code-quality item {item})"
+                            "{what} is uploaded uncompressed: {state_en} (code-quality item {item})"
                         ),
-                        format!("{what} 上传时不压缩：{state}（代码质量项 {item}）"),
+                        format!("{what} 上传时不压缩：{state_zh}（代码质量项 {item}）"),
                     ),
                 )
                 .help(ctx.t(

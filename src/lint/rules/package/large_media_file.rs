@@ -22,6 +22,7 @@ impl Rule for LargeMediaFile {
                 continue;
             }
             let package = super::package_name(ctx, upload, f.package);
+            let (package_en, package_zh) = (package.en(), package.zh());
             out.push(
                 Diagnostic::new(
                     &META,
@@ -29,11 +30,11 @@ impl Rule for LargeMediaFile {
                     None,
                     ctx.t(
                         format!(
-                            "{} in {package}: media files over 200 KB weigh on the package limit",
+                            "{} in {package_en}: media files over 200 KB weigh on the package limit",
                             human_bytes(f.size)
                         ),
                         format!(
-                            "{}，位于{package}：超过 200 KB 的媒体文件会挤占代码包空间",
+                            "{}，位于{package_zh}：超过 200 KB 的媒体文件会挤占代码包空间",
                             human_bytes(f.size)
                         ),
                     ),

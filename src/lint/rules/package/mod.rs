@@ -22,7 +22,7 @@ use crate::project::Project;
 pub const QUALITY_PACKAGE_BYTES: u64 = 1536 * 1024;
 
 /// "the main package" / "subpackage pkgA/".
-pub(crate) fn package_name(ctx: &Ctx, upload: &Upload, i: usize) -> String {
+pub(crate) fn package_name(ctx: &Ctx, upload: &Upload, i: usize) -> crate::base::i18n::Text {
     match i {
         0 => ctx.t("the main package".into(), "主包".into()),
         _ => ctx.t(
@@ -50,7 +50,7 @@ pub fn package_location(p: &Project, upload: &Upload, i: usize) -> (String, Opti
 }
 
 /// "pages/ 938.4 KB, miniprogram_npm/ 694.1 KB; largest files: …" for package `i`.
-pub(crate) fn contributors(ctx: &Ctx, upload: &Upload, i: usize) -> String {
+pub(crate) fn contributors(ctx: &Ctx, upload: &Upload, i: usize) -> crate::base::i18n::Text {
     let root = ctx.project.mp_root.as_str();
     let dirs: Vec<String> = folders(upload, i, root)
         .into_iter()

@@ -21,6 +21,7 @@ impl Rule for PackageNearLimit {
                 continue;
             }
             let name = package_name(ctx, upload, i);
+            let (name_en, name_zh) = (name.en(), name.zh());
             let (file, span) = package_location(ctx.project, upload, i);
             let share = pkg.bytes as f64 / limit as f64 * 100.0;
             let (size, max) = (human_bytes(pkg.bytes), human_bytes(limit));
@@ -30,8 +31,8 @@ impl Rule for PackageNearLimit {
                     &file,
                     span,
                     ctx.t(
-                        format!("{name} is {size}, {share:.1}% of the {max} upload limit (the quality scan asks for under 1.5 MB)"),
-                        format!("{name}大小为 {size}，已占 {max} 上传上限的 {share:.1}%（代码质量要求小于 1.5 MB）"),
+                        format!("{name_en} is {size}, {share:.1}% of the {max} upload limit (the quality scan asks for under 1.5 MB)"),
+                        format!("{name_zh}大小为 {size}，已占 {max} 上传上限的 {share:.1}%（代码质量要求小于 1.5 MB）"),
                     ),
                 )
                 .label(ctx.t("close to the limit".into(), "接近上限".into()))

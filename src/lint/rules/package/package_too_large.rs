@@ -22,6 +22,7 @@ impl Rule for PackageTooLarge {
                 continue;
             }
             let name = package_name(ctx, upload, i);
+            let (name_en, name_zh) = (name.en(), name.zh());
             let (file, span) = package_location(ctx.project, upload, i);
             let (size, max, over) = (
                 human_bytes(pkg.bytes),
@@ -39,17 +40,17 @@ impl Rule for PackageTooLarge {
                     span,
                     ctx.t(
                         format!(
-                            "{name} is {size} ({} bytes), over the {max} upload limit by {over}",
+                            "{name_en} is {size} ({} bytes), over the {max} upload limit by {over}",
                             pkg.bytes
                         ),
                         format!(
-                            "{name}大小为 {size}（{} 字节），超过 {max} 的上传上限 {over}",
+                            "{name_zh}大小为 {size}（{} 字节），超过 {max} 的上传上限 {over}",
                             pkg.bytes
                         ),
                     ),
                 )
                 .label(ctx.t("too large".into(), "过大".into()))
-                .help(format!("{}; {advice}", contributors(ctx, upload, i))),
+                .help(contributors(ctx, upload, i).map(|l, c| format!("{c}; {}", advice.get(l)))),
             );
         }
     }

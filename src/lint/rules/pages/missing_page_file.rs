@@ -169,7 +169,13 @@ fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> 
     Some(d)
 }
 
-fn help_for(ctx: &Ctx, base: &str, missing: &[String], has_ts: bool, js: &str) -> Option<String> {
+fn help_for(
+    ctx: &Ctx,
+    base: &str,
+    missing: &[String],
+    has_ts: bool,
+    js: &str,
+) -> Option<crate::base::i18n::Text> {
     let p = ctx.project;
     if missing.iter().any(|m| m == js) && has_ts && !p.typescript {
         return Some(ctx.t(

@@ -59,7 +59,7 @@ impl Rule for InvalidLibVersion {
                     ),
                 )
                 .label(ctx.t("unknown base library".into(), "未知的基础库版本".into()))
-                .help(ctx.t(format!("{help}pick the minimum base library your code needs"), format!("{help}请填写代码所需的最低基础库版本"))),
+                .help(ctx.t(format!("{}pick the minimum base library your code needs", help.en()), format!("{}请填写代码所需的最低基础库版本", help.zh()))),
             );
         }
     }

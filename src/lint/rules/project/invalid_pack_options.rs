@@ -4,6 +4,7 @@
 
 use super::configs;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
@@ -107,10 +108,7 @@ impl Rule for InvalidPackOptions {
                                 &META,
                                 file,
                                 Some(v.span),
-                                ctx.t(
-                                    format!("{ptr}[\"value\"] {message}"),
-                                    format!("{ptr}[\"value\"] {message}"),
-                                ),
+                                message.map(|_, m| format!("{ptr}[\"value\"] {m}")),
                             )
                             .label(label),
                         );
@@ -123,7 +121,7 @@ impl Rule for InvalidPackOptions {
 
 /// Why a `regexp` value (lower-cased) matches nothing: it does not compile, goes beyond a
 /// compile budget, or runs past the backtracking budget on one of `paths`.
-fn regexp_problem(ctx: &Ctx, value: &str, paths: &[&str]) -> Option<(String, String)> {
+fn regexp_problem(ctx: &Ctx, value: &str, paths: &[&str]) -> Option<(Text, Text)> {
     use crate::analysis::package::{REGEXP_BACKTRACK_LIMIT, js_regexp, regexp_runaway};
     match js_regexp(value) {
         Err(e) if e.contains("size limit") || e.contains("refers to group") || e.contains("repetition counts") => Some((ctx.t(
@@ -143,6 +141,6 @@ fn regexp_problem(ctx: &Ctx, value: &str, paths: &[&str]) -> Option<(String, Str
     }
 }
 
-fn nothing(ctx: &Ctx) -> String {
+fn nothing(ctx: &Ctx) -> Text {
     ctx.t("matches nothing".into(), "不匹配任何文件".into())
 }

@@ -49,16 +49,17 @@ impl Rule for RootEscapesProject {
                 let used = if used.is_empty() {
                     ctx.t("the project folder".into(), "项目根目录".into())
                 } else {
-                    format!("\"{used}\"")
+                    format!("\"{used}\"").into()
                 };
+                let (used_en, used_zh) = (used.en(), used.zh());
                 out.push(
                     Diagnostic::new(
                         &META,
                         file,
                         Some(v.span),
                         ctx.t(
-                            format!("[\"{key}\"] \"{root}\" leaves the project folder; the official tool strips it and uses {used}"),
-                            format!("[\"{key}\"] \"{root}\" 超出了项目目录；官方工具会将其处理为 {used}"),
+                            format!("[\"{key}\"] \"{root}\" leaves the project folder; the official tool strips it and uses {used_en}"),
+                            format!("[\"{key}\"] \"{root}\" 超出了项目目录；官方工具会将其处理为 {used_zh}"),
                         ),
                     )
                     .label(ctx.t("outside the project".into(), "位于项目之外".into()))

@@ -201,10 +201,10 @@ pub fn looks_like_key_content(value: &std::ffi::OsStr) -> bool {
 
 /// The finding for the key file at `path`, if any.
 fn check_key(ctx: &Ctx, path: &Path, given: Given) -> Option<Diagnostic> {
-    let from = match given {
-        Given::Option => "--key",
-        Given::Env => "MPCHECK_UPLOAD_KEY",
-        other => other.describe_in(ctx),
+    let (from_en, from_zh) = match given {
+        Given::Option => ("--key", "--key"),
+        Given::Env => ("MPCHECK_UPLOAD_KEY", "MPCHECK_UPLOAD_KEY"),
+        other => (other.describe(), other.describe_zh()),
     };
     if !path.exists() && looks_like_key_content(path.as_os_str()) {
         // The key itself where its path belongs (a CI secret put straight into the variable):
@@ -215,19 +215,19 @@ fn check_key(ctx: &Ctx, path: &Path, given: Given) -> Option<Diagnostic> {
                 ARGUMENTS,
                 None,
                 ctx.t(
-                    format!("the upload key (from {from}) is not a file path: the value looks like the key's content, which is not shown ({} bytes)", path.as_os_str().len()),
-                    format!("上传密钥（来自 {from}）不是文件路径：该值看起来是密钥内容本身，不予显示（{} 字节）", path.as_os_str().len()),
+                    format!("the upload key (from {from_en}) is not a file path: the value looks like the key's content, which is not shown ({} bytes)", path.as_os_str().len()),
+                    format!("上传密钥（来自 {from_zh}）不是文件路径：该值看起来是密钥内容本身，不予显示（{} 字节）", path.as_os_str().len()),
                 ),
             )
             .help(ctx.t(
-                format!("{from} takes the path of the key file: write the secret to a file outside the project and pass its path, e.g. printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\" then --key \"$RUNNER_TEMP/upload.key\"; if the key was printed in a log, reset it (开发管理 → 开发设置 → 小程序代码上传 → 重置)"),
-                format!("{from} 需要密钥文件的路径：请把密钥写入项目之外的文件并传入其路径，例如 printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\"，再用 --key \"$RUNNER_TEMP/upload.key\"；如果密钥曾出现在日志中，请重置（开发管理 → 开发设置 → 小程序代码上传 → 重置）"),
+                format!("{from_en} takes the path of the key file: write the secret to a file outside the project and pass its path, e.g. printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\" then --key \"$RUNNER_TEMP/upload.key\"; if the key was printed in a log, reset it (开发管理 → 开发设置 → 小程序代码上传 → 重置)"),
+                format!("{from_zh} 需要密钥文件的路径：请把密钥写入项目之外的文件并传入其路径，例如 printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\"，再用 --key \"$RUNNER_TEMP/upload.key\"；如果密钥曾出现在日志中，请重置（开发管理 → 开发设置 → 小程序代码上传 → 重置）"),
             )),
         );
     }
     let shown = escape::line(&path.to_string_lossy()).into_owned();
-    let subject_en = format!("upload key {shown} (from {from})");
-    let subject_zh = format!("上传密钥 {shown}（来自 {from}）");
+    let subject_en = format!("upload key {shown} (from {from_en})");
+    let subject_zh = format!("上传密钥 {shown}（来自 {from_zh}）");
     let download_help = ctx.t(
         format!("check the path; {DOWNLOAD_EN}"),
         format!("请检查路径；{DOWNLOAD_ZH}"),

@@ -140,7 +140,7 @@ data_rule!(
 // `data`, `Content`): offsets are mapped back through the string's escapes.
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::i18n::Lang;
+use crate::base::i18n::Text;
 use crate::base::source::Span;
 use crate::lint::rule::RuleMeta;
 use crate::syntax::json::{self, Json, JsonKind};
@@ -247,18 +247,12 @@ pub struct Input<'a> {
 pub type Pages = Option<HashSet<String>>;
 
 /// Validates every body; the import bodies together form one batch.
-pub fn validate(
-    inputs: &[Input],
-    kind: Option<Kind>,
-    pages: &Pages,
-    lang: Lang,
-) -> Vec<Diagnostic> {
+pub fn validate(inputs: &[Input], kind: Option<Kind>, pages: &Pages) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut batch = Vec::new();
     for input in inputs {
         let mut c = Checker {
             file: &input.file,
-            lang,
             out: &mut out,
             pages,
             map: None,
@@ -271,8 +265,8 @@ pub fn validate(
                 c.push(
                     &not_json::META,
                     Span::new(e.offset, e.offset + e.len),
-                    format!("the body is not JSON: {}", e.message),
-                    format!("数据不是合法的 JSON：{}", e.message_zh),
+                    format!("the body is not JSON: {}", e.message.en()),
+                    format!("数据不是合法的 JSON：{}", e.message.zh()),
                 );
                 continue;
             }
@@ -320,7 +314,7 @@ pub fn validate(
             Kind::FuncWidget => c.func_widget(&value),
         }
     }
-    check_batch(&batch, lang, &mut out);
+    check_batch(&batch, &mut out);
     out
 }
 
@@ -338,7 +332,7 @@ struct BatchPart {
     totalcount: Option<(u64, Span)>,
 }
 
-fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
+fn check_batch(parts: &[BatchPart], out: &mut Vec<Diagnostic>) {
     if parts.is_empty() {
         return;
     }
@@ -347,7 +341,7 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
             &batch_inconsistent::META,
             file,
             Some(span),
-            lang.pick(&en, &zh).to_string(),
+            Text::new(en, zh),
         ));
     };
     // One id: the first body's. A body with another id is reported once, and left out of the
@@ -427,24 +421,24 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
                 &batch_inconsistent::META,
                 &p.file,
                 Some(*span),
-                lang.pick(
-                    &format!(
+                Text::new(
+                    format!(
                         "attribute.totalcount is {tc}, but the counts of the batch's {} sum to {total}",
                         plural(n, "body", "bodies")
                     ),
-                    &format!("attribute.totalcount 为 {tc}，但本批 {n} 份数据的 count 之和为 {total}"),
-                )
-                .to_string(),
+                    format!(
+                        "attribute.totalcount 为 {tc}，但本批 {n} 份数据的 count 之和为 {total}"
+                    ),
+                ),
             );
             for (other, tc, span) in &wrong[1..] {
                 d = d.related(
                     &other.file,
                     Some(*span),
-                    lang.pick(
-                        &format!("totalcount {tc} here too"),
-                        &format!("此处 totalcount 也为 {tc}"),
-                    )
-                    .to_string(),
+                    Text::new(
+                        format!("totalcount {tc} here too"),
+                        format!("此处 totalcount 也为 {tc}"),
+                    ),
                 );
             }
             out.push(d);
@@ -466,7 +460,6 @@ fn check_batch(parts: &[BatchPart], lang: Lang, out: &mut Vec<Diagnostic>) {
 
 struct Checker<'a> {
     file: &'a str,
-    lang: Lang,
     out: &'a mut Vec<Diagnostic>,
     pages: &'a Pages,
     /// Offsets of the current text in the outer file (inside a JSON-in-a-string field), one
@@ -497,7 +490,7 @@ impl Checker<'_> {
             meta,
             self.file,
             Some(span),
-            self.lang.pick(&en, &zh).to_string(),
+            Text::new(en, zh),
         ));
     }
 
@@ -767,11 +760,11 @@ impl Checker<'_> {
                 Span::new(e.offset, e.offset + e.len),
                 format!(
                     "\"{path}\" must be a string holding JSON, and it is not: {}",
-                    e.message
+                    e.message.en()
                 ),
                 format!(
                     "\"{path}\" 应为 JSON 字符串，但其内容不是合法的 JSON：{}",
-                    e.message_zh
+                    e.message.zh()
                 ),
             ),
         }
@@ -1375,14 +1368,13 @@ pub fn check_project(ctx: &crate::lint::rule::Ctx) -> Vec<Diagnostic> {
         })
         .unwrap_or_else(|| crate::lint::rule::CONFIG_FILE.into());
     let mut out = Vec::new();
-    let lang = ctx.lang;
     let file_problem =
         |out: &mut Vec<Diagnostic>, file: &str, span: Option<Span>, en: String, zh: String| {
             out.push(Diagnostic::new(
                 &data_file::META,
                 file,
                 span,
-                lang.pick(&en, &zh).to_string(),
+                Text::new(en, zh),
             ));
         };
     let mut matched: Vec<&crate::project::ProjectFile> = Vec::new();
@@ -1463,30 +1455,28 @@ pub fn check_project(ctx: &crate::lint::rule::Ctx) -> Vec<Diagnostic> {
                 &not_json::META,
                 f.path.clone(),
                 Some(Span::new(e.offset, e.offset + e.len)),
-                lang.pick(
-                    &format!("the body is not JSON: {}", e.message),
-                    &format!("数据不是合法的 JSON：{}", e.message_zh),
-                )
-                .to_string(),
+                Text::new(
+                    format!("the body is not JSON: {}", e.message.en()),
+                    format!("数据不是合法的 JSON：{}", e.message.zh()),
+                ),
             )),
             Err(JsonProblem::Empty) => out.push(Diagnostic::new(
                 &not_json::META,
                 f.path.clone(),
                 None,
-                lang.pick("the body is empty", "数据为空").to_string(),
+                Text::new("the body is empty", "数据为空"),
             )),
             Err(JsonProblem::NotUtf8 { offset }) => out.push(Diagnostic::new(
                 &not_json::META,
                 f.path.clone(),
                 None,
-                lang.pick(
-                    &format!("the body is not UTF-8 (at byte {offset})"),
-                    &format!("数据不是 UTF-8 编码（第 {offset} 字节）"),
-                )
-                .to_string(),
+                Text::new(
+                    format!("the body is not UTF-8 (at byte {offset})"),
+                    format!("数据不是 UTF-8 编码（第 {offset} 字节）"),
+                ),
             )),
         }
     }
-    out.extend(validate(&inputs, None, &declared_pages(project), lang));
+    out.extend(validate(&inputs, None, &declared_pages(project)));
     out
 }

@@ -35,7 +35,7 @@ pub(crate) use crate::project::paths::{resolve_src, template_dir};
 
 /// Help for a referenced file that does not exist: the same path in other letter case, if
 /// there is one, else "create {target} or fix the path" (`target` relative to the root).
-pub(crate) fn missing_file_help(ctx: &Ctx, target: &str) -> String {
+pub(crate) fn missing_file_help(ctx: &Ctx, target: &str) -> crate::base::i18n::Text {
     match ctx.project.case_variant(&ctx.project.in_root(target)) {
         Some(f) => ctx.t(
             format!("found {f}: paths are case-sensitive on the phone"),
@@ -56,7 +56,7 @@ pub(crate) fn cross_package(
     ctx: &Ctx,
     from: &str,
     to: &str,
-) -> Option<String> {
+) -> Option<crate::base::i18n::Text> {
     let app = project.app.as_ref()?;
     if project.package_can_use(from, to) {
         return None;

@@ -51,8 +51,11 @@ impl Rule for WxmlSrcNotFound {
                         )
                         .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
                         .help(ctx.t(
-                            format!("{why}; move the file into this package or the main package"),
-                            format!("{why}；请把文件移到当前包或主包"),
+                            format!(
+                                "{}; move the file into this package or the main package",
+                                why.en()
+                            ),
+                            format!("{}；请把文件移到当前包或主包", why.zh()),
                         )),
                     );
                 }

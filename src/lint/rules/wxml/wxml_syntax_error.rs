@@ -16,7 +16,7 @@ impl Rule for WxmlSyntaxError {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         for e in &doc.errors {
             out.push(
-                Diagnostic::new(&META, path, Some(e.span), ctx.t(e.message.clone(), e.message_zh.clone()))
+                Diagnostic::new(&META, path, Some(e.span), e.message.clone())
                     .label(ctx.t("here".into(), "此处".into()))
                     .help(ctx.t(
                         "the WXML compiler (wcc) rejects this template; fix the markup before upload".into(),

@@ -35,8 +35,11 @@ impl Rule for WxsRequireNotFound {
                             format!("require(\"{spec}\")：{target} 在其他包中"),
                         ),
                         ctx.t(
-                            format!("{why}; move the module into this package or the main package"),
-                            format!("{why}；请把模块移到当前包或主包"),
+                            format!(
+                                "{}; move the module into this package or the main package",
+                                why.en()
+                            ),
+                            format!("{}；请把模块移到当前包或主包", why.zh()),
                         ),
                     )
                 } else {

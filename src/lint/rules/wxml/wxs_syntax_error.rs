@@ -15,14 +15,13 @@ impl Rule for WxsSyntaxError {
         for (path, module) in &ctx.project.wxs {
             let inline = !path.ends_with(".wxs");
             for e in &module.errors {
-                let message = ctx.t(e.message.clone(), e.message_zh.clone());
                 let message = if inline {
                     ctx.t(
-                        format!("inline <wxs>: {message}"),
-                        format!("内联 <wxs>：{message}"),
+                        format!("inline <wxs>: {}", e.message.en()),
+                        format!("内联 <wxs>：{}", e.message.zh()),
                     )
                 } else {
-                    message
+                    e.message.clone()
                 };
                 out.push(
                     Diagnostic::new(&META, path, Some(e.span), message)
