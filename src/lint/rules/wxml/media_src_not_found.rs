@@ -46,20 +46,13 @@ impl Rule for MediaSrcNotFound {
             if p.exists(&file) {
                 continue;
             }
-            let help = super::missing_file_help(ctx, &target);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    path,
-                    Some(span),
-                    ctx.t(
-                        format!("<{}> src \"{v}\": {target} not found", el.name()),
-                        format!("<{}> 的 src \"{v}\"：未找到 {target}", el.name()),
-                    ),
-                )
-                .label(ctx.t("missing file".into(), "文件不存在".into()))
-                .help(help),
-            );
+            out.push(super::src_not_found(
+                ctx,
+                &META,
+                path,
+                span,
+                (el.name(), v, &target),
+            ));
         }
     }
 }

@@ -33,6 +33,27 @@ pub(crate) fn suggest<'a>(
 
 pub(crate) use crate::project::paths::{resolve_src, template_dir};
 
+/// `<tag> src "value": target not found`, labelled, with [`missing_file_help`] (MP322, MP327).
+pub(crate) fn src_not_found(
+    ctx: &Ctx,
+    meta: &'static crate::lint::rule::RuleMeta,
+    path: &str,
+    span: crate::base::source::Span,
+    (tag, value, target): (&str, &str, &str),
+) -> crate::base::diagnostic::Diagnostic {
+    crate::base::diagnostic::Diagnostic::new(
+        meta,
+        path,
+        Some(span),
+        ctx.t(
+            format!("<{tag}> src \"{value}\": {target} not found"),
+            format!("<{tag}> 的 src \"{value}\"：未找到 {target}"),
+        ),
+    )
+    .label(ctx.t("missing file".into(), "文件不存在".into()))
+    .help(missing_file_help(ctx, target))
+}
+
 /// Help for a referenced file that does not exist: the same path in other letter case, if
 /// there is one, else "create {target} or fix the path" (`target` relative to the root).
 pub(crate) fn missing_file_help(ctx: &Ctx, target: &str) -> crate::base::i18n::Text {

@@ -61,24 +61,13 @@ impl Rule for WxmlSrcNotFound {
                 }
                 continue;
             }
-            let help = super::missing_file_help(ctx, &with_ext);
             out.push(
-                Diagnostic::new(
-                    &META,
-                    path,
-                    Some(span),
-                    ctx.t(
-                        format!("<{}> src \"{value}\": {with_ext} not found", el.name()),
-                        format!("<{}> 的 src \"{value}\"：未找到 {with_ext}", el.name()),
+                super::src_not_found(ctx, &META, path, span, (el.name(), value, &with_ext))
+                    .related(
+                        p.in_root(&with_ext),
+                        None,
+                        ctx.t("this file does not exist".into(), "该文件不存在".into()),
                     ),
-                )
-                .label(ctx.t("missing file".into(), "文件不存在".into()))
-                .help(help)
-                .related(
-                    p.in_root(&with_ext),
-                    None,
-                    ctx.t("this file does not exist".into(), "该文件不存在".into()),
-                ),
             );
         }
     }
