@@ -653,24 +653,19 @@ fn check_project(
         .map_err(|e| config_error(e, opts))?;
     let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
     let started = std::time::Instant::now();
-    let load = || -> Result<Project, ExitCode> {
-        Project::load(&target.dir, &config.exclude).map_err(load_error)
-    };
-    let mut project = load()?;
+    // `target.dir` is canonical, as the loaded project's folder is.
     let whitelist = config
-        .whitelist(args.domains.as_deref(), &project.dir)
+        .whitelist(args.domains.as_deref(), &target.dir)
         .map_err(|message| usage_error(&message))?;
-    // Findings in the whitelist file show its text.
-    if let Some(w) = &whitelist {
-        project.add_text(w.file.clone(), w.source.clone());
-    }
     let load = || -> Result<Project, ExitCode> {
-        let mut project = load()?;
+        let mut project = Project::load(&target.dir, &config.exclude).map_err(load_error)?;
+        // Findings in the whitelist file show its text.
         if let Some(w) = &whitelist {
             project.add_text(w.file.clone(), w.source.clone());
         }
         Ok(project)
     };
+    let project = load()?;
     let selection = target.selection(&project.mp_root);
     if args.show_settings {
         let checked: Option<Vec<String>> = match &selection {

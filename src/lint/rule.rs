@@ -1,4 +1,5 @@
-//! What a rule is: its metadata, and the two hooks the engine calls.
+//! What a rule is: its metadata (declared with [`declare_rule!`](crate::declare_rule)) and
+//! the hooks the engine calls (each file, each WXML document, the project).
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
