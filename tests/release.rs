@@ -617,13 +617,15 @@ fn test_key() -> PathBuf {
 /// A stand-in client and Node.js, so that a dry run does not depend on what is installed here
 /// (a dry run whose upload could not start exits 1).
 fn stand_in_client(c: &mut Command) -> &mut Command {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    // In cargo's scratch folder for tests, not a temp dir: a static is never dropped, and a
+    // temp dir would be left in /tmp by every run.
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
     let dir = DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        fake_client(dir.path());
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stand-in-client");
+        fake_client(&dir);
         dir
     });
-    c.env("MPCHECK_MINIPROGRAM_CI", dir.path().join("fake-ci"))
+    c.env("MPCHECK_MINIPROGRAM_CI", dir.join("fake-ci"))
         .env("MPCHECK_NODE", env!("CARGO_BIN_EXE_mpcheck"))
 }
 
