@@ -7,6 +7,7 @@ pub mod components;
 pub mod domains;
 pub mod package;
 pub mod schema;
+pub mod widgets;
 
 use crate::base::diagnostic::Need;
 use crate::project::{JsonRole, PRIVATE_CONFIG, PROJECT_CONFIG, Project};
@@ -27,6 +28,14 @@ pub struct Analysis<'p> {
     pub component_uses: Vec<ComponentUse>,
     /// The json file of every component found (relative to the project folder).
     pub component_jsons: Vec<String>,
+    /// Every page app.json declares and every component found, as a project path without
+    /// extension (`pages/index/index`): the templates that have a page or component around
+    /// them.
+    owners: rustc_hash::FxHashSet<String>,
+    /// The declared pages among them.
+    pages: rustc_hash::FxHashSet<String>,
+    /// Every declared search widget with a usable path, once per folder, with its code.
+    pub widgets: Vec<widgets::WidgetCode<'p>>,
     /// The JSON files the toolchain reads as configuration with their role, and the schema
     /// findings per file.
     schemas: OnceLock<Schemas>,
@@ -56,10 +65,25 @@ impl<'p> Analysis<'p> {
         if timings {
             eprintln!("mpcheck: component graph {:?}", t.elapsed());
         }
+        let pages: rustc_hash::FxHashSet<String> = project
+            .app
+            .iter()
+            .flat_map(|app| app.all_pages())
+            .map(|page| project.in_root(&page.full))
+            .collect();
+        let mut owners = pages.clone();
+        owners.extend(
+            component_jsons
+                .iter()
+                .map(|j| j.trim_end_matches(".json").to_string()),
+        );
         Analysis {
             project,
             component_uses,
             component_jsons,
+            owners,
+            pages,
+            widgets: widgets::code(project),
             schemas: OnceLock::new(),
             sites: OnceLock::new(),
             whitelist,
@@ -68,6 +92,29 @@ impl<'p> Analysis<'p> {
             rules_running: AtomicBool::new(false),
             late: AtomicBool::new(false),
         }
+    }
+
+    /// Whether `base` (a project path without extension) is a page app.json declares.
+    pub fn is_page(&self, base: &str) -> bool {
+        self.pages.contains(base)
+    }
+
+    /// Whether `base` (a project path without extension) is a declared page or a component
+    /// found from one.
+    pub fn is_page_or_component(&self, base: &str) -> bool {
+        self.owners.contains(base)
+    }
+
+    /// The declared widgets whose folder holds `path` (a project path): its code runs in the
+    /// widget runtime.
+    pub fn widgets_of<'a>(
+        &'a self,
+        path: &'a str,
+    ) -> impl Iterator<Item = &'a widgets::WidgetCode<'p>> {
+        self.widgets.iter().filter(move |w| {
+            path.strip_prefix(w.dir.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
     }
 
     /// Computes the analyses `needs` names now, before the parallel rule phase: a rule

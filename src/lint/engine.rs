@@ -91,6 +91,16 @@ pub fn run_with(
             }
         }
     }
+    // Each JS/TS module once.
+    let modules: Vec<&crate::syntax::js::Module> = project.modules.values().collect();
+    diagnostics.par_extend(modules.par_iter().flat_map_iter(|module| {
+        let mut out = Vec::new();
+        for rule in &enabled {
+            rule.check_module(&ctx, module, &mut out);
+        }
+        out
+    }));
+    check_sites(&ctx, &enabled, &mut diagnostics);
     diagnostics.par_extend(enabled.par_iter().flat_map_iter(|rule| {
         let mut out = Vec::new();
         let started = std::time::Instant::now();
@@ -110,6 +120,43 @@ pub fn run_with(
     suppress(analysis, config, &mut diagnostics);
     sort(&mut diagnostics);
     diagnostics
+}
+
+/// Each network call site once, handed to the rules that read the sites; the sites a rule
+/// flags for their origin are grouped into one finding per cause.
+fn check_sites(ctx: &Ctx, enabled: &[&dyn Rule], diagnostics: &mut Vec<Diagnostic>) {
+    use crate::base::diagnostic::Need;
+    use crate::lint::rule::SiteFinding;
+    use crate::lint::rules::network;
+    let rules: Vec<&dyn Rule> = enabled
+        .iter()
+        .copied()
+        .filter(|r| r.meta().needs.contains(&Need::Sites))
+        .collect();
+    if rules.is_empty() {
+        return;
+    }
+    let mut by_origin: Vec<Vec<(&crate::syntax::js::Site, String)>> = vec![Vec::new(); rules.len()];
+    for site in network::sites(ctx.analysis) {
+        for (i, rule) in rules.iter().enumerate() {
+            match rule.check_site(ctx, site) {
+                Some(SiteFinding::AtCall(d)) => diagnostics.push(d),
+                Some(SiteFinding::Origin(key)) => by_origin[i].push((site, key)),
+                None => {}
+            }
+        }
+    }
+    for (rule, hits) in rules.iter().zip(by_origin) {
+        if !hits.is_empty() {
+            network::by_cause(
+                ctx,
+                rule.meta(),
+                hits,
+                diagnostics,
+                |site, origin, calls| rule.origin_text(ctx, site, origin, calls),
+            );
+        }
+    }
 }
 
 /// Sorts by file, position and code (stable: findings of one rule at one place stay in the

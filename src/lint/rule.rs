@@ -1,10 +1,13 @@
 //! What a rule is: its metadata (declared with [`declare_rule!`](crate::declare_rule)) and
-//! the hooks the engine calls (each file, each WXML document, the project).
+//! the hooks the engine calls (each file, each WXML document, each JS/TS module, each network
+//! call site, the project).
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::i18n::Text;
 use crate::project::{Project, ProjectFile};
+use crate::syntax::js::url::Origin;
+use crate::syntax::js::{Module, Site};
 use crate::syntax::wxml::Document;
 
 /// mpcheck's own config file, looked for in the project folder (read by [`crate::lint::config`]).
@@ -81,8 +84,49 @@ pub trait Rule: Declared + Sync {
     /// Called once per parsed WXML file (`path` relative to the project folder), in parallel:
     /// the engine visits each document once and hands it to every enabled rule in turn.
     fn check_wxml(&self, _ctx: &Ctx, _path: &str, _doc: &Document, _out: &mut Vec<Diagnostic>) {}
+    /// Called once per analysed JS/TS module (its facts: calls, requires, secrets, …), in
+    /// parallel.
+    fn check_module(&self, _ctx: &Ctx, _module: &Module, _out: &mut Vec<Diagnostic>) {}
+    /// Called once per network call site outside search widget code, for the rules that
+    /// declare `needs: [Sites]`: what the rule finds at it, if anything.
+    fn check_site(&self, _ctx: &Ctx, _site: &Site) -> Option<SiteFinding> {
+        None
+    }
+    /// The words of a [`SiteFinding::Origin`] finding: `first` is the group's first site,
+    /// `origin` its URL's origin, `calls` the calls in the group (`wx.request`,
+    /// `util.request, wx.request; 83 calls`).
+    fn origin_text(&self, _ctx: &Ctx, _first: &Site, origin: &Origin, calls: &str) -> OriginText {
+        let m = self.meta();
+        OriginText {
+            message: Text::new(
+                format!("{}: {} ({calls})", m.summary, origin.text()),
+                format!("{}：{}（{calls}）", m.summary_zh, origin.text()),
+            ),
+            label: Text::new(m.name.to_string(), m.name.to_string()),
+            help: Text::new(String::new(), String::new()),
+        }
+    }
     /// Called once per project, in parallel with other rules.
     fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// What a rule finds at a network call site ([`Rule::check_site`]).
+pub enum SiteFinding {
+    /// A finding at the call itself.
+    AtCall(Diagnostic),
+    /// A finding about the URL's origin, with a key: what else must match for one fix to
+    /// cover several sites (the category's whitelist, the required scheme). The sites with one
+    /// key whose host is written in one place are one finding (a host written outside the
+    /// call, in a constant or a wrapper's base URL, is reported there with every call as a
+    /// related location), worded by [`Rule::origin_text`].
+    Origin(String),
+}
+
+/// The texts of a finding about a URL origin.
+pub struct OriginText {
+    pub message: Text,
+    pub label: Text,
+    pub help: Text,
 }
 
 /// Declares a rule: its unit struct (named as the rule, `for-without-key` is

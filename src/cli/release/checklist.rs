@@ -504,7 +504,7 @@ pub fn compute(analysis: &crate::analysis::Analysis) -> Checklist {
         privacy,
         location,
         plugins: plugins(project),
-        widgets: crate::lint::rules::widget::declarations(project)
+        widgets: crate::analysis::widgets::declarations(project)
             .into_iter()
             .map(|d| Widget {
                 file: d.file.clone(),

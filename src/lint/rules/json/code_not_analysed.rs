@@ -6,7 +6,8 @@
 
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::js::Unanalysed;
+use crate::syntax::js::{Module, Unanalysed};
+use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     CodeNotAnalysed, code: "MP006", name: "code-not-analysed", group: Json, severity: Error,
@@ -14,22 +15,24 @@ crate::declare_rule! {
 }
 
 impl Rule for CodeNotAnalysed {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let p = ctx.project;
-        let modules = p
-            .modules
-            .iter()
-            .filter_map(|(path, m)| Some((path.as_str(), m.unanalysed.as_ref()?)));
-        let templates = p
-            .wxml
-            .iter()
-            .filter_map(|(path, d)| Some((path.as_str(), d.unanalysed.as_ref()?)));
-        let wxs = p
-            .wxs
-            .iter()
-            .filter_map(|(path, m)| Some((path.as_str(), m.unanalysed.as_ref()?)));
-        for (path, problem) in modules.chain(templates).chain(wxs) {
+    fn check_module(&self, ctx: &Ctx, module: &Module, out: &mut Vec<Diagnostic>) {
+        if let Some(problem) = &module.unanalysed {
+            out.push(diagnostic(ctx, &module.path, problem));
+        }
+    }
+
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if let Some(problem) = &doc.unanalysed {
             out.push(diagnostic(ctx, path, problem));
+        }
+    }
+
+    /// The WXS modules.
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (path, m) in &ctx.project.wxs {
+            if let Some(problem) = &m.unanalysed {
+                out.push(diagnostic(ctx, path, problem));
+            }
         }
     }
 }

@@ -6,12 +6,8 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::js::Module;
 use crate::syntax::json::{Json, JsonKind};
-
-struct Secret {
-    key: String,
-    span: Span,
-}
 
 /// JSON nesting followed at most this deep.
 const MAX_DEPTH: usize = 64;
@@ -49,41 +45,38 @@ crate::declare_rule! {
     needs: [Upload],
 }
 
+/// The finding at the value of `key` in `path`.
+fn secret_in_package(ctx: &Ctx, path: &str, key: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!("\"{key}\" holds what looks like an AppSecret"),
+            format!("\"{key}\" 的值疑似 AppSecret"),
+        ),
+    )
+    .label(ctx.t("secret in the package".into(), "密钥在代码包中".into()))
+    .help(ctx.t(
+        "anyone can unpack a mini program: move the secret to your server, and reset it in the admin console (开发管理 → 开发设置) since it has leaked".into(),
+        "小程序代码包可被解包：请将密钥移到服务器端，并在管理后台“开发管理 → 开发设置”中重置已泄露的 AppSecret".into(),
+    ))
+}
+
 impl Rule for AppsecretInCode {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let mut found: Vec<(&str, String, Span)> = Vec::new();
-        for (path, m) in &ctx.project.modules {
-            for s in &m.secrets {
-                found.push((path, s.key.clone(), s.span));
-            }
+    fn check_module(&self, ctx: &Ctx, module: &Module, out: &mut Vec<Diagnostic>) {
+        for s in &module.secrets {
+            out.push(secret_in_package(ctx, &module.path, &s.key, s.span));
         }
+    }
+
+    /// The uploaded JSON files.
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for f in &ctx.analysis.upload().files {
             if let Some(v) = ctx.project.json(&f.path).and_then(|d| d.value()) {
                 json_secrets(v, 0, &mut |key, span| {
-                    found.push((&f.path, key.to_string(), span))
+                    out.push(secret_in_package(ctx, &f.path, key, span))
                 });
-            }
-        }
-        found.sort_by(|a, b| (a.0, a.2.start).cmp(&(b.0, b.2.start)));
-        for (path, key, span) in found {
-            let s = Secret { key, span };
-            {
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        path,
-                        Some(s.span),
-                        ctx.t(
-                            format!("\"{}\" holds what looks like an AppSecret", s.key),
-                            format!("\"{}\" 的值疑似 AppSecret", s.key),
-                        ),
-                    )
-                    .label(ctx.t("secret in the package".into(), "密钥在代码包中".into()))
-                    .help(ctx.t(
-                        "anyone can unpack a mini program: move the secret to your server, and reset it in the admin console (开发管理 → 开发设置) since it has leaked".into(),
-                        "小程序代码包可被解包：请将密钥移到服务器端，并在管理后台“开发管理 → 开发设置”中重置已泄露的 AppSecret".into(),
-                    )),
-                );
             }
         }
     }

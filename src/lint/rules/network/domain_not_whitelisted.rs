@@ -3,10 +3,10 @@
 //! whitelist for its category. It works in DevTools with the domain check off and fails on
 //! every phone with `url not in domain list`.
 
-use super::{Text, by_cause, configurable, known};
-use crate::base::diagnostic::Diagnostic;
-use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::js::Category;
+use super::configurable;
+use crate::lint::rule::{Ctx, OriginText, Rule, SiteFinding};
+use crate::syntax::js::url::{Origin, Resolved};
+use crate::syntax::js::{Category, Site};
 
 crate::declare_rule! {
     DomainNotWhitelisted, code: "MP300", name: "domain-not-whitelisted", group: Network, severity: Error,
@@ -15,86 +15,88 @@ crate::declare_rule! {
 }
 
 impl Rule for DomainNotWhitelisted {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_site(&self, ctx: &Ctx, site: &Site) -> Option<SiteFinding> {
+        let list = ctx.analysis.whitelist.as_ref()?;
+        let Resolved::Known(o) = &site.origin else {
+            return None;
+        };
+        // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com; a port
+        // difference is MP304's.
+        (configurable(site.category, o) && list.host_entries(site.category, o).is_empty())
+            .then(|| SiteFinding::Origin(site.category.key().to_string()))
+    }
+
+    fn origin_text(&self, ctx: &Ctx, site: &Site, o: &Origin, calls: &str) -> OriginText {
         let Some(list) = &ctx.analysis.whitelist else {
-            return;
+            return OriginText {
+                message: o.text().into(),
+                label: o.text().into(),
+                help: o.text().into(),
+            };
         };
         let entries = |c: Category| list.lists.get(&c).map(Vec::as_slice).unwrap_or_default();
-        let hits = known(ctx.analysis)
-            .filter(|(site, o)| {
-                // Other rules own wrong schemes, IPs, localhost and api.weixin.qq.com.
-                if !configurable(site.category, o) {
-                    return false;
-                }
-                // A port difference is MP304's.
-                list.host_entries(site.category, o).is_empty()
-            })
-            .map(|(site, _)| (site, site.category.key().to_string()))
-            .collect();
-        by_cause(ctx, &META, hits, out, |site, o, calls| {
-            let entries = entries(site.category);
-            let key = site.category.key();
-            let shown: Vec<&str> = entries.iter().take(8).map(|e| e.raw.as_str()).collect();
-            let listed = if shown.is_empty() {
-                ctx.t(
-                    format!("no {key} domains are configured"),
-                    format!("未配置任何 {key} 合法域名"),
-                )
+        let entries = entries(site.category);
+        let key = site.category.key();
+        let shown: Vec<&str> = entries.iter().take(8).map(|e| e.raw.as_str()).collect();
+        let listed = if shown.is_empty() {
+            ctx.t(
+                format!("no {key} domains are configured"),
+                format!("未配置任何 {key} 合法域名"),
+            )
+        } else {
+            let more = entries.len().saturating_sub(8);
+            let tail = if more > 0 {
+                format!(" (+{more})")
             } else {
-                let more = entries.len().saturating_sub(8);
-                let tail = if more > 0 {
-                    format!(" (+{more})")
-                } else {
-                    String::new()
-                };
-                ctx.t(
-                    format!("configured {key} domains: {}{tail}", shown.join(", ")),
-                    format!("已配置的 {key} 合法域名：{}{tail}", shown.join("、")),
-                )
+                String::new()
             };
-            let setting = if site.category == Category::WebView {
-                "业务域名"
-            } else {
-                "服务器域名"
-            };
-            let (category_en, category_zh) = if site.category == Category::WebView {
-                ("business (web-view)".to_string(), "业务".to_string())
-            } else {
-                (format!("{key} legal"), format!("{key} 合法"))
-            };
-            Text {
-                message: ctx.t(
-                    format!(
-                        "{} is not in the {category_en} domain list ({calls})",
-                        o.text()
-                    ),
-                    format!("{} 不在以下 {category_zh}域名列表中（{calls}）", o.text()),
+            ctx.t(
+                format!("configured {key} domains: {}{tail}", shown.join(", ")),
+                format!("已配置的 {key} 合法域名：{}{tail}", shown.join("、")),
+            )
+        };
+        let setting = if site.category == Category::WebView {
+            "业务域名"
+        } else {
+            "服务器域名"
+        };
+        let (category_en, category_zh) = if site.category == Category::WebView {
+            ("business (web-view)".to_string(), "业务".to_string())
+        } else {
+            (format!("{key} legal"), format!("{key} 合法"))
+        };
+        OriginText {
+            message: ctx.t(
+                format!(
+                    "{} is not in the {category_en} domain list ({calls})",
+                    o.text()
                 ),
-                label: ctx.t(
-                    format!("{} is not whitelisted", o.host),
-                    format!("{} 未在白名单中", o.host),
-                ),
-                help: listed.map(|lang, listed| {
-                    format!(
-                        "{listed}\n{}",
-                        ctx.t(
-                            format!(
-                                "add {} in the admin console (开发管理 → 开发设置 → {}) and to {}",
-                                o.text(),
-                                setting,
-                                list.file
-                            ),
-                            format!(
-                                "请在管理后台“开发管理 → 开发设置 → {}”中添加 {}，并同步到 {}",
-                                setting,
-                                o.text(),
-                                list.file
-                            ),
-                        )
-                        .get(lang)
+                format!("{} 不在以下 {category_zh}域名列表中（{calls}）", o.text()),
+            ),
+            label: ctx.t(
+                format!("{} is not whitelisted", o.host),
+                format!("{} 未在白名单中", o.host),
+            ),
+            help: listed.map(|lang, listed| {
+                format!(
+                    "{listed}\n{}",
+                    ctx.t(
+                        format!(
+                            "add {} in the admin console (开发管理 → 开发设置 → {}) and to {}",
+                            o.text(),
+                            setting,
+                            list.file
+                        ),
+                        format!(
+                            "请在管理后台“开发管理 → 开发设置 → {}”中添加 {}，并同步到 {}",
+                            setting,
+                            o.text(),
+                            list.file
+                        ),
                     )
-                }),
-            }
-        });
+                    .get(lang)
+                )
+            }),
+        }
     }
 }

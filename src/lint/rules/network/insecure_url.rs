@@ -1,9 +1,10 @@
 //! MP301: a request, upload, download or web-view URL over `http://`, or a socket over
 //! `ws://`. Only `https://` and `wss://` work on phones.
 
-use super::{Text, by_cause, known, secure_scheme};
-use crate::base::diagnostic::Diagnostic;
-use crate::lint::rule::{Ctx, Rule};
+use super::secure_scheme;
+use crate::lint::rule::{Ctx, OriginText, Rule, SiteFinding};
+use crate::syntax::js::Site;
+use crate::syntax::js::url::{Origin, Resolved};
 
 crate::declare_rule! {
     InsecureUrl, code: "MP301", name: "insecure-url", group: Network, severity: Error,
@@ -12,26 +13,26 @@ crate::declare_rule! {
 }
 
 impl Rule for InsecureUrl {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let hits = known(ctx.analysis)
-            .filter_map(|(site, o)| {
-                let required = secure_scheme(site.category)?;
-                (o.scheme != required).then(|| (site, required.to_string()))
-            })
-            .collect();
-        by_cause(ctx, &META, hits, out, |site, o, calls| {
-            let required = secure_scheme(site.category).unwrap_or("https");
-            Text {
-                message: ctx.t(
-                    format!("{} uses {}://, but {required}:// is required ({calls})", o.text(), o.scheme),
-                    format!("{} 使用了 {}:// 协议，但必须使用 {required}://（{calls}）", o.text(), o.scheme),
-                ),
-                label: format!("{}://", o.scheme).into(),
-                help: ctx.t(
-                    format!("serve the API over {required}:// with a valid certificate; {}:// only works in DevTools with the domain check off", o.scheme),
-                    format!("请通过 {required}:// 提供服务并使用有效证书；{}:// 只在开发者工具关闭域名校验时可用", o.scheme),
-                ),
-            }
-        });
+    fn check_site(&self, _ctx: &Ctx, site: &Site) -> Option<SiteFinding> {
+        let Resolved::Known(o) = &site.origin else {
+            return None;
+        };
+        let required = secure_scheme(site.category)?;
+        (o.scheme != required).then(|| SiteFinding::Origin(required.to_string()))
+    }
+
+    fn origin_text(&self, ctx: &Ctx, site: &Site, o: &Origin, calls: &str) -> OriginText {
+        let required = secure_scheme(site.category).unwrap_or("https");
+        OriginText {
+            message: ctx.t(
+                format!("{} uses {}://, but {required}:// is required ({calls})", o.text(), o.scheme),
+                format!("{} 使用了 {}:// 协议，但必须使用 {required}://（{calls}）", o.text(), o.scheme),
+            ),
+            label: format!("{}://", o.scheme).into(),
+            help: ctx.t(
+                format!("serve the API over {required}:// with a valid certificate; {}:// only works in DevTools with the domain check off", o.scheme),
+                format!("请通过 {required}:// 提供服务并使用有效证书；{}:// 只在开发者工具关闭域名校验时可用", o.scheme),
+            ),
+        }
     }
 }

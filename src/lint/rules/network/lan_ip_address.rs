@@ -1,11 +1,9 @@
 //! MP303: a request or socket URL whose host is a LAN address (10/8, 172.16/12,
 //! 192.168/16). LAN communication works only on the same network, never for users.
 
-use super::{Text, by_cause, known};
-use crate::base::diagnostic::Diagnostic;
-use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::js::Category;
-use crate::syntax::js::url::{HostKind, host_kind};
+use crate::lint::rule::{Ctx, OriginText, Rule, SiteFinding};
+use crate::syntax::js::url::{HostKind, Origin, Resolved, host_kind};
+use crate::syntax::js::{Category, Site};
 
 crate::declare_rule! {
     LanIpAddress, code: "MP303", name: "lan-ip-address", group: Network, severity: Warning,
@@ -14,16 +12,18 @@ crate::declare_rule! {
 }
 
 impl Rule for LanIpAddress {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_site(&self, _ctx: &Ctx, site: &Site) -> Option<SiteFinding> {
+        let Resolved::Known(o) = &site.origin else {
+            return None;
+        };
         // UDP and TCP sockets may talk to LAN devices by design.
-        let hits = known(ctx.analysis)
-            .filter(|(site, o)| {
-                !matches!(site.category, Category::Udp | Category::Tcp)
-                    && host_kind(&o.host) == HostKind::PrivateIp
-            })
-            .map(|(site, _)| (site, String::new()))
-            .collect();
-        by_cause(ctx, &META, hits, out, |_, o, calls| Text {
+        (!matches!(site.category, Category::Udp | Category::Tcp)
+            && host_kind(&o.host) == HostKind::PrivateIp)
+            .then(|| SiteFinding::Origin(String::new()))
+    }
+
+    fn origin_text(&self, ctx: &Ctx, _site: &Site, o: &Origin, calls: &str) -> OriginText {
+        OriginText {
             message: ctx.t(
                 format!(
                     "{} is a LAN address: it only works on the same network ({calls})",
@@ -39,6 +39,6 @@ impl Rule for LanIpAddress {
                 "use your server's public HTTPS domain before release".into(),
                 "发布前请改为服务器的公网 HTTPS 域名".into(),
             ),
-        });
+        }
     }
 }

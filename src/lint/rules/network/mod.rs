@@ -18,7 +18,7 @@ pub mod whitelist_not_configured;
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::Diagnostic;
-use crate::lint::rule::Ctx;
+use crate::lint::rule::{Ctx, OriginText};
 use crate::project::Project;
 use crate::syntax::js::url::{HostKind, Origin, Resolved, host_kind};
 use crate::syntax::js::{Category, Loc, Site};
@@ -36,14 +36,10 @@ pub(crate) fn known<'a>(analysis: &'a Analysis) -> impl Iterator<Item = (&'a Sit
 /// there, and MP521 reports the call (one cause, one finding). The release checklist lists
 /// the same sites.
 pub(crate) fn sites<'a>(analysis: &'a Analysis) -> impl Iterator<Item = &'a Site> {
-    let widget_dirs: Vec<String> = crate::lint::rules::widget::code::widgets(analysis.project)
-        .into_iter()
-        .map(|w| format!("{}/", w.dir))
-        .collect();
     analysis
         .sites()
         .iter()
-        .filter(move |s| !widget_dirs.iter().any(|d| s.file.starts_with(d)))
+        .filter(move |s| analysis.widgets_of(&s.file).next().is_none())
 }
 
 /// The scheme a category requires.
@@ -66,24 +62,9 @@ pub(crate) fn configurable(category: Category, o: &Origin) -> bool {
         && o.host != "api.weixin.qq.com"
 }
 
-/// A diagnostic at a call site (findings whose origin is not known).
-pub(crate) fn at_site(
-    _ctx: &Ctx,
-    meta: &'static crate::lint::rule::RuleMeta,
-    site: &Site,
-    message: crate::base::i18n::Text,
-) -> Diagnostic {
-    Diagnostic::new(meta, &site.file, Some(site.span), message)
-}
-
-/// What [`by_cause`] asks a rule for one finding: message, label and help.
-pub(crate) struct Text {
-    pub message: crate::base::i18n::Text,
-    pub label: crate::base::i18n::Text,
-    pub help: crate::base::i18n::Text,
-}
-
-/// Reports findings about URL origins once per cause. `hits` are the sites a rule flags, each
+/// Reports findings about URL origins once per cause (the engine calls it with the sites for
+/// which a rule's [`check_site`](crate::lint::rule::Rule::check_site) returned
+/// [`SiteFinding::Origin`](crate::lint::rule::SiteFinding::Origin)). `hits` are the sites a rule flags, each
 /// with a key (what else must match for one fix to cover them: the category's whitelist, the
 /// required scheme). Sites whose host is written outside their own URL expression (a
 /// constant, a config object, a wrapper's base URL) give one diagnostic where it is written,
@@ -95,7 +76,7 @@ pub(crate) fn by_cause<'a>(
     meta: &'static crate::lint::rule::RuleMeta,
     hits: Vec<(&'a Site, String)>,
     out: &mut Vec<Diagnostic>,
-    text: impl Fn(&'a Site, &'a Origin, &str) -> Text,
+    text: impl Fn(&'a Site, &'a Origin, &str) -> OriginText,
 ) {
     let mut groups: BTreeMap<(Loc, String, String), Vec<&'a Site>> = BTreeMap::new();
     for (site, key) in hits {

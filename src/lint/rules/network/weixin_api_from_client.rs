@@ -1,9 +1,9 @@
 //! MP305: client code calls `api.weixin.qq.com`. That host can never be whitelisted, and its
 //! APIs need the AppSecret or access_token, which must stay on your server.
 
-use super::{Text, by_cause, known};
-use crate::base::diagnostic::Diagnostic;
-use crate::lint::rule::{Ctx, Rule};
+use crate::lint::rule::{Ctx, OriginText, Rule, SiteFinding};
+use crate::syntax::js::Site;
+use crate::syntax::js::url::{Origin, Resolved};
 
 crate::declare_rule! {
     WeixinApiFromClient, code: "MP305", name: "weixin-api-from-client", group: Network, severity: Error,
@@ -12,13 +12,15 @@ crate::declare_rule! {
 }
 
 impl Rule for WeixinApiFromClient {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let hits = known(ctx.analysis)
-            .filter(|(_, o)| o.host == "api.weixin.qq.com")
-            .map(|(site, _)| (site, String::new()))
-            .collect();
-        by_cause(ctx, &META, hits, out, |_, _, calls| {
-            Text {
+    fn check_site(&self, _ctx: &Ctx, site: &Site) -> Option<SiteFinding> {
+        let Resolved::Known(o) = &site.origin else {
+            return None;
+        };
+        (o.host == "api.weixin.qq.com").then(|| SiteFinding::Origin(String::new()))
+    }
+
+    fn origin_text(&self, ctx: &Ctx, _site: &Site, _o: &Origin, calls: &str) -> OriginText {
+        OriginText {
             message: ctx.t(
                 format!("api.weixin.qq.com is called from the client ({calls})"),
                 format!("在小程序端调用了 api.weixin.qq.com（{calls}）"),
@@ -29,6 +31,5 @@ impl Rule for WeixinApiFromClient {
                 "api.weixin.qq.com 不能配置为合法域名且需要 AppSecret：请在服务器端调用（例如 wx.login 后由服务器调用 code2Session）".into(),
             ),
         }
-        });
     }
 }

@@ -31,53 +31,10 @@ pub mod widgets_not_array;
 
 use crate::base::source::Span;
 use crate::lint::rule::Ctx;
-use crate::project::{PROJECT_CONFIG, Project};
+use crate::project::PROJECT_CONFIG;
 use crate::syntax::json::{Json, JsonKind};
 
-/// A `widgets[]` item of app.json or game.json.
-pub(crate) struct WidgetDecl<'a> {
-    /// `app.json` or `game.json`, as a project path.
-    pub file: String,
-    /// Its index in `widgets`.
-    pub index: usize,
-    pub item: &'a Json,
-    /// `type`, when a string.
-    pub kind: Option<&'a str>,
-    /// `path`, when a string: relative to the miniprogram root, as written.
-    pub path: Option<&'a str>,
-}
-
-/// The manifests that may declare widgets, with their parsed value: app.json, and game.json
-/// when the project has one.
-pub(crate) fn manifests(p: &Project) -> Vec<(String, &Json)> {
-    [p.app_json_path(), p.in_root("game.json")]
-        .into_iter()
-        .filter_map(|f| {
-            let v = p.json(&f)?.value()?;
-            Some((f, v))
-        })
-        .collect()
-}
-
-/// Every `widgets[]` item of app.json and game.json, in file order.
-pub(crate) fn declarations(project: &Project) -> Vec<WidgetDecl<'_>> {
-    let mut out = Vec::new();
-    for (file, manifest) in manifests(project) {
-        let Some(items) = manifest.get("widgets").and_then(Json::as_array) else {
-            continue;
-        };
-        for (index, item) in items.iter().enumerate() {
-            out.push(WidgetDecl {
-                file: file.clone(),
-                index,
-                item,
-                kind: item.get("type").and_then(Json::as_str),
-                path: item.get("path").and_then(Json::as_str),
-            });
-        }
-    }
-    out
-}
+pub(crate) use crate::analysis::widgets::{WidgetDecl, declarations, manifests};
 
 /// The manifest's name as DevTools printed it (`app.json` or `game.json`).
 pub(crate) fn manifest_name(file: &str) -> &str {

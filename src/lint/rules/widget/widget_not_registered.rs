@@ -2,7 +2,6 @@
 //! requires `<path>/widget.js` and fails with `There is a script error or incorrectly call
 //! Widget() in <path>/widget.js` (DevTools 1.02.1810250; spec §1.3).
 
-use super::code::widgets;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
@@ -13,7 +12,7 @@ crate::declare_rule! {
 
 impl Rule for WidgetNotRegistered {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx.project) {
+        for w in &ctx.analysis.widgets {
             let file = format!("{}/widget.js", w.dir);
             let Some(m) = ctx.project.modules.get(&file) else {
                 // No widget.js at all: the declaration rules report it (JS_NOT_FOUND).

@@ -3,7 +3,6 @@
 //! 1.02.1810250, spec §1.3): these files are never loaded. One finding per folder. That no UI
 //! but the canvas exists is inferred (spec Part 2 item 1), so a warning.
 
-use super::code::widgets;
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 
@@ -16,7 +15,7 @@ const UNLOADED: &[&str] = &[".wxml", ".wxss", ".wxs", ".json"];
 
 impl Rule for WidgetUnloadedFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for w in widgets(ctx.project) {
+        for w in &ctx.analysis.widgets {
             let inside = format!("{}/", w.dir);
             let mut files: Vec<&str> = ctx
                 .project

@@ -8,7 +8,7 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::{ConstructorKind, Resolver};
-use crate::syntax::wxml::{Element, Node};
+use crate::syntax::wxml::{Document, Element, Node};
 
 crate::declare_rule! {
     EventHandlerNotFound, code: "MP329", name: "event-handler-not-found", group: Wxml, severity: Warning,
@@ -48,65 +48,55 @@ fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element
 }
 
 impl Rule for EventHandlerNotFound {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, wxml_path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        let resolver = Resolver::new(&p.modules, &p.mp_root);
-        let mut bases: Vec<String> = ctx
-            .analysis
-            .component_jsons
-            .iter()
-            .map(|j| j.trim_end_matches(".json").to_string())
-            .collect();
-        if let Some(app) = &p.app {
-            bases.extend(app.all_pages().map(|page| p.in_root(&page.full)));
+        let Some(base) = wxml_path.strip_suffix(".wxml") else {
+            return;
+        };
+        if !ctx.analysis.is_page_or_component(base) {
+            return;
         }
-        bases.sort();
-        bases.dedup();
-        for base in &bases {
-            let Some(doc) = p.wxml.get(&format!("{base}.wxml")) else {
-                continue;
-            };
-            let scripts = if p.typescript {
-                [format!("{base}.ts"), format!("{base}.js")]
-            } else {
-                [format!("{base}.js"), format!("{base}.ts")]
-            };
-            let Some(script) = scripts.iter().find(|s| p.modules.contains_key(*s)) else {
-                continue;
-            };
-            let Some((constructor, names)) = resolver.handler_names(script) else {
-                continue;
-            };
-            let mut elements = Vec::new();
-            own_elements(doc.roots(), &mut elements);
-            let wxml_path = format!("{base}.wxml");
-            let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
-            for el in elements {
-                for a in el.attrs() {
-                    if event_of(a.name).is_none() {
-                        continue;
-                    }
-                    let (Some(value), Some(span)) = (&a.value, a.value_span) else {
-                        continue;
-                    };
-                    let handler = value.trim();
-                    if handler.is_empty() || handler.contains("{{") || names.contains(handler) {
-                        continue;
-                    }
-                    let (owner, owner_zh, place) = match constructor.kind {
-                        ConstructorKind::Page => (
-                            "the page's Page({...})",
-                            "页面的 Page({...})",
-                            "Page({...})",
-                        ),
-                        ConstructorKind::Component => (
-                            "the component's Component({ methods })",
-                            "组件的 Component({ methods })",
-                            "methods of Component({...})",
-                        ),
-                    };
-                    let outside = constructor.set.outside_methods.iter().any(|m| m == handler);
-                    let help = if outside {
+        let resolver = Resolver::new(&p.modules, &p.mp_root);
+        let scripts = if p.typescript {
+            [format!("{base}.ts"), format!("{base}.js")]
+        } else {
+            [format!("{base}.js"), format!("{base}.ts")]
+        };
+        let Some(script) = scripts.iter().find(|s| p.modules.contains_key(*s)) else {
+            return;
+        };
+        let Some((constructor, names)) = resolver.handler_names(script) else {
+            return;
+        };
+        let mut elements = Vec::new();
+        own_elements(doc.roots(), &mut elements);
+        let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
+        for el in elements {
+            for a in el.attrs() {
+                if event_of(a.name).is_none() {
+                    continue;
+                }
+                let (Some(value), Some(span)) = (&a.value, a.value_span) else {
+                    continue;
+                };
+                let handler = value.trim();
+                if handler.is_empty() || handler.contains("{{") || names.contains(handler) {
+                    continue;
+                }
+                let (owner, owner_zh, place) = match constructor.kind {
+                    ConstructorKind::Page => (
+                        "the page's Page({...})",
+                        "页面的 Page({...})",
+                        "Page({...})",
+                    ),
+                    ConstructorKind::Component => (
+                        "the component's Component({ methods })",
+                        "组件的 Component({ methods })",
+                        "methods of Component({...})",
+                    ),
+                };
+                let outside = constructor.set.outside_methods.iter().any(|m| m == handler);
+                let help = if outside {
                         Some(ctx.t(
                             format!("{handler} is a top-level option of Component({{...}}), not a method: move it into methods: {{ … }} in {script_name}"),
                             format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
@@ -119,31 +109,27 @@ impl Rule for EventHandlerNotFound {
                         format!("define {handler}(e) {{ … }} in the {place} of {script_name}"),
                         format!("请在 {script_name} 的 {place} 中定义 {handler}(e) {{ … }}"),
                     ));
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            &wxml_path,
-                            Some(span),
-                            ctx.t(
-                                format!(
-                                    "{}=\"{handler}\": {handler} is not a method of {owner}",
-                                    a.name
-                                ),
-                                format!(
-                                    "{}=\"{handler}\"：{owner_zh} 中没有方法 {handler}",
-                                    a.name
-                                ),
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        wxml_path,
+                        Some(span),
+                        ctx.t(
+                            format!(
+                                "{}=\"{handler}\": {handler} is not a method of {owner}",
+                                a.name
                             ),
-                        )
-                        .label(ctx.t("no such method".into(), "方法不存在".into()))
-                        .help(help)
-                        .related(
-                            script.clone(),
-                            Some(constructor.span),
-                            ctx.t("registered here".into(), "在此注册".into()),
+                            format!("{}=\"{handler}\"：{owner_zh} 中没有方法 {handler}", a.name),
                         ),
-                    );
-                }
+                    )
+                    .label(ctx.t("no such method".into(), "方法不存在".into()))
+                    .help(help)
+                    .related(
+                        script.clone(),
+                        Some(constructor.span),
+                        ctx.t("registered here".into(), "在此注册".into()),
+                    ),
+                );
             }
         }
     }

@@ -4,8 +4,10 @@
 //! component never renders. Declared pages without a json still see the global components.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
+use crate::syntax::wxml::{Document, Element};
 use std::collections::HashSet;
 
 crate::declare_rule! {
@@ -125,91 +127,90 @@ fn is_built_in(name: &str) -> bool {
     SET.contains(name)
 }
 
-fn keys(v: Option<&Json>) -> impl Iterator<Item = String> + '_ {
+fn keys(v: Option<&Json>) -> impl Iterator<Item = &str> {
     v.and_then(Json::as_object)
         .unwrap_or_default()
         .iter()
-        .map(|m| m.key.clone())
+        .map(|m| m.key.as_str())
+}
+
+/// The components the template at `base` (a project path without extension) declares: its
+/// page or component json's `usingComponents`, `componentGenerics` and
+/// `componentPlaceholder`, nothing for a declared page without a json; `None` when no page or
+/// component config goes with the template.
+fn declared<'p>(ctx: &Ctx<'p>, base: &str) -> Option<HashSet<&'p str>> {
+    let p = ctx.project;
+    let json = format!("{base}.json");
+    if ctx.analysis.is_page(base) && p.file(&json).is_none() {
+        return Some(HashSet::new());
+    }
+    if !matches!(
+        ctx.analysis.role(&json),
+        Some(crate::project::JsonRole::Page | crate::project::JsonRole::Component)
+    ) {
+        return None;
+    }
+    let value = p.json(&json)?.value()?;
+    let mut known: HashSet<&str> = keys(value.get("usingComponents")).collect();
+    known.extend(keys(value.get("componentGenerics")));
+    known.extend(keys(value.get("componentPlaceholder")));
+    Some(known)
+}
+
+/// The finding at an undeclared tag; `help` suggests a name or says how to declare it.
+fn undeclared(ctx: &Ctx, wxml_path: &str, el: Element, help: Text) -> Diagnostic {
+    let name = el.name();
+    Diagnostic::new(
+        &META,
+        wxml_path,
+        Some(el.name_span()),
+        ctx.t(
+            format!("<{name}> is not a built-in component and is not declared in usingComponents"),
+            format!("<{name}> 不是内置组件，也没有在 usingComponents 中声明"),
+        ),
+    )
+    .label(ctx.t("unknown tag".into(), "未知的标签".into()))
+    .help(help)
 }
 
 impl Rule for UndeclaredComponent {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, wxml_path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        let global: HashSet<String> =
-            keys(p.app_json().and_then(|a| a.get("usingComponents"))).collect();
-        let mut targets: Vec<(String, HashSet<String>)> = Vec::new();
-        for (file, role, _) in ctx.analysis.schema_issues() {
-            if !matches!(
-                role,
-                crate::project::JsonRole::Page | crate::project::JsonRole::Component
-            ) {
+        let Some(base) = wxml_path.strip_suffix(".wxml") else {
+            return;
+        };
+        let Some(known) = declared(ctx, base) else {
+            return;
+        };
+        let global = p.app_json().and_then(|a| a.get("usingComponents"));
+        let json_name = format!("{base}.json");
+        let json_name = json_name
+            .strip_prefix(p.mp_root.as_str())
+            .unwrap_or(&json_name);
+        let mut reported = HashSet::new();
+        for el in doc.elements() {
+            let name = el.name();
+            if is_built_in(name)
+                || name.starts_with("xr-")
+                || known.contains(name)
+                || keys(global).any(|g| g == name)
+                || !reported.insert(name)
+            {
                 continue;
             }
-            let Some(json) = p.json(file).and_then(|d| d.value()) else {
-                continue;
-            };
-            let mut known: HashSet<String> = keys(json.get("usingComponents")).collect();
-            known.extend(keys(json.get("componentGenerics")));
-            known.extend(keys(json.get("componentPlaceholder")));
-            targets.push((file.trim_end_matches(".json").to_string(), known));
-        }
-        // Declared pages without a .json still see the global components.
-        if let Some(model) = &p.app {
-            for page in model.all_pages() {
-                let base = p.in_root(&page.full);
-                if p.file(&format!("{base}.json")).is_none() {
-                    targets.push((base, HashSet::new()));
-                }
-            }
-        }
-        targets.sort_by(|a, b| a.0.cmp(&b.0));
-        targets.dedup_by(|a, b| a.0 == b.0);
-        for (base, known) in &targets {
-            let wxml_path = format!("{base}.wxml");
-            let Some(doc) = p.wxml.get(&wxml_path) else {
-                continue;
-            };
-            let json_name = format!("{base}.json");
-            let json_name = json_name
-                .strip_prefix(p.mp_root.as_str())
-                .unwrap_or(&json_name);
-            let mut reported = HashSet::new();
-            for el in doc.elements() {
-                let name = el.name();
-                if is_built_in(name)
-                    || name.starts_with("xr-")
-                    || known.contains(name)
-                    || global.contains(name)
-                    || !reported.insert(name.to_string())
-                {
-                    continue;
-                }
-                // A library's prefixed tag (`t-button`) is an undeclared component, not a
-                // misspelt `<button>`: a built-in is not suggested for `<prefix>-<built-in>`.
-                let built_in = BUILT_IN
-                    .iter()
-                    .copied()
-                    .filter(|b| !name.strip_suffix(b).is_some_and(|p| p.ends_with('-')));
-                let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::analysis::schema::suggest(name, known.iter().map(String::as_str).chain(built_in))).flatten()
-                    .map(|s| ctx.t(format!("did you mean <{s}>?"), format!("是否应为 <{s}>？")))
-                    .unwrap_or_else(|| ctx.t(
-                        format!("declare it in {json_name}: \"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
-                        format!("请在 {json_name} 中声明：\"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
-                    ));
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        &wxml_path,
-                        Some(el.name_span()),
-                        ctx.t(
-                            format!("<{name}> is not a built-in component and is not declared in usingComponents"),
-                            format!("<{name}> 不是内置组件，也没有在 usingComponents 中声明"),
-                        ),
-                    )
-                    .label(ctx.t("unknown tag".into(), "未知的标签".into()))
-                    .help(help),
-                );
-            }
+            // A library's prefixed tag (`t-button`) is an undeclared component, not a
+            // misspelt `<button>`: a built-in is not suggested for `<prefix>-<built-in>`.
+            let built_in = BUILT_IN
+                .iter()
+                .copied()
+                .filter(|b| !name.strip_suffix(b).is_some_and(|p| p.ends_with('-')));
+            let help = (known.len() <= super::MAX_SUGGESTION_CANDIDATES).then(|| crate::analysis::schema::suggest(name, known.iter().copied().chain(built_in))).flatten()
+                .map(|s| ctx.t(format!("did you mean <{s}>?"), format!("是否应为 <{s}>？")))
+                .unwrap_or_else(|| ctx.t(
+                    format!("declare it in {json_name}: \"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
+                    format!("请在 {json_name} 中声明：\"usingComponents\": {{\"{name}\": \"/components/{name}/index\"}}"),
+                ));
+            out.push(undeclared(ctx, wxml_path, el, help));
         }
     }
 }

@@ -4,6 +4,7 @@
 //! unused component is still loaded, and costs start-up time and package size.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
 use std::collections::HashSet;
@@ -55,59 +56,62 @@ fn used_tags<'a>(
     }
 }
 
+/// The finding at an unused `usingComponents` entry of `json` (the template is `wxml_name`,
+/// as the project shows it).
+fn unused(ctx: &Ctx, json: &str, key: &str, key_span: Span, wxml_name: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        json,
+        Some(key_span),
+        ctx.t(
+            format!("component \"{key}\" is declared but never used in {wxml_name}"),
+            format!("组件 \"{key}\" 已声明，但未在 {wxml_name} 中使用"),
+        ),
+    )
+    .label(ctx.t("unused".into(), "未使用".into()))
+    .help(ctx.t(
+        "remove the entry; the code-quality scan (CONTAINS_UNUSED_COMPONENTS) requires it, and unused components still load".into(),
+        "请删除该声明；代码质量扫描（CONTAINS_UNUSED_COMPONENTS）要求如此，未使用的组件仍会被加载".into(),
+    ))
+}
+
 impl Rule for UnusedComponent {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn check_wxml(&self, ctx: &Ctx, wxml_path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for (file, role, _) in ctx.analysis.schema_issues() {
-            if !matches!(
-                role,
-                crate::project::JsonRole::Page | crate::project::JsonRole::Component
-            ) {
-                continue;
-            }
-            let Some(object) = p
-                .json(file)
-                .and_then(|d| d.value())
-                .and_then(|v| v.get("usingComponents"))
-            else {
-                continue;
-            };
-            let Some(members) = object.as_object() else {
-                continue;
-            };
-            let wxml_path = format!("{}.wxml", file.trim_end_matches(".json"));
-            let Some(doc) = p.wxml.get(&wxml_path) else {
-                continue;
-            };
-            let mut used = rustc_hash::FxHashSet::default();
-            used_tags(ctx, &wxml_path, doc, &mut used);
-            // Every unused entry goes, each with its comma, the object staying valid.
-            let unused: Vec<bool> = members
-                .iter()
-                .map(|m| !used.contains(m.key.as_str()))
-                .collect();
-            let mut fixes = crate::syntax::json_edit::remove_members(file, object, &unused);
-            for (m, fix) in members.iter().zip(&mut fixes) {
-                if used.contains(m.key.as_str()) {
-                    continue;
-                }
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        file,
-                        Some(m.key_span),
-                        ctx.t(
-                            format!("component \"{}\" is declared but never used in {}", m.key, wxml_path.strip_prefix(p.mp_root.as_str()).unwrap_or(&wxml_path)),
-                            format!("组件 \"{}\" 已声明，但未在 {} 中使用", m.key, wxml_path.strip_prefix(p.mp_root.as_str()).unwrap_or(&wxml_path)),
-                        ),
-                    )
-                    .label(ctx.t("unused".into(), "未使用".into()))
-                    .help(ctx.t(
-                        "remove the entry; the code-quality scan (CONTAINS_UNUSED_COMPONENTS) requires it, and unused components still load".into(),
-                        "请删除该声明；代码质量扫描（CONTAINS_UNUSED_COMPONENTS）要求如此，未使用的组件仍会被加载".into(),
-                    ))
-                    .fix(fix.take()),
-                );
+        let Some(base) = wxml_path.strip_suffix(".wxml") else {
+            return;
+        };
+        let file = format!("{base}.json");
+        if !matches!(
+            ctx.analysis.role(&file),
+            Some(crate::project::JsonRole::Page | crate::project::JsonRole::Component)
+        ) {
+            return;
+        }
+        let Some(object) = p
+            .json(&file)
+            .and_then(|d| d.value())
+            .and_then(|v| v.get("usingComponents"))
+        else {
+            return;
+        };
+        let Some(members) = object.as_object() else {
+            return;
+        };
+        let mut used = rustc_hash::FxHashSet::default();
+        used_tags(ctx, wxml_path, doc, &mut used);
+        // Every unused entry goes, each with its comma, the object staying valid.
+        let unused_entries: Vec<bool> = members
+            .iter()
+            .map(|m| !used.contains(m.key.as_str()))
+            .collect();
+        let mut fixes = crate::syntax::json_edit::remove_members(&file, object, &unused_entries);
+        let wxml_name = wxml_path
+            .strip_prefix(p.mp_root.as_str())
+            .unwrap_or(wxml_path);
+        for (m, fix) in members.iter().zip(&mut fixes) {
+            if !used.contains(m.key.as_str()) {
+                out.push(unused(ctx, &file, &m.key, m.key_span, wxml_name).fix(fix.take()));
             }
         }
     }
