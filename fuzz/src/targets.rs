@@ -6,7 +6,6 @@
 //! assert that every span they get back lies inside the text, since the renderers slice with it.
 
 use mpcheck::base::source::{Decoded, Span};
-use std::collections::HashMap;
 
 /// The target names, in the order `--target all` runs them.
 #[allow(dead_code)]
@@ -195,7 +194,7 @@ fn wxs(input: &[u8]) {
 /// evaluated and the page's handler names collected, as the network and WXML rules do.
 fn js(input: &[u8]) {
     let text = text(input);
-    let mut modules = HashMap::new();
+    let mut modules = mpcheck::syntax::js::Modules::default();
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
         let m = mpcheck::syntax::js::extract::parse(path, &text);
         for c in &m.calls {

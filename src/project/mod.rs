@@ -149,15 +149,15 @@ pub struct Project {
     /// Subpackage root prefix (`"pkgA/"`) → index (the first subpackage with that root).
     subpackage_roots: FxHashMap<String, usize>,
     /// Every JS/TS file parsed once, by path.
-    pub modules: HashMap<String, Module>,
+    pub modules: crate::syntax::js::Modules,
     /// Text of the JS/TS and WXML files read (for diagnostics).
-    texts: HashMap<String, Source>,
+    texts: FxHashMap<String, Source>,
     /// `<web-view src>` of the WXML files, as network sites (URLs evaluated).
     pub webview_sites: Vec<Site>,
     /// Inline suppression directives found in code comments.
     pub directives: Vec<crate::syntax::suppress::Directive>,
     /// Every WXML file, parsed once.
-    pub wxml: HashMap<String, crate::syntax::wxml::Document>,
+    pub wxml: FxHashMap<String, crate::syntax::wxml::Document>,
     /// Every WXS module (`.wxs` files and inline `<wxs>` bodies) by file, in path order.
     pub wxs: Vec<(String, crate::syntax::wxs::WxsModule)>,
     /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
@@ -248,6 +248,13 @@ impl Project {
     /// Indexes the code read in the parallel pass and evaluates the URL of every network call.
     fn index_code(&mut self, code: Vec<CodeFile>) {
         let mut webview_sites = Vec::new();
+        // Sized once: growing a table keeps the old one until the new one is filled.
+        self.modules
+            .reserve(code.iter().filter(|c| c.module.is_some()).count());
+        self.wxml
+            .reserve(code.iter().filter(|c| c.wxml.is_some()).count());
+        self.texts
+            .reserve(code.iter().filter(|c| c.source.is_some()).count());
         for c in code {
             self.walk_problems.extend(c.problem);
             self.directives.extend(c.directives);
@@ -257,10 +264,10 @@ impl Project {
             }
             if let Some(m) = c.module {
                 self.directives.extend(m.directives.iter().cloned());
-                self.modules.insert(c.path.clone(), m);
+                self.modules.insert(c.path.clone(), *m);
             } else {
                 if let Some(doc) = c.wxml {
-                    self.wxml.insert(c.path.clone(), doc);
+                    self.wxml.insert(c.path.clone(), *doc);
                 }
                 for (src, span) in c.webviews {
                     let parts = crate::syntax::js::webview::parts(&src);
@@ -570,11 +577,11 @@ impl Project {
             npm_dependencies: HashSet::new(),
             plugin_root,
             subpackage_roots: FxHashMap::default(),
-            modules: HashMap::new(),
-            texts: HashMap::new(),
+            modules: Default::default(),
+            texts: FxHashMap::default(),
             webview_sites: Vec::new(),
             directives: Vec::new(),
-            wxml: HashMap::new(),
+            wxml: FxHashMap::default(),
             wxs: Vec::new(),
             style_imports: HashMap::new(),
         };
@@ -629,10 +636,11 @@ pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::Atomic
 struct CodeFile {
     path: String,
     source: Option<Source>,
-    /// JS/TS facts; `None` for WXML.
-    module: Option<Module>,
+    /// JS/TS facts; `None` for WXML. Boxed, like the template: the pass collects one
+    /// `CodeFile` per code file, and most hold neither.
+    module: Option<Box<Module>>,
     /// The parsed template (WXML).
-    wxml: Option<crate::syntax::wxml::Document>,
+    wxml: Option<Box<crate::syntax::wxml::Document>>,
     /// `<web-view src>` values (WXML).
     webviews: Vec<(String, Span)>,
     /// Suppression directives in WXML comments.
@@ -779,10 +787,10 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
             }
             _ => {}
         });
-        (None, Some(doc), webviews, directives)
+        (None, Some(Box::new(doc)), webviews, directives)
     } else {
         (
-            Some(crate::syntax::js::extract::parse(&f.path, &text)),
+            Some(Box::new(crate::syntax::js::extract::parse(&f.path, &text))),
             None,
             Vec::new(),
             Vec::new(),

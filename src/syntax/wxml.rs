@@ -266,13 +266,17 @@ pub fn parse_shared(text: Arc<str>) -> Document {
     let roots = p.run();
     let Parser {
         errors,
-        elements,
-        attrs,
-        nodes,
+        mut elements,
+        mut attrs,
+        mut nodes,
         unanalysed,
         errors_omitted,
         ..
     } = p;
+    // Every template stays in memory until the rules have run: no growth slack kept.
+    elements.shrink_to_fit();
+    attrs.shrink_to_fit();
+    nodes.shrink_to_fit();
     Document {
         text: text.clone(),
         elements,

@@ -13,6 +13,10 @@ pub mod webview;
 
 pub use facts::*;
 
+/// The project's JS/TS modules by path (FxHash, like the file index: the keys are the project's
+/// own paths).
+pub type Modules = rustc_hash::FxHashMap<String, Module>;
+
 use crate::base::source::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -107,7 +111,7 @@ const MAX_TEXT: usize = 64 << 10;
 
 /// Resolves symbolic values across modules.
 pub struct Resolver<'a> {
-    pub modules: &'a HashMap<String, Module>,
+    pub modules: &'a Modules,
     /// Every function or method name some module calls (built when first needed).
     called_names: std::sync::OnceLock<HashSet<&'a str>>,
     /// Every value assigned to each `globalData` field: app.js's first, then other modules'
@@ -184,7 +188,7 @@ const MAX_STEPS: usize = 4096;
 type Found<'s> = Result<(Frame<'s>, Sym), Why>;
 
 impl<'a> Resolver<'a> {
-    pub fn new(modules: &'a HashMap<String, Module>, root: &'a str) -> Resolver<'a> {
+    pub fn new(modules: &'a Modules, root: &'a str) -> Resolver<'a> {
         Resolver {
             modules,
             called_names: std::sync::OnceLock::new(),
@@ -697,7 +701,7 @@ impl<'a> Resolver<'a> {
 
     /// Whether some module calls a function or method of this name.
     fn is_called(&self, name: &str) -> bool {
-        let modules: &'a HashMap<String, Module> = self.modules;
+        let modules: &'a Modules = self.modules;
         self.called_names
             .get_or_init(|| {
                 modules
@@ -710,14 +714,14 @@ impl<'a> Resolver<'a> {
 
     /// app.js's module key.
     fn app_module(&self) -> Option<&'a str> {
-        let modules: &'a HashMap<String, Module> = self.modules;
+        let modules: &'a Modules = self.modules;
         modules.get_key_value(&self.app_js).map(|(k, _)| k.as_str())
     }
 
     /// A `globalData` field: its value in app.js's `App({ globalData })`, or one of the
     /// values assigned to it anywhere (`this.globalData.host = …` in `onLaunch`).
     fn global_data(&self, name: &str) -> Result<(&'a str, Sym), Why> {
-        let modules: &'a HashMap<String, Module> = self.modules;
+        let modules: &'a Modules = self.modules;
         let fields = self.global_fields.get_or_init(|| {
             let mut paths: Vec<&'a String> = modules.keys().collect();
             paths.sort_by_key(|p| (**p != self.app_js, p.as_str()));
@@ -751,7 +755,7 @@ impl<'a> Resolver<'a> {
         callee: &'a [String],
         wrappers: &Wrappers<'a>,
     ) -> Option<(&'a str, &'a str)> {
-        let modules: &'a HashMap<String, Module> = self.modules;
+        let modules: &'a Modules = self.modules;
         let m = modules.get(module)?;
         let find = |target: &'a str, name: &'a str| {
             let (k, _) = wrappers.get_key_value(&(target, name))?;
@@ -1007,7 +1011,7 @@ fn describe(sym: &Sym) -> String {
 /// Calls through wrapper functions are followed to the call that passes the URL; a function
 /// nothing in the project calls (a page method, an event handler, an export used elsewhere)
 /// is reported where it makes the call, its parameters being unknown text.
-pub fn sites(modules: &HashMap<String, Module>, root: &str) -> Vec<Site> {
+pub fn sites(modules: &Modules, root: &str) -> Vec<Site> {
     use rayon::prelude::*;
     let resolver = Resolver::new(modules, root);
     let mut paths: Vec<&str> = modules.keys().map(String::as_str).collect();
@@ -1269,7 +1273,7 @@ mod tests {
     use super::*;
 
     fn eval(code: &str) -> String {
-        let mut modules = HashMap::new();
+        let mut modules = Modules::default();
         modules.insert("a.js".to_string(), extract::parse("a.js", code));
         let sites = sites(&modules, "");
         sites
