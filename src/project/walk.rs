@@ -56,6 +56,18 @@ impl WalkResult {
 
 pub fn rel_path(base: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
+    // Already `/`-separated where the separator is `/` (one call per file found).
+    #[cfg(unix)]
+    if let Some(s) = rel.to_str()
+        && !s.contains("//")
+        && !s.starts_with("./")
+        && !s.starts_with('/')
+        && !s.contains("/./")
+        && !s.ends_with('/')
+        && !s.ends_with("/.")
+    {
+        return s.to_string();
+    }
     let mut s = String::new();
     for (i, c) in rel.components().enumerate() {
         if i > 0 {

@@ -656,7 +656,7 @@ impl Parser<'_> {
     /// `wcc` rejects a line break inside an attribute value. Reports the first one in `value`
     /// (which starts at byte `start`); true if there was one.
     fn line_break_in_value(&mut self, value: &str, start: usize) -> bool {
-        let Some(i) = value.find(['\n', '\r']) else {
+        let Some(i) = memchr::memchr2(b'\n', b'\r', value.as_bytes()) else {
             return false;
         };
         self.error(

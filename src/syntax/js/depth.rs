@@ -78,6 +78,11 @@ pub fn check(text: &str, ts: bool) -> Result<(), TooDeep> {
 }
 
 pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
+    // Every level is opened by a token of at least one byte: a text no longer than the limit
+    // cannot go past it (most `{{ }}` expressions and small files).
+    if text.len() <= limit {
+        return Ok(());
+    }
     let s = text.as_bytes();
     let mut stack: Vec<Frame> = vec![Frame {
         kind: Kind::Bracket,
@@ -187,11 +192,14 @@ pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
             {
                 i += 1;
             }
-            let word = &text[start..i];
-            if NESTING_WORDS.contains(&word) {
+            let word = &s[start..i];
+            // Most words are names: the keyword lists are consulted only for lengths 2 to 10
+            // starting with a lower-case letter.
+            let keyword = (2..=10).contains(&word.len()) && word[0].is_ascii_lowercase();
+            if keyword && NESTING_WORDS.iter().any(|w| w.as_bytes() == word) {
                 bump!(start);
             }
-            operand = !PREFIX_WORDS.contains(&word);
+            operand = !(keyword && PREFIX_WORDS.iter().any(|w| w.as_bytes() == word));
             if ts && operand && s.get(i) == Some(&b'<') {
                 // `A<B<…>>`: a type argument list nests like a bracket.
                 let next = s.get(i + 1).copied().unwrap_or(0);
