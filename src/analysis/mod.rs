@@ -120,14 +120,27 @@ impl<'p> Analysis<'p> {
     /// Computes the analyses `needs` names now, before the parallel rule phase: a rule
     /// waiting on a lazy start on a worker thread could be handed another rule waiting on the
     /// same one.
+    ///
+    /// The network sites are computed alongside the schemas and the upload set: none of them
+    /// waits on another's lazy start (the upload set's module imports are its own).
     pub fn prepare(&self, needs: impl IntoIterator<Item = Need>) {
-        for need in needs {
-            match need {
-                Need::Upload => drop(self.upload()),
-                Need::Sites => drop(self.sites()),
-                Need::Schemas => drop(self.schemas()),
-            }
-        }
+        let needs: Vec<Need> = needs.into_iter().collect();
+        let wanted = |n: Need| needs.contains(&n);
+        rayon::join(
+            || {
+                if wanted(Need::Sites) {
+                    self.sites();
+                }
+            },
+            || {
+                if wanted(Need::Schemas) {
+                    self.schemas();
+                }
+                if wanted(Need::Upload) {
+                    self.upload();
+                }
+            },
+        );
     }
 
     /// Marks the start and the end of the rule phase.
