@@ -3,11 +3,61 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
     CustomTabbarMissing, code: "MP113", name: "custom-tabbar-missing", group: Config, severity: Error,
     summary: ["tabBar.custom is on but custom-tab-bar/index is missing", "开启了自定义 tabBar，但缺少 custom-tab-bar/index 组件"],
+}
+
+/// The finding at `tabBar.custom` when files of custom-tab-bar/index are `missing` (a
+/// custom-tab-bar found `elsewhere` is named in the help).
+fn missing_component(
+    ctx: &Ctx,
+    path: &str,
+    span: Span,
+    missing: Vec<String>,
+    elsewhere: Option<&str>,
+) -> Diagnostic {
+    let p = ctx.project;
+    let mut d = Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!(
+                "[\"tabBar\"][\"custom\"] is true but {} is missing",
+                missing.join(", ")
+            ),
+            format!(
+                "[\"tabBar\"][\"custom\"] 为 true，但缺少 {}",
+                missing.join("、")
+            ),
+        ),
+    )
+    .label(ctx.t("custom tabBar".into(), "自定义 tabBar".into()));
+    d = d.help(match elsewhere {
+        Some(found) => {
+            let dir = found.trim_end_matches("/index.json");
+            ctx.t(
+                format!("found {dir}: the component must be at the miniprogram root, as custom-tab-bar/index"),
+                format!("找到了 {dir}：该组件必须位于小程序根目录下的 custom-tab-bar/index"),
+            )
+        }
+        None => ctx.t(
+        "add the custom-tab-bar component at the miniprogram root (index.js, index.json with \"component\": true, index.wxml, index.wxss)".into(),
+        "请在小程序根目录添加 custom-tab-bar 组件（index.js、含 \"component\": true 的 index.json、index.wxml、index.wxss）".into(),
+        ),
+    });
+    for m in missing {
+        d = d.related(
+            p.in_root(&m),
+            None,
+            ctx.t("this file does not exist".into(), "该文件不存在".into()),
+        );
+    }
+    d
 }
 
 impl Rule for CustomTabbarMissing {
@@ -35,46 +85,16 @@ impl Rule for CustomTabbarMissing {
         if missing.is_empty() {
             return;
         }
-        let mut d = Diagnostic::new(
-            &META,
-            &path,
-            Some(custom.value.span),
-            ctx.t(
-                format!(
-                    "[\"tabBar\"][\"custom\"] is true but {} is missing",
-                    missing.join(", ")
-                ),
-                format!(
-                    "[\"tabBar\"][\"custom\"] 为 true，但缺少 {}",
-                    missing.join("、")
-                ),
-            ),
-        )
-        .label(ctx.t("custom tabBar".into(), "自定义 tabBar".into()));
         let elsewhere = p.files.iter().map(|f| f.path.as_str()).find(|f| {
             f.ends_with("/custom-tab-bar/index.json")
                 && *f != p.in_root("custom-tab-bar/index.json")
         });
-        d = d.help(match elsewhere {
-            Some(found) => {
-                let dir = found.trim_end_matches("/index.json");
-                ctx.t(
-                    format!("found {dir}: the component must be at the miniprogram root, as custom-tab-bar/index"),
-                    format!("找到了 {dir}：该组件必须位于小程序根目录下的 custom-tab-bar/index"),
-                )
-            }
-            None => ctx.t(
-            "add the custom-tab-bar component at the miniprogram root (index.js, index.json with \"component\": true, index.wxml, index.wxss)".into(),
-            "请在小程序根目录添加 custom-tab-bar 组件（index.js、含 \"component\": true 的 index.json、index.wxml、index.wxss）".into(),
-            ),
-        });
-        for m in missing {
-            d = d.related(
-                p.in_root(&m),
-                None,
-                ctx.t("this file does not exist".into(), "该文件不存在".into()),
-            );
-        }
-        out.push(d);
+        out.push(missing_component(
+            ctx,
+            &path,
+            custom.value.span,
+            missing,
+            elsewhere,
+        ));
     }
 }

@@ -4,11 +4,25 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
     DeprecatedField, code: "MP126", name: "deprecated-field", group: Config, severity: Warning,
     summary: ["An app.json field is retired or uses a retired form", "app.json 中使用了已废弃的字段或写法"],
+}
+
+/// The finding at a retired field's key, with its message and help (English, Chinese).
+fn retired(
+    ctx: &Ctx,
+    path: &str,
+    span: Span,
+    (en, zh): (&str, &str),
+    (help_en, help_zh): (&str, &str),
+) -> Diagnostic {
+    Diagnostic::new(&META, path, Some(span), ctx.t(en.into(), zh.into()))
+        .label(ctx.t("retired".into(), "已废弃".into()))
+        .help(ctx.t(help_en.into(), help_zh.into()))
 }
 
 impl Rule for DeprecatedField {
@@ -36,11 +50,13 @@ impl Rule for DeprecatedField {
                 ),
                 _ => continue,
             };
-            out.push(
-                Diagnostic::new(&META, &path, Some(m.key_span), ctx.t(en.into(), zh.into()))
-                    .label(ctx.t("retired".into(), "已废弃".into()))
-                    .help(ctx.t(help_en.into(), help_zh.into())),
-            );
+            out.push(retired(
+                ctx,
+                &path,
+                m.key_span,
+                (en, zh),
+                (help_en, help_zh),
+            ));
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::{schema_issues, subject};
 use crate::analysis::schema::{IssueKind, is_hex_color};
 use crate::base::diagnostic::{Diagnostic, Edit};
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
@@ -45,6 +46,47 @@ fn hex_for(value: &str) -> Option<String> {
     (parts.len() == 3).then(|| format!("#{:02x}{:02x}{:02x}", parts[0], parts[1], parts[2]))
 }
 
+/// The finding at a colour `found` that is not a hex colour (`hex` is the suggested spelling).
+fn not_hex(
+    ctx: &Ctx,
+    file: &str,
+    span: Span,
+    what: &str,
+    found: &str,
+    themable: bool,
+    hex: Option<&str>,
+) -> Diagnostic {
+    let forms = if themable {
+        ctx.t(
+            "use #rgb, #rgba, #rrggbb or #rrggbbaa, or a @variable defined in theme.json".into(),
+            "请使用 #rgb、#rgba、#rrggbb 或 #rrggbbaa，或 theme.json 中定义的 @变量".into(),
+        )
+    } else {
+        ctx.t(
+            "use #rgb, #rgba, #rrggbb or #rrggbbaa".into(),
+            "请使用 #rgb、#rgba、#rrggbb 或 #rrggbbaa".into(),
+        )
+    };
+    let help = match hex {
+        Some(hex) => ctx.t(
+            format!("write \"{hex}\"; {}", forms.en()),
+            format!("可写为 \"{hex}\"；{}", forms.zh()),
+        ),
+        None => forms,
+    };
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("{what}: \"{found}\" is not hexColor"),
+            format!("{what}: \"{found}\" 不是十六进制颜色（hexColor）"),
+        ),
+    )
+    .label(ctx.t("not a hex colour".into(), "不是十六进制颜色".into()))
+    .help(help)
+}
+
 impl Rule for InvalidColor {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, issue) in schema_issues(ctx) {
@@ -52,41 +94,20 @@ impl Rule for InvalidColor {
                 continue;
             };
             let what = subject(ctx, file, issue);
-            let forms = if *themable {
-                ctx.t(
-                    "use #rgb, #rgba, #rrggbb or #rrggbbaa, or a @variable defined in theme.json"
-                        .into(),
-                    "请使用 #rgb、#rgba、#rrggbb 或 #rrggbbaa，或 theme.json 中定义的 @变量".into(),
-                )
-            } else {
-                ctx.t(
-                    "use #rgb, #rgba, #rrggbb or #rrggbbaa".into(),
-                    "请使用 #rgb、#rgba、#rrggbb 或 #rrggbbaa".into(),
-                )
-            };
             let hex = hex_for(found);
             let fix = hex
                 .as_ref()
                 .map(|hex| Edit::new(file, issue.span, format!("\"{hex}\"")));
-            let help = match hex {
-                Some(hex) => ctx.t(
-                    format!("write \"{hex}\"; {}", forms.en()),
-                    format!("可写为 \"{hex}\"；{}", forms.zh()),
-                ),
-                None => forms,
-            };
             out.push(
-                Diagnostic::new(
-                    &META,
+                not_hex(
+                    ctx,
                     file,
-                    Some(issue.span),
-                    ctx.t(
-                        format!("{what}: \"{found}\" is not hexColor"),
-                        format!("{what}: \"{found}\" 不是十六进制颜色（hexColor）"),
-                    ),
+                    issue.span,
+                    &what,
+                    found,
+                    *themable,
+                    hex.as_deref(),
                 )
-                .label(ctx.t("not a hex colour".into(), "不是十六进制颜色".into()))
-                .help(help)
                 .fix(fix),
             );
         }

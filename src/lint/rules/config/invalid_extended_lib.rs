@@ -3,6 +3,7 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
@@ -12,6 +13,45 @@ crate::declare_rule! {
 }
 
 const LIBS: &[&str] = &["weui", "kbone"];
+
+/// The finding at a `useExtendedLib` key (in `ptr`) that is not a platform library.
+fn unknown_lib(
+    ctx: &Ctx,
+    path: &str,
+    ptr: &str,
+    key: &str,
+    span: Span,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let hint = suggestion
+        .map(|s| {
+            ctx.t(
+                format!("did you mean \"{s}\"? "),
+                format!("是否应为 \"{s}\"？"),
+            )
+        })
+        .unwrap_or_default();
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!("{key} is not allowed in {ptr}"),
+            format!("{key} 不能出现在 {ptr} 中"),
+        ),
+    )
+    .label(ctx.t("unknown library".into(), "未知的扩展库".into()))
+    .help(ctx.t(
+        format!(
+            "{}the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm",
+            hint.en()
+        ),
+        format!(
+            "{}可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入",
+            hint.zh()
+        ),
+    ))
+}
 
 impl Rule for InvalidExtendedLib {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -38,30 +78,10 @@ impl Rule for InvalidExtendedLib {
                 if LIBS.contains(&m.key.as_str()) {
                     continue;
                 }
-                let hint = crate::analysis::schema::suggest(&m.key, LIBS.iter().copied())
-                    .map(|s| {
-                        ctx.t(
-                            format!("did you mean \"{s}\"? "),
-                            format!("是否应为 \"{s}\"？"),
-                        )
-                    })
-                    .unwrap_or_default();
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        &path,
-                        Some(m.key_span),
-                        ctx.t(
-                            format!("{} is not allowed in {ptr}", m.key),
-                            format!("{} 不能出现在 {ptr} 中", m.key),
-                        ),
-                    )
-                    .label(ctx.t("unknown library".into(), "未知的扩展库".into()))
-                    .help(ctx.t(
-                        format!("{}the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm", hint.en()),
-                        format!("{}可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入", hint.zh()),
-                    )),
-                );
+                let suggestion = crate::analysis::schema::suggest(&m.key, LIBS.iter().copied());
+                out.push(unknown_lib(
+                    ctx, &path, &ptr, &m.key, m.key_span, suggestion,
+                ));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::{Json, Member};
 use regex::Regex;
@@ -18,6 +19,91 @@ crate::declare_rule! {
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(latest|dev|dev-[A-Za-z0-9]+|\d{1,3}\.\d{1,3}\.\d{1,3})$").unwrap()
 });
+
+/// The finding at a plugin `version` that is not a version.
+fn invalid_version(ctx: &Ctx, path: &str, ptr: &str, version: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!("{ptr}[\"version\"] \"{version}\" field needs to be number.number.number, each part at most 3 digits (or \"latest\", \"dev-<id>\")"),
+            format!("{ptr}[\"version\"] \"{version}\" 字段需为 数字.数字.数字，每段数字不超过 3 位"),
+        ),
+    )
+    .label(ctx.t("invalid version".into(), "版本格式错误".into()))
+}
+
+/// The finding at a plugin version `dev` outside a plugin project.
+fn dev_version(ctx: &Ctx, path: &str, ptr: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!("{ptr}[\"version\"] cannot be dev\nIf you are developing a plugin, choose the plugin mode"),
+            format!("{ptr}[\"version\"] 不能为 dev\n如果正在开发插件，请选择插件模式"),
+        ),
+    )
+    .help(ctx.t(
+        "use a released version, or set \"compileType\": \"plugin\" in project.config.json".into(),
+        "请使用已发布的版本，或在 project.config.json 中设置 \"compileType\": \"plugin\"".into(),
+    ))
+}
+
+/// The finding at the `provider` of declaration `ptr`, the same as the earlier one's.
+fn same_provider(
+    ctx: &Ctx,
+    path: &str,
+    (earlier_ptr, earlier_span): (&str, Option<Span>),
+    (ptr, span): (&str, Option<Span>),
+) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        span,
+        ctx.t(
+            format!("{earlier_ptr} and {ptr} have same \"provider\""),
+            format!("{earlier_ptr} 和 {ptr} 的 \"provider\" 相同"),
+        ),
+    )
+    .help(ctx.t(
+        "declare each plugin once".into(),
+        "每个插件只声明一次".into(),
+    ))
+    .related(
+        path,
+        earlier_span,
+        ctx.t("first declared here".into(), "首次声明于此".into()),
+    )
+}
+
+/// The finding at the alias of declaration `ptr`, the same as the earlier one's.
+fn same_alias(
+    ctx: &Ctx,
+    path: &str,
+    (earlier_ptr, earlier_span): (&str, Span),
+    (ptr, span): (&str, Span),
+) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!("{earlier_ptr} and {ptr} have same alias"),
+            format!("{earlier_ptr} 和 {ptr} 的别名相同"),
+        ),
+    )
+    .help(ctx.t(
+        "give the plugins different aliases".into(),
+        "请为插件使用不同的别名".into(),
+    ))
+    .related(
+        path,
+        Some(earlier_span),
+        ctx.t("first declared here".into(), "首次声明于此".into()),
+    )
+}
 
 impl Rule for InvalidPlugin {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -62,34 +148,9 @@ impl Rule for InvalidPlugin {
                 && let Some(version) = v.as_str()
             {
                 if !VERSION.is_match(version) {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            &path,
-                            Some(v.span),
-                            ctx.t(
-                                format!("{ptr}[\"version\"] \"{version}\" field needs to be number.number.number, each part at most 3 digits (or \"latest\", \"dev-<id>\")"),
-                                format!("{ptr}[\"version\"] \"{version}\" 字段需为 数字.数字.数字，每段数字不超过 3 位"),
-                            ),
-                        )
-                        .label(ctx.t("invalid version".into(), "版本格式错误".into())),
-                    );
+                    out.push(invalid_version(ctx, &path, ptr, version, v.span));
                 } else if version == "dev" && !plugin_project {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            &path,
-                            Some(v.span),
-                            ctx.t(
-                                format!("{ptr}[\"version\"] cannot be dev\nIf you are developing a plugin, choose the plugin mode"),
-                                format!("{ptr}[\"version\"] 不能为 dev\n如果正在开发插件，请选择插件模式"),
-                            ),
-                        )
-                        .help(ctx.t(
-                            "use a released version, or set \"compileType\": \"plugin\" in project.config.json".into(),
-                            "请使用已发布的版本，或在 project.config.json 中设置 \"compileType\": \"plugin\"".into(),
-                        )),
-                    );
+                    out.push(dev_version(ctx, &path, ptr, v.span));
                 }
             }
             // Each repeat is reported once, against the first declaration (not every pair).
@@ -106,47 +167,19 @@ impl Rule for InvalidPlugin {
             if let Some(j) = dup_provider.or(dup_alias) {
                 let (earlier_ptr, earlier) = &decls[j];
                 if dup_provider.is_some() {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            &path,
-                            m.value.get("provider").map(|p| p.span),
-                            ctx.t(
-                                format!("{earlier_ptr} and {ptr} have same \"provider\""),
-                                format!("{earlier_ptr} 和 {ptr} 的 \"provider\" 相同"),
-                            ),
-                        )
-                        .help(ctx.t(
-                            "declare each plugin once".into(),
-                            "每个插件只声明一次".into(),
-                        ))
-                        .related(
-                            &path,
-                            earlier.value.get("provider").map(|p| p.span),
-                            ctx.t("first declared here".into(), "首次声明于此".into()),
-                        ),
-                    );
+                    out.push(same_provider(
+                        ctx,
+                        &path,
+                        (earlier_ptr, earlier.value.get("provider").map(|p| p.span)),
+                        (ptr, m.value.get("provider").map(|p| p.span)),
+                    ));
                 } else if earlier.key == m.key {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            &path,
-                            Some(m.key_span),
-                            ctx.t(
-                                format!("{earlier_ptr} and {ptr} have same alias"),
-                                format!("{earlier_ptr} 和 {ptr} 的别名相同"),
-                            ),
-                        )
-                        .help(ctx.t(
-                            "give the plugins different aliases".into(),
-                            "请为插件使用不同的别名".into(),
-                        ))
-                        .related(
-                            &path,
-                            Some(earlier.key_span),
-                            ctx.t("first declared here".into(), "首次声明于此".into()),
-                        ),
-                    );
+                    out.push(same_alias(
+                        ctx,
+                        &path,
+                        (earlier_ptr, earlier.key_span),
+                        (ptr, m.key_span),
+                    ));
                 }
             }
         }

@@ -3,12 +3,23 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
 crate::declare_rule! {
     InvalidResolveAlias, code: "MP122", name: "invalid-resolve-alias", group: Config, severity: Error,
     summary: ["A resolveAlias key or value is malformed", "resolveAlias 的键或值格式错误"],
+}
+
+/// The finding at a malformed `resolveAlias` key or value, with its message (English, Chinese).
+fn malformed(ctx: &Ctx, path: &str, span: Span, en: String, zh: String) -> Diagnostic {
+    Diagnostic::new(&META, path, Some(span), ctx.t(en, zh))
+        .label(ctx.t("alias".into(), "别名".into()))
+        .help(ctx.t(
+            "write both as folder patterns relative to the miniprogram root, e.g. \"@utils/*\": \"utils/*\"".into(),
+            "键和值都应为相对于小程序根目录的目录模式，例如 \"@utils/*\": \"utils/*\"".into(),
+        ))
 }
 
 impl Rule for InvalidResolveAlias {
@@ -56,14 +67,7 @@ impl Rule for InvalidResolveAlias {
             } else {
                 continue;
             };
-            out.push(
-                Diagnostic::new(&META, &path, Some(span), ctx.t(en, zh))
-                    .label(ctx.t("alias".into(), "别名".into()))
-                    .help(ctx.t(
-                        "write both as folder patterns relative to the miniprogram root, e.g. \"@utils/*\": \"utils/*\"".into(),
-                        "键和值都应为相对于小程序根目录的目录模式，例如 \"@utils/*\": \"utils/*\"".into(),
-                    )),
-            );
+            out.push(malformed(ctx, &path, span, en, zh));
         }
     }
 }

@@ -3,12 +3,30 @@
 use super::{schema_issues, subject};
 use crate::analysis::schema::IssueKind;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
     MissingRequiredField, code: "MP106", name: "missing-required-field", group: Config, severity: Error,
     summary: ["A required JSON key is missing", "缺少必填字段"],
     needs: [Schemas],
+}
+
+/// The finding where the required `key` is missing.
+fn missing(ctx: &Ctx, file: &str, span: Span, what: &str, key: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("{what} should not be empty: \"{key}\" is required"),
+            format!("{what} 不能为空",),
+        ),
+    )
+    .label(ctx.t(
+        format!("\"{key}\" missing here"),
+        format!("此处缺少 \"{key}\""),
+    ))
 }
 
 impl Rule for MissingRequiredField {
@@ -18,21 +36,7 @@ impl Rule for MissingRequiredField {
                 continue;
             };
             let what = subject(ctx, file, issue);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    file,
-                    Some(issue.span),
-                    ctx.t(
-                        format!("{what} should not be empty: \"{key}\" is required"),
-                        format!("{what} 不能为空",),
-                    ),
-                )
-                .label(ctx.t(
-                    format!("\"{key}\" missing here"),
-                    format!("此处缺少 \"{key}\""),
-                )),
-            );
+            out.push(missing(ctx, file, issue.span, &what, key));
         }
     }
 }

@@ -14,6 +14,32 @@ crate::declare_rule! {
     needs: [Schemas],
 }
 
+/// The finding at a page json's `window` key, which wraps `keys`.
+fn ignored_window(ctx: &Ctx, file: &str, span: Span, keys: &[&str]) -> Diagnostic {
+    let help = if keys.is_empty() {
+        ctx.t(
+            "remove the empty \"window\" object".into(),
+            "删除空的 \"window\" 对象".into(),
+        )
+    } else {
+        ctx.t(
+            format!("move {} to the top level of the page json", keys.join(", ")),
+            format!("请将 {} 移到页面 json 的顶层", keys.join("、")),
+        )
+    };
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            "settings inside \"window\" are ignored in a page json".into(),
+            "页面 json 中 \"window\" 内的配置不会生效".into(),
+        ),
+    )
+    .label(ctx.t("ignored wrapper".into(), "无效的包裹".into()))
+    .help(help)
+}
+
 impl Rule for PageJsonWindowWrapper {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, role, _) in ctx.analysis.schema_issues() {
@@ -33,35 +59,11 @@ impl Rule for PageJsonWindowWrapper {
                 .iter()
                 .map(|m| m.key.as_str())
                 .collect();
-            let help = if keys.is_empty() {
-                ctx.t(
-                    "remove the empty \"window\" object".into(),
-                    "删除空的 \"window\" 对象".into(),
-                )
-            } else {
-                ctx.t(
-                    format!("move {} to the top level of the page json", keys.join(", ")),
-                    format!("请将 {} 移到页面 json 的顶层", keys.join("、")),
-                )
-            };
             let fix = ctx
                 .project
                 .json(file)
                 .and_then(|d| unwrap(file, &d.source.text, value));
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    file,
-                    Some(window.key_span),
-                    ctx.t(
-                        "settings inside \"window\" are ignored in a page json".into(),
-                        "页面 json 中 \"window\" 内的配置不会生效".into(),
-                    ),
-                )
-                .label(ctx.t("ignored wrapper".into(), "无效的包裹".into()))
-                .help(help)
-                .fix(fix),
-            );
+            out.push(ignored_window(ctx, file, window.key_span, &keys).fix(fix));
         }
     }
 }

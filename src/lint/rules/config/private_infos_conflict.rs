@@ -4,6 +4,7 @@
 
 use super::app;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
@@ -18,6 +19,42 @@ const PRECISE: &[&str] = &[
     "startLocationUpdate",
     "startLocationUpdateBackground",
 ];
+
+/// The finding at `getFuzzyLocation`, listed with the `precise` location APIs.
+fn exclusive(ctx: &Ctx, path: &str, span: Span, precise: &[&Json]) -> Diagnostic {
+    let names: Vec<&str> = precise.iter().filter_map(|i| i.as_str()).collect();
+    let mut d = Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!(
+                "requiredPrivateInfos 'getFuzzyLocation' is mutually exclusive with '{}'",
+                names.join("', '")
+            ),
+            format!(
+                "requiredPrivateInfos 'getFuzzyLocation' 与 '{}' 互斥",
+                names.join("'、'")
+            ),
+        ),
+    )
+    .label(ctx.t("fuzzy location".into(), "模糊定位".into()))
+    .help(
+        ctx.t(
+            "declare either getFuzzyLocation (approximate position) or the precise APIs, not both"
+                .into(),
+            "模糊定位 getFuzzyLocation 与精确定位接口只能二选一".into(),
+        ),
+    );
+    for p in precise {
+        d = d.related(
+            path,
+            Some(p.span),
+            ctx.t("precise location".into(), "精确定位".into()),
+        );
+    }
+    d
+}
 
 impl Rule for PrivateInfosConflict {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -51,36 +88,5 @@ fn check(ctx: &Ctx, path: &str, value: &Json, out: &mut Vec<Diagnostic>) {
     if precise.is_empty() {
         return;
     }
-    let names: Vec<&str> = precise.iter().filter_map(|i| i.as_str()).collect();
-    let mut d = Diagnostic::new(
-        &META,
-        path,
-        Some(fuzzy.span),
-        ctx.t(
-            format!(
-                "requiredPrivateInfos 'getFuzzyLocation' is mutually exclusive with '{}'",
-                names.join("', '")
-            ),
-            format!(
-                "requiredPrivateInfos 'getFuzzyLocation' 与 '{}' 互斥",
-                names.join("'、'")
-            ),
-        ),
-    )
-    .label(ctx.t("fuzzy location".into(), "模糊定位".into()))
-    .help(
-        ctx.t(
-            "declare either getFuzzyLocation (approximate position) or the precise APIs, not both"
-                .into(),
-            "模糊定位 getFuzzyLocation 与精确定位接口只能二选一".into(),
-        ),
-    );
-    for p in precise {
-        d = d.related(
-            path,
-            Some(p.span),
-            ctx.t("precise location".into(), "精确定位".into()),
-        );
-    }
-    out.push(d);
+    out.push(exclusive(ctx, path, fuzzy.span, &precise));
 }

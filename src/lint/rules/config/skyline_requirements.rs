@@ -20,6 +20,86 @@ fn is_skyline(v: &Json) -> bool {
     v.get("renderer").and_then(Json::as_str) == Some("skyline")
 }
 
+/// The finding at app.json's `renderer` when Skyline (set in `source`, and in `others` more
+/// pages) lacks `lazyCodeLoading`.
+fn no_lazy_loading(
+    ctx: &Ctx,
+    app_path: &str,
+    span: Option<Span>,
+    source: &str,
+    others: usize,
+) -> Diagnostic {
+    let others = if others > 0 {
+        format!(" (and {others} other pages)")
+    } else {
+        String::new()
+    };
+    Diagnostic::new(
+        &META,
+        app_path,
+        span,
+        ctx.t(
+            format!("You need to add \"lazyCodeLoading\": \"requiredComponents\" in app.json, since the value of \"renderer\" in {source}{others} is \"skyline\""),
+            format!("{source} 中 \"renderer\" 设置为 \"skyline\"，需在 app.json 添加 \"lazyCodeLoading\": \"requiredComponents\""),
+        ),
+    )
+    .help(ctx.t("add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(), "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into()))
+}
+
+/// The finding at app.json's `renderer` when `rendererOptions` (`whole`), or its `skyline`,
+/// is missing.
+fn no_renderer_options(ctx: &Ctx, app_path: &str, span: Option<Span>, whole: bool) -> Diagnostic {
+    let (en, zh) = if whole {
+        (
+            "You need to add \"rendererOptions\" in app.json, as the \"renderer\" field is set to skyline",
+            "app.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 rendererOptions 选项以及 skyline 配置",
+        )
+    } else {
+        (
+            "You need to add \"skyline\" configuration in the rendererOptions field of app.json, as the \"renderer\" field is set to skyline",
+            "app.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 rendererOptions 字段中 skyline 配置",
+        )
+    };
+    Diagnostic::new(&META, app_path, span, ctx.t(en.into(), zh.into())).help(ctx.t(
+        "add \"rendererOptions\": {\"skyline\": {\"defaultDisplayBlock\": true, \"defaultContentBox\": true}}".into(),
+        "请添加 \"rendererOptions\": {\"skyline\": {\"defaultDisplayBlock\": true, \"defaultContentBox\": true}}".into(),
+    ))
+}
+
+/// The finding at a Skyline page whose `componentFramework` is not glass-easel.
+fn not_glass_easel(ctx: &Ctx, file: &str, span: Option<Span>, page: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        span,
+        ctx.t(
+            format!("You need to set the value of the \"componentFramework\" field to \"glass-easel\" in {page}.json, as the \"renderer\" field is set to skyline"),
+            format!("{page}.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 componentFramework 字段为 \"glass-easel\""),
+        ),
+    )
+    .help(ctx.t(
+        "add \"componentFramework\": \"glass-easel\" to this page json or to app.json".into(),
+        "请在该页面 json 或 app.json 中添加 \"componentFramework\": \"glass-easel\"".into(),
+    ))
+}
+
+/// The finding at a Skyline page whose navigation bar is not custom.
+fn not_custom_navigation(ctx: &Ctx, file: &str, span: Option<Span>, page: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        span,
+        ctx.t(
+            format!("According to the configuration of the page or app.json, the value of \"renderer\" in {page} page is \"skyline\", the \"navigationStyle\" configuration for the page should be set to \"custom\""),
+            format!("根据页面或 app.json 的配置，{page} 页面 \"renderer\" 为 \"skyline\"，页面配置 \"navigationStyle\" 需设置为 \"custom\""),
+        ),
+    )
+    .help(ctx.t(
+        "set \"navigationStyle\": \"custom\" and draw the navigation bar in the page (Skyline has no native one)".into(),
+        "请设置 \"navigationStyle\": \"custom\"，并在页面中自行实现导航栏（Skyline 没有原生导航栏）".into(),
+    ))
+}
+
 impl Rule for SkylineRequirements {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -56,43 +136,20 @@ impl Rule for SkylineRequirements {
             && !lazy
         {
             let others = if !app_skyline && explicit.len() > 1 {
-                format!(" (and {} other pages)", explicit.len() - 1)
+                explicit.len() - 1
             } else {
-                String::new()
+                0
             };
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &app_path,
-                    app_span,
-                    ctx.t(
-                        format!("You need to add \"lazyCodeLoading\": \"requiredComponents\" in app.json, since the value of \"renderer\" in {source}{others} is \"skyline\""),
-                        format!("{source} 中 \"renderer\" 设置为 \"skyline\"，需在 app.json 添加 \"lazyCodeLoading\": \"requiredComponents\""),
-                    ),
-                )
-                .help(ctx.t("add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(), "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into())),
-            );
+            out.push(no_lazy_loading(ctx, &app_path, app_span, &source, others));
         }
         if app_skyline {
             let options = app.get("rendererOptions");
-            let (en, zh) = match options {
-                None => (
-                    "You need to add \"rendererOptions\" in app.json, as the \"renderer\" field is set to skyline",
-                    "app.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 rendererOptions 选项以及 skyline 配置",
-                ),
-                Some(o) if o.get("skyline").is_none() => (
-                    "You need to add \"skyline\" configuration in the rendererOptions field of app.json, as the \"renderer\" field is set to skyline",
-                    "app.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 rendererOptions 字段中 skyline 配置",
-                ),
-                Some(_) => ("", ""),
-            };
-            if !en.is_empty() {
-                out.push(
-                    Diagnostic::new(&META, &app_path, app_span, ctx.t(en.into(), zh.into())).help(ctx.t(
-                        "add \"rendererOptions\": {\"skyline\": {\"defaultDisplayBlock\": true, \"defaultContentBox\": true}}".into(),
-                        "请添加 \"rendererOptions\": {\"skyline\": {\"defaultDisplayBlock\": true, \"defaultContentBox\": true}}".into(),
-                    )),
-                );
+            match options {
+                None => out.push(no_renderer_options(ctx, &app_path, app_span, true)),
+                Some(o) if o.get("skyline").is_none() => {
+                    out.push(no_renderer_options(ctx, &app_path, app_span, false))
+                }
+                Some(_) => {}
             }
         }
         let app_framework = app.get("componentFramework").and_then(Json::as_str);
@@ -119,21 +176,7 @@ impl Rule for SkylineRequirements {
                 None => app_framework,
             };
             if framework != Some("glass-easel") {
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        *file,
-                        span,
-                        ctx.t(
-                            format!("You need to set the value of the \"componentFramework\" field to \"glass-easel\" in {page}.json, as the \"renderer\" field is set to skyline"),
-                            format!("{page}.json 中 \"renderer\" 设置为 \"skyline\"，需要同时设置 componentFramework 字段为 \"glass-easel\""),
-                        ),
-                    )
-                    .help(ctx.t(
-                        "add \"componentFramework\": \"glass-easel\" to this page json or to app.json".into(),
-                        "请在该页面 json 或 app.json 中添加 \"componentFramework\": \"glass-easel\"".into(),
-                    )),
-                );
+                out.push(not_glass_easel(ctx, file, span, page));
             }
             // Skyline draws no native navigation bar: settings for one must not be there.
             let nav = v.get("navigationStyle").and_then(Json::as_str);
@@ -151,21 +194,12 @@ impl Rule for SkylineRequirements {
                 let at = v
                     .member("navigationStyle")
                     .or_else(|| bar_keys.iter().find_map(|k| v.member(k)));
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        *file,
-                        at.map(|m| m.key_span).or(span),
-                        ctx.t(
-                            format!("According to the configuration of the page or app.json, the value of \"renderer\" in {page} page is \"skyline\", the \"navigationStyle\" configuration for the page should be set to \"custom\""),
-                            format!("根据页面或 app.json 的配置，{page} 页面 \"renderer\" 为 \"skyline\"，页面配置 \"navigationStyle\" 需设置为 \"custom\""),
-                        ),
-                    )
-                    .help(ctx.t(
-                        "set \"navigationStyle\": \"custom\" and draw the navigation bar in the page (Skyline has no native one)".into(),
-                        "请设置 \"navigationStyle\": \"custom\"，并在页面中自行实现导航栏（Skyline 没有原生导航栏）".into(),
-                    )),
-                );
+                out.push(not_custom_navigation(
+                    ctx,
+                    file,
+                    at.map(|m| m.key_span).or(span),
+                    page,
+                ));
             }
         }
     }

@@ -4,12 +4,58 @@
 use super::{schema_issues, subject};
 use crate::analysis::schema::IssueKind;
 use crate::base::diagnostic::{Diagnostic, Edit};
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
     UnknownField, code: "MP102", name: "unknown-field", group: Config, severity: Warning,
     summary: ["A JSON key that the official schema does not know (it has no effect)", "官方配置中不存在的字段（不会生效）"],
     needs: [Schemas],
+}
+
+/// The finding at an unknown `key` (`suggestion`: a likely spelling; `belongs_in`: where the
+/// key is valid; `component_option`: a Component() option).
+fn unknown_field(
+    ctx: &Ctx,
+    file: &str,
+    span: Span,
+    what: &str,
+    key: &str,
+    (suggestion, belongs_in): (Option<&str>, Option<&str>),
+    component_option: bool,
+) -> Diagnostic {
+    let help = match (suggestion, belongs_in) {
+        _ if component_option => Some(ctx.t(
+            format!(
+                "\"{key}\" is a Component() option: set it in `options` in the component's .js"
+            ),
+            format!("\"{key}\" 是 Component() 的选项：请在组件 .js 的 `options` 中设置"),
+        )),
+        (_, Some("window")) => Some(ctx.t(
+            format!("\"{key}\" is a window setting: move it into \"window\""),
+            format!("\"{key}\" 是窗口配置：请移到 \"window\" 中"),
+        )),
+        (_, Some(place)) => Some(ctx.t(
+            format!("\"{key}\" is only valid in {place}"),
+            format!("\"{key}\" 只能在 {place} 中配置"),
+        )),
+        (Some(s), None) => Some(ctx.t(
+            format!("did you mean \"{s}\"?"),
+            format!("是否应为 \"{s}\"？"),
+        )),
+        (None, None) => None,
+    };
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("invalid {what}: unknown field \"{key}\""),
+            format!("无效的 {what}",),
+        ),
+    )
+    .label(ctx.t("unknown field".into(), "未知字段".into()))
+    .maybe_help(help)
 }
 
 impl Rule for UnknownField {
@@ -29,25 +75,6 @@ impl Rule for UnknownField {
                 key.as_str(),
                 "addGlobalClass" | "multipleSlots" | "virtualHost"
             );
-            let help = match (suggestion, belongs_in) {
-                _ if component_option => Some(ctx.t(
-                    format!("\"{key}\" is a Component() option: set it in `options` in the component's .js"),
-                    format!("\"{key}\" 是 Component() 的选项：请在组件 .js 的 `options` 中设置"),
-                )),
-                (_, Some("window")) => Some(ctx.t(
-                    format!("\"{key}\" is a window setting: move it into \"window\""),
-                    format!("\"{key}\" 是窗口配置：请移到 \"window\" 中"),
-                )),
-                (_, Some(place)) => Some(ctx.t(
-                    format!("\"{key}\" is only valid in {place}"),
-                    format!("\"{key}\" 只能在 {place} 中配置"),
-                )),
-                (Some(s), None) => Some(ctx.t(
-                    format!("did you mean \"{s}\"?"),
-                    format!("是否应为 \"{s}\"？"),
-                )),
-                (None, None) => None,
-            };
             // A misspelt key with one clear spelling is renamed, unless that key is there too.
             let fix = match (suggestion, belongs_in) {
                 (Some(s), None) if *unique && !component_option => ctx
@@ -60,17 +87,15 @@ impl Rule for UnknownField {
                 _ => None,
             };
             out.push(
-                Diagnostic::new(
-                    &META,
+                unknown_field(
+                    ctx,
                     file,
-                    Some(issue.span),
-                    ctx.t(
-                        format!("invalid {what}: unknown field \"{key}\""),
-                        format!("无效的 {what}",),
-                    ),
+                    issue.span,
+                    &what,
+                    key,
+                    (suggestion.as_deref(), *belongs_in),
+                    component_option,
                 )
-                .label(ctx.t("unknown field".into(), "未知字段".into()))
-                .maybe_help(help)
                 .fix(fix),
             );
         }

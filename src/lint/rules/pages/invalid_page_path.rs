@@ -12,6 +12,53 @@ crate::declare_rule! {
     summary: ["A page path, subpackage root or entryPagePath is malformed", "页面路径、分包 root 或 entryPagePath 格式错误"],
 }
 
+fn describe(problem: PathProblem) -> (&'static str, &'static str) {
+    match problem {
+        PathProblem::Empty => ("should not be ''", "不能为 ''"),
+        PathProblem::Backslash => ("should not contain '\\'", "不应该包含 \\"),
+        PathProblem::DoubleSlash => ("should not contain '//'", "不应该包含 //"),
+        PathProblem::LeadingDot => ("should not begin with '.'", "不应该以 '.' 开头"),
+        PathProblem::LeadingSlash => ("should not begin with '/'", "不应该以 '/' 开头"),
+        PathProblem::LeadingSpace => ("should not begin with a space", "不应该以空格开头"),
+        PathProblem::ParentDir => ("should not contain '../'", "不应该包含 ../"),
+    }
+}
+
+/// The path with the mechanical mistakes removed.
+fn fix(path: &str) -> String {
+    let mut p = path.trim().replace('\\', "/");
+    while p.contains("//") {
+        p = p.replace("//", "/");
+    }
+    while let Some(rest) = p.strip_prefix("./").or_else(|| p.strip_prefix('/')) {
+        p = rest.to_string();
+    }
+    p
+}
+
+/// The finding at `path` (at `pointer`), which breaks the path rules by `problem`.
+fn malformed(
+    ctx: &Ctx,
+    file: &str,
+    pointer: &str,
+    path: &str,
+    problem: PathProblem,
+    span: Span,
+) -> Diagnostic {
+    let (en, zh) = describe(problem);
+    let fixed = fix(path);
+    let help = (!fixed.is_empty() && fixed != path && check_path(&fixed).is_none())
+        .then(|| ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\"")));
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(format!("{pointer} {en}"), format!("{pointer} {zh}")),
+    )
+    .label(ctx.t("malformed path".into(), "路径格式错误".into()))
+    .maybe_help(help)
+}
+
 impl Rule for InvalidPagePath {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
@@ -42,10 +89,6 @@ impl Rule for InvalidPagePath {
             let Some(problem) = check_path(path) else {
                 continue;
             };
-            let (en, zh) = describe(problem);
-            let fixed = fix(path);
-            let help = (!fixed.is_empty() && fixed != path && check_path(&fixed).is_none())
-                .then(|| ctx.t(format!("write \"{fixed}\""), format!("应写为 \"{fixed}\"")));
             // The one mechanical case: a leading `/` (written without escapes) goes.
             let raw = ctx
                 .project
@@ -59,41 +102,7 @@ impl Rule for InvalidPagePath {
                 let at = span.start as usize + 1;
                 Edit::new(&file, Span::new(at, at + 1), "")
             });
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &file,
-                    Some(span),
-                    ctx.t(format!("{pointer} {en}"), format!("{pointer} {zh}")),
-                )
-                .label(ctx.t("malformed path".into(), "路径格式错误".into()))
-                .maybe_help(help)
-                .fix(fix),
-            );
+            out.push(malformed(ctx, &file, &pointer, path, problem, span).fix(fix));
         }
     }
-}
-
-fn describe(problem: PathProblem) -> (&'static str, &'static str) {
-    match problem {
-        PathProblem::Empty => ("should not be ''", "不能为 ''"),
-        PathProblem::Backslash => ("should not contain '\\'", "不应该包含 \\"),
-        PathProblem::DoubleSlash => ("should not contain '//'", "不应该包含 //"),
-        PathProblem::LeadingDot => ("should not begin with '.'", "不应该以 '.' 开头"),
-        PathProblem::LeadingSlash => ("should not begin with '/'", "不应该以 '/' 开头"),
-        PathProblem::LeadingSpace => ("should not begin with a space", "不应该以空格开头"),
-        PathProblem::ParentDir => ("should not contain '../'", "不应该包含 ../"),
-    }
-}
-
-/// The path with the mechanical mistakes removed.
-fn fix(path: &str) -> String {
-    let mut p = path.trim().replace('\\', "/");
-    while p.contains("//") {
-        p = p.replace("//", "/");
-    }
-    while let Some(rest) = p.strip_prefix("./").or_else(|| p.strip_prefix('/')) {
-        p = rest.to_string();
-    }
-    p
 }

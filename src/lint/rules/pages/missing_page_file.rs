@@ -14,6 +14,89 @@ crate::declare_rule! {
     summary: ["A declared page has no .wxml or no .js file", "声明的页面缺少 .wxml 或 .js 文件"],
 }
 
+/// One finding for every page that `folder`'s absence takes away.
+fn folder_finding(ctx: &Ctx, app_json: &str, folder: &str, pages: &[&PageDecl]) -> Diagnostic {
+    let p = ctx.project;
+    let short = p.from_root(folder);
+    let n = pages.len();
+    let submodule = p.submodules.iter().any(|s| s == folder);
+    let message = if submodule {
+        ctx.t(
+            format!("{n} declared pages are in the git submodule {short}, which is not checked out: none of their files exist"),
+            format!("{n} 个声明的页面位于未检出的 git 子模块 {short} 中：它们的文件都不存在"),
+        )
+    } else {
+        ctx.t(
+            format!("{n} declared pages are in the folder {short}, which does not exist"),
+            format!("{n} 个声明的页面位于不存在的目录 {short} 中"),
+        )
+    };
+    let help = if submodule {
+        ctx.t(
+            format!("run `git submodule update --init {folder}`"),
+            format!("请运行 `git submodule update --init {folder}`"),
+        )
+    } else {
+        ctx.t(
+            format!("add the folder {short} (was it left out of the commit?), or remove its pages from app.json"),
+            format!("请补上目录 {short}（是否漏提交了？），或从 app.json 中删除这些页面"),
+        )
+    };
+    let mut d = Diagnostic::new(&META, app_json, Some(pages[0].span), message)
+        .label(ctx.t(
+            format!("{} and {} more", pages[0].path, n - 1),
+            format!("{} 等 {n} 个页面", pages[0].path),
+        ))
+        .help(help);
+    for page in &pages[1..] {
+        d = d.related(
+            app_json,
+            Some(page.span),
+            ctx.t(
+                format!("{} is declared here", page.full),
+                format!("{} 在此声明", page.full),
+            ),
+        );
+    }
+    d
+}
+
+/// The finding at `page`, whose files `missing` do not exist.
+fn missing_files(
+    ctx: &Ctx,
+    app_json: &str,
+    page: &PageDecl,
+    missing: &[String],
+    help: Option<crate::base::i18n::Text>,
+) -> Diagnostic {
+    let p = ctx.project;
+    let short = |f: &str| p.from_root(f).to_string();
+    let names: Vec<String> = missing.iter().map(|m| short(m)).collect();
+    let message = ctx.t(
+        format!(
+            "{} could not find the corresponding file: {}",
+            page.pointer,
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        format!("未找到 {} 对应的 {} 文件", page.pointer, names.join("、")),
+    );
+    let mut d = Diagnostic::new(&META, app_json, Some(page.span), message)
+        .label(ctx.t("declared here".into(), "在此声明".into()))
+        .maybe_help(help);
+    for m in missing {
+        d = d.related(
+            m.clone(),
+            None,
+            ctx.t("this file does not exist".into(), "该文件不存在".into()),
+        );
+    }
+    d
+}
+
 impl Rule for MissingPageFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(app) = &ctx.project.app else { return };
@@ -77,53 +160,6 @@ fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
     p.outermost_missing_dir(folder).map(str::to_string)
 }
 
-/// One finding for every page that `folder`'s absence takes away.
-fn folder_finding(ctx: &Ctx, app_json: &str, folder: &str, pages: &[&PageDecl]) -> Diagnostic {
-    let p = ctx.project;
-    let short = p.from_root(folder);
-    let n = pages.len();
-    let submodule = p.submodules.iter().any(|s| s == folder);
-    let message = if submodule {
-        ctx.t(
-            format!("{n} declared pages are in the git submodule {short}, which is not checked out: none of their files exist"),
-            format!("{n} 个声明的页面位于未检出的 git 子模块 {short} 中：它们的文件都不存在"),
-        )
-    } else {
-        ctx.t(
-            format!("{n} declared pages are in the folder {short}, which does not exist"),
-            format!("{n} 个声明的页面位于不存在的目录 {short} 中"),
-        )
-    };
-    let help = if submodule {
-        ctx.t(
-            format!("run `git submodule update --init {folder}`"),
-            format!("请运行 `git submodule update --init {folder}`"),
-        )
-    } else {
-        ctx.t(
-            format!("add the folder {short} (was it left out of the commit?), or remove its pages from app.json"),
-            format!("请补上目录 {short}（是否漏提交了？），或从 app.json 中删除这些页面"),
-        )
-    };
-    let mut d = Diagnostic::new(&META, app_json, Some(pages[0].span), message)
-        .label(ctx.t(
-            format!("{} and {} more", pages[0].path, n - 1),
-            format!("{} 等 {n} 个页面", pages[0].path),
-        ))
-        .help(help);
-    for page in &pages[1..] {
-        d = d.related(
-            app_json,
-            Some(page.span),
-            ctx.t(
-                format!("{} is declared here", page.full),
-                format!("{} 在此声明", page.full),
-            ),
-        );
-    }
-    d
-}
-
 fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> {
     let p = ctx.project;
     let base = p.in_root(&page.full);
@@ -141,32 +177,8 @@ fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> 
     if missing.is_empty() {
         return None;
     }
-    let short = |f: &str| p.from_root(f).to_string();
-    let names: Vec<String> = missing.iter().map(|m| short(m)).collect();
-    let message = ctx.t(
-        format!(
-            "{} could not find the corresponding file: {}",
-            page.pointer,
-            names
-                .iter()
-                .map(|n| format!("\"{n}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        format!("未找到 {} 对应的 {} 文件", page.pointer, names.join("、")),
-    );
     let help = help_for(ctx, &base, &missing, has_ts, &js);
-    let mut d = Diagnostic::new(&META, app_json, Some(page.span), message)
-        .label(ctx.t("declared here".into(), "在此声明".into()))
-        .maybe_help(help);
-    for m in &missing {
-        d = d.related(
-            m.clone(),
-            None,
-            ctx.t("this file does not exist".into(), "该文件不存在".into()),
-        );
-    }
-    Some(d)
+    Some(missing_files(ctx, app_json, page, &missing, help))
 }
 
 fn help_for(

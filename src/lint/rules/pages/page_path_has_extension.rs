@@ -4,12 +4,34 @@
 use crate::base::diagnostic::{Diagnostic, Edit};
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
+use crate::project::PageDecl;
 use crate::project::paths::page_extension;
 use std::collections::HashSet;
 
 crate::declare_rule! {
     PagePathHasExtension, code: "MP202", name: "page-path-has-extension", group: Pages, severity: Error,
     summary: ["A page path includes a file extension", "页面路径不应包含文件后缀"],
+}
+
+/// The finding at `page`, whose path ends with the file extension `ext` (`bare`: without it).
+fn has_extension(ctx: &Ctx, file: &str, page: &PageDecl, ext: &str, bare: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        Some(page.span),
+        ctx.t(
+            format!(
+                "{} \"{}\" should not include the file extension \"{ext}\"",
+                page.pointer, page.path
+            ),
+            format!(
+                "{} \"{}\" 不需要写文件后缀 \"{ext}\"",
+                page.pointer, page.path
+            ),
+        ),
+    )
+    .label(ctx.t("file extension".into(), "文件后缀".into()))
+    .help(ctx.t(format!("write \"{bare}\""), format!("应写为 \"{bare}\"")))
 }
 
 impl Rule for PagePathHasExtension {
@@ -37,26 +59,7 @@ impl Rule for PagePathHasExtension {
                 let end = page.span.end as usize - 1;
                 Edit::new(&file, Span::new(end - ext.len(), end), "")
             });
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &file,
-                    Some(page.span),
-                    ctx.t(
-                        format!(
-                            "{} \"{}\" should not include the file extension \"{ext}\"",
-                            page.pointer, page.path
-                        ),
-                        format!(
-                            "{} \"{}\" 不需要写文件后缀 \"{ext}\"",
-                            page.pointer, page.path
-                        ),
-                    ),
-                )
-                .label(ctx.t("file extension".into(), "文件后缀".into()))
-                .help(ctx.t(format!("write \"{bare}\""), format!("应写为 \"{bare}\"")))
-                .fix(fix),
-            );
+            out.push(has_extension(ctx, &file, page, ext, bare).fix(fix));
         }
     }
 }

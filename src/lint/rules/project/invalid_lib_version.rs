@@ -3,6 +3,7 @@
 
 use super::configs;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
@@ -30,6 +31,35 @@ fn is_version(s: &str) -> bool {
     i == b.len()
 }
 
+/// The finding at a `libVersion` that is neither a version nor an alias.
+fn unknown_version(
+    ctx: &Ctx,
+    file: &str,
+    version: &str,
+    span: Span,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let help = suggestion
+        .map(|s| {
+            ctx.t(
+                format!("did you mean \"{s}\"? "),
+                format!("是否应为 \"{s}\"？"),
+            )
+        })
+        .unwrap_or_default();
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("[\"libVersion\"] \"{version}\" field needs to be a version such as \"3.0.0\" or one of \"latest\", \"trial\", \"widelyUsed\", \"development\""),
+            format!("[\"libVersion\"] \"{version}\" 字段需为版本号（如 \"3.0.0\"）或 \"latest\"、\"trial\"、\"widelyUsed\"、\"development\" 之一"),
+        ),
+    )
+    .label(ctx.t("unknown base library".into(), "未知的基础库版本".into()))
+    .help(ctx.t(format!("{}pick the minimum base library your code needs", help.en()), format!("{}请填写代码所需的最低基础库版本", help.zh())))
+}
+
 impl Rule for InvalidLibVersion {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (file, cfg) in configs(ctx) {
@@ -40,27 +70,9 @@ impl Rule for InvalidLibVersion {
             if ALIASES.contains(&version) || is_version(version) {
                 continue;
             }
-            let help = crate::analysis::schema::suggest(version, ALIASES[1..].iter().copied())
-                .map(|s| {
-                    ctx.t(
-                        format!("did you mean \"{s}\"? "),
-                        format!("是否应为 \"{s}\"？"),
-                    )
-                })
-                .unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    file,
-                    Some(v.span),
-                    ctx.t(
-                        format!("[\"libVersion\"] \"{version}\" field needs to be a version such as \"3.0.0\" or one of \"latest\", \"trial\", \"widelyUsed\", \"development\""),
-                        format!("[\"libVersion\"] \"{version}\" 字段需为版本号（如 \"3.0.0\"）或 \"latest\"、\"trial\"、\"widelyUsed\"、\"development\" 之一"),
-                    ),
-                )
-                .label(ctx.t("unknown base library".into(), "未知的基础库版本".into()))
-                .help(ctx.t(format!("{}pick the minimum base library your code needs", help.en()), format!("{}请填写代码所需的最低基础库版本", help.zh()))),
-            );
+            let suggestion =
+                crate::analysis::schema::suggest(version, ALIASES[1..].iter().copied());
+            out.push(unknown_version(ctx, file, version, v.span, suggestion));
         }
     }
 }

@@ -5,6 +5,7 @@
 use super::configs;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::i18n::Text;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
@@ -14,6 +15,51 @@ crate::declare_rule! {
 }
 
 const TYPES: &[&str] = &["folder", "file", "suffix", "prefix", "regexp", "glob"];
+
+/// The finding at rule `ptr`'s `type` `s`, which is not a rule type.
+fn unknown_type(
+    ctx: &Ctx,
+    file: &str,
+    ptr: &str,
+    s: &str,
+    span: Span,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!(
+                "{ptr}[\"type\"] \"{s}\" must be one of \"{}\"",
+                TYPES.join("\", \"")
+            ),
+            format!(
+                "{ptr}[\"type\"] \"{s}\" 需为 \"{}\" 之一",
+                TYPES.join("\"、\"")
+            ),
+        ),
+    )
+    .label(ctx.t("unknown rule type".into(), "未知的规则类型".into()))
+    .maybe_help(suggestion.map(|x| {
+        ctx.t(
+            format!("did you mean \"{x}\"?"),
+            format!("是否应为 \"{x}\"？"),
+        )
+    }))
+}
+
+/// The finding at rule `ptr`'s `value`, which matches nothing (`message`: why, after the
+/// pointer).
+fn matches_nothing(file: &str, ptr: &str, span: Span, message: Text, label: Text) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        message.map(|_, m| format!("{ptr}[\"value\"] {m}")),
+    )
+    .label(label)
+}
 
 impl Rule for InvalidPackOptions {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -48,34 +94,8 @@ impl Rule for InvalidPackOptions {
                         && let Some(s) = t.as_str()
                         && !TYPES.contains(&s.to_ascii_lowercase().as_str())
                     {
-                        out.push(
-                            Diagnostic::new(
-                                &META,
-                                file,
-                                Some(t.span),
-                                ctx.t(
-                                    format!(
-                                        "{ptr}[\"type\"] \"{s}\" must be one of \"{}\"",
-                                        TYPES.join("\", \"")
-                                    ),
-                                    format!(
-                                        "{ptr}[\"type\"] \"{s}\" 需为 \"{}\" 之一",
-                                        TYPES.join("\"、\"")
-                                    ),
-                                ),
-                            )
-                            .label(ctx.t("unknown rule type".into(), "未知的规则类型".into()))
-                            .maybe_help(
-                                crate::analysis::schema::suggest(s, TYPES.iter().copied()).map(
-                                    |x| {
-                                        ctx.t(
-                                            format!("did you mean \"{x}\"?"),
-                                            format!("是否应为 \"{x}\"？"),
-                                        )
-                                    },
-                                ),
-                            ),
-                        );
+                        let suggestion = crate::analysis::schema::suggest(s, TYPES.iter().copied());
+                        out.push(unknown_type(ctx, file, &ptr, s, t.span, suggestion));
                     }
                     let kind = ty.and_then(Json::as_str).map(str::to_ascii_lowercase);
                     let Some(v) = item.get("value") else { continue };
@@ -103,15 +123,7 @@ impl Rule for InvalidPackOptions {
                         _ => None,
                     };
                     if let Some((message, label)) = problem {
-                        out.push(
-                            Diagnostic::new(
-                                &META,
-                                file,
-                                Some(v.span),
-                                message.map(|_, m| format!("{ptr}[\"value\"] {m}")),
-                            )
-                            .label(label),
-                        );
+                        out.push(matches_nothing(file, &ptr, v.span, message, label));
                     }
                 }
             }

@@ -4,6 +4,7 @@
 //! project.config.json, so a CI upload is built differently from what you tested.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::{PRIVATE_CONFIG, PROJECT_CONFIG};
 use crate::syntax::json::Json;
@@ -55,6 +56,24 @@ fn same(a: &Json, b: &Json) -> bool {
     }
 }
 
+/// The finding at `key` (at `pointer`) in project.private.config.json.
+fn local_only(ctx: &Ctx, key: &str, pointer: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        PRIVATE_CONFIG,
+        Some(span),
+        ctx.t(
+            format!("{pointer} is set only in {PRIVATE_CONFIG}: miniprogram-ci uploads ignore it"),
+            format!("{pointer} 只在 {PRIVATE_CONFIG} 中设置：miniprogram-ci 上传时会忽略它"),
+        ),
+    )
+    .label(ctx.t("local only".into(), "仅本地生效".into()))
+    .help(ctx.t(
+        format!("move \"{key}\" to {PROJECT_CONFIG} so DevTools and CI build the same package"),
+        format!("请将 \"{key}\" 移到 {PROJECT_CONFIG}，使开发者工具和 CI 构建出相同的代码包"),
+    ))
+}
+
 impl Rule for PrivateOnlySetting {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -66,22 +85,7 @@ impl Rule for PrivateOnlySetting {
             if shared.is_some_and(|s| same(s, value)) {
                 return;
             }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    PRIVATE_CONFIG,
-                    Some(value.span),
-                    ctx.t(
-                        format!("{pointer} is set only in {PRIVATE_CONFIG}: miniprogram-ci uploads ignore it"),
-                        format!("{pointer} 只在 {PRIVATE_CONFIG} 中设置：miniprogram-ci 上传时会忽略它"),
-                    ),
-                )
-                .label(ctx.t("local only".into(), "仅本地生效".into()))
-                .help(ctx.t(
-                    format!("move \"{key}\" to {PROJECT_CONFIG} so DevTools and CI build the same package"),
-                    format!("请将 \"{key}\" 移到 {PROJECT_CONFIG}，使开发者工具和 CI 构建出相同的代码包"),
-                )),
-            );
+            out.push(local_only(ctx, key, &pointer, value.span));
         };
         for key in TOP {
             if let Some(v) = private.get(key) {

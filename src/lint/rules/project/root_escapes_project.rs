@@ -4,6 +4,7 @@
 
 use super::configs;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::normalize_root;
 
@@ -23,6 +24,31 @@ const ROOTS: &[&str] = &[
     "jsserverRoot",
     "srcMiniprogramRoot",
 ];
+
+/// The finding at root setting `key`, whose `root` leaves the project folder.
+fn escapes_project(ctx: &Ctx, file: &str, key: &str, root: &str, span: Span) -> Diagnostic {
+    let used = normalize_root(root);
+    let used = if used.is_empty() {
+        ctx.t("the project folder".into(), "项目根目录".into())
+    } else {
+        format!("\"{used}\"").into()
+    };
+    let (used_en, used_zh) = (used.en(), used.zh());
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("[\"{key}\"] \"{root}\" leaves the project folder; the official tool strips it and uses {used_en}"),
+            format!("[\"{key}\"] \"{root}\" 超出了项目目录；官方工具会将其处理为 {used_zh}"),
+        ),
+    )
+    .label(ctx.t("outside the project".into(), "位于项目之外".into()))
+    .help(ctx.t(
+        "use a path relative to the project folder, without ../ and without a leading /".into(),
+        "请使用相对于项目目录的路径，不要包含 ../，也不要以 / 开头".into(),
+    ))
+}
 
 impl Rule for RootEscapesProject {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -45,29 +71,7 @@ impl Rule for RootEscapesProject {
                 {
                     continue;
                 }
-                let used = normalize_root(root);
-                let used = if used.is_empty() {
-                    ctx.t("the project folder".into(), "项目根目录".into())
-                } else {
-                    format!("\"{used}\"").into()
-                };
-                let (used_en, used_zh) = (used.en(), used.zh());
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        file,
-                        Some(v.span),
-                        ctx.t(
-                            format!("[\"{key}\"] \"{root}\" leaves the project folder; the official tool strips it and uses {used_en}"),
-                            format!("[\"{key}\"] \"{root}\" 超出了项目目录；官方工具会将其处理为 {used_zh}"),
-                        ),
-                    )
-                    .label(ctx.t("outside the project".into(), "位于项目之外".into()))
-                    .help(ctx.t(
-                        "use a path relative to the project folder, without ../ and without a leading /".into(),
-                        "请使用相对于项目目录的路径，不要包含 ../，也不要以 / 开头".into(),
-                    )),
-                );
+                out.push(escapes_project(ctx, file, key, root, v.span));
             }
         }
     }
