@@ -8,12 +8,60 @@ use super::describe;
 use crate::analysis::components::ComponentUse;
 use crate::analysis::components::Resolution;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use std::collections::BTreeMap;
 
 crate::declare_rule! {
     ComponentNotFound, code: "MP210", name: "component-not-found", group: Components, severity: Error,
     summary: ["A usingComponents path does not resolve to a component", "usingComponents 中的路径找不到组件"],
+}
+
+/// The finding at the first of `uses` (sorted, two or more), which all point into the missing
+/// folder `shown`; the others are related locations.
+fn folder_missing(ctx: &Ctx, shown: &str, uses: &[&ComponentUse]) -> Diagnostic {
+    let n = uses.len();
+    let mut d = Diagnostic::new(
+        &META,
+        &uses[0].owner,
+        Some(uses[0].span),
+        ctx.t(
+            format!("{n} usingComponents entries point into the folder {shown}, which does not exist (first: {})", describe(uses[0])),
+            format!("{n} 个 usingComponents 条目指向不存在的目录 {shown}（第一个：{}）", describe(uses[0])),
+        ),
+    )
+    .label(ctx.t(
+        format!("{shown} does not exist"),
+        format!("{shown} 不存在"),
+    ))
+    .help(ctx.t(
+        format!("build or add {shown} (is it a build output that was not generated?), or fix the paths"),
+        format!("请生成或补上 {shown}（是否为未生成的构建产物？），或修正这些路径"),
+    ));
+    for u in &uses[1..] {
+        d = d.related(
+            u.owner.clone(),
+            Some(u.span),
+            ctx.t("also points into it".into(), "同样指向该目录".into()),
+        );
+    }
+    d
+}
+
+/// The finding at a use that resolves to no component; `help` names a near miss and what
+/// was searched.
+fn not_found(ctx: &Ctx, u: &ComponentUse, help: Text) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        &u.owner,
+        Some(u.span),
+        ctx.t(
+            format!("{}, component not found", describe(u)),
+            format!("{}，未找到组件", describe(u)),
+        ),
+    )
+    .label(ctx.t("no component here".into(), "找不到组件".into()))
+    .help(help)
 }
 
 impl Rule for ComponentNotFound {
@@ -40,33 +88,8 @@ impl Rule for ComponentNotFound {
                 continue;
             }
             uses.sort_by(|a, b| (&a.owner, a.span.start).cmp(&(&b.owner, b.span.start)));
-            let n = uses.len();
             let shown = p.from_root(&folder);
-            let mut d = Diagnostic::new(
-                &META,
-                &uses[0].owner,
-                Some(uses[0].span),
-                ctx.t(
-                    format!("{n} usingComponents entries point into the folder {shown}, which does not exist (first: {})", describe(uses[0])),
-                    format!("{n} 个 usingComponents 条目指向不存在的目录 {shown}（第一个：{}）", describe(uses[0])),
-                ),
-            )
-            .label(ctx.t(
-                format!("{shown} does not exist"),
-                format!("{shown} 不存在"),
-            ))
-            .help(ctx.t(
-                format!("build or add {shown} (is it a build output that was not generated?), or fix the paths"),
-                format!("请生成或补上 {shown}（是否为未生成的构建产物？），或修正这些路径"),
-            ));
-            for u in &uses[1..] {
-                d = d.related(
-                    u.owner.clone(),
-                    Some(u.span),
-                    ctx.t("also points into it".into(), "同样指向该目录".into()),
-                );
-            }
-            out.push(d);
+            out.push(folder_missing(ctx, shown, &uses));
         }
         for u in single {
             let Resolution::NotFound { searched, .. } = &u.resolution else {
@@ -113,19 +136,7 @@ impl Rule for ComponentNotFound {
                 Some(n) => n.map(|l, n| format!("{n}\n{}", searched_line.get(l))),
                 None => searched_line,
             };
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &u.owner,
-                    Some(u.span),
-                    ctx.t(
-                        format!("{}, component not found", describe(u)),
-                        format!("{}，未找到组件", describe(u)),
-                    ),
-                )
-                .label(ctx.t("no component here".into(), "找不到组件".into()))
-                .help(help),
-            );
+            out.push(not_found(ctx, u, help));
         }
     }
 }

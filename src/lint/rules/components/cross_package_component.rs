@@ -4,14 +4,39 @@
 //! subpackage loading) makes the use legal.
 
 use super::{describe, owner_in_root};
-use crate::analysis::components::Resolution;
+use crate::analysis::components::{ComponentUse, Resolution};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
 crate::declare_rule! {
     CrossPackageComponent, code: "MP215", name: "cross-package-component", group: Components, severity: Error,
     summary: ["A component is used from a package that cannot load it", "组件被无法加载它的分包或主包引用"],
+}
+
+/// The finding at a use of a component in package `to` from package `from`, which cannot load
+/// it; `why` says what to do.
+fn cross_package(ctx: &Ctx, u: &ComponentUse, to: Text, from: Text, why: Text) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        &u.owner,
+        Some(u.span),
+        ctx.t(
+            format!(
+                "{} is in {}, which {} cannot load",
+                describe(u),
+                to.en(),
+                from.en()
+            ),
+            format!("{} 位于{}，{} 无法加载它", describe(u), to.zh(), from.zh()),
+        ),
+    )
+    .label(ctx.t(
+        "component from another package".into(),
+        "来自其他包的组件".into(),
+    ))
+    .help(why)
 }
 
 impl Rule for CrossPackageComponent {
@@ -59,32 +84,7 @@ impl Rule for CrossPackageComponent {
                     format!("请为 \"{}\" 声明 componentPlaceholder 以异步加载，或将组件移到主包", u.tag),
                 )
             };
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &u.owner,
-                    Some(u.span),
-                    ctx.t(
-                        format!(
-                            "{} is in {}, which {} cannot load",
-                            describe(u),
-                            name(to).en(),
-                            name(from).en()
-                        ),
-                        format!(
-                            "{} 位于{}，{} 无法加载它",
-                            describe(u),
-                            name(to).zh(),
-                            name(from).zh()
-                        ),
-                    ),
-                )
-                .label(ctx.t(
-                    "component from another package".into(),
-                    "来自其他包的组件".into(),
-                ))
-                .help(why),
-            );
+            out.push(cross_package(ctx, u, name(to), name(from), why));
         }
     }
 }

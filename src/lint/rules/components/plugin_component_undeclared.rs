@@ -2,7 +2,7 @@
 //! package that uses it (app.json for the main package, the subpackage's own `plugins`).
 
 use super::{describe, owner_in_root};
-use crate::analysis::components::Resolution;
+use crate::analysis::components::{ComponentUse, Resolution};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
@@ -10,6 +10,24 @@ use crate::syntax::json::Json;
 crate::declare_rule! {
     PluginComponentUndeclared, code: "MP216", name: "plugin-component-undeclared", group: Components, severity: Error,
     summary: ["A plugin:// component names a plugin that its package does not declare", "plugin:// 组件引用的插件未在所在包中声明"],
+}
+
+/// The finding at a `plugin://` use whose `alias` its package does not declare.
+fn undeclared_plugin(ctx: &Ctx, u: &ComponentUse, alias: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        &u.owner,
+        Some(u.span),
+        ctx.t(
+            format!("{}: plugin \"{alias}\" is not declared in \"plugins\"", describe(u)),
+            format!("{}：插件 \"{alias}\" 未在 \"plugins\" 中声明", describe(u)),
+        ),
+    )
+    .label(ctx.t("undeclared plugin".into(), "未声明的插件".into()))
+    .help(ctx.t(
+        format!("add \"{alias}\": {{\"provider\": \"wx…\", \"version\": \"…\"}} to \"plugins\" in app.json (or in this subpackage)"),
+        format!("请在 app.json（或该分包）的 \"plugins\" 中添加 \"{alias}\": {{\"provider\": \"wx…\", \"version\": \"…\"}}"),
+    ))
 }
 
 impl Rule for PluginComponentUndeclared {
@@ -50,22 +68,7 @@ impl Rule for PluginComponentUndeclared {
             if declared(pkg, alias) {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &u.owner,
-                    Some(u.span),
-                    ctx.t(
-                        format!("{}: plugin \"{alias}\" is not declared in \"plugins\"", describe(u)),
-                        format!("{}：插件 \"{alias}\" 未在 \"plugins\" 中声明", describe(u)),
-                    ),
-                )
-                .label(ctx.t("undeclared plugin".into(), "未声明的插件".into()))
-                .help(ctx.t(
-                    format!("add \"{alias}\": {{\"provider\": \"wx…\", \"version\": \"…\"}} to \"plugins\" in app.json (or in this subpackage)"),
-                    format!("请在 app.json（或该分包）的 \"plugins\" 中添加 \"{alias}\": {{\"provider\": \"wx…\", \"version\": \"…\"}}"),
-                )),
-            );
+            out.push(undeclared_plugin(ctx, u, alias));
         }
     }
 }

@@ -42,6 +42,41 @@ pub fn skipped(p: &crate::project::Project, rule: &crate::lint::rule::RuleMeta) 
     needs_app_json(rule)
 }
 
+/// The finding at project.config.json when `app` (app.json's path) is not in the miniprogram
+/// root.
+fn root_wrong(ctx: &Ctx, app: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        PROJECT_CONFIG,
+        None,
+        ctx.t(
+            format!("{app} was not found, so the miniprogram root is wrong: pages, components, templates, the search Widget and sizes were not checked"),
+            format!("未找到 {app}，小程序目录设置有误：未检查页面、组件、模板、搜索 Widget 与代码包大小"),
+        ),
+    )
+    .help(ctx.t(
+        "fix miniprogramRoot (MP100 says where app.json is), then run mpcheck again".into(),
+        "修正 miniprogramRoot（MP100 指出了 app.json 的位置）后重新运行 mpcheck".into(),
+    ))
+}
+
+/// The finding at `file` when app.json cannot be used (`why_en`, `why_zh` say why).
+fn not_analysed(ctx: &Ctx, file: String, why_en: &str, why_zh: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        None,
+        ctx.t(
+            format!("{why_en}: unused files, the upload set and package sizes, and the location checks were not analysed"),
+            format!("{why_zh}：未分析未使用的文件、上传内容与代码包大小，以及地理位置接口检查"),
+        ),
+    )
+    .help(ctx.t(
+        "fix app.json, then run mpcheck again for these checks".into(),
+        "修复 app.json 后重新运行 mpcheck 以完成这些检查".into(),
+    ))
+}
+
 impl Rule for AnalysesSkipped {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -52,21 +87,7 @@ impl Rule for AnalysesSkipped {
         // (MP100's place); never a file that does not exist.
         let app = p.app_json_path();
         if root_is_wrong(p) {
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    PROJECT_CONFIG,
-                    None,
-                    ctx.t(
-                        format!("{app} was not found, so the miniprogram root is wrong: pages, components, templates, the search Widget and sizes were not checked"),
-                        format!("未找到 {app}，小程序目录设置有误：未检查页面、组件、模板、搜索 Widget 与代码包大小"),
-                    ),
-                )
-                .help(ctx.t(
-                    "fix miniprogramRoot (MP100 says where app.json is), then run mpcheck again".into(),
-                    "修正 miniprogramRoot（MP100 指出了 app.json 的位置）后重新运行 mpcheck".into(),
-                )),
-            );
+            out.push(root_wrong(ctx, &app));
             return;
         }
         let (file, why_en, why_zh) = if p.exists(&app) {
@@ -84,20 +105,6 @@ impl Rule for AnalysesSkipped {
         } else {
             return;
         };
-        out.push(
-            Diagnostic::new(
-                &META,
-                file,
-                None,
-                ctx.t(
-                    format!("{why_en}: unused files, the upload set and package sizes, and the location checks were not analysed"),
-                    format!("{why_zh}：未分析未使用的文件、上传内容与代码包大小，以及地理位置接口检查"),
-                ),
-            )
-            .help(ctx.t(
-                "fix app.json, then run mpcheck again for these checks".into(),
-                "修复 app.json 后重新运行 mpcheck 以完成这些检查".into(),
-            )),
-        );
+        out.push(not_analysed(ctx, file, &why_en, &why_zh));
     }
 }

@@ -14,30 +14,8 @@ crate::declare_rule! {
     summary: ["A code file could not be parsed or is too deep to analyse; checks of its contents are incomplete", "代码文件无法解析或嵌套过深，对其内容的检查不完整"],
 }
 
-impl Rule for CodeNotAnalysed {
-    fn check_module(&self, ctx: &Ctx, module: &Module, out: &mut Vec<Diagnostic>) {
-        if let Some(problem) = &module.unanalysed {
-            out.push(diagnostic(ctx, &module.path, problem));
-        }
-    }
-
-    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if let Some(problem) = &doc.unanalysed {
-            out.push(diagnostic(ctx, path, problem));
-        }
-    }
-
-    /// The WXS modules.
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, m) in &ctx.project.wxs {
-            if let Some(problem) = &m.unanalysed {
-                out.push(diagnostic(ctx, path, problem));
-            }
-        }
-    }
-}
-
-fn diagnostic(ctx: &Ctx, path: &str, problem: &Unanalysed) -> Diagnostic {
+/// The finding at a file mpcheck could not analyse (`problem` says why).
+fn not_analysed(ctx: &Ctx, path: &str, problem: &Unanalysed) -> Diagnostic {
     let (message, label, help) = match problem {
         Unanalysed::Syntax { message, .. } => (
             ctx.t(
@@ -76,4 +54,27 @@ fn diagnostic(ctx: &Ctx, path: &str, problem: &Unanalysed) -> Diagnostic {
     Diagnostic::new(&META, path, Some(problem.span()), message)
         .label(label)
         .help(help)
+}
+
+impl Rule for CodeNotAnalysed {
+    fn check_module(&self, ctx: &Ctx, module: &Module, out: &mut Vec<Diagnostic>) {
+        if let Some(problem) = &module.unanalysed {
+            out.push(not_analysed(ctx, &module.path, problem));
+        }
+    }
+
+    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if let Some(problem) = &doc.unanalysed {
+            out.push(not_analysed(ctx, path, problem));
+        }
+    }
+
+    /// The WXS modules.
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for (path, m) in &ctx.project.wxs {
+            if let Some(problem) = &m.unanalysed {
+                out.push(not_analysed(ctx, path, problem));
+            }
+        }
+    }
 }

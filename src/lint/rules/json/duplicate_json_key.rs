@@ -2,6 +2,7 @@
 //! others, so an edit to the first has no effect.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::ProjectFile;
 use crate::syntax::json::{Json, JsonKind};
@@ -10,6 +11,29 @@ use std::collections::HashMap;
 crate::declare_rule! {
     DuplicateJsonKey, code: "MP003", name: "duplicate-json-key", group: Json, severity: Warning,
     summary: ["A JSON object repeats a key; only the last one takes effect", "JSON 对象中存在重复的键，只有最后一个生效"],
+}
+
+/// The finding at an earlier `key` (at `key_span`) that the same key at `later_span` overrides.
+fn duplicate_key(ctx: &Ctx, path: &str, key: &str, key_span: Span, later_span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(key_span),
+        ctx.t(
+            format!("duplicate key \"{}\": this value is ignored", key),
+            format!("重复的键 \"{}\"：此处的值被忽略", key),
+        ),
+    )
+    .label(ctx.t("ignored".into(), "被忽略".into()))
+    .help(ctx.t(
+        "merge the two entries; JSON.parse keeps only the last one".into(),
+        "请合并这两处配置；JSON.parse 只保留最后一个".into(),
+    ))
+    .related(
+        path,
+        Some(later_span),
+        ctx.t("this later key wins".into(), "以这里的键为准".into()),
+    )
 }
 
 impl Rule for DuplicateJsonKey {
@@ -48,26 +72,8 @@ fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
                 if winner != i {
                     let later = &members[winner];
                     out.push(
-                        Diagnostic::new(
-                            &META,
-                            path,
-                            Some(m.key_span),
-                            ctx.t(
-                                format!("duplicate key \"{}\": this value is ignored", m.key),
-                                format!("重复的键 \"{}\"：此处的值被忽略", m.key),
-                            ),
-                        )
-                        .label(ctx.t("ignored".into(), "被忽略".into()))
-                        .help(ctx.t(
-                            "merge the two entries; JSON.parse keeps only the last one".into(),
-                            "请合并这两处配置；JSON.parse 只保留最后一个".into(),
-                        ))
-                        .related(
-                            path,
-                            Some(later.key_span),
-                            ctx.t("this later key wins".into(), "以这里的键为准".into()),
-                        )
-                        .fix(fixes[i].take()),
+                        duplicate_key(ctx, path, &m.key, m.key_span, later.key_span)
+                            .fix(fixes[i].take()),
                     );
                 }
                 visit(ctx, path, &m.value, out);

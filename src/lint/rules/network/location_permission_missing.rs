@@ -4,6 +4,7 @@
 
 use super::location_uses;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
@@ -25,6 +26,24 @@ fn scope(api: &str) -> Option<&'static str> {
     }
 }
 
+/// The finding at the first call of `api` whose `scope` has no permission entry.
+fn permission_missing(ctx: &Ctx, api: &str, scope: &str, file: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        Some(span),
+        ctx.t(
+            format!("wx.{api} needs permission[\"{scope}\"] with a \"desc\" in app.json"),
+            format!("使用 wx.{api} 需在 app.json 的 permission[\"{scope}\"] 中填写用途说明 \"desc\""),
+        ),
+    )
+    .label(ctx.t("location API".into(), "地理位置接口".into()))
+    .help(ctx.t(
+        format!("add \"permission\": {{\"{scope}\": {{\"desc\": \"…why the app needs the location…\"}}}} to app.json"),
+        format!("请在 app.json 中添加 \"permission\": {{\"{scope}\": {{\"desc\": \"……获取位置的用途……\"}}}}"),
+    ))
+}
+
 impl Rule for LocationPermissionMissing {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let permission = ctx.project.app_json().and_then(|a| a.get("permission"));
@@ -35,22 +54,7 @@ impl Rule for LocationPermissionMissing {
                 continue;
             }
             reported.push(scope);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    file,
-                    Some(span),
-                    ctx.t(
-                        format!("wx.{api} needs permission[\"{scope}\"] with a \"desc\" in app.json"),
-                        format!("使用 wx.{api} 需在 app.json 的 permission[\"{scope}\"] 中填写用途说明 \"desc\""),
-                    ),
-                )
-                .label(ctx.t("location API".into(), "地理位置接口".into()))
-                .help(ctx.t(
-                    format!("add \"permission\": {{\"{scope}\": {{\"desc\": \"…why the app needs the location…\"}}}} to app.json"),
-                    format!("请在 app.json 中添加 \"permission\": {{\"{scope}\": {{\"desc\": \"……获取位置的用途……\"}}}}"),
-                )),
-            );
+            out.push(permission_missing(ctx, api, scope, file, span));
         }
     }
 }

@@ -69,6 +69,24 @@ fn development_file(path: &str) -> bool {
         || DEVELOPMENT_FILES.contains(&ext)
 }
 
+/// The finding at `path`, which the packer drops for its extension.
+fn not_uploaded(ctx: &Ctx, path: &str) -> Diagnostic {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    Diagnostic::new(
+        &META,
+        path,
+        None,
+        ctx.t(
+            format!("not uploaded: .{ext} is not a file type mini programs may contain, so the packer drops it silently"),
+            format!("不会被上传：小程序代码包不支持 .{ext} 类型的文件，打包时会被静默忽略"),
+        ),
+    )
+    .help(ctx.t(
+        "serve it from a CDN or the cloud storage and refer to it by https URL, or convert it (fonts: wx.loadFontFace with a URL; .webp images: .png/.jpg)".into(),
+        "请放到 CDN 或云存储并用 https 地址引用，或转换格式（字体用 wx.loadFontFace 加载网络地址；.webp 图片改为 .png/.jpg）".into(),
+    ))
+}
+
 impl Rule for FileNotUploaded {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let upload = ctx.analysis.upload();
@@ -76,22 +94,7 @@ impl Rule for FileNotUploaded {
             if *why != Dropped::Extension || development_file(path) {
                 continue;
             }
-            let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    path,
-                    None,
-                    ctx.t(
-                        format!("not uploaded: .{ext} is not a file type mini programs may contain, so the packer drops it silently"),
-                        format!("不会被上传：小程序代码包不支持 .{ext} 类型的文件，打包时会被静默忽略"),
-                    ),
-                )
-                .help(ctx.t(
-                    "serve it from a CDN or the cloud storage and refer to it by https URL, or convert it (fonts: wx.loadFontFace with a URL; .webp images: .png/.jpg)".into(),
-                    "请放到 CDN 或云存储并用 https 地址引用，或转换格式（字体用 wx.loadFontFace 加载网络地址；.webp 图片改为 .png/.jpg）".into(),
-                )),
-            );
+            out.push(not_uploaded(ctx, path));
         }
     }
 }

@@ -14,27 +14,38 @@ crate::declare_rule! {
 /// miniprogram-ci `MAX_CODE_LENGTH`.
 pub const MAX_JS_BYTES: u64 = 2_048_000;
 
+/// The finding at the JS file `path` of `size` bytes, over [`MAX_JS_BYTES`].
+fn too_large(ctx: &Ctx, path: &str, size: u64) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        None,
+        ctx.t(
+            format!(
+                "{} ({} bytes): over 2,000 KB, the compiler neither transpiles nor minifies it",
+                human_bytes(size),
+                size
+            ),
+            format!(
+                "{}（{} 字节）：超过 2000 KB，编译时既不转译也不压缩",
+                human_bytes(size),
+                size
+            ),
+        ),
+    )
+    .help(ctx.t(
+        "split it, load the data it holds from the network, or ship a minified build".into(),
+        "请拆分文件、改为从网络加载其中的数据，或放入压缩后的版本".into(),
+    ))
+}
+
 impl Rule for JsFileTooLarge {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for f in &ctx.analysis.upload().files {
             if f.size <= MAX_JS_BYTES || !f.path.to_ascii_lowercase().ends_with(".js") {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &f.path,
-                    None,
-                    ctx.t(
-                        format!("{} ({} bytes): over 2,000 KB, the compiler neither transpiles nor minifies it", human_bytes(f.size), f.size),
-                        format!("{}（{} 字节）：超过 2000 KB，编译时既不转译也不压缩", human_bytes(f.size), f.size),
-                    ),
-                )
-                .help(ctx.t(
-                    "split it, load the data it holds from the network, or ship a minified build".into(),
-                    "请拆分文件、改为从网络加载其中的数据，或放入压缩后的版本".into(),
-                )),
-            );
+            out.push(too_large(ctx, &f.path, f.size));
         }
     }
 }

@@ -14,6 +14,34 @@ crate::declare_rule! {
     needs: [Upload],
 }
 
+/// The finding at the main-package JS file `target` (`size` bytes) that only the subpackages
+/// `names` load.
+fn only_subpackages(ctx: &Ctx, target: &str, names: &[&str], size: u64) -> Diagnostic {
+    let (message, help) = match names {
+        [name] => (
+            ctx.t(
+                format!("only subpackage {name} loads this main-package file ({}); it is downloaded with the main package for nothing", human_bytes(size)),
+                format!("只有分包 {name} 引用这个主包文件（{}），它却随主包一起下载", human_bytes(size)),
+            ),
+            ctx.t(
+                format!("move it into {name} (code-quality item CONTAINS_OTHER_PKG_JS)"),
+                format!("请把它移到 {name} 中（代码质量项 CONTAINS_OTHER_PKG_JS）"),
+            ),
+        ),
+        _ => (
+            ctx.t(
+                format!("only subpackages {} load this main-package file ({}); the main package never does", names.join(", "), human_bytes(size)),
+                format!("只有分包 {} 引用这个主包文件（{}），主包本身并不使用", names.join("、"), human_bytes(size)),
+            ),
+            ctx.t(
+                "keep a copy in each subpackage that uses it, or keep it here if the main package will use it (code-quality item CONTAINS_OTHER_PKG_JS)".into(),
+                "可在每个用到它的分包中各放一份；若主包将来会用到，也可保留（代码质量项 CONTAINS_OTHER_PKG_JS）".into(),
+            ),
+        ),
+    };
+    Diagnostic::new(&META, target, None, message).help(help)
+}
+
 impl Rule for JsOnlyUsedBySubpackage {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -57,29 +85,7 @@ impl Rule for JsOnlyUsedBySubpackage {
                 .iter()
                 .find(|f| f.path == target)
                 .map_or(0, |f| f.size);
-            let (message, help) = match names.as_slice() {
-                [name] => (
-                    ctx.t(
-                        format!("only subpackage {name} loads this main-package file ({}); it is downloaded with the main package for nothing", human_bytes(size)),
-                        format!("只有分包 {name} 引用这个主包文件（{}），它却随主包一起下载", human_bytes(size)),
-                    ),
-                    ctx.t(
-                        format!("move it into {name} (code-quality item CONTAINS_OTHER_PKG_JS)"),
-                        format!("请把它移到 {name} 中（代码质量项 CONTAINS_OTHER_PKG_JS）"),
-                    ),
-                ),
-                _ => (
-                    ctx.t(
-                        format!("only subpackages {} load this main-package file ({}); the main package never does", names.join(", "), human_bytes(size)),
-                        format!("只有分包 {} 引用这个主包文件（{}），主包本身并不使用", names.join("、"), human_bytes(size)),
-                    ),
-                    ctx.t(
-                        "keep a copy in each subpackage that uses it, or keep it here if the main package will use it (code-quality item CONTAINS_OTHER_PKG_JS)".into(),
-                        "可在每个用到它的分包中各放一份；若主包将来会用到，也可保留（代码质量项 CONTAINS_OTHER_PKG_JS）".into(),
-                    ),
-                ),
-            };
-            out.push(Diagnostic::new(&META, target, None, message).help(help));
+            out.push(only_subpackages(ctx, target, &names, size));
         }
     }
 }

@@ -3,11 +3,29 @@
 //! requires the switch (LAZYCODE_LOADING_OPEN).
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 
 crate::declare_rule! {
     LazyCodeLoadingOff, code: "MP408", name: "lazy-code-loading-off", group: Package, severity: Warning,
     summary: ["On-demand injection (lazyCodeLoading) is not turned on", "未开启按需注入（lazyCodeLoading）"],
+}
+
+/// The finding at app.json's `pages` key (`span`) when it does not set `lazyCodeLoading`.
+fn lazy_loading_off(ctx: &Ctx, file: &str, span: Option<Span>) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        file,
+        span,
+        ctx.t(
+            "app.json does not set \"lazyCodeLoading\": every component is injected at start-up (code-quality item LAZYCODE_LOADING_OPEN)".into(),
+            "app.json 没有设置 \"lazyCodeLoading\"：启动时会注入所有组件（代码质量项 LAZYCODE_LOADING_OPEN）".into(),
+        ),
+    )
+    .help(ctx.t(
+        "add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(),
+        "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into(),
+    ))
 }
 
 impl Rule for LazyCodeLoadingOff {
@@ -29,21 +47,6 @@ impl Rule for LazyCodeLoadingOff {
                 )],
             )
         });
-        out.push(
-            Diagnostic::new(
-                &META,
-                &file,
-                app.member("pages").map(|m| m.key_span),
-                ctx.t(
-                    "app.json does not set \"lazyCodeLoading\": every component is injected at start-up (code-quality item LAZYCODE_LOADING_OPEN)".into(),
-                    "app.json 没有设置 \"lazyCodeLoading\"：启动时会注入所有组件（代码质量项 LAZYCODE_LOADING_OPEN）".into(),
-                ),
-            )
-            .help(ctx.t(
-                "add \"lazyCodeLoading\": \"requiredComponents\" to app.json".into(),
-                "请在 app.json 中添加 \"lazyCodeLoading\": \"requiredComponents\"".into(),
-            ))
-            .fix(fix),
-        );
+        out.push(lazy_loading_off(ctx, &file, app.member("pages").map(|m| m.key_span)).fix(fix));
     }
 }

@@ -29,73 +29,14 @@ struct Group<'a> {
     files: Vec<&'a str>,
 }
 
-impl Rule for UnusedCodeFile {
-    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        let p = ctx.project;
-        let dropped = p.upload_unused_files_dropped();
-        let unused: Vec<&str> = ctx
-            .analysis
-            .upload()
-            .unused
-            .iter()
-            .map(String::as_str)
-            .filter(|f| !is_tool_config(f))
-            .filter(|f| !(dropped && is_npm_output(f)))
-            .collect();
-        if unused.is_empty() {
-            return;
-        }
-        // Folders that hold a code file the app uses (or one not reported): never "unused".
-        let reported: FxHashSet<&str> = unused.iter().copied().collect();
-        let mut touched: FxHashSet<&str> = FxHashSet::default();
-        for f in &p.files {
-            let path = f.path.as_str();
-            if !path.starts_with(p.mp_root.as_str())
-                || !crate::analysis::package::is_judged(path)
-                || reported.contains(path)
-            {
-                continue;
-            }
-            let mut dir = path;
-            while let Some((parent, _)) = dir.rsplit_once('/') {
-                if !touched.insert(parent) {
-                    break;
-                }
-                dir = parent;
-            }
-        }
-        let root = p.mp_root.trim_end_matches('/');
-        let mut groups: BTreeMap<(&str, bool), Vec<&str>> = BTreeMap::new();
-        for file in unused {
-            let parent = file.rsplit_once('/').map_or("", |(d, _)| d);
-            // The outermost folder below the miniprogram root with nothing used in it.
-            let mut whole = None;
-            let mut dir = parent;
-            while !dir.is_empty() && dir != root && !touched.contains(dir) {
-                whole = Some(dir);
-                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
-            }
-            let key = match whole {
-                Some(folder) => (folder, true),
-                None => (parent, false),
-            };
-            groups.entry(key).or_default().push(file);
-        }
-        for ((folder, whole), files) in groups {
-            out.push(diagnostic(
-                ctx,
-                dropped,
-                &Group {
-                    folder,
-                    whole,
-                    files,
-                },
-            ));
-        }
-    }
+/// The npm build output: DevTools copies whole packages into it, used or not.
+fn is_npm_output(path: &str) -> bool {
+    path.starts_with("miniprogram_npm/") || path.contains("/miniprogram_npm/")
 }
 
-fn diagnostic(ctx: &Ctx, dropped: bool, g: &Group) -> Diagnostic {
+/// The finding at the first file of `g` (the others are related locations); `dropped`: the
+/// packer leaves unused files out.
+fn unused_files(ctx: &Ctx, dropped: bool, g: &Group) -> Diagnostic {
     let n = g.files.len();
     let folder = format!("{}/", ctx.project.from_root(g.folder));
     let (what_en, what_zh) = if g.whole && n > 1 {
@@ -171,9 +112,70 @@ fn diagnostic(ctx: &Ctx, dropped: bool, g: &Group) -> Diagnostic {
     d
 }
 
-/// The npm build output: DevTools copies whole packages into it, used or not.
-fn is_npm_output(path: &str) -> bool {
-    path.starts_with("miniprogram_npm/") || path.contains("/miniprogram_npm/")
+impl Rule for UnusedCodeFile {
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        let p = ctx.project;
+        let dropped = p.upload_unused_files_dropped();
+        let unused: Vec<&str> = ctx
+            .analysis
+            .upload()
+            .unused
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !is_tool_config(f))
+            .filter(|f| !(dropped && is_npm_output(f)))
+            .collect();
+        if unused.is_empty() {
+            return;
+        }
+        // Folders that hold a code file the app uses (or one not reported): never "unused".
+        let reported: FxHashSet<&str> = unused.iter().copied().collect();
+        let mut touched: FxHashSet<&str> = FxHashSet::default();
+        for f in &p.files {
+            let path = f.path.as_str();
+            if !path.starts_with(p.mp_root.as_str())
+                || !crate::analysis::package::is_judged(path)
+                || reported.contains(path)
+            {
+                continue;
+            }
+            let mut dir = path;
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                if !touched.insert(parent) {
+                    break;
+                }
+                dir = parent;
+            }
+        }
+        let root = p.mp_root.trim_end_matches('/');
+        let mut groups: BTreeMap<(&str, bool), Vec<&str>> = BTreeMap::new();
+        for file in unused {
+            let parent = file.rsplit_once('/').map_or("", |(d, _)| d);
+            // The outermost folder below the miniprogram root with nothing used in it.
+            let mut whole = None;
+            let mut dir = parent;
+            while !dir.is_empty() && dir != root && !touched.contains(dir) {
+                whole = Some(dir);
+                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            }
+            let key = match whole {
+                Some(folder) => (folder, true),
+                None => (parent, false),
+            };
+            groups.entry(key).or_default().push(file);
+        }
+        for ((folder, whole), files) in groups {
+            out.push(unused_files(
+                ctx,
+                dropped,
+                &Group {
+                    folder,
+                    whole,
+                    files,
+                },
+            ));
+        }
+    }
 }
 
 /// Configuration files of development tools (mpcheck's own among them), which sit in the

@@ -18,32 +18,35 @@ fn is_robot(robot: &str) -> bool {
         && robot.parse::<u8>().is_ok_and(|n| (1..=30).contains(&n))
 }
 
+/// The finding at the arguments when `--robot` is not one of `"1"` … `"30"`.
+fn invalid_robot(ctx: &Ctx, robot: &str) -> Diagnostic {
+    let r = quoted(robot);
+    let (en, zh) = if robot.starts_with('0') && robot.len() > 1 {
+        (
+            format!(
+                "--robot {r} has a leading zero; miniprogram-ci takes \"1\" … \"30\" as written"
+            ),
+            format!("--robot {r} 以 0 开头；miniprogram-ci 只接受 \"1\" … \"30\" 这样的写法"),
+        )
+    } else {
+        (
+            format!("--robot {r} is not a whole number from 1 to 30"),
+            format!("--robot {r} 不是 1 到 30 之间的整数"),
+        )
+    };
+    Diagnostic::new(&META, ARGUMENTS, None, ctx.t(en, zh)).help(ctx.t(
+        "pass a robot number from 1 to 30, or leave --robot out for 1".into(),
+        "请传入 1 到 30 之间的机器人编号，或省略 --robot（默认为 1）".into(),
+    ))
+}
+
 impl Rule for InvalidRobot {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         if is_robot(&args.robot) {
             return;
         }
-        let r = quoted(&args.robot);
-        let (en, zh) = if args.robot.starts_with('0') && args.robot.len() > 1 {
-            (
-                format!(
-                    "--robot {r} has a leading zero; miniprogram-ci takes \"1\" … \"30\" as written"
-                ),
-                format!("--robot {r} 以 0 开头；miniprogram-ci 只接受 \"1\" … \"30\" 这样的写法"),
-            )
-        } else {
-            (
-                format!("--robot {r} is not a whole number from 1 to 30"),
-                format!("--robot {r} 不是 1 到 30 之间的整数"),
-            )
-        };
-        out.push(
-            Diagnostic::new(&META, ARGUMENTS, None, ctx.t(en, zh)).help(ctx.t(
-                "pass a robot number from 1 to 30, or leave --robot out for 1".into(),
-                "请传入 1 到 30 之间的机器人编号，或省略 --robot（默认为 1）".into(),
-            )),
-        );
+        out.push(invalid_robot(ctx, &args.robot));
     }
 }
 

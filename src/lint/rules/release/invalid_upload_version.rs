@@ -85,6 +85,23 @@ fn problem(version: &str, plugin: bool) -> Option<(String, String)> {
     None
 }
 
+/// The finding at the arguments for the version problem `en`/`zh` (of a plugin project when
+/// `plugin`).
+fn invalid_version(ctx: &Ctx, en: String, zh: String, plugin: bool) -> Diagnostic {
+    let help = if plugin {
+        ctx.t(
+            "a plugin project (compileType \"plugin\" in project.config.json) is uploaded with a version x.y.z, each part 0–999, e.g. --version 1.2.0".into(),
+            "插件项目（project.config.json 中 compileType 为 \"plugin\"）的版本号须为 x.y.z，每段 0–999，例如 --version 1.2.0".into(),
+        )
+    } else {
+        ctx.t(
+            "use letters, digits and dots only, at most 20 characters (what DevTools' upload dialog accepts), e.g. --version 1.4.2".into(),
+            "版本号只能包含字母、数字和点，最多 20 个字符（与开发者工具上传对话框一致），例如 --version 1.4.2".into(),
+        )
+    };
+    Diagnostic::new(&META, ARGUMENTS, None, ctx.t(en, zh)).help(help)
+}
+
 impl Rule for InvalidUploadVersion {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
@@ -97,18 +114,7 @@ impl Rule for InvalidUploadVersion {
         let Some((en, zh)) = problem(&args.version, plugin) else {
             return;
         };
-        let help = if plugin {
-            ctx.t(
-                "a plugin project (compileType \"plugin\" in project.config.json) is uploaded with a version x.y.z, each part 0–999, e.g. --version 1.2.0".into(),
-                "插件项目（project.config.json 中 compileType 为 \"plugin\"）的版本号须为 x.y.z，每段 0–999，例如 --version 1.2.0".into(),
-            )
-        } else {
-            ctx.t(
-                "use letters, digits and dots only, at most 20 characters (what DevTools' upload dialog accepts), e.g. --version 1.4.2".into(),
-                "版本号只能包含字母、数字和点，最多 20 个字符（与开发者工具上传对话框一致），例如 --version 1.4.2".into(),
-            )
-        };
-        out.push(Diagnostic::new(&META, ARGUMENTS, None, ctx.t(en, zh)).help(help));
+        out.push(invalid_version(ctx, en, zh, plugin));
     }
 }
 

@@ -35,6 +35,24 @@ fn private_key(text: &str) -> Option<Span> {
     None
 }
 
+/// The finding at the uploaded file `path` holding a private key (`line`: ` (line N)` or
+/// empty).
+fn key_uploaded(ctx: &Ctx, path: &str, line: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        None,
+        ctx.t(
+            format!("{} holds a private key{line}, and it is uploaded: it ships to every user's phone", path),
+            format!("{} 中包含私钥{line}，且会随代码包上传：每个用户的手机上都会有它", path),
+        ),
+    )
+    .help(ctx.t(
+        "keep keys out of the mini program (on the server, or as a CI secret outside the project); a key that was uploaded is leaked: replace it (for the code-upload key: 开发管理 → 开发设置 → 小程序代码上传 → 重置)".into(),
+        "私钥不应放在小程序中（放在服务器端，或作为项目之外的 CI 密钥）；已上传的私钥已经泄露，请更换（代码上传密钥：开发管理 → 开发设置 → 小程序代码上传 → 重置）".into(),
+    ))
+}
+
 impl Rule for PrivateKeyInUpload {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -56,21 +74,7 @@ impl Rule for PrivateKeyInUpload {
                 let n = src.text[..span.start as usize].matches('\n').count() + 1;
                 format!(" (line {n})")
             });
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &f.path,
-                    None,
-                    ctx.t(
-                        format!("{} holds a private key{line}, and it is uploaded: it ships to every user's phone", f.path),
-                        format!("{} 中包含私钥{line}，且会随代码包上传：每个用户的手机上都会有它", f.path),
-                    ),
-                )
-                .help(ctx.t(
-                    "keep keys out of the mini program (on the server, or as a CI secret outside the project); a key that was uploaded is leaked: replace it (for the code-upload key: 开发管理 → 开发设置 → 小程序代码上传 → 重置)".into(),
-                    "私钥不应放在小程序中（放在服务器端，或作为项目之外的 CI 密钥）；已上传的私钥已经泄露，请更换（代码上传密钥：开发管理 → 开发设置 → 小程序代码上传 → 重置）".into(),
-                )),
-            );
+            out.push(key_uploaded(ctx, &f.path, &line));
         }
     }
 }

@@ -12,6 +12,7 @@ use super::Given;
 use crate::base::diagnostic::{ARGUMENTS, Diagnostic};
 use crate::base::escape;
 use crate::base::fsread::ReadError;
+use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use std::path::Path;
 
@@ -160,25 +161,67 @@ const DOWNLOAD_EN: &str = "it is the private.<appid>.key file from the admin con
 const DOWNLOAD_ZH: &str =
     "代码上传密钥是管理后台“开发管理 → 开发设置 → 小程序代码上传”中下载的 private.<appid>.key 文件";
 
+/// The finding when no upload key is given.
+fn no_key(ctx: &Ctx) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        ARGUMENTS,
+        None,
+        ctx.t(
+            "no upload key: neither --key nor MPCHECK_UPLOAD_KEY is set".into(),
+            "没有上传密钥：既没有 --key，也没有设置 MPCHECK_UPLOAD_KEY".into(),
+        ),
+    )
+    .help(ctx.t(
+        format!("pass --key FILE, or set MPCHECK_UPLOAD_KEY to the file's path (a CI secret); {DOWNLOAD_EN}"),
+        format!("请传入 --key FILE，或将 MPCHECK_UPLOAD_KEY 设为该文件的路径（CI 密钥）；{DOWNLOAD_ZH}"),
+    ))
+}
+
+/// The finding when the value given (`from`: where, in English and Chinese) as the key's
+/// path looks like the key's content (`len` bytes, never shown).
+fn key_content_given(ctx: &Ctx, (from_en, from_zh): (&str, &str), len: usize) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        ARGUMENTS,
+        None,
+        ctx.t(
+            format!("the upload key (from {from_en}) is not a file path: the value looks like the key's content, which is not shown ({} bytes)", len),
+            format!("上传密钥（来自 {from_zh}）不是文件路径：该值看起来是密钥内容本身，不予显示（{} 字节）", len),
+        ),
+    )
+    .help(ctx.t(
+        format!("{from_en} takes the path of the key file: write the secret to a file outside the project and pass its path, e.g. printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\" then --key \"$RUNNER_TEMP/upload.key\"; if the key was printed in a log, reset it (开发管理 → 开发设置 → 小程序代码上传 → 重置)"),
+        format!("{from_zh} 需要密钥文件的路径：请把密钥写入项目之外的文件并传入其路径，例如 printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\"，再用 --key \"$RUNNER_TEMP/upload.key\"；如果密钥曾出现在日志中，请重置（开发管理 → 开发设置 → 小程序代码上传 → 重置）"),
+    ))
+}
+
+/// The finding at the key file `path` (`from`: where it was given) that cannot be used: `en`,
+/// `zh` say why.
+fn bad_key(
+    ctx: &Ctx,
+    path: &Path,
+    (from_en, from_zh): (&str, &str),
+    (en, zh): (String, String),
+    help: Text,
+) -> Diagnostic {
+    let shown = escape::line(&path.to_string_lossy()).into_owned();
+    let subject_en = format!("upload key {shown} (from {from_en})");
+    let subject_zh = format!("上传密钥 {shown}（来自 {from_zh}）");
+    Diagnostic::new(
+        &META,
+        ARGUMENTS,
+        None,
+        ctx.t(format!("{subject_en} {en}"), format!("{subject_zh}{zh}")),
+    )
+    .help(help)
+}
+
 impl Rule for UploadKeyInvalid {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(args) = ctx.release else { return };
         let Some((path, given)) = &args.key else {
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    ARGUMENTS,
-                    None,
-                    ctx.t(
-                        "no upload key: neither --key nor MPCHECK_UPLOAD_KEY is set".into(),
-                        "没有上传密钥：既没有 --key，也没有设置 MPCHECK_UPLOAD_KEY".into(),
-                    ),
-                )
-                .help(ctx.t(
-                    format!("pass --key FILE, or set MPCHECK_UPLOAD_KEY to the file's path (a CI secret); {DOWNLOAD_EN}"),
-                    format!("请传入 --key FILE，或将 MPCHECK_UPLOAD_KEY 设为该文件的路径（CI 密钥）；{DOWNLOAD_ZH}"),
-                )),
-            );
+            out.push(no_key(ctx));
             return;
         };
         if let Some(d) = check_key(ctx, path, *given) {
@@ -209,25 +252,12 @@ fn check_key(ctx: &Ctx, path: &Path, given: Given) -> Option<Diagnostic> {
     if !path.exists() && looks_like_key_content(path.as_os_str()) {
         // The key itself where its path belongs (a CI secret put straight into the variable):
         // its content must not reach the log, so nothing of the value is shown.
-        return Some(
-            Diagnostic::new(
-                &META,
-                ARGUMENTS,
-                None,
-                ctx.t(
-                    format!("the upload key (from {from_en}) is not a file path: the value looks like the key's content, which is not shown ({} bytes)", path.as_os_str().len()),
-                    format!("上传密钥（来自 {from_zh}）不是文件路径：该值看起来是密钥内容本身，不予显示（{} 字节）", path.as_os_str().len()),
-                ),
-            )
-            .help(ctx.t(
-                format!("{from_en} takes the path of the key file: write the secret to a file outside the project and pass its path, e.g. printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\" then --key \"$RUNNER_TEMP/upload.key\"; if the key was printed in a log, reset it (开发管理 → 开发设置 → 小程序代码上传 → 重置)"),
-                format!("{from_zh} 需要密钥文件的路径：请把密钥写入项目之外的文件并传入其路径，例如 printf '%s' \"$UPLOAD_KEY\" > \"$RUNNER_TEMP/upload.key\"，再用 --key \"$RUNNER_TEMP/upload.key\"；如果密钥曾出现在日志中，请重置（开发管理 → 开发设置 → 小程序代码上传 → 重置）"),
-            )),
-        );
+        return Some(key_content_given(
+            ctx,
+            (from_en, from_zh),
+            path.as_os_str().len(),
+        ));
     }
-    let shown = escape::line(&path.to_string_lossy()).into_owned();
-    let subject_en = format!("upload key {shown} (from {from_en})");
-    let subject_zh = format!("上传密钥 {shown}（来自 {from_zh}）");
     let download_help = ctx.t(
         format!("check the path; {DOWNLOAD_EN}"),
         format!("请检查路径；{DOWNLOAD_ZH}"),
@@ -300,15 +330,7 @@ fn check_key(ctx: &Ctx, path: &Path, given: Given) -> Option<Diagnostic> {
             ),
         },
     };
-    Some(
-        Diagnostic::new(
-            &META,
-            ARGUMENTS,
-            None,
-            ctx.t(format!("{subject_en} {en}"), format!("{subject_zh}{zh}")),
-        )
-        .help(help),
-    )
+    Some(bad_key(ctx, path, (from_en, from_zh), (en, zh), help))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::{CONFIG, conditions};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 
@@ -12,30 +13,54 @@ crate::declare_rule! {
     summary: ["A widget test condition has no numeric id or string name, so DevTools drops it", "widget 编译条件缺少数字 id 或字符串 name，开发者工具会将其丢弃"],
 }
 
+/// The finding at the `kind` condition `list` (at `ptr`), which is not an array.
+fn list_not_array(ctx: &Ctx, ptr: &str, kind: &str, list: &Json) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        CONFIG,
+        Some(list.span),
+        ctx.t(
+            format!(
+                "{ptr} needs to be an array: DevTools keeps none of the {kind} test conditions"
+            ),
+            format!("{ptr} 需为数组：开发者工具不会保留任何 {kind} 编译条件"),
+        ),
+    )
+    .label(ctx.t(
+        format!("{}, not an array", list.type_name()),
+        format!("{}，不是数组", list.type_name()),
+    ))
+    .help(ctx.t(
+        "write \"list\": [{\"id\": 0, \"name\": \"...\"}]".into(),
+        "请写为 \"list\": [{\"id\": 0, \"name\": \"...\"}]".into(),
+    ))
+}
+
+/// The finding at item `i` of the list at `ptr` (at `span`), which DevTools drops: `en`, `zh`
+/// say why.
+fn item_dropped(ctx: &Ctx, ptr: &str, i: usize, span: Span, (en, zh): (&str, &str)) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        CONFIG,
+        Some(span),
+        ctx.t(
+            format!("{ptr}[{i}] is dropped by DevTools: {en}"),
+            format!("{ptr}[{i}] 会被开发者工具丢弃：{zh}"),
+        ),
+    )
+    .label(ctx.t("dropped".into(), "被丢弃".into()))
+    .help(ctx.t(
+        "give each condition a number \"id\" and a string \"name\", e.g. {\"id\": 0, \"name\": \"weather\"}".into(),
+        "每个编译条件需有数字 \"id\" 和字符串 \"name\"，如 {\"id\": 0, \"name\": \"weather\"}".into(),
+    ))
+}
+
 impl Rule for WidgetConditionDropped {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (kind, list) in conditions(ctx) {
             let ptr = format!("[\"condition\"][\"{kind}\"][\"list\"]");
             let Some(items) = list.as_array() else {
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        CONFIG,
-                        Some(list.span),
-                        ctx.t(
-                            format!("{ptr} needs to be an array: DevTools keeps none of the {kind} test conditions"),
-                            format!("{ptr} 需为数组：开发者工具不会保留任何 {kind} 编译条件"),
-                        ),
-                    )
-                    .label(ctx.t(
-                        format!("{}, not an array", list.type_name()),
-                        format!("{}，不是数组", list.type_name()),
-                    ))
-                    .help(ctx.t(
-                        "write \"list\": [{\"id\": 0, \"name\": \"...\"}]".into(),
-                        "请写为 \"list\": [{\"id\": 0, \"name\": \"...\"}]".into(),
-                    )),
-                );
+                out.push(list_not_array(ctx, &ptr, kind, list));
                 continue;
             };
             for (i, item) in items.iter().enumerate() {
@@ -69,22 +94,7 @@ impl Rule for WidgetConditionDropped {
                 let Some((span, en, zh)) = problem else {
                     continue;
                 };
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        CONFIG,
-                        Some(span),
-                        ctx.t(
-                            format!("{ptr}[{i}] is dropped by DevTools: {en}"),
-                            format!("{ptr}[{i}] 会被开发者工具丢弃：{zh}"),
-                        ),
-                    )
-                    .label(ctx.t("dropped".into(), "被丢弃".into()))
-                    .help(ctx.t(
-                        "give each condition a number \"id\" and a string \"name\", e.g. {\"id\": 0, \"name\": \"weather\"}".into(),
-                        "每个编译条件需有数字 \"id\" 和字符串 \"name\"，如 {\"id\": 0, \"name\": \"weather\"}".into(),
-                    )),
-                );
+                out.push(item_dropped(ctx, &ptr, i, span, (en, zh)));
             }
         }
     }

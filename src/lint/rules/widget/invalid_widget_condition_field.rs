@@ -5,6 +5,7 @@
 use super::{CONFIG, conditions};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
+use crate::syntax::json::Json;
 
 crate::declare_rule! {
     InvalidWidgetConditionField, code: "MP541", name: "invalid-widget-condition-field", group: Widget, severity: Error,
@@ -20,6 +21,48 @@ const SEARCH: &[(&str, bool)] = &[
     ("debugUrl", false),
 ];
 const CONVERSATION: &[(&str, bool)] = &[("pathName", false), ("title", false), ("cachekey", false)];
+
+/// The finding at field `key` (value `v`) of item `i` of the `kind` conditions, which is not
+/// an object (`object`) or not a string.
+fn wrong_type(
+    ctx: &Ctx,
+    (kind, i, key): (&str, usize, &str),
+    object: bool,
+    v: &Json,
+) -> Diagnostic {
+    let (want_en, want_zh) = if object {
+        ("an object", "对象")
+    } else {
+        ("a string", "字符串")
+    };
+    let ptr = format!("[\"condition\"][\"{kind}\"][\"list\"][{i}][\"{key}\"]");
+    let help = if object {
+        ctx.t(
+            "write the service object DevTools' service drop-down stores, e.g. {\"box_type\": 1}"
+                .into(),
+            "请写为开发者工具服务类别下拉框保存的对象，如 {\"box_type\": 1}".into(),
+        )
+    } else {
+        ctx.t(
+            "quote the value; for structured data write it as a JSON string".into(),
+            "请加上引号；结构化数据请写为 JSON 字符串".into(),
+        )
+    };
+    Diagnostic::new(
+        &META,
+        CONFIG,
+        Some(v.span),
+        ctx.t(
+            format!("{ptr} needs to be {want_en}"),
+            format!("{ptr} 需为{want_zh}"),
+        ),
+    )
+    .label(ctx.t(
+        format!("{}, not {want_en}", v.type_name()),
+        format!("{}，不是{want_zh}", v.type_name()),
+    ))
+    .help(help)
+}
 
 impl Rule for InvalidWidgetConditionField {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -48,39 +91,7 @@ impl Rule for InvalidWidgetConditionField {
                     if ok {
                         continue;
                     }
-                    let (want_en, want_zh) = if object {
-                        ("an object", "对象")
-                    } else {
-                        ("a string", "字符串")
-                    };
-                    let ptr = format!("[\"condition\"][\"{kind}\"][\"list\"][{i}][\"{key}\"]");
-                    let help = if object {
-                        ctx.t(
-                            "write the service object DevTools' service drop-down stores, e.g. {\"box_type\": 1}".into(),
-                            "请写为开发者工具服务类别下拉框保存的对象，如 {\"box_type\": 1}".into(),
-                        )
-                    } else {
-                        ctx.t(
-                            "quote the value; for structured data write it as a JSON string".into(),
-                            "请加上引号；结构化数据请写为 JSON 字符串".into(),
-                        )
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            CONFIG,
-                            Some(v.span),
-                            ctx.t(
-                                format!("{ptr} needs to be {want_en}"),
-                                format!("{ptr} 需为{want_zh}"),
-                            ),
-                        )
-                        .label(ctx.t(
-                            format!("{}, not {want_en}", v.type_name()),
-                            format!("{}，不是{want_zh}", v.type_name()),
-                        ))
-                        .help(help),
-                    );
+                    out.push(wrong_type(ctx, (kind, i, key), object, v));
                 }
             }
         }

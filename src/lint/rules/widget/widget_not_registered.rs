@@ -10,6 +10,25 @@ crate::declare_rule! {
     summary: ["A search widget's widget.js does not call Widget()", "搜索 Widget 的 widget.js 未调用 Widget()"],
 }
 
+/// The finding at the widget.js `file` of the widget at `path` (as declared), which never
+/// calls `Widget()`.
+fn not_registered(ctx: &Ctx, file: &str, path: &str) -> Diagnostic {
+    let shown = format!("{}/widget.js", path.trim_end_matches('/'));
+    Diagnostic::new(
+        &META,
+        file,
+        None,
+        ctx.t(
+            format!("{shown} never calls Widget(): DevTools reports `There is a script error or incorrectly call Widget() in {shown}`"),
+            format!("{shown} 未调用 Widget()：开发者工具报错 `{shown} 出现脚本错误或者未正确调用 Widget()`"),
+        ),
+    )
+    .help(ctx.t(
+        "register the widget in widget.js with `Widget({ onLoad() {…}, onDataPush(data) {…} })`".into(),
+        "请在 widget.js 中用 `Widget({ onLoad() {…}, onDataPush(data) {…} })` 注册 Widget".into(),
+    ))
+}
+
 impl Rule for WidgetNotRegistered {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in &ctx.analysis.widgets {
@@ -27,22 +46,7 @@ impl Rule for WidgetNotRegistered {
             if registers_through_requires(ctx, &file) {
                 continue;
             }
-            let shown = format!("{}/widget.js", w.path.trim_end_matches('/'));
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &file,
-                    None,
-                    ctx.t(
-                        format!("{shown} never calls Widget(): DevTools reports `There is a script error or incorrectly call Widget() in {shown}`"),
-                        format!("{shown} 未调用 Widget()：开发者工具报错 `{shown} 出现脚本错误或者未正确调用 Widget()`"),
-                    ),
-                )
-                .help(ctx.t(
-                    "register the widget in widget.js with `Widget({ onLoad() {…}, onDataPush(data) {…} })`".into(),
-                    "请在 widget.js 中用 `Widget({ onLoad() {…}, onDataPush(data) {…} })` 注册 Widget".into(),
-                )),
-            );
+            out.push(not_registered(ctx, &file, w.path));
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `widgetLib/`): the widget loader also injects its JS files, since it matches by string
 //! prefix (inferred, spec Part 2 item 3).
 
-use super::{declarations, item_name, manifest_name, path_trap};
+use super::{WidgetDecl, declarations, item_name, manifest_name, path_trap};
 use crate::base::diagnostic::Diagnostic;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::FileKind;
@@ -11,6 +11,46 @@ use std::collections::BTreeSet;
 crate::declare_rule! {
     WidgetPathPrefixOverlap, code: "MP507", name: "widget-path-prefix-overlap", group: Widget, severity: Warning,
     summary: ["Another folder's name starts with a widgets[] path, so the widget also loads its JS files", "其他目录名以 widgets 中的 path 开头，widget 会一并加载其中的 JS 文件"],
+}
+
+/// The finding at the `path` of the declaration `d`, a string prefix of the folders `others`
+/// (not empty) that hold JS files.
+fn prefix_overlap(ctx: &Ctx, d: &WidgetDecl, path: &str, others: &[&str]) -> Diagnostic {
+    let p = ctx.project;
+    let first = others[0];
+    let (f, item) = (manifest_name(&d.file), item_name(d));
+    let more = others.len() - 1;
+    let (also_en, also_zh) = if more > 0 {
+        (
+            format!(
+                " (and {more} more folder{})",
+                if more > 1 { "s" } else { "" }
+            ),
+            format!("（及另外 {more} 个目录）"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    let span = d.item.get("path").map_or(d.item.span, |v| v.span);
+    Diagnostic::new(
+        &META,
+        &d.file,
+        Some(span),
+        ctx.t(
+            format!("{item}.path of {f} \"{path}\" is also a prefix of \"{first}/\"{also_en}: the widget loader injects the JS files there too"),
+            format!("{f} 的 {item}.path \"{path}\" 也是 \"{first}/\" 的前缀{also_zh}：widget 会一并注入其中的 JS 文件"),
+        ),
+    )
+    .label(ctx.t("prefix of another folder".into(), "是其他目录的前缀".into()))
+    .related(
+        p.in_root(first),
+        None,
+        ctx.t("loaded into the widget".into(), "会被加载到 widget 中".into()),
+    )
+    .help(ctx.t(
+        format!("rename \"{first}\" (or the widget folder) so that neither name starts with the other"),
+        format!("请重命名 \"{first}\"（或 widget 目录），使两者名称互不为前缀"),
+    ))
 }
 
 impl Rule for WidgetPathPrefixOverlap {
@@ -39,44 +79,10 @@ impl Rule for WidgetPathPrefixOverlap {
                 .copied()
                 .filter(|dir| dir.starts_with(path) && *dir != path && !dir.starts_with(&own))
                 .collect();
-            let Some(first) = others.first() else {
+            if others.is_empty() {
                 continue;
-            };
-            let (f, item) = (manifest_name(&d.file), item_name(&d));
-            let more = others.len() - 1;
-            let (also_en, also_zh) = if more > 0 {
-                (
-                    format!(
-                        " (and {more} more folder{})",
-                        if more > 1 { "s" } else { "" }
-                    ),
-                    format!("（及另外 {more} 个目录）"),
-                )
-            } else {
-                (String::new(), String::new())
-            };
-            let span = d.item.get("path").map_or(d.item.span, |v| v.span);
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    &d.file,
-                    Some(span),
-                    ctx.t(
-                        format!("{item}.path of {f} \"{path}\" is also a prefix of \"{first}/\"{also_en}: the widget loader injects the JS files there too"),
-                        format!("{f} 的 {item}.path \"{path}\" 也是 \"{first}/\" 的前缀{also_zh}：widget 会一并注入其中的 JS 文件"),
-                    ),
-                )
-                .label(ctx.t("prefix of another folder".into(), "是其他目录的前缀".into()))
-                .related(
-                    p.in_root(first),
-                    None,
-                    ctx.t("loaded into the widget".into(), "会被加载到 widget 中".into()),
-                )
-                .help(ctx.t(
-                    format!("rename \"{first}\" (or the widget folder) so that neither name starts with the other"),
-                    format!("请重命名 \"{first}\"（或 widget 目录），使两者名称互不为前缀"),
-                )),
-            );
+            }
+            out.push(prefix_overlap(ctx, &d, path, &others));
         }
     }
 }

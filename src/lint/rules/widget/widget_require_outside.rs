@@ -5,6 +5,7 @@
 
 use super::code::dirname;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::js::Module;
 use crate::syntax::js::Resolver;
@@ -12,6 +13,43 @@ use crate::syntax::js::Resolver;
 crate::declare_rule! {
     WidgetRequireOutside, code: "MP523", name: "widget-require-outside", group: Widget, severity: Warning,
     summary: ["Widget code requires a module outside the widget folder or an npm package", "Widget 代码引用了 Widget 目录之外的模块或 npm 包"],
+}
+
+/// The finding at the require of `spec` (at `span`) in the module `path` of the widget at
+/// `widget_path`, which loads nothing in the widget's folder (`npm`: an npm package).
+fn outside(
+    ctx: &Ctx,
+    (path, span): (&str, Span),
+    spec: &str,
+    widget_path: &str,
+    npm: bool,
+) -> Diagnostic {
+    let (msg, help) = if npm {
+        (
+            ctx.t(
+                format!("`{spec}` is an npm package: a widget loads only the JS files in its folder `{}`, so this require throws `module \"{spec}\" is not defined`", widget_path),
+                format!("`{spec}` 是 npm 包：Widget 只加载其目录 `{}` 下的 JS 文件，该引用会抛出 `module \"{spec}\" is not defined`", widget_path),
+            ),
+            ctx.t(
+                format!("copy the code the widget needs into `{}`", widget_path),
+                format!("请把 Widget 需要的代码复制到 `{}` 中", widget_path),
+            ),
+        )
+    } else {
+        (
+            ctx.t(
+                format!("`{spec}` is outside the widget folder `{}`: a widget loads only the JS files in it, so this require throws `module … is not defined`", widget_path),
+                format!("`{spec}` 位于 Widget 目录 `{}` 之外：Widget 只加载该目录下的 JS 文件，该引用会抛出 `module … is not defined`", widget_path),
+            ),
+            ctx.t(
+                format!("move or copy the module into `{}`", widget_path),
+                format!("请把该模块移动或复制到 `{}` 中", widget_path),
+            ),
+        )
+    };
+    Diagnostic::new(&META, path, Some(span), msg)
+        .label(ctx.t("not loaded in the widget".into(), "Widget 中不加载".into()))
+        .help(help)
 }
 
 impl Rule for WidgetRequireOutside {
@@ -45,34 +83,7 @@ impl Rule for WidgetRequireOutside {
                     && target.as_deref().is_none_or(|t| {
                         t.contains("miniprogram_npm/") || t.contains("node_modules/")
                     });
-                let (msg, help) = if npm {
-                    (
-                            ctx.t(
-                                format!("`{spec}` is an npm package: a widget loads only the JS files in its folder `{}`, so this require throws `module \"{spec}\" is not defined`", w.path),
-                                format!("`{spec}` 是 npm 包：Widget 只加载其目录 `{}` 下的 JS 文件，该引用会抛出 `module \"{spec}\" is not defined`", w.path),
-                            ),
-                            ctx.t(
-                                format!("copy the code the widget needs into `{}`", w.path),
-                                format!("请把 Widget 需要的代码复制到 `{}` 中", w.path),
-                            ),
-                        )
-                } else {
-                    (
-                            ctx.t(
-                                format!("`{spec}` is outside the widget folder `{}`: a widget loads only the JS files in it, so this require throws `module … is not defined`", w.path),
-                                format!("`{spec}` 位于 Widget 目录 `{}` 之外：Widget 只加载该目录下的 JS 文件，该引用会抛出 `module … is not defined`", w.path),
-                            ),
-                            ctx.t(
-                                format!("move or copy the module into `{}`", w.path),
-                                format!("请把该模块移动或复制到 `{}` 中", w.path),
-                            ),
-                        )
-                };
-                out.push(
-                    Diagnostic::new(&META, &m.path, Some(*span), msg)
-                        .label(ctx.t("not loaded in the widget".into(), "Widget 中不加载".into()))
-                        .help(help),
-                );
+                out.push(outside(ctx, (&m.path, *span), spec, w.path, npm));
             }
         }
     }

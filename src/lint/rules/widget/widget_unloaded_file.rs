@@ -13,6 +13,31 @@ crate::declare_rule! {
 
 const UNLOADED: &[&str] = &[".wxml", ".wxss", ".wxs", ".json"];
 
+/// The finding at the first of `files` (sorted, not empty) in the folder `inside` of the widget
+/// at `widget_path`, which the widget never loads.
+fn unloaded(ctx: &Ctx, files: &[&str], inside: &str, widget_path: &str) -> Diagnostic {
+    let shown: Vec<&str> = files
+        .iter()
+        .take(3)
+        .map(|p| p.strip_prefix(inside).unwrap_or(p))
+        .collect();
+    let more = if files.len() > 3 { ", …" } else { "" };
+    let list = format!("{}{more}", shown.join(", "));
+    Diagnostic::new(
+        &META,
+        files[0],
+        None,
+        ctx.t(
+            format!("{} file(s) in the widget folder `{}` are never loaded ({list}): a widget draws everything on a canvas and loads only JS", files.len(), widget_path),
+            format!("Widget 目录 `{}` 中有 {} 个文件不会被加载（{list}）：Widget 只加载 JS，所有内容都在画布上绘制", widget_path, files.len()),
+        ),
+    )
+    .help(ctx.t(
+        "draw the UI with this.getContext() and draw(); remove these files or move them out of the widget folder".into(),
+        "请用 this.getContext() 和 draw() 绘制界面；删除这些文件或移出 Widget 目录".into(),
+    ))
+}
+
 impl Rule for WidgetUnloadedFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for w in &ctx.analysis.widgets {
@@ -29,28 +54,7 @@ impl Rule for WidgetUnloadedFile {
                 continue;
             }
             files.sort_unstable();
-            let shown: Vec<&str> = files
-                .iter()
-                .take(3)
-                .map(|p| p.strip_prefix(inside.as_str()).unwrap_or(p))
-                .collect();
-            let more = if files.len() > 3 { ", …" } else { "" };
-            let list = format!("{}{more}", shown.join(", "));
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    files[0],
-                    None,
-                    ctx.t(
-                        format!("{} file(s) in the widget folder `{}` are never loaded ({list}): a widget draws everything on a canvas and loads only JS", files.len(), w.path),
-                        format!("Widget 目录 `{}` 中有 {} 个文件不会被加载（{list}）：Widget 只加载 JS，所有内容都在画布上绘制", w.path, files.len()),
-                    ),
-                )
-                .help(ctx.t(
-                    "draw the UI with this.getContext() and draw(); remove these files or move them out of the widget folder".into(),
-                    "请用 this.getContext() 和 draw() 绘制界面；删除这些文件或移出 Widget 目录".into(),
-                )),
-            );
+            out.push(unloaded(ctx, &files, &inside, w.path));
         }
     }
 }

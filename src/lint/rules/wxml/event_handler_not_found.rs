@@ -6,8 +6,9 @@
 //! statically known (spreads, variables, unresolved behaviors) are skipped.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::js::{ConstructorKind, Resolver};
+use crate::syntax::js::{Constructor, ConstructorKind, Resolver};
 use crate::syntax::wxml::{Document, Element, Node};
 
 crate::declare_rule! {
@@ -47,6 +48,63 @@ fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element
     }
 }
 
+/// The finding at the value (at `span`) of the event binding `attr`=`handler`, which names no
+/// method of the `constructor` in `script` (`script_name`, as shown); `outside`: a top-level
+/// option of `Component()` of that name; `suggestion`: a method with a close name.
+fn no_method(
+    ctx: &Ctx,
+    (wxml_path, span): (&str, Span),
+    (attr, handler): (&str, &str),
+    (script, script_name, constructor): (&String, &str, &Constructor),
+    outside: bool,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let (owner, owner_zh, place) = match constructor.kind {
+        ConstructorKind::Page => (
+            "the page's Page({...})",
+            "页面的 Page({...})",
+            "Page({...})",
+        ),
+        ConstructorKind::Component => (
+            "the component's Component({ methods })",
+            "组件的 Component({ methods })",
+            "methods of Component({...})",
+        ),
+    };
+    let help = if outside {
+        Some(ctx.t(
+            format!("{handler} is a top-level option of Component({{...}}), not a method: move it into methods: {{ … }} in {script_name}"),
+            format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
+        ))
+    } else {
+        suggestion
+            .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
+    }
+    .unwrap_or_else(|| ctx.t(
+        format!("define {handler}(e) {{ … }} in the {place} of {script_name}"),
+        format!("请在 {script_name} 的 {place} 中定义 {handler}(e) {{ … }}"),
+    ));
+    Diagnostic::new(
+        &META,
+        wxml_path,
+        Some(span),
+        ctx.t(
+            format!(
+                "{}=\"{handler}\": {handler} is not a method of {owner}",
+                attr
+            ),
+            format!("{}=\"{handler}\"：{owner_zh} 中没有方法 {handler}", attr),
+        ),
+    )
+    .label(ctx.t("no such method".into(), "方法不存在".into()))
+    .help(help)
+    .related(
+        script.clone(),
+        Some(constructor.span),
+        ctx.t("registered here".into(), "在此注册".into()),
+    )
+}
+
 impl Rule for EventHandlerNotFound {
     fn check_wxml(&self, ctx: &Ctx, wxml_path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
@@ -83,53 +141,20 @@ impl Rule for EventHandlerNotFound {
                 if handler.is_empty() || handler.contains("{{") || names.contains(handler) {
                     continue;
                 }
-                let (owner, owner_zh, place) = match constructor.kind {
-                    ConstructorKind::Page => (
-                        "the page's Page({...})",
-                        "页面的 Page({...})",
-                        "Page({...})",
-                    ),
-                    ConstructorKind::Component => (
-                        "the component's Component({ methods })",
-                        "组件的 Component({ methods })",
-                        "methods of Component({...})",
-                    ),
-                };
                 let outside = constructor.set.outside_methods.iter().any(|m| m == handler);
-                let help = if outside {
-                        Some(ctx.t(
-                            format!("{handler} is a top-level option of Component({{...}}), not a method: move it into methods: {{ … }} in {script_name}"),
-                            format!("{handler} 是 Component({{...}}) 的顶层选项而不是方法：请把它移到 {script_name} 的 methods: {{ … }} 中"),
-                        ))
-                    } else {
-                        super::suggest(handler, names.iter().copied())
-                            .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
-                    }
-                    .unwrap_or_else(|| ctx.t(
-                        format!("define {handler}(e) {{ … }} in the {place} of {script_name}"),
-                        format!("请在 {script_name} 的 {place} 中定义 {handler}(e) {{ … }}"),
-                    ));
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        wxml_path,
-                        Some(span),
-                        ctx.t(
-                            format!(
-                                "{}=\"{handler}\": {handler} is not a method of {owner}",
-                                a.name
-                            ),
-                            format!("{}=\"{handler}\"：{owner_zh} 中没有方法 {handler}", a.name),
-                        ),
-                    )
-                    .label(ctx.t("no such method".into(), "方法不存在".into()))
-                    .help(help)
-                    .related(
-                        script.clone(),
-                        Some(constructor.span),
-                        ctx.t("registered here".into(), "在此注册".into()),
-                    ),
-                );
+                let suggestion = if outside {
+                    None
+                } else {
+                    super::suggest(handler, names.iter().copied())
+                };
+                out.push(no_method(
+                    ctx,
+                    (wxml_path, span),
+                    (a.name, handler),
+                    (script, script_name, constructor),
+                    outside,
+                    suggestion,
+                ));
             }
         }
     }

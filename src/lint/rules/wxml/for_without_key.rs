@@ -2,12 +2,28 @@
 //! items (DevTools warns at run time); with components or inputs in the items, state is lost.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::wxml::Document;
+use crate::syntax::wxml::{Document, Element};
 
 crate::declare_rule! {
     ForWithoutKey, code: "MP324", name: "for-without-key", group: Wxml, severity: Info,
     summary: ["wx:for has no wx:key", "wx:for 没有指定 wx:key"],
+}
+
+/// The finding at the `wx:for` (at `span`) of `el`, which has no `wx:key`.
+fn no_key(ctx: &Ctx, path: &str, el: Element, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(format!("<{}> has wx:for but no wx:key", el.name()), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name())),
+    )
+    .label(ctx.t("list without key".into(), "列表缺少 key".into()))
+    .help(ctx.t(
+        "add wx:key=\"id\" (a unique field of each item) or wx:key=\"*this\" for lists of strings or numbers".into(),
+        "请添加 wx:key=\"id\"（列表项中唯一的字段），字符串或数字列表可用 wx:key=\"*this\"".into(),
+    ))
 }
 
 impl Rule for ForWithoutKey {
@@ -17,19 +33,7 @@ impl Rule for ForWithoutKey {
             if el.attr("wx:key").is_some() {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    path,
-                    Some(a.name_span),
-                    ctx.t(format!("<{}> has wx:for but no wx:key", el.name()), format!("<{}> 使用了 wx:for 但没有 wx:key", el.name())),
-                )
-                .label(ctx.t("list without key".into(), "列表缺少 key".into()))
-                .help(ctx.t(
-                    "add wx:key=\"id\" (a unique field of each item) or wx:key=\"*this\" for lists of strings or numbers".into(),
-                    "请添加 wx:key=\"id\"（列表项中唯一的字段），字符串或数字列表可用 wx:key=\"*this\"".into(),
-                )),
-            );
+            out.push(no_key(ctx, path, el, a.name_span));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! accepts it and the page renders nothing there, hence a warning.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
 use std::collections::HashSet;
@@ -20,6 +21,42 @@ fn defined(doc: &Document, out: &mut HashSet<String>) {
             out.insert(name.to_string());
         }
     }
+}
+
+/// The finding at `<template is="name">` (its value at `span`), defined nowhere it can see;
+/// `suggestion`: a defined name close to it.
+fn not_defined(
+    ctx: &Ctx,
+    path: &str,
+    name: &str,
+    span: Option<Span>,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let help = suggestion
+        .map(|s| {
+            ctx.t(
+                format!("did you mean \"{s}\"?"),
+                format!("是否应为 \"{s}\"？"),
+            )
+        })
+        .unwrap_or_else(|| {
+            ctx.t(
+                "define it with <template name=\"…\"> here, or <import> the file that defines it"
+                    .into(),
+                "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
+            )
+        });
+    Diagnostic::new(
+        &META,
+        path,
+        span,
+        ctx.t(
+            format!("template \"{name}\" is not defined or imported"),
+            format!("模板 \"{name}\" 没有定义或引入"),
+        ),
+    )
+    .label(ctx.t("unknown template".into(), "未知的模板".into()))
+    .help(help)
 }
 
 impl Rule for TemplateNotFound {
@@ -62,25 +99,8 @@ impl Rule for TemplateNotFound {
             if names.contains(name) {
                 continue;
             }
-            let help = super::suggest(name, names.iter().map(String::as_str))
-                .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
-                .unwrap_or_else(|| ctx.t(
-                    "define it with <template name=\"…\"> here, or <import> the file that defines it".into(),
-                    "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
-                ));
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    path,
-                    a.value_span,
-                    ctx.t(
-                        format!("template \"{name}\" is not defined or imported"),
-                        format!("模板 \"{name}\" 没有定义或引入"),
-                    ),
-                )
-                .label(ctx.t("unknown template".into(), "未知的模板".into()))
-                .help(help),
-            );
+            let suggestion = super::suggest(name, names.iter().map(String::as_str));
+            out.push(not_defined(ctx, path, name, a.value_span, suggestion));
         }
     }
 }

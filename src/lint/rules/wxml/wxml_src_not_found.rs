@@ -4,12 +4,46 @@
 //! from an independent subpackage). Like URL paths, `../` above the root stays at the root.
 
 use crate::base::diagnostic::Diagnostic;
+use crate::base::i18n::Text;
+use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::wxml::Document;
 
 crate::declare_rule! {
     WxmlSrcNotFound, code: "MP322", name: "wxml-src-not-found", group: Wxml, severity: Error,
     summary: ["An import, include or wxs src names a file that does not exist or is in another package", "import、include 或 wxs 的 src 指向的文件不存在或在其他分包中"],
+}
+
+/// The finding at the `src` (`value`, at `span`) of <`tag`>, whose file `with_ext` is in a
+/// package this template cannot load from (`why`).
+fn other_package(
+    ctx: &Ctx,
+    (path, span): (&str, Span),
+    tag: &str,
+    value: &str,
+    with_ext: &str,
+    why: Text,
+) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        path,
+        Some(span),
+        ctx.t(
+            format!(
+                "<{}> src \"{value}\": {with_ext} is in another package",
+                tag
+            ),
+            format!("<{}> 的 src \"{value}\"：{with_ext} 在其他包中", tag),
+        ),
+    )
+    .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
+    .help(ctx.t(
+        format!(
+            "{}; move the file into this package or the main package",
+            why.en()
+        ),
+        format!("{}；请把文件移到当前包或主包", why.zh()),
+    ))
 }
 
 impl Rule for WxmlSrcNotFound {
@@ -33,31 +67,14 @@ impl Rule for WxmlSrcNotFound {
             if p.exists(&p.in_root(&with_ext)) {
                 let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
                 if let Some(why) = super::cross_package(p, ctx, from, &with_ext) {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            path,
-                            Some(span),
-                            ctx.t(
-                                format!(
-                                    "<{}> src \"{value}\": {with_ext} is in another package",
-                                    el.name()
-                                ),
-                                format!(
-                                    "<{}> 的 src \"{value}\"：{with_ext} 在其他包中",
-                                    el.name()
-                                ),
-                            ),
-                        )
-                        .label(ctx.t("cannot be loaded".into(), "无法加载".into()))
-                        .help(ctx.t(
-                            format!(
-                                "{}; move the file into this package or the main package",
-                                why.en()
-                            ),
-                            format!("{}；请把文件移到当前包或主包", why.zh()),
-                        )),
-                    );
+                    out.push(other_package(
+                        ctx,
+                        (path, span),
+                        el.name(),
+                        value,
+                        &with_ext,
+                        why,
+                    ));
                 }
                 continue;
             }
