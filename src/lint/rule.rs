@@ -70,6 +70,14 @@ impl Ctx<'_> {
     pub fn t(&self, en: String, zh: String) -> Text {
         Text::new(en, zh)
     }
+
+    /// `did you mean "s"?`: the help of a finding that has a likely spelling.
+    pub fn did_you_mean(&self, s: &str) -> Text {
+        Text::new(
+            format!("did you mean \"{s}\"?"),
+            format!("是否应为 \"{s}\"？"),
+        )
+    }
 }
 
 /// What [`declare_rule!`](crate::declare_rule) implements: the rule's metadata.

@@ -33,7 +33,7 @@ fn unknown_mode(
     )
     .label(ctx.t("unknown mode".into(), "未知的取值".into()))
     .maybe_help(suggestion.map(|s| {
-        ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？"))
+        ctx.did_you_mean(s)
     }))
 }
 

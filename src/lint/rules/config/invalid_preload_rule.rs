@@ -30,12 +30,7 @@ fn unknown_page(
         ),
     )
     .label(ctx.t("not a declared page".into(), "不是已声明的页面".into()))
-    .maybe_help(suggestion.map(|s| {
-        ctx.t(
-            format!("did you mean \"{s}\"?"),
-            format!("是否应为 \"{s}\"？"),
-        )
-    }))
+    .maybe_help(suggestion.map(|s| ctx.did_you_mean(s)))
 }
 
 /// The finding at `packages[i]` of `page`'s rule, `name`, which is not a package.

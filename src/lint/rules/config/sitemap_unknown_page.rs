@@ -26,19 +26,12 @@ fn unknown_page(
             "\"*\" 只能单独使用表示所有页面；请逐个列出页面".into(),
         )
     } else {
-        suggestion
-            .map(|s| {
-                ctx.t(
-                    format!("did you mean \"{s}\"?"),
-                    format!("是否应为 \"{s}\"？"),
-                )
-            })
-            .unwrap_or_else(|| {
-                ctx.t(
-                    "use a page path from app.json or \"*\"".into(),
-                    "请填写 app.json 中的页面路径或 \"*\"".into(),
-                )
-            })
+        suggestion.map(|s| ctx.did_you_mean(s)).unwrap_or_else(|| {
+            ctx.t(
+                "use a page path from app.json or \"*\"".into(),
+                "请填写 app.json 中的页面路径或 \"*\"".into(),
+            )
+        })
     };
     Diagnostic::new(
         &META,

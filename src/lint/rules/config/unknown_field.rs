@@ -39,10 +39,7 @@ fn unknown_field(
             format!("\"{key}\" is only valid in {place}"),
             format!("\"{key}\" 只能在 {place} 中配置"),
         )),
-        (Some(s), None) => Some(ctx.t(
-            format!("did you mean \"{s}\"?"),
-            format!("是否应为 \"{s}\"？"),
-        )),
+        (Some(s), None) => Some(ctx.did_you_mean(s)),
         (None, None) => None,
     };
     Diagnostic::new(

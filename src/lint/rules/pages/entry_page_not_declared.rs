@@ -18,12 +18,7 @@ fn not_declared(
     span: Span,
     suggestion: Option<&str>,
 ) -> Diagnostic {
-    let help = suggestion.map(|s| {
-        ctx.t(
-            format!("did you mean \"{s}\"?"),
-            format!("是否应为 \"{s}\"？"),
-        )
-    });
+    let help = suggestion.map(|s| ctx.did_you_mean(s));
     Diagnostic::new(
         &META,
         file,

@@ -21,19 +21,12 @@ fn unknown_type(ctx: &Ctx, t: &str, span: Span, suggestion: Option<&str>) -> Dia
             "搜索、会话 Widget 模式已下线：开发者工具自 1.02.1902010 起不再提供，miniprogram-ci 也不支持；请使用 \"miniprogram\"（widget 声明和编译条件仍由 MP500–MP507、MP540–MP541 检查）".into(),
         )
     } else {
-        suggestion
-            .map(|s| {
-                ctx.t(
-                    format!("did you mean \"{s}\"?"),
-                    format!("是否应为 \"{s}\"？"),
-                )
-            })
-            .unwrap_or_else(|| {
-                ctx.t(
-                    "use \"miniprogram\" for a mini program".into(),
-                    "小程序请使用 \"miniprogram\"".into(),
-                )
-            })
+        suggestion.map(|s| ctx.did_you_mean(s)).unwrap_or_else(|| {
+            ctx.t(
+                "use \"miniprogram\" for a mini program".into(),
+                "小程序请使用 \"miniprogram\"".into(),
+            )
+        })
     };
     Diagnostic::new(
         &META,

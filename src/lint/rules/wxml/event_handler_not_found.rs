@@ -78,7 +78,7 @@ fn no_method(
         ))
     } else {
         suggestion
-            .map(|s| ctx.t(format!("did you mean \"{s}\"?"), format!("是否应为 \"{s}\"？")))
+            .map(|s| ctx.did_you_mean(s))
     }
     .unwrap_or_else(|| ctx.t(
         format!("define {handler}(e) {{ … }} in the {place} of {script_name}"),

@@ -32,20 +32,13 @@ fn not_defined(
     span: Option<Span>,
     suggestion: Option<&str>,
 ) -> Diagnostic {
-    let help = suggestion
-        .map(|s| {
-            ctx.t(
-                format!("did you mean \"{s}\"?"),
-                format!("是否应为 \"{s}\"？"),
-            )
-        })
-        .unwrap_or_else(|| {
-            ctx.t(
-                "define it with <template name=\"…\"> here, or <import> the file that defines it"
-                    .into(),
-                "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
-            )
-        });
+    let help = suggestion.map(|s| ctx.did_you_mean(s)).unwrap_or_else(|| {
+        ctx.t(
+            "define it with <template name=\"…\"> here, or <import> the file that defines it"
+                .into(),
+            "请在此处用 <template name=\"…\"> 定义，或 <import> 定义它的文件".into(),
+        )
+    });
     Diagnostic::new(
         &META,
         path,
