@@ -201,16 +201,7 @@ impl Document {
 /// The first index of the two-byte ASCII pattern `[a, b]` in `hay` (no searcher set-up: the
 /// haystacks are short and searched often).
 fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
-    let bytes = hay.as_bytes();
-    let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&c| c == a) {
-        let at = from + i;
-        if bytes.get(at + 1) == Some(&b) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memmem::find(hay.as_bytes(), &[a, b])
 }
 
 /// At most this many syntax errors are kept per template: 50,000 stray end tags made as many
@@ -324,10 +315,7 @@ impl Parser<'_> {
             } else if let Some(after) = rest.strip_prefix("</") {
                 let start = self.pos;
                 let name_start = self.pos + 2;
-                let name_end = name_start
-                    + after
-                        .find(|c: char| c == '>' || c.is_whitespace())
-                        .unwrap_or(after.len());
+                let name_end = name_start + scan_to(after, |c, _| c == b'>');
                 let name = &text[name_start..name_end];
                 let close = text[name_end..].find('>').map(|i| name_end + i + 1);
                 self.pos = close.unwrap_or(text.len());
@@ -493,10 +481,7 @@ impl Parser<'_> {
         let text = self.text;
         let start = self.pos;
         let name_start = start + 1;
-        let name_end = name_start
-            + text[name_start..]
-                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-                .unwrap_or(text.len() - name_start);
+        let name_end = name_start + scan_to(&text[name_start..], |c, _| c == b'>' || c == b'/');
         let idx = self.elements.len() as u32;
         let attrs_start = self.attrs.len() as u32;
         self.elements.push(ElementData {
@@ -515,7 +500,7 @@ impl Parser<'_> {
         self.pos = name_end;
         loop {
             let rest = &text[self.pos..];
-            let trimmed = rest.trim_start();
+            let trimmed = trim_start_fast(rest);
             self.pos += rest.len() - trimmed.len();
             if trimmed.is_empty() {
                 self.error(
@@ -546,15 +531,10 @@ impl Parser<'_> {
             }
             // An attribute name runs to whitespace, `=`, `>` or `/>`.
             let n_start = self.pos;
-            let len = trimmed
-                .char_indices()
-                .find(|&(i, c)| {
-                    c.is_whitespace()
-                        || c == '='
-                        || c == '>'
-                        || (c == '/' && trimmed[i..].starts_with("/>"))
-                })
-                .map_or(trimmed.len(), |(i, _)| i);
+            let tb = trimmed.as_bytes();
+            let len = scan_to(trimmed, |c, i| {
+                c == b'=' || c == b'>' || (c == b'/' && tb.get(i + 1) == Some(&b'>'))
+            });
             if len == 0 {
                 // A stray character such as a lone quote.
                 let ch_len = trimmed.chars().next().map_or(1, char::len_utf8);
@@ -588,14 +568,14 @@ impl Parser<'_> {
 
             self.pos += len;
             let after = &text[self.pos..];
-            let after_ws = after.trim_start();
+            let after_ws = trim_start_fast(after);
             let mut attr = AttrData {
                 name: Span::new(n_start, n_start + len),
                 value: None,
             };
             if let Some(v) = after_ws.strip_prefix('=') {
                 self.pos += after.len() - after_ws.len() + 1;
-                let v_trim = v.trim_start();
+                let v_trim = trim_start_fast(v);
                 self.pos += v.len() - v_trim.len();
                 match v_trim.chars().next() {
                     Some(q @ ('"' | '\'')) => {
@@ -666,6 +646,44 @@ impl Parser<'_> {
             "属性值中有换行：WXML 编译器不接受；请把属性值写在一行内",
         );
         true
+    }
+}
+
+/// The length of the longest prefix of `s` with no whitespace (as `char::is_whitespace`) and
+/// no ASCII byte for which `stop(byte, offset)` holds: ASCII is tested byte by byte, other
+/// characters are decoded only to ask whether they are whitespace (U+3000 and the like).
+fn scan_to(s: &str, stop: impl Fn(u8, usize) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B || stop(c, i) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                return i;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    b.len()
+}
+
+/// `s.trim_start()`, with ASCII whitespace skipped byte by byte.
+fn trim_start_fast(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == 0x0B) {
+        i += 1;
+    }
+    if b.get(i).is_some_and(|&c| c >= 0x80) {
+        s[i..].trim_start()
+    } else {
+        &s[i..]
     }
 }
 
@@ -763,6 +781,44 @@ fn rename_keywords(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn byte_scans_agree_with_the_char_functions() {
+        let samples = [
+            "",
+            "a",
+            "  a",
+            "\u{3000}a b",
+            "\u{A0}x",
+            "\u{b}v",
+            "\u{1c}x",
+            "名字 = 1",
+            "a\u{2028}b",
+            "x/>",
+            "x/y",
+            "é>",
+            "\t\r\n>",
+            "abc",
+            "a=\"1\"",
+        ];
+        for s in samples {
+            assert_eq!(super::trim_start_fast(s), s.trim_start(), "{s:?}");
+            let by_chars = s
+                .char_indices()
+                .find(|&(i, c)| {
+                    c.is_whitespace()
+                        || c == '='
+                        || c == '>'
+                        || (c == '/' && s[i..].starts_with("/>"))
+                })
+                .map_or(s.len(), |(i, _)| i);
+            let b = s.as_bytes();
+            let by_bytes = super::scan_to(s, |c, i| {
+                c == b'=' || c == b'>' || (c == b'/' && b.get(i + 1) == Some(&b'>'))
+            });
+            assert_eq!(by_bytes, by_chars, "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -6,12 +6,12 @@ use super::facts::{BehaviorRef, Constructor, ConstructorKind, MethodSet, Module}
 use crate::base::source::Span;
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Fills `module.constructor` and `module.behaviors` from the top level of `program`.
 pub fn collect(program: &Program, module: &mut Module) {
     // Top-level `const x = {...}` objects, for `Page(options)`.
-    let mut objects: HashMap<&str, &ObjectExpression> = HashMap::new();
+    let mut objects: HashMap<&str, &ObjectExpression> = HashMap::default();
     for stmt in &program.body {
         let decl = match stmt {
             Statement::VariableDeclaration(v) => v,

@@ -16,7 +16,7 @@ use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, UnaryOperator};
 use oxc_syntax::scope::ScopeFlags;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The platform objects whose methods are network and location APIs.
 const API_OBJECTS: &[&str] = &["wx", "uni", "Taro", "qq"];
@@ -117,9 +117,9 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         text,
         module: &mut module,
         api_aliases: API_OBJECTS.iter().map(|s| s.to_string()).collect(),
-        request_aliases: HashSet::new(),
-        tcp_names: HashSet::new(),
-        udp_names: HashSet::new(),
+        request_aliases: HashSet::default(),
+        tcp_names: HashSet::default(),
+        udp_names: HashSet::default(),
         functions: Vec::new(),
         locals: Vec::new(),
         pending_name: None,
@@ -127,7 +127,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
         next_fid: 1,
         depth: 0,
         too_deep: None,
-        called: HashSet::new(),
+        called: HashSet::default(),
         guards: Vec::new(),
         block_scoped: false,
         loop_head: false,
@@ -1041,7 +1041,7 @@ impl<'t> Extractor<'t, '_> {
         }
         self.functions
             .push((name, bound.into_iter().collect(), fid));
-        self.locals.push(HashMap::new());
+        self.locals.push(HashMap::default());
     }
 
     fn leave_function(&mut self) {

@@ -2,7 +2,7 @@
 //! component constructors, and the URL parts they evaluate to.
 
 use crate::base::source::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A symbolic value: what a URL expression is made of.
 #[derive(Debug, Clone, PartialEq)]
