@@ -47,6 +47,17 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // Opened first, then asked what it is: one path lookup instead of two (a check reads
     // thousands of files). Non-blocking, so that opening a FIFO returns at once; the file's
     // own metadata then refuses it.
+    // Elsewhere a folder cannot be opened (Windows): asked by path first, as it always was.
+    #[cfg(not(unix))]
+    {
+        let meta = std::fs::metadata(path).map_err(io_error)?;
+        if meta.is_dir() {
+            return Err(ReadError::Folder);
+        }
+        if !meta.is_file() {
+            return Err(ReadError::NotRegular);
+        }
+    }
     let file = open_nonblocking(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     if meta.is_dir() {

@@ -111,7 +111,10 @@ pub trait Rule: Declared + Sync {
                 format!("{}：{}（{calls}）", m.summary_zh, origin.text()),
             ),
             label: Text::new(m.name.to_string(), m.name.to_string()),
-            help: Text::new(String::new(), String::new()),
+            help: Text::new(
+                format!("see `mpcheck explain {}`", m.code),
+                format!("参见 `mpcheck explain {}`", m.code),
+            ),
         }
     }
     /// Called once per project, in parallel with other rules.

@@ -198,8 +198,7 @@ impl Document {
     }
 }
 
-/// The first index of the two-byte ASCII pattern `[a, b]` in `hay` (no searcher set-up: the
-/// haystacks are short and searched often).
+/// The first index of the two-byte ASCII pattern `[a, b]` in `hay`.
 fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
     memchr::memmem::find(hay.as_bytes(), &[a, b])
 }

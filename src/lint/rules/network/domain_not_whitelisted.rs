@@ -27,6 +27,7 @@ impl Rule for DomainNotWhitelisted {
     }
 
     fn origin_text(&self, ctx: &Ctx, site: &Site, o: &Origin, calls: &str) -> OriginText {
+        // Without a whitelist `check_site` flags nothing, so this is never asked for.
         let Some(list) = &ctx.analysis.whitelist else {
             return OriginText {
                 message: o.text().into(),

@@ -42,7 +42,6 @@ impl Rule for PortNotAllowed {
             .as_ref()
             .and_then(|list| refused(list, site, o))
             .unwrap_or_default();
-
         let message = match o.port {
             Some(p) => ctx.t(
                 format!(
