@@ -191,7 +191,7 @@ impl<'p> Analysis<'p> {
             let project = self.project;
             let t = std::time::Instant::now();
             let mut sites = crate::syntax::js::sites(&project.modules, &project.mp_root);
-            sites.extend(project.webview_sites.iter().cloned());
+            sites.extend(project.wxml().webview_sites.iter().cloned());
             // Excluded files are read for the analyses (what is reached, what is uploaded),
             // but the rules do not see their network calls.
             sites.retain(|s| !project.file(&s.file).is_some_and(|f| f.excluded));

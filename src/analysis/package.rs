@@ -7,6 +7,7 @@
 
 use crate::analysis::components::ComponentUse;
 use crate::project::Project;
+use crate::project::wxml::RefKind;
 use crate::syntax::json::Json;
 use crate::syntax::wxs::WxsModule;
 use rayon::prelude::*;
@@ -171,39 +172,48 @@ impl PackRule {
     /// name; `folder` a leading path (sub-folders too); `file` the whole path; `glob` and
     /// `regexp` the path with or without a leading `/`.
     pub fn matches(&self, path: &str) -> bool {
-        let path = path.to_lowercase();
-        let name = path.rsplit('/').next().unwrap_or(&path);
-        let lead = |s: &str| {
-            if s.starts_with('/') {
-                s.to_string()
-            } else {
-                format!("/{s}")
-            }
+        // Asked for every file and rule: no allocation for a lower-case ASCII path.
+        let path: std::borrow::Cow<str> = if path
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            path.to_lowercase().into()
+        } else {
+            path.into()
         };
+        let path = &*path;
+        let name = path.rsplit('/').next().unwrap_or(path);
+        // `lead(s)` is `s` with a leading `/` added when it has none: `/` + `unlead(s)`.
+        let lead = |s: &str| format!("/{}", unlead(s));
         let value = self.value.as_str();
         match self.kind.as_str() {
             "prefix" => name.starts_with(value),
             "suffix" => name.ends_with(value),
+            // `lead(path)` starts with `lead(value)` ending in `/`.
             "folder" => {
-                let mut folder = lead(value);
-                if !folder.ends_with('/') {
-                    folder.push('/');
-                }
-                lead(&path).starts_with(&folder)
+                let (folder, rest) = (unlead(value), unlead(path));
+                folder.is_empty()
+                    || (rest.starts_with(folder)
+                        && (folder.ends_with('/') || rest[folder.len()..].starts_with('/')))
             }
-            "file" => lead(&path) == lead(value),
+            "file" => unlead(path) == unlead(value),
             "glob" => self
                 .glob
                 .as_ref()
-                .is_some_and(|g| g.is_match(&path) || g.is_match(&lead(&path))),
+                .is_some_and(|g| g.is_match(path) || g.is_match(&lead(path))),
             // A match that runs past the backtracking budget is no match; `compute` and MP133
             // drop a rule that does that on any path (`runaway`), so it matches nothing.
             "regexp" => self.regex.as_ref().is_some_and(|r| {
-                r.is_match(&path).unwrap_or(false) || r.is_match(&lead(&path)).unwrap_or(false)
+                r.is_match(path).unwrap_or(false) || r.is_match(&lead(path)).unwrap_or(false)
             }),
             _ => false,
         }
     }
+}
+
+/// `s` without one leading `/`.
+fn unlead(s: &str) -> &str {
+    s.strip_prefix('/').unwrap_or(s)
 }
 
 /// Backtracking steps one match of a packOptions regexp may take (`(a|a)+(?!b)c` on a long
@@ -380,10 +390,13 @@ pub fn pack_rules(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
     (rules("ignore"), rules("include"))
 }
 
-fn extension(path: &str) -> String {
+fn extension(path: &str) -> std::borrow::Cow<'_, str> {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.rsplit_once('.')
-        .map_or(String::new(), |(_, e)| e.to_ascii_lowercase())
+    match name.rsplit_once('.') {
+        Some((_, e)) if e.bytes().any(|b| b.is_ascii_uppercase()) => e.to_ascii_lowercase().into(),
+        Some((_, e)) => e.into(),
+        None => "".into(),
+    }
 }
 
 /// Whether `path`'s extension is one the platform takes (with the compiler plugins on, their
@@ -403,7 +416,7 @@ pub fn uploadable(p: &Project, path: &str) -> bool {
 }
 
 pub fn is_media(path: &str) -> bool {
-    MEDIA_EXTENSIONS.contains(&extension(path).as_str())
+    MEDIA_EXTENSIONS.contains(&&*extension(path))
 }
 
 /// [`pack_rules`] as the upload set applies them: a regexp that runs past its backtracking
@@ -659,7 +672,7 @@ pub fn unused_code_files(
     }
     let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
         std::collections::HashMap::new();
-    for (path, module) in &p.wxs {
+    for (path, module) in p.wxs() {
         wxs_by_file.entry(path.as_str()).or_default().push(module);
     }
     let mut reached: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
@@ -673,16 +686,13 @@ pub fn unused_code_files(
         if let Some(deps) = deps.get(&file) {
             next.extend(deps.iter().cloned());
         }
-        if let Some(doc) = p.wxml.get(&file) {
-            for el in doc.elements() {
-                let ext = match el.name() {
-                    "import" | "include" => "wxml",
-                    "wxs" => "wxs",
-                    _ => continue,
+        if let Some(facts) = p.wxml().docs.get(&file) {
+            for (kind, src) in &facts.refs {
+                let ext = match kind {
+                    RefKind::Import | RefKind::Include => "wxml",
+                    RefKind::Wxs => "wxs",
                 };
-                if let Some(src) = el.attr("src").and_then(|a| a.value)
-                    && !src.contains("{{")
-                {
+                if !src.contains("{{") {
                     next.push(p.in_root(&crate::project::paths::resolve_src(&dir, src, ext)));
                 }
             }
@@ -719,9 +729,9 @@ pub fn unused_code_files(
 /// its place) nor a `.d.ts`.
 pub fn is_judged(path: &str) -> bool {
     let ext = extension(path);
-    CODE_EXTENSIONS.contains(&ext.as_str())
+    CODE_EXTENSIONS.contains(&&*ext)
         && !PLUGIN_SOURCES.iter().any(|(e, _)| *e == ext)
-        && !path.to_ascii_lowercase().ends_with(".d.ts")
+        && !(path.len() >= 5 && path.as_bytes()[path.len() - 5..].eq_ignore_ascii_case(b".d.ts"))
 }
 
 #[cfg(test)]
@@ -762,6 +772,12 @@ mod tests {
     #[test]
     fn pack_rules_match_like_miniprogram_ci() {
         assert!(rule("folder", "docs").matches("docs/a.md"));
+        assert!(rule("folder", "docs/").matches("Docs/a.md"));
+        assert!(rule("folder", "").matches("a.md"));
+        assert!(rule("folder", "/").matches("pages/a.md"));
+        assert!(!rule("folder", "docs").matches("docs"));
+        assert!(!rule("folder", "docs").matches("docsa/b.md"));
+        assert!(rule("file", "a.js").matches("/a.js"));
         assert!(rule("folder", "/docs/").matches("docs/deep/a.md"));
         assert!(!rule("folder", "docs").matches("mydocs/a.md"));
         assert!(!rule("folder", "docs").matches("pages/docs/a.md"));

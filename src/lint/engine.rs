@@ -4,7 +4,7 @@
 //! language they are shown in.
 
 use crate::analysis::Analysis;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Diagnostic, Need};
 use crate::base::i18n::Lang;
 use crate::lint::config::Config;
 use crate::lint::rule::{Ctx, Rule};
@@ -32,65 +32,41 @@ pub fn run_with(
         // would report every file as unused (MP007 says they were skipped).
         .filter(|r| !crate::lint::rules::json::analyses_skipped::skipped(project, r.meta()))
         .collect();
-    // The analyses the enabled rules read, each once, before the parallel rule phase (they run
-    // in parallel themselves: started lazily by a rule on a worker thread, the worker could be
-    // handed another rule waiting on the same start).
-    let started = std::time::Instant::now();
-    analysis.prepare(enabled.iter().flat_map(|r| r.meta().needs.iter().copied()));
-    if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-        eprintln!("mpcheck: analyses {:?}", started.elapsed());
-    }
-    analysis.set_rules_running(true);
+    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    let needs: Vec<Need> = enabled
+        .iter()
+        .flat_map(|r| r.meta().needs.iter().copied())
+        .collect();
     let mut ctx = Ctx::new(analysis, config.limits, &config.widget_data);
     ctx.release = release;
-    let mut diagnostics: Vec<Diagnostic> = project
-        .files
-        .par_iter()
-        .filter(|f| !f.excluded)
-        .flat_map_iter(|file| {
-            let mut out = Vec::new();
-            for rule in &enabled {
-                rule.check_file(&ctx, file, &mut out);
-            }
-            out
-        })
-        .collect();
-    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
-    // Each WXML document once, every enabled rule on it while it is in cache (excluded files
-    // too: their findings are dropped below, like every rule's).
+    // The analyses the enabled rules read, each once, before the parallel rule phases (they
+    // run in parallel themselves: started lazily by a rule on a worker thread, the worker could
+    // be handed another rule waiting on the same start). The templates are parsed first, each
+    // tree handed to the rules while it is alive: the rules that read a tree need only the
+    // config files' roles, and the other analyses read the templates' facts.
     let started = std::time::Instant::now();
-    let wxml_ns: Vec<AtomicU64> = enabled.iter().map(|_| AtomicU64::new(0)).collect();
-    let documents: Vec<(&String, &crate::syntax::wxml::Document)> = project.wxml.iter().collect();
-    diagnostics.par_extend(documents.par_iter().flat_map_iter(|(path, doc)| {
-        let mut out = Vec::new();
-        for (i, rule) in enabled.iter().enumerate() {
-            if timings {
-                let t = std::time::Instant::now();
-                rule.check_wxml(&ctx, path, doc, &mut out);
-                wxml_ns[i].fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-            } else {
-                rule.check_wxml(&ctx, path, doc, &mut out);
-            }
-        }
-        out
-    }));
+    analysis.prepare(needs.iter().copied().filter(|&n| n == Need::Schemas));
+    analysis.set_rules_running(true);
+    let mut diagnostics = check_templates(&ctx, &enabled, timings);
+    analysis.set_rules_running(false);
+    analysis.prepare(needs);
     if timings {
-        eprintln!(
-            "mpcheck: WXML documents {:?} ({} documents)",
-            started.elapsed(),
-            documents.len()
-        );
-        for (rule, ns) in enabled.iter().zip(&wxml_ns) {
-            let ns = ns.load(Ordering::Relaxed);
-            if ns >= 1_000_000 {
-                eprintln!(
-                    "mpcheck: {} took {:?} (CPU, per document)",
-                    rule.meta().code,
-                    std::time::Duration::from_nanos(ns)
-                );
-            }
-        }
+        eprintln!("mpcheck: templates and analyses {:?}", started.elapsed());
     }
+    analysis.set_rules_running(true);
+    diagnostics.par_extend(
+        project
+            .files
+            .par_iter()
+            .filter(|f| !f.excluded)
+            .flat_map_iter(|file| {
+                let mut out = Vec::new();
+                for rule in &enabled {
+                    rule.check_file(&ctx, file, &mut out);
+                }
+                out
+            }),
+    );
     // Each JS/TS module once.
     let modules: Vec<&crate::syntax::js::Module> = project.modules.values().collect();
     diagnostics.par_extend(modules.par_iter().flat_map_iter(|module| {
@@ -122,10 +98,41 @@ pub fn run_with(
     diagnostics
 }
 
+/// Each template parsed once, every enabled rule on its tree while it is in cache (excluded
+/// files too: their findings are dropped later, like every rule's).
+fn check_templates(ctx: &Ctx, enabled: &[&dyn Rule], timings: bool) -> Vec<Diagnostic> {
+    let wxml_ns: Vec<AtomicU64> = enabled.iter().map(|_| AtomicU64::new(0)).collect();
+    let diagnostics = ctx.project.parse_templates(&|path, doc| {
+        let mut out = Vec::new();
+        for (i, rule) in enabled.iter().enumerate() {
+            if timings {
+                let t = std::time::Instant::now();
+                rule.check_wxml(ctx, path, doc, &mut out);
+                wxml_ns[i].fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            } else {
+                rule.check_wxml(ctx, path, doc, &mut out);
+            }
+        }
+        out
+    });
+    if timings {
+        for (rule, ns) in enabled.iter().zip(&wxml_ns) {
+            let ns = ns.load(Ordering::Relaxed);
+            if ns >= 1_000_000 {
+                eprintln!(
+                    "mpcheck: {} took {:?} (CPU, per template)",
+                    rule.meta().code,
+                    std::time::Duration::from_nanos(ns)
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
 /// Each network call site once, handed to the rules that read the sites; the sites a rule
 /// flags for their origin are grouped into one finding per cause.
 fn check_sites(ctx: &Ctx, enabled: &[&dyn Rule], diagnostics: &mut Vec<Diagnostic>) {
-    use crate::base::diagnostic::Need;
     use crate::lint::rule::SiteFinding;
     use crate::lint::rules::network;
     let rules: Vec<&dyn Rule> = enabled
@@ -201,10 +208,10 @@ fn suppress(analysis: &Analysis, config: &Config, diagnostics: &mut Vec<Diagnost
         let start = span.map_or(0, |s| s.start);
         project.source(file).map_or(1, |s| s.position(start).line)
     };
-    let mut used_directives = vec![false; project.directives.len()];
+    let directives: Vec<&crate::syntax::suppress::Directive> = project.directives().collect();
+    let mut used_directives = vec![false; directives.len()];
     // Each directive's names resolved: the rule codes, and the names that are no rule.
-    let resolved: Vec<(Vec<&'static str>, Vec<&str>)> = project
-        .directives
+    let resolved: Vec<(Vec<&'static str>, Vec<&str>)> = directives
         .iter()
         .map(|dir| {
             let mut codes = Vec::new();
@@ -222,7 +229,7 @@ fn suppress(analysis: &Analysis, config: &Config, diagnostics: &mut Vec<Diagnost
     // instead of a scan of every directive (20,000 directives took 13 s).
     let mut file_scoped: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_line: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
-    for (i, dir) in project.directives.iter().enumerate() {
+    for (i, dir) in directives.iter().enumerate() {
         match dir.scope {
             Scope::File => file_scoped.entry(dir.file.as_str()).or_default().push(i),
             Scope::Line | Scope::NextLine => {
@@ -276,7 +283,7 @@ fn suppress(analysis: &Analysis, config: &Config, diagnostics: &mut Vec<Diagnost
     let enabled = |code: &str| {
         crate::lint::rules::find(code).is_some_and(|r| config.severity(r.meta()).is_some())
     };
-    for (i, dir) in project.directives.iter().enumerate() {
+    for (i, dir) in directives.iter().enumerate() {
         let stale: Vec<&str> = if used_directives[i] {
             vec![]
         } else {

@@ -4,11 +4,13 @@
 pub mod app;
 pub mod discover;
 pub mod paths;
+pub mod text;
 pub mod walk;
+pub mod wxml;
 
 use crate::base::glob::GlobSet;
 use crate::base::source::{Decoded, Source, Span, decode};
-use crate::syntax::js::{Category, Module, Site};
+use crate::syntax::js::Module;
 use crate::syntax::json::{self, Json, ParseError};
 pub use app::{AppModel, PageDecl, SubPackage};
 use rayon::prelude::*;
@@ -20,8 +22,8 @@ pub use walk::{WalkProblem, WalkProblemKind};
 
 pub const PROJECT_CONFIG: &str = "project.config.json";
 pub const PRIVATE_CONFIG: &str = "project.private.config.json";
-/// JS/TS and WXML files larger than this are not parsed.
-pub const MAX_CODE_BYTES: u64 = 16 * 1024 * 1024;
+use text::LazyText;
+pub use text::MAX_CODE_BYTES;
 /// JSON files larger than this are not read (no mini program package can hold one).
 pub const MAX_JSON_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -150,16 +152,15 @@ pub struct Project {
     subpackage_roots: FxHashMap<String, usize>,
     /// Every JS/TS file parsed once, by path.
     pub modules: crate::syntax::js::Modules,
-    /// Text of the JS/TS and WXML files read (for diagnostics).
-    texts: FxHashMap<String, Source>,
-    /// `<web-view src>` of the WXML files, as network sites (URLs evaluated).
-    pub webview_sites: Vec<Site>,
-    /// Inline suppression directives found in code comments.
-    pub directives: Vec<crate::syntax::suppress::Directive>,
-    /// Every WXML file, parsed once.
-    pub wxml: FxHashMap<String, crate::syntax::wxml::Document>,
-    /// Every WXS module (`.wxs` files and inline `<wxs>` bodies) by file, in path order.
-    pub wxs: Vec<(String, crate::syntax::wxs::WxsModule)>,
+    /// Text of the JS/TS, WXS and WXML files checked, read again for diagnostics.
+    texts: FxHashMap<String, LazyText>,
+    /// Inline suppression directives found in JS/TS and `.wxs` comments (the templates' are
+    /// in [`Project::wxml`]; [`Project::directives`] has both).
+    directives: Vec<crate::syntax::suppress::Directive>,
+    /// The templates' facts, once they are parsed.
+    wxml: std::sync::OnceLock<wxml::WxmlIndex>,
+    /// The `.wxs` files' modules, in path order ([`Project::wxs`] adds the inline ones).
+    wxs_files: Vec<(String, crate::syntax::wxs::WxsModule)>,
     /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
     pub style_imports: HashMap<String, Vec<String>>,
 }
@@ -220,7 +221,8 @@ impl Project {
     }
     /// Bytes of a file: known if it was read, else from the file system.
     pub fn size_of(&self, f: &ProjectFile) -> Option<u64> {
-        f.size.or_else(|| {
+        let template = || self.wxml.get()?.sizes.get(&f.path).copied();
+        f.size.or_else(template).or_else(|| {
             std::fs::metadata(self.dir.join(&f.path))
                 .ok()
                 .map(|m| m.len())
@@ -234,60 +236,138 @@ impl Project {
     }
     /// The text of a file that was read, for rendering diagnostics.
     pub fn source(&self, rel: &str) -> Option<&Source> {
-        self.json(rel)
-            .map(|d| &d.source)
-            .or_else(|| self.texts.get(rel))
+        match self.json(rel) {
+            Some(d) => Some(&d.source),
+            None => self.texts.get(rel)?.get(&self.dir, rel),
+        }
+    }
+
+    /// Whether the text of `rel` was (or will be) checked: a JSON, JS/TS, WXS or WXML file.
+    pub fn has_text(&self, rel: &str) -> bool {
+        self.json(rel).is_some() || self.texts.contains_key(rel)
+    }
+
+    /// The line of the first `-----BEGIN … PRIVATE KEY-----` in a file whose text was checked.
+    pub fn private_key_line(&self, rel: &str) -> Option<u32> {
+        match self.json(rel) {
+            Some(d) => text::private_key(&d.source.text).map(|s| text::line_of(&d.source.text, s)),
+            None => self.texts.get(rel)?.private_key_line(),
+        }
     }
 
     /// Adds the text of a file read outside the index (a `mpcheck widget-data` input), so
     /// findings in it show their excerpt.
     pub fn add_text(&mut self, name: String, source: Source) {
-        self.texts.insert(name, source);
+        self.texts.insert(name, LazyText::held(source));
     }
 
-    /// Indexes the code read in the parallel pass and evaluates the URL of every network call.
+    /// The templates' facts, parsing every template on first use (see
+    /// [`Project::parse_templates`], which also hands the trees to the rules).
+    pub fn wxml(&self) -> &wxml::WxmlIndex {
+        self.wxml.get_or_init(|| {
+            self.index_templates(&|_: &str, _: &crate::syntax::wxml::Document| Vec::<()>::new())
+                .0
+        })
+    }
+
+    /// The WXML files, in path order.
+    pub fn templates(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .iter()
+            .filter(|f| f.kind == FileKind::Wxml)
+            .map(|f| f.path.as_str())
+    }
+
+    /// Parses every template in parallel and calls `each` on each tree while it is alive;
+    /// returns what the calls return, in path order. The first pass also keeps the facts
+    /// ([`Project::wxml`]); a later one parses again.
+    pub fn parse_templates<T: Send>(
+        &self,
+        each: &(dyn Fn(&str, &crate::syntax::wxml::Document) -> Vec<T> + Sync),
+    ) -> Vec<T> {
+        if self.wxml.get().is_some() {
+            let docs: Vec<&str> = self.templates().collect();
+            return docs
+                .par_iter()
+                .flat_map_iter(|path| {
+                    let doc = self
+                        .source(path)
+                        .map(|s| crate::syntax::wxml::parse_shared(s.text.clone()));
+                    doc.map(|doc| each(path, &doc)).unwrap_or_default()
+                })
+                .collect();
+        }
+        let (index, out) = self.index_templates(each);
+        // Another thread may have indexed them meanwhile: the same facts either way.
+        let _ = self.wxml.set(index);
+        out
+    }
+
+    fn index_templates<T: Send>(
+        &self,
+        each: &(dyn Fn(&str, &crate::syntax::wxml::Document) -> Vec<T> + Sync),
+    ) -> (wxml::WxmlIndex, Vec<T>) {
+        let started = std::time::Instant::now();
+        let docs: Vec<&str> = self.templates().collect();
+        let excluded = |path: &str| self.file(path).is_some_and(|f| f.excluded);
+        let read = |rel: &str| {
+            let read = text::read(&self.dir.join(rel), false);
+            if let (Some(text), Some(slot)) = (&read.text, self.texts.get(rel)) {
+                slot.check(text);
+            }
+            read
+        };
+        let indexed = wxml::index(&docs, read, excluded, each);
+        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
+            eprintln!(
+                "mpcheck: templates {:?} ({} parsed, parse CPU {} ms), RSS {} MB",
+                started.elapsed(),
+                docs.len(),
+                wxml::PARSE_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000,
+                rss_mb()
+            );
+        }
+        indexed
+    }
+
+    /// Every suppression directive: code comments, `.wxs` files, then the templates.
+    pub fn directives(&self) -> impl Iterator<Item = &crate::syntax::suppress::Directive> {
+        self.directives.iter().chain(&self.wxml().directives)
+    }
+
+    /// Every WXS module (`.wxs` files, then inline `<wxs>` bodies), with its file.
+    pub fn wxs(&self) -> impl Iterator<Item = &(String, crate::syntax::wxs::WxsModule)> {
+        self.wxs_files.iter().chain(&self.wxml().wxs)
+    }
+
+    /// Indexes the code read in the parallel pass.
     fn index_code(&mut self, code: Vec<CodeFile>) {
-        let mut webview_sites = Vec::new();
         // Sized once: growing a table keeps the old one until the new one is filled.
         self.modules
             .reserve(code.iter().filter(|c| c.module.is_some()).count());
-        self.wxml
-            .reserve(code.iter().filter(|c| c.wxml.is_some()).count());
+        let templates = self.files.iter().filter(|f| f.kind == FileKind::Wxml);
         self.texts
-            .reserve(code.iter().filter(|c| c.source.is_some()).count());
+            .reserve(code.iter().filter(|c| c.text.is_some()).count() + templates.clone().count());
+        for f in templates {
+            self.texts.insert(f.path.clone(), LazyText::unread());
+        }
         for c in code {
             self.walk_problems.extend(c.problem);
-            self.directives.extend(c.directives);
-            for m in c.wxs {
+            if let Some(m) = c.wxs {
                 self.directives.extend(m.directives.iter().cloned());
-                self.wxs.push((c.path.clone(), m));
+                self.wxs_files.push((c.path.clone(), m));
             }
             if let Some(m) = c.module {
                 self.directives.extend(m.directives.iter().cloned());
                 self.modules.insert(c.path.clone(), *m);
-            } else {
-                if let Some(doc) = c.wxml {
-                    self.wxml.insert(c.path.clone(), *doc);
-                }
-                for (src, span) in c.webviews {
-                    let parts = crate::syntax::js::webview::parts(&src);
-                    webview_sites.push(Site::new(
-                        c.path.clone(),
-                        span,
-                        Category::WebView,
-                        "web-view".into(),
-                        parts,
-                    ));
-                }
             }
             if let Some(imports) = c.style_imports {
                 self.style_imports.insert(c.path.clone(), imports);
             }
-            if let Some(source) = c.source {
-                self.texts.insert(c.path, source);
+            if let Some(text) = c.text {
+                self.texts.insert(c.path, text);
             }
         }
-        self.webview_sites = webview_sites;
         // Excluded files are read for the analyses (what is reached, what is uploaded), but
         // the rules do not see their suppression directives (nor their network calls).
         let (files, index) = (&self.files, &self.index);
@@ -516,7 +596,7 @@ impl Project {
         }
         let t1 = std::time::Instant::now();
         // Read every file once, in one parallel pass: JSON parsed into the index, JS/TS parsed
-        // into module facts, WXML scanned for `<web-view>`.
+        // into module facts, WXML kept as text (parsed once the rules can look at each tree).
         let code: Vec<CodeFile> = files
             .par_iter_mut()
             .filter_map(|f| {
@@ -539,10 +619,9 @@ impl Project {
                 c.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000
             };
             eprintln!(
-                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms, WXML parse {} ms), RSS {} MB",
+                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms), RSS {} MB",
                 t1.elapsed(),
                 ms(&PARSE_JS_NS),
-                ms(&PARSE_WXML_NS),
                 rss_mb()
             );
         }
@@ -579,10 +658,9 @@ impl Project {
             subpackage_roots: FxHashMap::default(),
             modules: Default::default(),
             texts: FxHashMap::default(),
-            webview_sites: Vec::new(),
             directives: Vec::new(),
-            wxml: FxHashMap::default(),
-            wxs: Vec::new(),
+            wxml: std::sync::OnceLock::new(),
+            wxs_files: Vec::new(),
             style_imports: HashMap::new(),
         };
         project.submodules = read_submodules(&project.dir);
@@ -628,25 +706,20 @@ pub fn rss_mb() -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-/// Time spent parsing, summed over threads (for MPCHECK_TIMINGS).
-pub static PARSE_WXML_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// Time spent parsing JS/TS, summed over threads (for MPCHECK_TIMINGS).
 pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-/// A JS/TS or WXML file read in the parallel pass.
+/// A JS/TS, WXS, WXML or style file read in the parallel pass.
 struct CodeFile {
     path: String,
-    source: Option<Source>,
-    /// JS/TS facts; `None` for WXML. Boxed, like the template: the pass collects one
-    /// `CodeFile` per code file, and most hold neither.
+    /// What is kept of the text checked (the text itself is read again if a diagnostic
+    /// needs it).
+    text: Option<LazyText>,
+    /// JS/TS facts. Boxed: the pass collects one `CodeFile` per code file, and most hold
+    /// none.
     module: Option<Box<Module>>,
-    /// The parsed template (WXML).
-    wxml: Option<Box<crate::syntax::wxml::Document>>,
-    /// `<web-view src>` values (WXML).
-    webviews: Vec<(String, Span)>,
-    /// Suppression directives in WXML comments.
-    directives: Vec<crate::syntax::suppress::Directive>,
-    /// The `.wxs` file's module, or the WXML file's inline modules.
-    wxs: Vec<crate::syntax::wxs::WxsModule>,
+    /// The `.wxs` file's module.
+    wxs: Option<crate::syntax::wxs::WxsModule>,
     /// A style sheet's `@import` targets (style sheets keep no text).
     style_imports: Option<Vec<String>>,
     /// Why the file was not analysed (unreadable, too large, not UTF-8).
@@ -657,34 +730,12 @@ impl CodeFile {
     fn empty(path: String) -> CodeFile {
         CodeFile {
             path,
-            source: None,
+            text: None,
             module: None,
-            wxml: None,
-            webviews: Vec::new(),
-            directives: Vec::new(),
-            wxs: Vec::new(),
+            wxs: None,
             style_imports: None,
             problem: None,
         }
-    }
-}
-
-/// A name for what a code file that is not UTF-8 holds, for the diagnostic: UTF-16 (a
-/// byte-order mark, or NUL in every other byte), binary data (other NUL bytes), else a legacy
-/// multi-byte encoding such as GBK.
-fn guess_encoding(bytes: &[u8]) -> &'static str {
-    let head = &bytes[..bytes.len().min(64)];
-    let nul_at = |parity: usize| {
-        let n = head.iter().skip(parity).step_by(2).count();
-        n >= 4 && head.iter().skip(parity).step_by(2).all(|&b| b == 0)
-    };
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || nul_at(0) || nul_at(1)
-    {
-        "UTF-16"
-    } else if head.contains(&0) {
-        "binary data"
-    } else {
-        "GBK or another legacy encoding"
     }
 }
 
@@ -693,56 +744,24 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         || [".less", ".scss", ".sass"]
             .iter()
             .any(|e| f.path.to_ascii_lowercase().ends_with(e));
-    let is_code = (is_style
-        || matches!(
-            f.kind,
-            FileKind::Js | FileKind::Ts | FileKind::Wxml | FileKind::Wxs
-        ))
+    // Templates are read later, each parsed once the rules can look at its tree (`wxml`).
+    let is_code = (is_style || matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxs))
         && !f.path.ends_with(".d.ts");
     if !is_code {
         return None;
     }
-    let unread = |f: &ProjectFile, kind: WalkProblemKind| {
-        Some(CodeFile {
-            problem: Some(WalkProblem {
-                rel: f.path.clone(),
-                kind,
-            }),
+    let read = text::read(&dir.join(&f.path), is_style);
+    f.size = read.size;
+    let problem = read.problem.map(|kind| WalkProblem {
+        rel: f.path.clone(),
+        kind,
+    });
+    let Some(text) = read.text else {
+        return Some(CodeFile {
+            problem,
             ..CodeFile::empty(f.path.clone())
-        })
+        });
     };
-    let bytes = match crate::base::fsread::read_capped(&dir.join(&f.path), MAX_CODE_BYTES) {
-        Ok(b) => b,
-        Err(e) => {
-            if let crate::base::fsread::ReadError::TooLarge { size, .. } = e {
-                f.size = Some(size);
-            }
-            return unread(f, WalkProblemKind::Read(e));
-        }
-    };
-    f.size = Some(bytes.len() as u64);
-    let encoding = guess_encoding(&bytes);
-    let mut problem = None;
-    let text = match decode(bytes) {
-        Decoded::Text { text, .. } => text,
-        // Style sheets only give their `@import`s: a legacy encoding keeps those readable.
-        Decoded::NotUtf8 { lossy, .. } if is_style => lossy,
-        // Binary data goes on to the parsers, which report its first NUL byte (MP006).
-        Decoded::NotUtf8 { lossy, .. } if encoding == "binary data" => lossy,
-        // A legacy encoding (GBK) keeps the ASCII syntax: reported, and checked as far as it
-        // goes. UTF-16 is not code mpcheck can read.
-        Decoded::NotUtf8 { lossy, .. } if encoding.starts_with("GBK") => {
-            problem = Some(WalkProblem {
-                rel: f.path.clone(),
-                kind: WalkProblemKind::NotUtf8 { encoding },
-            });
-            lossy
-        }
-        Decoded::NotUtf8 { .. } => {
-            return unread(f, WalkProblemKind::NotUtf8 { encoding });
-        }
-    };
-    let text: Arc<str> = Arc::from(text);
     if is_style {
         // Style sheets are not checked; only their `@import`s are kept (for the upload set).
         return Some(CodeFile {
@@ -751,67 +770,20 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
         });
     }
     let t = std::time::Instant::now();
-    let mut wxs = Vec::new();
-    let (module, wxml, webviews, directives) = if f.kind == FileKind::Wxs {
-        wxs.push(crate::syntax::wxs::check(&f.path, &text, 0));
-        (None, None, Vec::new(), Vec::new())
-    } else if f.kind == FileKind::Wxml {
-        let doc = crate::syntax::wxml::parse_shared(text.clone());
-        let mut webviews = Vec::new();
-        let mut directives = Vec::new();
-        doc.visit(&mut |node| match node {
-            crate::syntax::wxml::Node::Element(e) if e.name() == "web-view" => {
-                if let Some(src) = e.attr("src")
-                    && let (Some(v), Some(span)) = (src.value, src.value_span)
-                {
-                    webviews.push((v.to_string(), span));
-                }
-            }
-            crate::syntax::wxml::Node::Element(e)
-                if e.name() == "wxs" && e.attr("src").is_none() =>
-            {
-                for child in e.children() {
-                    if let crate::syntax::wxml::Node::Text(span) = child
-                        && let Some(body) = text.get(span.start as usize..span.end as usize)
-                    {
-                        wxs.push(crate::syntax::wxs::check(
-                            &f.path,
-                            body,
-                            span.start as usize,
-                        ));
-                    }
-                }
-            }
-            crate::syntax::wxml::Node::Comment(body, span) if body.contains("mpcheck-disable") => {
-                directives.extend(crate::syntax::suppress::parse(&f.path, body, span));
-            }
-            _ => {}
-        });
-        (None, Some(Box::new(doc)), webviews, directives)
+    let (module, wxs) = if f.kind == FileKind::Wxs {
+        (None, Some(crate::syntax::wxs::check(&f.path, &text, 0)))
     } else {
-        (
-            Some(Box::new(crate::syntax::js::extract::parse(&f.path, &text))),
-            None,
-            Vec::new(),
-            Vec::new(),
-        )
+        let module = crate::syntax::js::extract::parse(&f.path, &text);
+        (Some(Box::new(module)), None)
     };
-    let counter = if f.kind == FileKind::Wxml {
-        &PARSE_WXML_NS
-    } else {
-        &PARSE_JS_NS
-    };
-    counter.fetch_add(
+    PARSE_JS_NS.fetch_add(
         t.elapsed().as_nanos() as u64,
         std::sync::atomic::Ordering::Relaxed,
     );
     Some(CodeFile {
         path: f.path.clone(),
-        source: Some(Source::new(text)),
+        text: Some(LazyText::checked(&text)),
         module,
-        wxml,
-        webviews,
-        directives,
         wxs,
         style_imports: None,
         problem,

@@ -441,14 +441,17 @@ pub fn compute(analysis: &crate::analysis::Analysis) -> Checklist {
             }
         }
     }
-    for (path, doc) in &project.wxml {
-        for el in doc.elements() {
-            for (trigger, span) in wxml_triggers(el) {
-                for item in items_for_wxml(trigger) {
-                    if let Some(i) = index(item) {
-                        privacy[i].push(at(project, path, span, trigger.to_string()));
-                    }
-                }
+    // The templates' trees are not kept: parsed again here (a release is not a hook).
+    let triggers = project.parse_templates(&|path, doc| {
+        doc.elements()
+            .flat_map(wxml_triggers)
+            .map(|(trigger, span)| (path.to_string(), trigger, span))
+            .collect()
+    });
+    for (path, trigger, span) in triggers {
+        for item in items_for_wxml(trigger) {
+            if let Some(i) = index(item) {
+                privacy[i].push(at(project, &path, span, trigger.to_string()));
             }
         }
     }

@@ -71,7 +71,7 @@ impl Rule for CodeNotAnalysed {
 
     /// The WXS modules.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, m) in &ctx.project.wxs {
+        for (path, m) in ctx.project.wxs() {
             if let Some(problem) = &m.unanalysed {
                 out.push(not_analysed(ctx, path, problem));
             }

@@ -119,7 +119,7 @@ fn not_read(ctx: &Ctx, path: &str, e: &ReadError) -> Diagnostic {
 impl Rule for UnreadableFile {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for problem in &p.walk_problems {
+        for problem in p.walk_problems.iter().chain(&p.wxml().problems) {
             out.push(walk_problem(ctx, problem));
         }
         for f in &p.files {

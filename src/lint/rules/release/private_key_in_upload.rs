@@ -5,8 +5,8 @@
 //! the packer's list) and are not reported.
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
+use crate::project::text::private_key;
 
 crate::declare_rule! {
     PrivateKeyInUpload, code: "MP600", name: "private-key-in-upload", group: Release, severity: Error,
@@ -18,22 +18,6 @@ crate::declare_rule! {
 /// them), at most this many bytes.
 const CERT_EXTENSIONS: &[&str] = &["crt", "cer", "cert"];
 const CERT_READ_LIMIT: u64 = 1 << 20;
-
-/// The span of the first `-----BEGIN … PRIVATE KEY-----` line in `text`.
-fn private_key(text: &str) -> Option<Span> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find("-----BEGIN ") {
-        let start = from + i;
-        let rest = &text[start + 11..];
-        let end = rest.find("-----").map(|e| start + 11 + e + 5)?;
-        let label = &text[start + 11..end - 5];
-        if label.ends_with("PRIVATE KEY") && label.len() <= 40 {
-            return Some(Span::new(start, end));
-        }
-        from = end;
-    }
-    None
-}
 
 /// The finding at the uploaded file `path` holding a private key (`line`: ` (line N)` or
 /// empty).
@@ -58,41 +42,21 @@ impl Rule for PrivateKeyInUpload {
         let p = ctx.project;
         for f in &ctx.analysis.upload().files {
             let ext = f.path.rsplit_once('.').map_or("", |(_, e)| e);
-            let found = match p.source(&f.path) {
-                Some(src) => private_key(&src.text),
-                None if CERT_EXTENSIONS.contains(&ext) => {
-                    crate::base::fsread::read_inside(&p.dir, &p.dir.join(&f.path), CERT_READ_LIMIT)
-                        .ok()
-                        .and_then(|bytes| private_key(&String::from_utf8_lossy(&bytes)))
-                }
-                None => None,
+            // The finding names the line (not in certificate files) but shows no excerpt: CI
+            // logs are often public, and the lines around the header are the key.
+            let line = if p.has_text(&f.path) {
+                p.private_key_line(&f.path).map(|n| format!(" (line {n})"))
+            } else if CERT_EXTENSIONS.contains(&ext) {
+                crate::base::fsread::read_inside(&p.dir, &p.dir.join(&f.path), CERT_READ_LIMIT)
+                    .ok()
+                    .and_then(|bytes| private_key(&String::from_utf8_lossy(&bytes)))
+                    .map(|_| String::new())
+            } else {
+                None
             };
-            let Some(span) = found else { continue };
-            // The finding names the line but shows no excerpt: CI logs are often public, and
-            // the lines around the header are the key.
-            let line = p.source(&f.path).map_or(String::new(), |src| {
-                let n = src.text[..span.start as usize].matches('\n').count() + 1;
-                format!(" (line {n})")
-            });
-            out.push(key_uploaded(ctx, &f.path, &line));
+            if let Some(line) = line {
+                out.push(key_uploaded(ctx, &f.path, &line));
+            }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::private_key;
-
-    #[test]
-    fn finds_pem_private_keys() {
-        let rsa = "const k = `-----BEGIN RSA PRIVATE KEY-----\nMIIE…`";
-        assert_eq!(private_key(rsa).map(|s| (s.start, s.end)), Some((11, 42)));
-        assert!(private_key("-----BEGIN PRIVATE KEY-----").is_some());
-        assert!(private_key("-----BEGIN ENCRYPTED PRIVATE KEY-----").is_some());
-        assert!(
-            private_key("-----BEGIN CERTIFICATE-----\nMII…\n-----END CERTIFICATE-----").is_none()
-        );
-        assert!(private_key("-----BEGIN PUBLIC KEY-----").is_none());
-        assert!(private_key("-----BEGIN ").is_none());
     }
 }

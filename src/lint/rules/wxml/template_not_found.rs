@@ -5,22 +5,12 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::wxml::Document;
+use crate::project::wxml::RefKind;
 use std::collections::HashSet;
 
 crate::declare_rule! {
     TemplateNotFound, code: "MP326", name: "template-not-found", group: Wxml, severity: Warning,
     summary: ["<template is> names a template that is not defined or imported", "<template is> 使用的模板没有定义或引入"],
-}
-
-fn defined(doc: &Document, out: &mut HashSet<String>) {
-    for el in doc.elements() {
-        if el.name() == "template"
-            && let Some(name) = el.attr("name").and_then(|a| a.value)
-        {
-            out.insert(name.to_string());
-        }
-    }
 }
 
 /// The finding at `<template is="name">` (its value at `span`), defined nowhere it can see;
@@ -53,47 +43,42 @@ fn not_defined(
 }
 
 impl Rule for TemplateNotFound {
-    fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        let uses: Vec<_> = doc
-            .elements()
-            .filter(|e| e.name() == "template")
-            .filter_map(|e| e.attr("is"))
-            .filter(|a| a.value.is_some_and(|v| !v.is_empty() && !v.contains("{{")))
-            .collect();
-        if uses.is_empty() {
-            return;
-        }
-        let mut names = HashSet::new();
-        defined(doc, &mut names);
-        let dir = super::template_dir(p, path);
-        let mut unresolved_import = false;
-        // Each imported file once, however often it is imported.
-        let mut imported_files = HashSet::new();
-        for el in doc.elements().filter(|e| e.name() == "import") {
-            let Some(src) = el.attr("src").and_then(|a| a.value) else {
+        let templates = &p.wxml().docs;
+        for path in p.templates() {
+            let Some(facts) = templates.get(path) else {
                 continue;
             };
-            let target = super::resolve_src(dir, src, "wxml");
-            if !imported_files.insert(target.clone()) {
+            if facts.template_uses.is_empty() {
                 continue;
             }
-            match p.wxml.get(&p.in_root(&target)) {
-                Some(imported) => defined(imported, &mut names),
-                None => unresolved_import = true,
+            let mut names: HashSet<&str> = facts.templates.iter().map(|n| &**n).collect();
+            let dir = super::template_dir(p, path);
+            let mut unresolved_import = false;
+            // Each imported file once, however often it is imported.
+            let mut imported_files = HashSet::new();
+            for (_, src) in facts.refs.iter().filter(|(k, _)| *k == RefKind::Import) {
+                let target = super::resolve_src(dir, src, "wxml");
+                if !imported_files.insert(target.clone()) {
+                    continue;
+                }
+                match templates.get(&p.in_root(&target)) {
+                    Some(imported) => names.extend(imported.templates.iter().map(|n| &**n)),
+                    None => unresolved_import = true,
+                }
             }
-        }
-        // A missing import is MP322's; its templates cannot be judged.
-        if unresolved_import {
-            return;
-        }
-        for a in uses {
-            let name = a.value.unwrap_or_default();
-            if names.contains(name) {
+            // A missing import is MP322's; its templates cannot be judged.
+            if unresolved_import {
                 continue;
             }
-            let suggestion = super::suggest(name, names.iter().map(String::as_str));
-            out.push(not_defined(ctx, path, name, a.value_span, suggestion));
+            for (name, span) in &facts.template_uses {
+                if names.contains(&**name) {
+                    continue;
+                }
+                let suggestion = super::suggest(name, names.iter().copied());
+                out.push(not_defined(ctx, path, name, *span, suggestion));
+            }
         }
     }
 }

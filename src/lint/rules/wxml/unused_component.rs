@@ -6,7 +6,7 @@
 use crate::base::diagnostic::Diagnostic;
 use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
-use crate::syntax::wxml::Document;
+use crate::project::wxml::RefKind;
 use std::collections::HashSet;
 
 crate::declare_rule! {
@@ -15,42 +15,36 @@ crate::declare_rule! {
     needs: [Schemas],
 }
 
-/// Tags used in `doc`, and in the templates it imports or includes (relative or `/` paths).
-fn used_tags<'a>(
-    ctx: &Ctx<'a>,
-    path: &str,
-    doc: &'a Document,
-    out: &mut rustc_hash::FxHashSet<&'a str>,
-) {
+/// Tags used in the template at `path`, and in the templates it imports or includes
+/// (relative or `/` paths).
+fn used_tags<'a>(ctx: &Ctx<'a>, path: &str, out: &mut rustc_hash::FxHashSet<&'a str>) {
     let p = ctx.project;
+    let templates = &p.wxml().docs;
     // Breadth first, each template once: a template that imports itself (or others that do)
     // 300 times was 300^4 walks.
     let mut seen: HashSet<String> = HashSet::from([path.to_string()]);
-    let mut queue = std::collections::VecDeque::from([(path.to_string(), doc, 0usize)]);
-    while let Some((path, doc, depth)) = queue.pop_front() {
-        for el in doc.elements() {
-            out.insert(el.name());
-            for a in el.attrs() {
-                if a.name.starts_with("generic:")
-                    && let Some(v) = a.value
-                {
-                    out.insert(v);
-                }
+    let Some(facts) = templates.get(path) else {
+        return;
+    };
+    let mut queue = std::collections::VecDeque::from([(path.to_string(), facts, 0usize)]);
+    while let Some((path, facts, depth)) = queue.pop_front() {
+        out.extend(facts.tags.iter().map(|t| &**t));
+        if depth >= 4 {
+            continue;
+        }
+        for (kind, src) in &facts.refs {
+            if *kind == RefKind::Wxs {
+                continue;
             }
-            if depth < 4
-                && matches!(el.name(), "import" | "include")
-                && let Some(src) = el.attr("src").and_then(|s| s.value)
+            let target = p.in_root(&super::resolve_src(
+                super::template_dir(p, &path),
+                src,
+                "wxml",
+            ));
+            if let Some(inner) = templates.get(&target)
+                && seen.insert(target.clone())
             {
-                let target = p.in_root(&super::resolve_src(
-                    super::template_dir(p, &path),
-                    src,
-                    "wxml",
-                ));
-                if let Some(inner) = p.wxml.get(&target)
-                    && seen.insert(target.clone())
-                {
-                    queue.push_back((target, inner, depth + 1));
-                }
+                queue.push_back((target, inner, depth + 1));
             }
         }
     }
@@ -76,43 +70,50 @@ fn unused(ctx: &Ctx, json: &str, key: &str, key_span: Span, wxml_name: &str) -> 
 }
 
 impl Rule for UnusedComponent {
-    fn check_wxml(&self, ctx: &Ctx, wxml_path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let p = ctx.project;
-        let Some(base) = wxml_path.strip_suffix(".wxml") else {
-            return;
-        };
-        let file = format!("{base}.json");
-        if !matches!(
-            ctx.analysis.role(&file),
-            Some(crate::project::JsonRole::Page | crate::project::JsonRole::Component)
-        ) {
-            return;
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+        for wxml_path in ctx.project.templates() {
+            check_template(ctx, wxml_path, out);
         }
-        let Some(object) = p
-            .json(&file)
-            .and_then(|d| d.value())
-            .and_then(|v| v.get("usingComponents"))
-        else {
-            return;
-        };
-        let Some(members) = object.as_object() else {
-            return;
-        };
-        let mut used = rustc_hash::FxHashSet::default();
-        used_tags(ctx, wxml_path, doc, &mut used);
-        // Every unused entry goes, each with its comma, the object staying valid.
-        let unused_entries: Vec<bool> = members
-            .iter()
-            .map(|m| !used.contains(m.key.as_str()))
-            .collect();
-        let mut fixes = crate::syntax::json_edit::remove_members(&file, object, &unused_entries);
-        let wxml_name = wxml_path
-            .strip_prefix(p.mp_root.as_str())
-            .unwrap_or(wxml_path);
-        for (m, fix) in members.iter().zip(&mut fixes) {
-            if !used.contains(m.key.as_str()) {
-                out.push(unused(ctx, &file, &m.key, m.key_span, wxml_name).fix(fix.take()));
-            }
+    }
+}
+
+/// The unused entries of the json that goes with the template at `wxml_path`.
+fn check_template(ctx: &Ctx, wxml_path: &str, out: &mut Vec<Diagnostic>) {
+    let p = ctx.project;
+    let Some(base) = wxml_path.strip_suffix(".wxml") else {
+        return;
+    };
+    let file = format!("{base}.json");
+    if !matches!(
+        ctx.analysis.role(&file),
+        Some(crate::project::JsonRole::Page | crate::project::JsonRole::Component)
+    ) {
+        return;
+    }
+    let Some(object) = p
+        .json(&file)
+        .and_then(|d| d.value())
+        .and_then(|v| v.get("usingComponents"))
+    else {
+        return;
+    };
+    let Some(members) = object.as_object() else {
+        return;
+    };
+    let mut used = rustc_hash::FxHashSet::default();
+    used_tags(ctx, wxml_path, &mut used);
+    // Every unused entry goes, each with its comma, the object staying valid.
+    let unused_entries: Vec<bool> = members
+        .iter()
+        .map(|m| !used.contains(m.key.as_str()))
+        .collect();
+    let mut fixes = crate::syntax::json_edit::remove_members(&file, object, &unused_entries);
+    let wxml_name = wxml_path
+        .strip_prefix(p.mp_root.as_str())
+        .unwrap_or(wxml_path);
+    for (m, fix) in members.iter().zip(&mut fixes) {
+        if !used.contains(m.key.as_str()) {
+            out.push(unused(ctx, &file, &m.key, m.key_span, wxml_name).fix(fix.take()));
         }
     }
 }

@@ -56,7 +56,7 @@ fn cannot_load(
 impl Rule for WxsRequireNotFound {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
-        for (path, module) in &p.wxs {
+        for (path, module) in p.wxs() {
             let dir = template_dir(p, path);
             let from = path.strip_prefix(p.mp_root.as_str()).unwrap_or(path);
             for (spec, span) in &module.requires {

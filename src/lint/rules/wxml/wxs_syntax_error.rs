@@ -46,7 +46,7 @@ fn more_errors(ctx: &Ctx, path: &str, span: Span, n: usize) -> Diagnostic {
 
 impl Rule for WxsSyntaxError {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-        for (path, module) in &ctx.project.wxs {
+        for (path, module) in ctx.project.wxs() {
             let inline = !path.ends_with(".wxs");
             for e in &module.errors {
                 out.push(syntax_error(ctx, path, e, inline));
