@@ -264,10 +264,7 @@ impl Project {
     /// The templates' facts, parsing every template on first use (see
     /// [`Project::parse_templates`], which also hands the trees to the rules).
     pub fn wxml(&self) -> &wxml::WxmlIndex {
-        self.wxml.get_or_init(|| {
-            self.index_templates(&|_: &str, _: &crate::syntax::wxml::Document| Vec::<()>::new())
-                .0
-        })
+        self.wxml.get_or_init(|| self.index_templates::<()>(None).0)
     }
 
     /// The WXML files, in path order.
@@ -283,7 +280,7 @@ impl Project {
     /// ([`Project::wxml`]); a later one parses again.
     pub fn parse_templates<T: Send>(
         &self,
-        each: &(dyn Fn(&str, &crate::syntax::wxml::Document) -> Vec<T> + Sync),
+        each: &wxml::EachTemplate<T>,
     ) -> Vec<T> {
         if self.wxml.get().is_some() {
             let docs: Vec<&str> = self.templates().collect();
@@ -297,7 +294,7 @@ impl Project {
                 })
                 .collect();
         }
-        let (index, out) = self.index_templates(each);
+        let (index, out) = self.index_templates(Some(each));
         // Another thread may have indexed them meanwhile: the same facts either way.
         let _ = self.wxml.set(index);
         out
@@ -305,7 +302,7 @@ impl Project {
 
     fn index_templates<T: Send>(
         &self,
-        each: &(dyn Fn(&str, &crate::syntax::wxml::Document) -> Vec<T> + Sync),
+        each: Option<&wxml::EachTemplate<T>>,
     ) -> (wxml::WxmlIndex, Vec<T>) {
         let started = std::time::Instant::now();
         let docs: Vec<&str> = self.templates().collect();

@@ -51,6 +51,10 @@ pub struct WxmlIndex {
     pub sizes: FxHashMap<String, u64>,
 }
 
+/// What the caller does with each template's tree while it is alive (the rules that read a
+/// template), returning its findings.
+pub type EachTemplate<'f, T> = dyn Fn(&str, &Document) -> Vec<T> + Sync + 'f;
+
 /// One template's results from the pass.
 struct Parsed<T> {
     path: String,
@@ -109,12 +113,13 @@ impl WxmlFacts {
 
 /// Reads and parses `docs` in parallel and calls `each` on each tree while it is alive;
 /// returns the facts, and what the calls return, in the order of `docs`. `excluded`: the
-/// files whose suppression directives the rules do not see.
+/// files whose suppression directives the rules do not see; `each`: `None` when only the facts
+/// are wanted (`{{ }}` contents are then not checked).
 pub fn index<T: Send>(
     docs: &[&str],
     read: impl Fn(&str) -> TextRead + Sync,
     excluded: impl Fn(&str) -> bool,
-    each: &(dyn Fn(&str, &Document) -> Vec<T> + Sync),
+    each: Option<&EachTemplate<T>>,
 ) -> (WxmlIndex, Vec<T>) {
     let parsed: Vec<Parsed<T>> = docs
         .par_iter()
@@ -169,7 +174,7 @@ pub static PARSE_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64
 fn parse_one<T>(
     path: &str,
     read: &impl Fn(&str) -> TextRead,
-    each: &(dyn Fn(&str, &Document) -> Vec<T> + Sync),
+    each: Option<&EachTemplate<T>>,
 ) -> Parsed<T> {
     let TextRead {
         size,
@@ -190,7 +195,10 @@ fn parse_one<T>(
     };
     let t = std::time::Instant::now();
     let text: std::sync::Arc<str> = text.into();
-    let doc = crate::syntax::wxml::parse_shared(text.clone());
+    let doc = match each {
+        Some(_) => crate::syntax::wxml::parse_shared(text.clone()),
+        None => crate::syntax::wxml::parse_structure(text.clone()),
+    };
     let text = &text;
     let mut webviews = Vec::new();
     let mut directives = Vec::new();
@@ -216,7 +224,7 @@ fn parse_one<T>(
         t.elapsed().as_nanos() as u64,
         std::sync::atomic::Ordering::Relaxed,
     );
-    let out = each(path, &doc);
+    let out = each.map_or_else(Vec::new, |each| each(path, &doc));
     Parsed {
         path: path.to_string(),
         size,

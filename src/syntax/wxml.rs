@@ -198,6 +198,13 @@ impl Document {
     }
 }
 
+/// The first index of the ASCII byte `b` in `hay` (what `find(char)` answers, without the
+/// general char searcher: the parser asks hundreds of thousands of times).
+fn find_byte(hay: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memchr(b, hay.as_bytes())
+}
+
 /// The first index of the two-byte ASCII pattern `[a, b]` in `hay`.
 fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
     memchr::memmem::find(hay.as_bytes(), &[a, b])
@@ -226,6 +233,8 @@ struct Parser<'a> {
     /// The first place nested too deep to analyse.
     unanalysed: Option<crate::syntax::js::Unanalysed>,
     errors_omitted: usize,
+    /// `{{ }}` contents are checked (not when only the structure is wanted).
+    expressions: bool,
 }
 
 /// Parses a template (the text is copied; see `parse_shared`).
@@ -235,6 +244,16 @@ pub fn parse(text: &str) -> Document {
 
 /// Parses a template whose text the caller shares with the document.
 pub fn parse_shared(text: Arc<str>) -> Document {
+    parse_with(text, true)
+}
+
+/// [`parse_shared`] for what only reads elements and attributes: `{{ }}` contents are not
+/// checked (their syntax errors and nesting are not reported), the tree is the same.
+pub fn parse_structure(text: Arc<str>) -> Document {
+    parse_with(text, false)
+}
+
+fn parse_with(text: Arc<str>, expressions: bool) -> Document {
     if let Some(binary) = crate::syntax::js::Unanalysed::binary(&text) {
         return Document {
             text,
@@ -252,6 +271,7 @@ pub fn parse_shared(text: Arc<str>) -> Document {
         pending: Vec::new(),
         unanalysed: None,
         errors_omitted: 0,
+        expressions,
     };
     let roots = p.run();
     let Parser {
@@ -316,7 +336,7 @@ impl Parser<'_> {
                 let name_start = self.pos + 2;
                 let name_end = name_start + scan_to(after, |c, _| c == b'>');
                 let name = &text[name_start..name_end];
-                let close = text[name_end..].find('>').map(|i| name_end + i + 1);
+                let close = find_byte(&text[name_end..], b'>').map(|i| name_end + i + 1);
                 self.pos = close.unwrap_or(text.len());
                 let span = Span::new(start, self.pos);
                 if close.is_none() {
@@ -392,8 +412,7 @@ impl Parser<'_> {
             } else {
                 let start = self.pos;
                 let first = rest.chars().next().map_or(1, char::len_utf8);
-                let end = text[self.pos + first..]
-                    .find('<')
+                let end = find_byte(&text[self.pos + first..], b'<')
                     .map_or(text.len(), |i| self.pos + first + i);
                 self.pos = end;
                 let body = &text[start..end];
@@ -436,6 +455,9 @@ impl Parser<'_> {
     /// `{{` without `}}`, and `{{ }}` contents that are not an expression, in text or
     /// attribute values.
     fn interpolations(&mut self, s: &str, offset: usize) {
+        if !self.expressions {
+            return;
+        }
         let mut i = 0;
         while let Some(open) = find2(&s[i..], b'{', b'{') {
             let at = i + open;
@@ -579,7 +601,7 @@ impl Parser<'_> {
                 match v_trim.chars().next() {
                     Some(q @ ('"' | '\'')) => {
                         let v_start = self.pos + 1;
-                        match text[v_start..].find(q) {
+                        match find_byte(&text[v_start..], q as u8) {
                             Some(close) => {
                                 let value = &text[v_start..v_start + close];
                                 self.line_break_in_value(value, v_start);
@@ -604,7 +626,7 @@ impl Parser<'_> {
                         // Unquoted value: `wcc` reads it up to the next `"` (spaces and `>`
                         // included), so `a=x>` runs on and a line break on the way is an error.
                         let v_start = self.pos;
-                        let Some(len) = v_trim.find('"') else {
+                        let Some(len) = find_byte(v_trim, b'"') else {
                             self.error(
                                 v_start,
                                 v_start + v_trim.chars().next().map_or(0, char::len_utf8),

@@ -4,7 +4,7 @@
 pub fn style_imports(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find(['@', '/']) {
+    while let Some(i) = memchr::memchr2(b'@', b'/', rest.as_bytes()) {
         let tail = &rest[i..];
         if let Some(body) = tail.strip_prefix("/*") {
             rest = body.find("*/").map_or("", |e| &body[e + 2..]);
