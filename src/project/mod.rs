@@ -278,10 +278,7 @@ impl Project {
     /// Parses every template in parallel and calls `each` on each tree while it is alive;
     /// returns what the calls return, in path order. The first pass also keeps the facts
     /// ([`Project::wxml`]); a later one parses again.
-    pub fn parse_templates<T: Send>(
-        &self,
-        each: &wxml::EachTemplate<T>,
-    ) -> Vec<T> {
+    pub fn parse_templates<T: Send>(&self, each: &wxml::EachTemplate<T>) -> Vec<T> {
         if self.wxml.get().is_some() {
             let docs: Vec<&str> = self.templates().collect();
             return docs
