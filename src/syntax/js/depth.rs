@@ -77,12 +77,51 @@ pub fn check(text: &str, ts: bool) -> Result<(), TooDeep> {
     check_with(text, ts, MAX_NESTING)
 }
 
+/// Bytes that open a level in [`check_with`] (brackets, template literals and `${`, `?`, `=`,
+/// `!`, `~`, unary `+`/`-`, a type argument list's `<`); the other levels open at a
+/// [`NESTING_WORDS`] keyword.
+const OPENERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"([{`$?=!~+-<";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `s` has at most `limit` bytes and keywords that can open a level: then no nesting
+/// can go past `limit`, whatever the tokens (a bound, counted a block at a time, much cheaper
+/// than the scan; most files of a mini program are small).
+fn few_openers(s: &[u8], limit: usize) -> bool {
+    let mut n = 0;
+    for block in s.chunks(1024) {
+        n += block.iter().filter(|&&b| OPENERS[b as usize]).count();
+        if n > limit {
+            return false;
+        }
+    }
+    for word in NESTING_WORDS {
+        n += memchr::memmem::find_iter(s, word).count();
+        if n > limit {
+            return false;
+        }
+    }
+    true
+}
+
 pub fn check_with(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
     // Every level is opened by a token of at least one byte: a text no longer than the limit
     // cannot go past it (most `{{ }}` expressions and small files).
-    if text.len() <= limit {
+    if text.len() <= limit || few_openers(text.as_bytes(), limit) {
         return Ok(());
     }
+    scan(text, ts, limit)
+}
+
+/// The scan behind [`check_with`].
+fn scan(text: &str, ts: bool, limit: usize) -> Result<(), TooDeep> {
     let s = text.as_bytes();
     let mut stack: Vec<Frame> = vec![Frame {
         kind: Kind::Bracket,
@@ -422,6 +461,75 @@ mod tests {
         // Left-associative chains are the walks' business.
         assert!(depth_ok(&format!("x = 1{};", " + 1".repeat(1000)), 5));
         assert!(depth_ok(&format!("x = a{};", ".b".repeat(1000)), 5));
+    }
+
+    /// The bound never says "shallow" for a text the scan finds too deep: every construct
+    /// that opens a level, at a limit just below its depth.
+    #[test]
+    fn the_opener_bound_is_an_upper_bound() {
+        for (unit, close) in [
+            ("(", ")"),
+            ("[", "]"),
+            ("{a:", "}"),
+            ("`${", "}`"),
+            ("a?b:", ""),
+            ("a=", ""),
+            ("a=>", ""),
+            ("!", ""),
+            ("~", ""),
+            ("- ", ""),
+            ("+ ", ""),
+            ("typeof ", ""),
+            ("void ", ""),
+            ("delete ", ""),
+            ("await ", ""),
+            ("new ", ""),
+            ("yield ", ""),
+        ] {
+            let text = format!("x = {}1{};", unit.repeat(60), close.repeat(60));
+            assert!(check_with(&text, false, 50).is_err(), "{unit}");
+            assert!(!few_openers(text.as_bytes(), 50), "{unit}");
+        }
+        let elses = format!("if(a)b();{}", "else if(a)b();".repeat(60));
+        assert!(check_with(&elses, false, 50).is_err());
+        assert!(!few_openers(elses.as_bytes(), 50));
+        let generics = format!("let x: {}1{};", "A<".repeat(60), ">".repeat(60));
+        assert!(check_with(&generics, true, 50).is_err());
+        assert!(!few_openers(generics.as_bytes(), 50));
+        // A small ordinary file is within the bound.
+        let page = "Page({ data: { a: 1 }, onLoad() { this.setData({ a: 2 }) } })\n";
+        assert!(few_openers(page.as_bytes(), 500));
+    }
+
+    /// Token soup: whenever the bound says shallow, the scan agrees.
+    #[test]
+    fn the_bound_agrees_with_the_scan_on_token_soup() {
+        const TOKENS: &[&str] = &[
+            "(", ")", "[", "]", "{", "}", "`", "${", "?", ":", "=", "=>", "!", "~", "+", "-", "<",
+            ">", "a", " ", "\n", ";", ",", "'", "\"", "/", "//", "/*", "*/", "\\", "typeof ",
+            "new ", "else ", "await ", "x.", "1",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut shallow = 0;
+        for _ in 0..3000 {
+            let len = (next() % 120) as usize;
+            let text: String = (0..len)
+                .map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize])
+                .collect();
+            for ts in [false, true] {
+                if few_openers(text.as_bytes(), 12) {
+                    shallow += 1;
+                    assert!(scan(&text, ts, 12).is_ok(), "{text:?}");
+                }
+            }
+        }
+        assert!(shallow > 100, "the soup exercises the bound: {shallow}");
     }
 
     #[test]
