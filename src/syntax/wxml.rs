@@ -198,6 +198,19 @@ impl Document {
     }
 }
 
+/// `text.trim().is_empty()`, deciding on bytes while they are ASCII (text between tags is
+/// mostly indentation).
+fn is_blank(text: &str) -> bool {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {}
+            0x80.. => return text[i..].trim().is_empty(),
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The first index of the ASCII byte `b` in `hay` (what `find(char)` answers, without the
 /// general char searcher: the parser asks hundreds of thousands of times).
 fn find_byte(hay: &str, b: u8) -> Option<usize> {
@@ -417,7 +430,7 @@ impl Parser<'_> {
                 self.pos = end;
                 let body = &text[start..end];
                 // Whitespace between tags is not kept.
-                if !body.trim().is_empty() {
+                if !is_blank(body) {
                     self.interpolations(body, start);
                     self.pending.push(RawNode::Text(Span::new(start, end)));
                 }
@@ -802,6 +815,24 @@ fn rename_keywords(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_text_is_unicode_whitespace() {
+        for (text, blank) in [
+            ("", true),
+            (" \t\n\r\u{b}\u{c}", true),
+            ("\n  \u{3000}\u{a0}\u{2028} ", true),
+            ("  x ", false),
+            (" \u{3000}x", false),
+            ("\u{200b}", false),
+            ("\u{1c}", false),
+        ] {
+            assert_eq!(is_blank(text), blank, "{text:?}");
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
+
     #[test]
     fn byte_scans_agree_with_the_char_functions() {
         let samples = [
