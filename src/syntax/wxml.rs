@@ -729,12 +729,7 @@ pub fn is_expression(inner: &str) -> bool {
         return true;
     }
     // Data paths (`item.title`, `list[0].name`) are by far the most common: no parser needed.
-    let simple = trimmed
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.' | '[' | ']'))
-        && !trimmed.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && trimmed.matches('[').count() == trimmed.matches(']').count();
-    if simple && !KEYWORDS.contains(&trimmed) {
+    if is_data_path(trimmed) && !is_keyword(trimmed) {
         return true;
     }
     let parses = |src: &str| {
@@ -751,6 +746,34 @@ pub fn is_expression(inner: &str) -> bool {
     // accepted by wcc): retry with them renamed.
     let renamed = rename_keywords(trimmed);
     renamed != trimmed && (parses(&renamed) || parses(&format!("({{{renamed}}})")))
+}
+
+/// Letters, digits, `_`, `$`, `.` and as many `[` as `]`, not starting with a digit or `.`
+/// (decided on bytes when the text is ASCII: every `{{ }}` of a project comes here).
+fn is_data_path(t: &str) -> bool {
+    let first_ok = !t.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if t.is_ascii() {
+        let (mut open, mut close) = (0usize, 0usize);
+        for &c in t.as_bytes() {
+            match c {
+                b'[' => open += 1,
+                b']' => close += 1,
+                b'_' | b'$' | b'.' => {}
+                _ if c.is_ascii_alphanumeric() => {}
+                _ => return false,
+            }
+        }
+        return first_ok && open == close;
+    }
+    t.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.' | '[' | ']'))
+        && first_ok
+        && t.matches('[').count() == t.matches(']').count()
+}
+
+/// `t` is one of [`KEYWORDS`] (all lower-case ASCII letters, at most 10).
+fn is_keyword(t: &str) -> bool {
+    t.len() <= 10 && t.bytes().all(|c| c.is_ascii_lowercase()) && KEYWORDS.contains(&t)
 }
 
 const KEYWORDS: &[&str] = &[
@@ -816,6 +839,32 @@ fn rename_keywords(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::is_blank;
+
+    #[test]
+    fn data_paths_and_keywords() {
+        use super::{KEYWORDS, is_data_path, is_keyword};
+        assert!(
+            KEYWORDS
+                .iter()
+                .all(|k| k.len() <= 10 && k.bytes().all(|c| c.is_ascii_lowercase()))
+        );
+        for (t, path) in [
+            ("item.title", true),
+            ("list[0].name", true),
+            ("$a_b", true),
+            ("数据.名称", true),
+            ("a[b", false),
+            ("0a", false),
+            (".a", false),
+            ("a + 1", false),
+            ("a-b", false),
+            ("名称 ", false),
+        ] {
+            assert_eq!(is_data_path(t), path, "{t}");
+        }
+        assert!(is_keyword("class") && is_keyword("implements") && !is_keyword("Class"));
+        assert!(!is_keyword("classes") && !is_keyword("item"));
+    }
 
     #[test]
     fn blank_text_is_unicode_whitespace() {
