@@ -214,7 +214,7 @@ fn js(input: &[u8]) {
                 let _ = mpcheck::syntax::js::extract::looks_like_secret(s);
             }
         }
-        modules.insert(path.to_string(), m);
+        modules.insert(path.to_string(), Box::new(m));
     }
     let sites = mpcheck::syntax::js::sites(&modules, "");
     for s in &sites {

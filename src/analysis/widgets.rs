@@ -88,6 +88,7 @@ pub fn code(project: &Project) -> Vec<WidgetCode<'_>> {
         let mut modules: Vec<&Module> = project
             .modules
             .values()
+            .map(|m| &**m)
             .filter(|m| m.path.starts_with(&inside))
             .collect();
         modules.sort_by(|a, b| a.path.cmp(&b.path));

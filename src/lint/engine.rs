@@ -68,7 +68,7 @@ pub fn run_with(
             }),
     );
     // Each JS/TS module once.
-    let modules: Vec<&crate::syntax::js::Module> = project.modules.values().collect();
+    let modules: Vec<&crate::syntax::js::Module> = project.modules.values().map(|m| &**m).collect();
     diagnostics.par_extend(modules.par_iter().flat_map_iter(|module| {
         let mut out = Vec::new();
         for rule in &enabled {

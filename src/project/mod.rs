@@ -95,7 +95,8 @@ pub struct ProjectFile {
     pub size: Option<u64>,
     /// Matched by `exclude` in mpcheck.json: known to exist, never read or reported.
     pub excluded: bool,
-    pub json: Option<JsonDoc>,
+    /// Boxed: most files are not JSON.
+    pub json: Option<Box<JsonDoc>>,
 }
 
 /// The role a JSON file plays, which decides the schema it is checked against.
@@ -353,7 +354,7 @@ impl Project {
             }
             if let Some(m) = c.module {
                 self.directives.extend(m.directives.iter().cloned());
-                self.modules.insert(c.path.clone(), *m);
+                self.modules.insert(c.path.clone(), m);
             }
             if let Some(imports) = c.style_imports {
                 self.style_imports.insert(c.path.clone(), imports);
@@ -380,7 +381,7 @@ impl Project {
     }
 
     pub fn json(&self, rel: &str) -> Option<&JsonDoc> {
-        self.file(rel)?.json.as_ref()
+        self.file(rel)?.json.as_deref()
     }
     /// A path inside the miniprogram root, relative to the project folder.
     pub fn in_root(&self, path: &str) -> String {
@@ -602,7 +603,7 @@ impl Project {
                         read_json(&dir.join(&f.path))
                     };
                     f.size = Some(doc.size);
-                    f.json = Some(doc);
+                    f.json = Some(Box::new(doc));
                     return None;
                 }
                 read_code_file(&dir, f)
@@ -620,7 +621,7 @@ impl Project {
             );
         }
         if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
-            f.json = config_doc.take();
+            f.json = config_doc.take().map(Box::new);
         }
 
         let index: FxHashMap<String, usize> = files

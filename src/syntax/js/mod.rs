@@ -15,7 +15,7 @@ pub use facts::*;
 
 /// The project's JS/TS modules by path (FxHash, like the file index: the keys are the project's
 /// own paths).
-pub type Modules = rustc_hash::FxHashMap<String, Module>;
+pub type Modules = rustc_hash::FxHashMap<String, Box<Module>>;
 
 use crate::base::source::Span;
 use std::collections::{HashMap, HashSet};
@@ -1274,7 +1274,7 @@ mod tests {
 
     fn eval(code: &str) -> String {
         let mut modules = Modules::default();
-        modules.insert("a.js".to_string(), extract::parse("a.js", code));
+        modules.insert("a.js".to_string(), Box::new(extract::parse("a.js", code)));
         let sites = sites(&modules, "");
         sites
             .iter()
