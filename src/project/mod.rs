@@ -160,6 +160,8 @@ pub struct Project {
     directives: Vec<crate::syntax::suppress::Directive>,
     /// The templates' facts, once they are parsed.
     wxml: std::sync::OnceLock<wxml::WxmlIndex>,
+    /// The rules are reading the templates' trees (see [`Project::parse_templates`]).
+    indexing_templates: std::sync::atomic::AtomicBool,
     /// The `.wxs` files' modules, in path order ([`Project::wxs`] adds the inline ones).
     wxs_files: Vec<(String, crate::syntax::wxs::WxsModule)>,
     /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
@@ -265,6 +267,13 @@ impl Project {
     /// The templates' facts, parsing every template on first use (see
     /// [`Project::parse_templates`], which also hands the trees to the rules).
     pub fn wxml(&self) -> &wxml::WxmlIndex {
+        assert!(
+            !self
+                .indexing_templates
+                .load(std::sync::atomic::Ordering::SeqCst),
+            "the templates' facts were asked for while the rules read the trees: a rule that \
+             reads other templates belongs in check_project"
+        );
         self.wxml.get_or_init(|| self.index_templates::<()>(None).0)
     }
 
@@ -281,18 +290,24 @@ impl Project {
     /// ([`Project::wxml`]); a later one parses again.
     pub fn parse_templates<T: Send>(&self, each: &wxml::EachTemplate<T>) -> Vec<T> {
         if self.wxml.get().is_some() {
+            // Read again, not kept (`source` would hold every text for the rest of the run).
             let docs: Vec<&str> = self.templates().collect();
             return docs
                 .par_iter()
                 .flat_map_iter(|path| {
-                    let doc = self
-                        .source(path)
-                        .map(|s| crate::syntax::wxml::parse_shared(s.text.clone()));
+                    let text = text::read_again(&self.dir, path).text;
+                    let doc = text.map(|t| crate::syntax::wxml::parse_shared(t.into()));
                     doc.map(|doc| each(path, &doc)).unwrap_or_default()
                 })
                 .collect();
         }
+        // While the rules look at the trees, the facts are not there yet: `wxml()` from a rule
+        // would start a second parse inside this one (and could wait on itself).
+        self.indexing_templates
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         let (index, out) = self.index_templates(Some(each));
+        self.indexing_templates
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         // Another thread may have indexed them meanwhile: the same facts either way.
         let _ = self.wxml.set(index);
         out
@@ -655,6 +670,7 @@ impl Project {
             texts: FxHashMap::default(),
             directives: Vec::new(),
             wxml: std::sync::OnceLock::new(),
+            indexing_templates: std::sync::atomic::AtomicBool::new(false),
             wxs_files: Vec::new(),
             style_imports: HashMap::new(),
         };

@@ -5,7 +5,7 @@ use super::walk::WalkProblemKind;
 use crate::base::source::{Decoded, Source, decode};
 use std::path::Path;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 /// JS/TS and WXML files larger than this are not parsed.
 pub const MAX_CODE_BYTES: u64 = 16 * 1024 * 1024;
@@ -26,6 +26,12 @@ pub fn read(path: &Path, style: bool) -> TextRead {
         crate::base::fsread::read_capped(path, MAX_CODE_BYTES),
         style,
     )
+}
+
+/// [`read`] for a code file `rel` read again later: it must still resolve inside `root`.
+pub fn read_again(root: &Path, rel: &str) -> TextRead {
+    let bytes = crate::base::fsread::read_inside(root, &root.join(rel), MAX_CODE_BYTES);
+    decoded(bytes, false)
 }
 
 fn decoded(bytes: Result<Vec<u8>, crate::base::fsread::ReadError>, style: bool) -> TextRead {
@@ -87,8 +93,10 @@ fn guess_encoding(bytes: &[u8]) -> &'static str {
 /// The text of a code file, read again when a diagnostic needs it: holding every text until
 /// the reports ran was a third of the peak memory.
 pub struct LazyText {
-    /// Length of the text when it was checked: a file that changed since is not shown.
+    /// Length and hash of the text when it was checked: a file that changed since is not
+    /// shown (its spans are of the old text).
     len: AtomicUsize,
+    hash: AtomicU64,
     /// The line of the first private key in it (MP600), 0 for none: found while the text
     /// was in hand.
     key_line: AtomicU32,
@@ -97,11 +105,20 @@ pub struct LazyText {
 
 const UNKNOWN: usize = usize::MAX;
 
+/// A 64-bit hash of a text (FxHash: one cheap pass over a text already in hand).
+fn hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
 impl LazyText {
     /// A text not read yet (a template, until it is parsed).
     pub fn unread() -> LazyText {
         LazyText {
             len: AtomicUsize::new(UNKNOWN),
+            hash: AtomicU64::new(0),
             key_line: AtomicU32::new(0),
             source: OnceLock::new(),
         }
@@ -124,6 +141,7 @@ impl LazyText {
     /// Records what is kept of the text the checks read.
     pub fn check(&self, text: &str) {
         self.len.store(text.len(), Ordering::Relaxed);
+        self.hash.store(hash(text), Ordering::Relaxed);
         let line = private_key(text).map_or(0, |span| line_of(text, span));
         self.key_line.store(line, Ordering::Relaxed);
     }
@@ -134,15 +152,15 @@ impl LazyText {
     }
 
     /// The text, read from `root`/`rel` (inside the project folder) on first use; `None` when
-    /// it cannot be read or is no longer the text that was checked.
+    /// it cannot be read or is no longer the text that was checked (length and hash).
     pub fn get(&self, root: &Path, rel: &str) -> Option<&Source> {
         self.source
             .get_or_init(|| {
-                let path = root.join(rel);
-                let bytes = crate::base::fsread::read_inside(root, &path, MAX_CODE_BYTES);
-                let text = decoded(bytes, false).text?;
+                let text = read_again(root, rel).text?;
                 let len = self.len.load(Ordering::Relaxed);
-                (len == UNKNOWN || len == text.len()).then(|| Source::new(text.into()))
+                let same = len == UNKNOWN
+                    || (len == text.len() && self.hash.load(Ordering::Relaxed) == hash(&text));
+                same.then(|| Source::new(text.into()))
             })
             .as_ref()
     }
@@ -183,10 +201,13 @@ mod tests {
         let lazy = LazyText::checked(read.text.as_deref().unwrap());
         assert_eq!(lazy.get(&root, "a.js").unwrap().position(12).line, 2);
 
-        // Changed after the check (another length): not shown with the old spans.
+        // Changed after the check (another length, or the same): not shown with the old spans.
         let lazy = LazyText::checked("let a = 1;\n");
         std::fs::write(root.join("b.js"), "let a = 10;\n").unwrap();
         assert!(lazy.get(&root, "b.js").is_none());
+        let lazy = LazyText::checked("a;\nb\n");
+        std::fs::write(root.join("c.js"), "a\n;b\n").unwrap();
+        assert!(lazy.get(&root, "c.js").is_none());
     }
 
     #[cfg(unix)]
