@@ -562,12 +562,20 @@ pub fn unused_code_files(
 ) -> Vec<String> {
     use std::collections::BTreeSet;
     let root = p.mp_root.as_str();
+    // The code files of `base` (one per page or component: one buffer, not a string per
+    // extension tried).
     let variants = |base: &str| -> Vec<String> {
-        CODE_EXTENSIONS
-            .iter()
-            .map(|e| format!("{root}{base}.{e}"))
-            .filter(|f| p.exists(f))
-            .collect()
+        let mut path = format!("{root}{base}.");
+        let stem = path.len();
+        let mut found = Vec::new();
+        for e in CODE_EXTENSIONS {
+            path.truncate(stem);
+            path.push_str(e);
+            if p.exists(&path) {
+                found.push(path.clone());
+            }
+        }
+        found
     };
     let mut seeds: Vec<String> = Vec::new();
     for base in ["app", "custom-tab-bar/index"] {
