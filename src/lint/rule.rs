@@ -78,6 +78,20 @@ impl Ctx<'_> {
             format!("是否应为 \"{s}\"？"),
         )
     }
+
+    /// `help`, after [`Ctx::did_you_mean`] when there is a `suggestion`.
+    pub fn did_you_mean_then(&self, suggestion: Option<&str>, help: Text) -> Text {
+        match suggestion {
+            Some(s) => {
+                let hint = self.did_you_mean(s);
+                Text::new(
+                    format!("{} {}", hint.en(), help.en()),
+                    format!("{}{}", hint.zh(), help.zh()),
+                )
+            }
+            None => help,
+        }
+    }
 }
 
 /// What [`declare_rule!`](crate::declare_rule) implements: the rule's metadata.

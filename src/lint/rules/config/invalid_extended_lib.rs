@@ -23,14 +23,6 @@ fn unknown_lib(
     span: Span,
     suggestion: Option<&str>,
 ) -> Diagnostic {
-    let hint = suggestion
-        .map(|s| {
-            ctx.t(
-                format!("did you mean \"{s}\"? "),
-                format!("是否应为 \"{s}\"？"),
-            )
-        })
-        .unwrap_or_default();
     Diagnostic::new(
         &META,
         path,
@@ -41,14 +33,12 @@ fn unknown_lib(
         ),
     )
     .label(ctx.t("unknown library".into(), "未知的扩展库".into()))
-    .help(ctx.t(
-        format!(
-            "{}the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm",
-            hint.en()
-        ),
-        format!(
-            "{}可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入",
-            hint.zh()
+    .help(ctx.did_you_mean_then(
+        suggestion,
+        ctx.t(
+            "the extended libraries are \"weui\" and \"kbone\"; install other libraries from npm"
+                .into(),
+            "可用的扩展库为 \"weui\" 和 \"kbone\"；其他库请通过 npm 引入".into(),
         ),
     ))
 }

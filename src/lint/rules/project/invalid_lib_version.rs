@@ -39,14 +39,6 @@ fn unknown_version(
     span: Span,
     suggestion: Option<&str>,
 ) -> Diagnostic {
-    let help = suggestion
-        .map(|s| {
-            ctx.t(
-                format!("did you mean \"{s}\"? "),
-                format!("是否应为 \"{s}\"？"),
-            )
-        })
-        .unwrap_or_default();
     Diagnostic::new(
         &META,
         file,
@@ -57,7 +49,13 @@ fn unknown_version(
         ),
     )
     .label(ctx.t("unknown base library".into(), "未知的基础库版本".into()))
-    .help(ctx.t(format!("{}pick the minimum base library your code needs", help.en()), format!("{}请填写代码所需的最低基础库版本", help.zh())))
+    .help(ctx.did_you_mean_then(
+        suggestion,
+        ctx.t(
+            "pick the minimum base library your code needs".into(),
+            "请填写代码所需的最低基础库版本".into(),
+        ),
+    ))
 }
 
 impl Rule for InvalidLibVersion {
