@@ -218,9 +218,20 @@ fn find_byte(hay: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, hay.as_bytes())
 }
 
-/// The first index of the two-byte ASCII pattern `[a, b]` in `hay`.
+/// The first index of the two-byte ASCII pattern `[a, b]` in `hay` (a `memchr` for `a`, then
+/// a look at the next byte: cheaper than building a substring searcher per call, and the
+/// parser calls this for every text and attribute value).
 fn find2(hay: &str, a: u8, b: u8) -> Option<usize> {
-    memchr::memmem::find(hay.as_bytes(), &[a, b])
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(a, &bytes[from..]) {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// At most this many syntax errors are kept per template: 50,000 stray end tags made as many
@@ -582,11 +593,22 @@ impl Parser<'_> {
                 continue;
             }
             let raw_name = &text[n_start..n_start + len];
-            let bad_name = if let Some((i, c)) = raw_name.char_indices().find(|&(i, c)| {
-                !(c.is_ascii_alphabetic()
+            let name_ok = |i: usize, c: char| {
+                c.is_ascii_alphabetic()
                     || matches!(c, '_' | ':' | '-')
-                    || (i > 0 && c.is_ascii_digit()))
-            }) {
+                    || (i > 0 && c.is_ascii_digit())
+            };
+            // Names are ASCII nearly always: decided on bytes, decoded only otherwise.
+            let ascii_ok = raw_name
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii() && name_ok(i, b as char));
+            let bad = if ascii_ok {
+                None
+            } else {
+                raw_name.char_indices().find(|&(i, c)| !name_ok(i, c))
+            };
+            let bad_name = if let Some((i, c)) = bad {
                 // `wcc` takes names of ASCII letters, digits (not first), `_`, `:` and `-`;
                 // a stray quote or `{` here usually means a quote is missing earlier.
                 self.error(
@@ -773,9 +795,10 @@ fn is_data_path(t: &str) -> bool {
 
 /// `t` is one of [`KEYWORDS`] (all lower-case ASCII letters, at most 10).
 fn is_keyword(t: &str) -> bool {
-    t.len() <= 10 && t.bytes().all(|c| c.is_ascii_lowercase()) && KEYWORDS.contains(&t)
+    t.len() <= 10 && t.bytes().all(|c| c.is_ascii_lowercase()) && KEYWORDS.binary_search(&t).is_ok()
 }
 
+/// Sorted (for `binary_search`).
 const KEYWORDS: &[&str] = &[
     "break",
     "case",
@@ -848,6 +871,8 @@ mod tests {
                 .iter()
                 .all(|k| k.len() <= 10 && k.bytes().all(|c| c.is_ascii_lowercase()))
         );
+        assert!(KEYWORDS.is_sorted());
+        assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
         for (t, path) in [
             ("item.title", true),
             ("list[0].name", true),
