@@ -8,7 +8,8 @@ use crate::base::source::Span;
 use crate::project::{JsonDoc, Project};
 use crate::syntax::json::Json;
 use rayon::prelude::*;
-use std::collections::{HashSet, VecDeque};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::VecDeque;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
@@ -266,7 +267,7 @@ pub fn build_graph(
     let app = project.json(&app_path).and_then(JsonDoc::value);
     let resolver = Resolver::new(project, app, npm_dependencies);
     let mut queue: VecDeque<String> = VecDeque::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     queue.push_back(app_path.clone());
     seen.insert(app_path);
     if let Some(model) = &project.app {

@@ -16,8 +16,8 @@ use components::ComponentUse;
 use domains::Whitelist;
 use package::Upload;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schema::SchemaIssue;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -273,7 +273,7 @@ fn validate_schemas(project: &Project, component_jsons: &[String]) -> Schemas {
         }
     }
     // One role per file: the first wins (a page json is never also a component json).
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     targets.retain(|(path, _)| seen.insert(path.clone()));
     let roles = targets.iter().cloned().collect();
     let issues = targets

@@ -11,7 +11,7 @@ use crate::project::wxml::RefKind;
 use crate::syntax::json::Json;
 use crate::syntax::wxs::WxsModule;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The extensions the packer ships (miniprogram-ci's fallback of the server's list).
 pub const UPLOAD_EXTENSIONS: &[&str] = &[
@@ -403,7 +403,7 @@ fn extension(path: &str) -> std::borrow::Cow<'_, str> {
 /// sources too).
 pub fn uploadable(p: &Project, path: &str) -> bool {
     // Type declarations compile to nothing.
-    if path.to_ascii_lowercase().ends_with(".d.ts") {
+    if crate::base::ascii::ends_with_ignore_case(path, ".d.ts") {
         return false;
     }
     // The packer compares extensions case-sensitively: `LOGO.PNG` is dropped.
@@ -679,7 +679,7 @@ pub fn unused_code_files(
         }
     }
     let mut wxs_by_file: std::collections::HashMap<&str, Vec<&WxsModule>> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::default();
     for (path, module) in p.wxs() {
         wxs_by_file.entry(path.as_str()).or_default().push(module);
     }

@@ -1,5 +1,6 @@
 //! The base layer: source texts and spans, diagnostics, globs, capped file reading, languages.
 
+pub mod ascii;
 pub mod diagnostic;
 pub mod escape;
 pub mod fsread;

@@ -15,7 +15,7 @@ use crate::syntax::json::{self, Json, ParseError};
 pub use app::{AppModel, PageDecl, SubPackage};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use walk::{WalkProblem, WalkProblemKind};
@@ -41,18 +41,22 @@ pub enum FileKind {
 
 impl FileKind {
     pub fn of(path: &str) -> FileKind {
-        let ext = path
-            .rsplit_once('.')
-            .map_or("", |(_, e)| e)
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => FileKind::Json,
-            "wxml" => FileKind::Wxml,
-            "wxss" => FileKind::Wxss,
-            "wxs" => FileKind::Wxs,
-            "js" | "mjs" | "cjs" => FileKind::Js,
-            "ts" => FileKind::Ts,
-            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" => FileKind::Image,
+        let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+        // Lowered on the stack: every known extension has at most four letters.
+        if ext.len() > 4 {
+            return FileKind::Other;
+        }
+        let mut lower = [0u8; 4];
+        lower[..ext.len()].copy_from_slice(ext.as_bytes());
+        lower.make_ascii_lowercase();
+        match &lower[..ext.len()] {
+            b"json" => FileKind::Json,
+            b"wxml" => FileKind::Wxml,
+            b"wxss" => FileKind::Wxss,
+            b"wxs" => FileKind::Wxs,
+            b"js" | b"mjs" | b"cjs" => FileKind::Js,
+            b"ts" => FileKind::Ts,
+            b"png" | b"jpg" | b"jpeg" | b"gif" | b"svg" | b"webp" => FileKind::Image,
             _ => FileKind::Other,
         }
     }
@@ -448,7 +452,7 @@ impl Project {
         from == to || (to.is_none() && !independent)
     }
     fn read_npm_dependencies(&self, problems: &mut Vec<WalkProblem>) -> HashSet<String> {
-        let mut deps = HashSet::new();
+        let mut deps = HashSet::default();
         let mut docs = vec![];
         if let Some(d) = self.json(&self.in_root("package.json")) {
             docs.push(d.value.as_ref().ok().cloned());
@@ -663,7 +667,7 @@ impl Project {
             typescript: false,
             compiler_plugins: Vec::new(),
             submodules: Vec::new(),
-            npm_dependencies: HashSet::new(),
+            npm_dependencies: HashSet::default(),
             plugin_root,
             subpackage_roots: FxHashMap::default(),
             modules: Default::default(),
@@ -672,7 +676,7 @@ impl Project {
             wxml: std::sync::OnceLock::new(),
             indexing_templates: std::sync::atomic::AtomicBool::new(false),
             wxs_files: Vec::new(),
-            style_imports: HashMap::new(),
+            style_imports: HashMap::default(),
         };
         project.submodules = read_submodules(&project.dir);
         let mut problems = Vec::new();
@@ -754,7 +758,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     let is_style = f.kind == FileKind::Wxss
         || [".less", ".scss", ".sass"]
             .iter()
-            .any(|e| f.path.to_ascii_lowercase().ends_with(e));
+            .any(|e| crate::base::ascii::ends_with_ignore_case(&f.path, e));
     // Templates are read later, each parsed once the rules can look at its tree (`wxml`).
     let is_code = (is_style || matches!(f.kind, FileKind::Js | FileKind::Ts | FileKind::Wxs))
         && !f.path.ends_with(".d.ts");
@@ -977,6 +981,28 @@ fn json_doc(read: Result<Vec<u8>, crate::base::fsread::ReadError>) -> JsonDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_kinds_ignore_extension_case() {
+        for (path, kind) in [
+            ("a/b.JSON", FileKind::Json),
+            ("index.wxml", FileKind::Wxml),
+            ("x.WxSs", FileKind::Wxss),
+            ("m.wxs", FileKind::Wxs),
+            ("a.mjs", FileKind::Js),
+            ("a.CJS", FileKind::Js),
+            ("a.d.ts", FileKind::Ts),
+            ("logo.JPEG", FileKind::Image),
+            ("logo.webp", FileKind::Image),
+            ("a.jsonc", FileKind::Other),
+            ("a.jpegx", FileKind::Other),
+            ("README", FileKind::Other),
+            ("a.", FileKind::Other),
+            ("a.é", FileKind::Other),
+        ] {
+            assert_eq!(FileKind::of(path), kind, "{path}");
+        }
+    }
 
     /// A code file the walk listed but that cannot be read (gone, or unreadable: as root a
     /// mode-000 file is readable, so the failing open is simulated by a missing file).

@@ -1067,7 +1067,7 @@ impl<'t> Extractor<'t, '_> {
     }
 
     fn secret_check(&mut self, key: &str, value: &Expression) {
-        if !key.to_ascii_lowercase().contains("secret") {
+        if !crate::base::ascii::contains_ignore_case(key, "secret") {
             return;
         }
         if let Expression::StringLiteral(s) = value.get_inner_expression()

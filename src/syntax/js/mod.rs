@@ -18,7 +18,7 @@ pub use facts::*;
 pub type Modules = rustc_hash::FxHashMap<String, Box<Module>>;
 
 use crate::base::source::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A network call site with its URL evaluated.
 #[derive(Debug, Clone)]
@@ -725,7 +725,7 @@ impl<'a> Resolver<'a> {
         let fields = self.global_fields.get_or_init(|| {
             let mut paths: Vec<&'a String> = modules.keys().collect();
             paths.sort_by_key(|p| (**p != self.app_js, p.as_str()));
-            let mut fields: GlobalFields<'a> = HashMap::new();
+            let mut fields: GlobalFields<'a> = HashMap::default();
             for path in paths {
                 for (field, value, _) in &modules[path.as_str()].global_data {
                     fields.entry(field).or_default().push((path, value));
@@ -1112,7 +1112,7 @@ pub fn is_vendored(path: &str) -> bool {
 /// Which functions are wrappers: those with a governed call using their parameters, then
 /// (to a fixed point, at most [`MAX_HOPS`] rounds) those that pass their parameters to one.
 fn wrappers<'a>(resolver: &Resolver<'a>, paths: &[&'a str]) -> Wrappers<'a> {
-    let mut map: Wrappers<'a> = HashMap::new();
+    let mut map: Wrappers<'a> = HashMap::default();
     for path in paths {
         for w in &resolver.modules[*path].wrappers {
             map.entry((path, w.name.as_str()))
@@ -1120,7 +1120,7 @@ fn wrappers<'a>(resolver: &Resolver<'a>, paths: &[&'a str]) -> Wrappers<'a> {
                 .push(Body::Direct(w));
         }
     }
-    let mut done: HashSet<*const CandidateCall> = HashSet::new();
+    let mut done: HashSet<*const CandidateCall> = HashSet::default();
     for _ in 0..MAX_HOPS {
         let mut added = Vec::new();
         for path in paths {
@@ -1213,7 +1213,7 @@ impl<'a> Resolver<'a> {
     pub fn handler_names(&self, path: &str) -> Option<(&'a Constructor, HashSet<&'a str>)> {
         let module = self.modules.get(path)?;
         let constructor = module.constructor.as_ref()?;
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         self.add_methods(module, &constructor.set, &mut names, 0)
             .then_some((constructor, names))
     }

@@ -6,7 +6,7 @@ use crate::base::source::Span;
 use crate::lint::rule::{Ctx, Rule};
 use crate::project::ProjectFile;
 use crate::syntax::json::{Json, JsonKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 crate::declare_rule! {
     DuplicateJsonKey, code: "MP003", name: "duplicate-json-key", group: Json, severity: Warning,

@@ -20,7 +20,7 @@ fn json_secrets(v: &Json, depth: usize, found: &mut impl FnMut(&str, Span)) {
     match &v.kind {
         JsonKind::Object(members) => {
             for m in members {
-                if m.key.to_ascii_lowercase().contains("secret")
+                if crate::base::ascii::contains_ignore_case(&m.key, "secret")
                     && m.value
                         .as_str()
                         .is_some_and(crate::syntax::js::extract::looks_like_secret)

@@ -42,7 +42,8 @@ fn too_large(ctx: &Ctx, path: &str, size: u64) -> Diagnostic {
 impl Rule for JsFileTooLarge {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for f in &ctx.analysis.upload().files {
-            if f.size <= MAX_JS_BYTES || !f.path.to_ascii_lowercase().ends_with(".js") {
+            if f.size <= MAX_JS_BYTES || !crate::base::ascii::ends_with_ignore_case(&f.path, ".js")
+            {
                 continue;
             }
             out.push(too_large(ctx, &f.path, f.size));

@@ -72,7 +72,7 @@ impl Rule for JsOnlyUsedBySubpackage {
         for (target, pkgs) in users {
             if package.get(target) != Some(&0)
                 || pkgs.contains(&0)
-                || !target.to_ascii_lowercase().ends_with(".js")
+                || !crate::base::ascii::ends_with_ignore_case(target, ".js")
             {
                 continue;
             }

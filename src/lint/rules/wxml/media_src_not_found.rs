@@ -37,7 +37,7 @@ impl Rule for MediaSrcNotFound {
                 "blob:",
             ]
             .iter()
-            .any(|s| v.to_ascii_lowercase().starts_with(s));
+            .any(|s| crate::base::ascii::starts_with_ignore_case(v, s));
             if v.is_empty() || remote || v.contains("{{") {
                 continue;
             }

@@ -8,7 +8,7 @@ use crate::base::i18n::Text;
 use crate::lint::rule::{Ctx, Rule};
 use crate::syntax::json::Json;
 use crate::syntax::wxml::{Document, Element};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 crate::declare_rule! {
     UndeclaredComponent, code: "MP328", name: "undeclared-component", group: Wxml, severity: Warning,
@@ -142,7 +142,7 @@ fn declared<'p>(ctx: &Ctx<'p>, base: &str) -> Option<HashSet<&'p str>> {
     let p = ctx.project;
     let json = format!("{base}.json");
     if ctx.analysis.is_page(base) && p.file(&json).is_none() {
-        return Some(HashSet::new());
+        return Some(HashSet::default());
     }
     if !matches!(
         ctx.analysis.role(&json),
@@ -187,7 +187,7 @@ impl Rule for UndeclaredComponent {
         let json_name = json_name
             .strip_prefix(p.mp_root.as_str())
             .unwrap_or(&json_name);
-        let mut reported = HashSet::new();
+        let mut reported = HashSet::default();
         for el in doc.elements() {
             let name = el.name();
             if is_built_in(name)
