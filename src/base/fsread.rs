@@ -41,8 +41,9 @@ impl ReadError {
 /// The largest mpcheck.json, `--config` or `--domains` file read.
 pub const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads the regular file at `path`, at most `limit` bytes (a file that grows past the
-/// limit while being read is still refused). Symlinks are followed; see [`read_inside`].
+/// Reads the regular file at `path`, at most `limit` bytes: as long as it was when opened (a
+/// file that grows meanwhile is read up to that size, within the cap). Symlinks are followed;
+/// see [`read_inside`].
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // Opened first, then asked what it is: one path lookup instead of two (a check reads
     // thousands of files). Non-blocking, so that opening a FIFO returns at once; the file's
@@ -58,7 +59,66 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             return Err(ReadError::NotRegular);
         }
     }
-    let file = open_nonblocking(path).map_err(io_error)?;
+    read_open(open_nonblocking(path).map_err(io_error)?, limit)
+}
+
+/// A folder opened once, whose files are then opened by their path relative to it: one lookup
+/// per name below the folder instead of one per component from `/` (a check opens every file
+/// of the project).
+pub struct Folder {
+    path: std::path::PathBuf,
+    #[cfg(unix)]
+    handle: Option<std::fs::File>,
+}
+
+impl Folder {
+    /// `path` must be a folder; if it cannot be opened, files are opened by their full path.
+    pub fn open(path: &Path) -> Folder {
+        #[cfg(unix)]
+        let handle = {
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_DIRECTORY)
+                .open(path)
+                .ok()
+        };
+        Folder {
+            path: path.to_path_buf(),
+            #[cfg(unix)]
+            handle,
+        }
+    }
+
+    /// [`read_capped`] for `rel`, a `/`-separated path below the folder (symlinks followed).
+    pub fn read_capped(&self, rel: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.handle
+            && !rel.is_empty()
+            && !rel.starts_with('/')
+            && let Ok(c_rel) = std::ffi::CString::new(rel)
+        {
+            use std::os::fd::{AsRawFd, FromRawFd};
+            // SAFETY: `dir` is an open folder and `c_rel` a NUL-terminated path; the returned
+            // descriptor is owned by the `File` made from it.
+            let fd = unsafe {
+                libc::openat(
+                    dir.as_raw_fd(),
+                    c_rel.as_ptr(),
+                    libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC,
+                )
+            };
+            if fd < 0 {
+                return Err(io_error(std::io::Error::last_os_error()));
+            }
+            return read_open(unsafe { std::fs::File::from_raw_fd(fd) }, limit);
+        }
+        read_capped(&self.path.join(rel), limit)
+    }
+}
+
+/// The checks of [`read_capped`] on an opened file, then its bytes.
+fn read_open(file: std::fs::File, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata().map_err(io_error)?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
@@ -73,6 +133,14 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
+    if meta.len() > 0 {
+        // As long as it was: one read, no second one to find the end.
+        file.take(meta.len())
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+        return Ok(bytes);
+    }
+    // Size unknown (0 for some special file systems): read to the end, within the cap.
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
@@ -220,6 +288,45 @@ mod tests {
             read_capped(Path::new("/dev/zero"), 9),
             Err(ReadError::NotRegular)
         );
+    }
+
+    /// Files read through an opened folder answer as the same files read by path.
+    #[test]
+    fn folder_reads_match_path_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("pages/a")).unwrap();
+        std::fs::write(dir.path().join("pages/a/index.js"), b"Page({})").unwrap();
+        std::fs::write(dir.path().join("empty.js"), b"").unwrap();
+        std::os::unix::fs::symlink("pages/a/index.js", dir.path().join("link.js")).unwrap();
+        let folder = Folder::open(dir.path());
+        for (rel, limit) in [
+            ("pages/a/index.js", 100),
+            ("pages/a/index.js", 8),
+            ("pages/a/index.js", 7),
+            ("empty.js", 0),
+            ("link.js", 100),
+            ("pages/a", 100),
+            ("pages/nope.js", 100),
+            ("", 100),
+        ] {
+            assert_eq!(
+                folder.read_capped(rel, limit),
+                read_capped(&dir.path().join(rel), limit),
+                "{rel} {limit}"
+            );
+        }
+        assert_eq!(folder.read_capped("link.js", 100).unwrap(), b"Page({})");
+        assert_eq!(
+            folder.read_capped("pages/a/index.js", 7),
+            Err(ReadError::TooLarge { size: 8, limit: 7 })
+        );
+        // A FIFO is refused, not waited on.
+        let fifo = std::ffi::CString::new(dir.path().join("pipe").to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert_eq!(folder.read_capped("pipe", 100), Err(ReadError::NotRegular));
+        // A folder that cannot be opened: files are read by their full path.
+        let gone = Folder::open(&dir.path().join("nope"));
+        assert_eq!(gone.read_capped("x.js", 100), Err(ReadError::NotFound));
     }
 
     #[test]

@@ -133,6 +133,8 @@ pub struct Discovery {
 pub struct Project {
     /// The project folder (canonical).
     pub dir: PathBuf,
+    /// The project folder opened, to read the files found in it.
+    folder: crate::base::fsread::Folder,
     /// The miniprogram root relative to `dir`: `""` or `"dist/"`.
     pub mp_root: String,
     pub files: Vec<ProjectFile>,
@@ -325,7 +327,7 @@ impl Project {
         let docs: Vec<&str> = self.templates().collect();
         let excluded = |path: &str| self.file(path).is_some_and(|f| f.excluded);
         let read = |rel: &str| {
-            let read = text::read(&self.dir.join(rel), false);
+            let read = text::read(&self.folder, rel, false);
             if let (Some(text), Some(slot)) = (&read.text, self.texts.get(rel)) {
                 slot.check(text);
             }
@@ -611,6 +613,7 @@ impl Project {
         let t1 = std::time::Instant::now();
         // Read every file once, in one parallel pass: JSON parsed into the index, JS/TS parsed
         // into module facts, WXML kept as text (parsed once the rules can look at each tree).
+        let folder = crate::base::fsread::Folder::open(&dir);
         let code: Vec<CodeFile> = files
             .par_iter_mut()
             .filter_map(|f| {
@@ -619,13 +622,13 @@ impl Project {
                     let doc = if f.path == PRIVATE_CONFIG {
                         read_json_inside(&dir, &dir.join(&f.path))
                     } else {
-                        read_json(&dir.join(&f.path))
+                        json_doc(folder.read_capped(&f.path, MAX_JSON_BYTES))
                     };
                     f.size = Some(doc.size);
                     f.json = Some(Box::new(doc));
                     return None;
                 }
-                read_code_file(&dir, f)
+                read_code_file(&folder, f)
             })
             .collect();
         if timings {
@@ -656,6 +659,7 @@ impl Project {
 
         let mut project = Project {
             dir,
+            folder,
             mp_root,
             files,
             index,
@@ -754,7 +758,7 @@ impl CodeFile {
     }
 }
 
-fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
+fn read_code_file(folder: &crate::base::fsread::Folder, f: &mut ProjectFile) -> Option<CodeFile> {
     let is_style = f.kind == FileKind::Wxss
         || [".less", ".scss", ".sass"]
             .iter()
@@ -765,7 +769,7 @@ fn read_code_file(dir: &Path, f: &mut ProjectFile) -> Option<CodeFile> {
     if !is_code {
         return None;
     }
-    let read = text::read(&dir.join(&f.path), is_style);
+    let read = text::read(folder, &f.path, is_style);
     f.size = read.size;
     let problem = read.problem.map(|kind| WalkProblem {
         rel: f.path.clone(),
@@ -925,13 +929,9 @@ fn read_submodules(dir: &Path) -> Vec<String> {
     Vec::new()
 }
 
-/// Reads and parses one JSON file; never fails, the problem is kept instead.
-pub fn read_json(path: &Path) -> JsonDoc {
-    json_doc(crate::base::fsread::read_capped(path, MAX_JSON_BYTES))
-}
-
-/// [`read_json`] for a file the project config names (project.config.json, package.json…):
-/// not followed through a link that leaves the canonical project folder `root`.
+/// Reads and parses a JSON file the project config names (project.config.json,
+/// package.json…); never fails, the problem is kept instead. Not followed through a link that
+/// leaves the canonical project folder `root`.
 pub fn read_json_inside(root: &Path, path: &Path) -> JsonDoc {
     json_doc(crate::base::fsread::read_inside(root, path, MAX_JSON_BYTES))
 }
@@ -1016,7 +1016,8 @@ mod tests {
             excluded: false,
             json: None,
         };
-        let code = read_code_file(dir.path(), &mut f).expect("a diagnostic, not silence");
+        let folder = crate::base::fsread::Folder::open(dir.path());
+        let code = read_code_file(&folder, &mut f).expect("a diagnostic, not silence");
         assert!(code.module.is_none());
         let problem = code.problem.expect("problem recorded");
         assert_eq!(problem.rel, "pages/gone.js");

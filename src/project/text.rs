@@ -20,12 +20,10 @@ pub struct TextRead {
     pub problem: Option<WalkProblemKind>,
 }
 
-/// Reads and decodes a code file (`style`: a style sheet, read only for its `@import`s).
-pub fn read(path: &Path, style: bool) -> TextRead {
-    decoded(
-        crate::base::fsread::read_capped(path, MAX_CODE_BYTES),
-        style,
-    )
+/// Reads and decodes the code file `rel` of `folder` (`style`: a style sheet, read only for
+/// its `@import`s).
+pub fn read(folder: &crate::base::fsread::Folder, rel: &str, style: bool) -> TextRead {
+    decoded(folder.read_capped(rel, MAX_CODE_BYTES), style)
 }
 
 /// [`read`] for a code file `rel` read again later: it must still resolve inside `root`.
@@ -197,7 +195,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
         std::fs::write(root.join("a.js"), "let a = 1;\nlet b = 2;\n").unwrap();
-        let read = read(&root.join("a.js"), false);
+        let read = read(&crate::base::fsread::Folder::open(&root), "a.js", false);
         let lazy = LazyText::checked(read.text.as_deref().unwrap());
         assert_eq!(lazy.get(&root, "a.js").unwrap().position(12).line, 2);
 
