@@ -208,9 +208,10 @@ impl<'p> Analysis<'p> {
         let project = self.project;
         self.module_deps.get_or_init(|| {
             let resolver = crate::syntax::js::Resolver::new(&project.modules, &project.mp_root);
+            use rayon::prelude::*;
             project
                 .modules
-                .iter()
+                .par_iter()
                 .map(|(from, m)| {
                     let deps = m
                         .requires

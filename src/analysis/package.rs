@@ -594,9 +594,8 @@ pub fn unused_code_files(
         seeds.extend(variants("app-bar/index"));
     }
     if let Some(app) = &p.app {
-        for page in app.all_pages() {
-            seeds.extend(variants(&page.full));
-        }
+        let pages: Vec<_> = app.all_pages().collect();
+        seeds.par_extend(pages.par_iter().flat_map_iter(|page| variants(&page.full)));
     }
     // A subpackage's `entry` script runs when the subpackage loads.
     let subpackages = p
@@ -616,16 +615,16 @@ pub fn unused_code_files(
             ));
         }
     }
-    let components: BTreeSet<&str> = uses
+    let components: Vec<&str> = uses
         .iter()
         .filter_map(|u| match &u.resolution {
             crate::analysis::components::Resolution::Found(base) => Some(base.as_str()),
             _ => None,
         })
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
         .collect();
-    for base in components {
-        seeds.extend(variants(base));
-    }
+    seeds.par_extend(components.par_iter().flat_map_iter(|base| variants(base)));
     if let Some(workers) = p
         .app_json()
         .and_then(|a| a.get("workers"))
@@ -683,48 +682,63 @@ pub fn unused_code_files(
     for (path, module) in p.wxs() {
         wxs_by_file.entry(path.as_str()).or_default().push(module);
     }
-    let mut reached: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-    let mut work: Vec<String> = seeds;
-    while let Some(file) = work.pop() {
-        if !p.exists(&file) || !reached.insert(file.clone()) {
-            continue;
-        }
-        let dir = crate::project::paths::template_dir(p, &file).to_string();
+    let templates = p.wxml();
+    // What `file` loads (paths relative to the project folder; they may not exist).
+    let loads = |file: &str| -> Vec<String> {
+        let dir = crate::project::paths::template_dir(p, file);
         let mut next: Vec<String> = Vec::new();
-        if let Some(deps) = deps.get(&file) {
+        if let Some(deps) = deps.get(file) {
             next.extend(deps.iter().cloned());
         }
-        if let Some(facts) = p.wxml().docs.get(&file) {
+        if let Some(facts) = templates.docs.get(file) {
             for (kind, src) in &facts.refs {
                 let ext = match kind {
                     RefKind::Import | RefKind::Include => "wxml",
                     RefKind::Wxs => "wxs",
                 };
                 if !src.contains("{{") {
-                    next.push(p.in_root(&crate::project::paths::resolve_src(&dir, src, ext)));
+                    next.push(p.in_root(&crate::project::paths::resolve_src(dir, src, ext)));
                 }
             }
         }
-        for module in wxs_by_file.get(file.as_str()).into_iter().flatten() {
+        for module in wxs_by_file.get(file).into_iter().flatten() {
             for (spec, _) in &module.requires {
-                next.push(p.in_root(&crate::project::paths::resolve_src(&dir, spec, "wxs")));
+                next.push(p.in_root(&crate::project::paths::resolve_src(dir, spec, "wxs")));
             }
         }
-        let ext = extension(&file);
-        if let Some(imports) = p.style_imports.get(file.as_str()) {
+        if let Some(imports) = p.style_imports.get(file) {
+            let ext = extension(file);
             for spec in imports {
                 let with_ext = if spec.rsplit('/').next().is_some_and(|n| n.contains('.')) {
-                    crate::project::paths::resolve_src(&dir, spec, "")
+                    crate::project::paths::resolve_src(dir, spec, "")
                 } else {
-                    crate::project::paths::resolve_src(&dir, spec, &ext)
+                    crate::project::paths::resolve_src(dir, spec, &ext)
                 };
                 next.push(p.in_root(&with_ext));
             }
         }
-        work.extend(next);
+        next
+    };
+    // Breadth first, each level's files read in parallel (the reached set is the same in any
+    // order).
+    let mut reached: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut level: Vec<String> = Vec::new();
+    let mut add = |found: Vec<String>, level: &mut Vec<String>| {
+        for file in found {
+            if p.exists(&file) && !reached.contains(&file) {
+                reached.insert(file.clone());
+                level.push(file);
+            }
+        }
+    };
+    add(seeds, &mut level);
+    while !level.is_empty() {
+        let found: Vec<String> = level.par_iter().flat_map_iter(|f| loads(f)).collect();
+        level.clear();
+        add(found, &mut level);
     }
     p.files
-        .iter()
+        .par_iter()
         .filter(|f| f.path.starts_with(root) && is_judged(&f.path))
         .filter(|f| !reached.contains(&f.path))
         .filter(|f| !include.iter().any(|r| r.matches(&f.path[root.len()..])))
