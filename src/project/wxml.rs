@@ -76,9 +76,8 @@ impl WxmlFacts {
             if !facts.tags.contains(name) {
                 facts.tags.insert(name.into());
             }
-            for a in el.attrs() {
-                if a.name.starts_with("generic:")
-                    && let Some(v) = a.value
+            for a in el.attrs_where(|name| name.starts_with(b"generic:")) {
+                if let Some(v) = a.value
                     && !facts.tags.contains(v)
                 {
                     facts.tags.insert(v.into());

@@ -65,16 +65,32 @@ impl<'a> Element<'a> {
     }
 
     pub fn attrs(self) -> impl Iterator<Item = Attr<'a>> {
+        self.attrs_where(|_| true)
+    }
+
+    /// The attributes whose name's bytes `keep` takes (the others are not sliced: the rules
+    /// that look at a few names ask this of every element).
+    pub fn attrs_where(self, keep: impl Fn(&[u8]) -> bool) -> impl Iterator<Item = Attr<'a>> {
         let (from, to) = self.data.attrs;
         let doc = self.doc;
         doc.attrs[from as usize..to as usize]
             .iter()
+            .filter(move |a| keep(&doc.text.as_bytes()[a.name.start as usize..a.name.end as usize]))
             .map(move |a| Attr {
                 name: doc.slice(a.name),
                 name_span: a.name,
                 value: a.value.map(|v| doc.slice(v)),
                 value_span: a.value,
             })
+    }
+
+    /// The attributes' names, in order.
+    pub fn attr_names(self) -> impl Iterator<Item = &'a str> {
+        let (from, to) = self.data.attrs;
+        let doc = self.doc;
+        doc.attrs[from as usize..to as usize]
+            .iter()
+            .map(move |a| doc.slice(a.name))
     }
 
     pub fn attr(self, name: &str) -> Option<Attr<'a>> {

@@ -66,12 +66,12 @@ impl Rule for DuplicateAttribute {
             // Most elements have a few attributes and none repeated: found without allocating.
             let mut names: [&str; 16] = [""; 16];
             let (mut n, mut maybe) = (0, false);
-            for a in el.attrs() {
-                if n == names.len() || names[..n].contains(&a.name) {
+            for name in el.attr_names() {
+                if n == names.len() || names[..n].contains(&name) {
                     maybe = true;
                     break;
                 }
-                names[n] = a.name;
+                names[n] = name;
                 n += 1;
             }
             if !maybe {

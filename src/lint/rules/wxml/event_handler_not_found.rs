@@ -130,7 +130,8 @@ impl Rule for EventHandlerNotFound {
         own_elements(doc.roots(), &mut elements);
         let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
         for el in elements {
-            for a in el.attrs() {
+            // Event bindings start with `bind`, `catch`, `capture-` or `mut-`.
+            for a in el.attrs_where(|name| matches!(name.first(), Some(b'b' | b'c' | b'm'))) {
                 if event_of(a.name).is_none() {
                     continue;
                 }

@@ -27,7 +27,7 @@ fn check<'a>(
         // One look at the attributes: the first `wx:elif` and `wx:else`, and whether the
         // element itself opens or continues a chain.
         let (mut elif, mut other, mut opens) = (None, None, false);
-        for a in el.attrs().filter(|a| a.name.starts_with("wx:")) {
+        for a in el.attrs_where(|name| name.starts_with(b"wx:")) {
             match a.name {
                 "wx:if" => opens = true,
                 "wx:elif" => {
