@@ -55,16 +55,23 @@ impl WalkResult {
 }
 
 pub fn rel_path(base: &Path, path: &Path) -> String {
+    // The walk's paths start with the folder's own text: stripped as bytes (one call per file
+    // found; `Path::strip_prefix` compares component by component).
+    #[cfg(unix)]
+    if let (Some(b), Some(p)) = (base.to_str(), path.to_str())
+        && let Some(rest) = p.strip_prefix(b)
+        && let Some(rest) = rest.strip_prefix('/')
+        && !b.is_empty()
+        && !b.ends_with('/')
+        && is_plain(rest)
+    {
+        return rest.to_string();
+    }
     let rel = path.strip_prefix(base).unwrap_or(path);
     // Already `/`-separated where the separator is `/` (one call per file found).
     #[cfg(unix)]
     if let Some(s) = rel.to_str()
-        && !s.contains("//")
-        && !s.starts_with("./")
-        && !s.starts_with('/')
-        && !s.contains("/./")
-        && !s.ends_with('/')
-        && !s.ends_with("/.")
+        && is_plain(s)
     {
         return s.to_string();
     }
@@ -76,6 +83,19 @@ pub fn rel_path(base: &Path, path: &Path) -> String {
         s.push_str(&c.as_os_str().to_string_lossy());
     }
     s
+}
+
+/// A relative `/`-separated path whose components are what `Path::components` gives back
+/// (no empty or `.` component, no leading or trailing `/`).
+#[cfg(unix)]
+fn is_plain(s: &str) -> bool {
+    !s.contains("//")
+        && !s.starts_with("./")
+        && !s.starts_with('/')
+        && !s.contains("/./")
+        && !s.ends_with('/')
+        && !s.ends_with("/.")
+        && s != "."
 }
 
 /// Walks `start` (inside `project_dir`, which must be canonical).
@@ -190,4 +210,32 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rel_path;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths() {
+        for (base, path, rel) in [
+            ("/p", "/p/pages/a.js", "pages/a.js"),
+            ("/p", "/p", ""),
+            // Outside the folder (never for a walked file): as `Path::components` has it.
+            ("/p", "/pq/a.js", "//pq/a.js"),
+            ("/p", "/p/./a.js", "a.js"),
+            ("/p", "/p//a//b.js", "a/b.js"),
+            ("/p", "/p/a/", "a"),
+            ("/", "/a/b", "a/b"),
+            ("/p/", "/p/a", "a"),
+            ("", "a/b", "a/b"),
+        ] {
+            assert_eq!(
+                rel_path(Path::new(base), Path::new(path)),
+                rel,
+                "{base} {path}"
+            );
+        }
+    }
 }

@@ -786,7 +786,7 @@ impl<'t> Extractor<'t, '_> {
                         let (local, name) = match s {
                             ImportDeclarationSpecifier::ImportSpecifier(s) => {
                                 // `import { setBase as cfg }`: calls of `cfg` call `setBase`.
-                                self.called.insert(s.imported.name().to_string());
+                                self.call(&s.imported.name());
                                 (
                                     s.local.name.to_string(),
                                     ImportName::Named(s.imported.name().to_string()),
@@ -1279,7 +1279,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         // A function passed by reference (`x.onChange = setHost`) may be called.
         if let Expression::Identifier(f) = it.right.get_inner_expression() {
-            self.called.insert(f.name.to_string());
+            self.call(&f.name);
         }
         // `({ u } = o)`, `[u] = list`: the names get run-time values.
         if let AssignmentTarget::ObjectAssignmentTarget(_)
@@ -1629,11 +1629,11 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         self.pending_name = None;
         let framework = match it.callee.get_inner_expression() {
             Expression::Identifier(id) => {
-                self.called.insert(id.name.as_str().to_string());
+                self.call(&id.name);
                 matches!(id.name.as_str(), "App" | "Page" | "Component" | "Behavior")
             }
             Expression::StaticMemberExpression(m) => {
-                self.called.insert(m.property.name.as_str().to_string());
+                self.call(&m.property.name);
                 false
             }
             _ => false,
@@ -1774,17 +1774,24 @@ impl Extractor<'_, '_> {
         });
     }
 
+    /// Records `name` as called (copied only the first time).
+    fn call(&mut self, name: &str) {
+        if !self.called.contains(name) {
+            self.called.insert(name.to_string());
+        }
+    }
+
     /// Records the names of the functions in `e` (in object literals down to `levels` deep)
     /// as called.
     fn mark_called(&mut self, e: &Expression, levels: usize) {
         match e.get_inner_expression() {
             // `success: setHost`, `wx.onNetworkStatusChange(update)`.
             Expression::Identifier(id) => {
-                self.called.insert(id.name.to_string());
+                self.call(&id.name);
             }
             Expression::FunctionExpression(f) => {
                 if let Some(id) = &f.id {
-                    self.called.insert(id.name.to_string());
+                    self.call(&id.name);
                 }
             }
             Expression::ObjectExpression(o) if levels > 0 => {
@@ -1796,7 +1803,7 @@ impl Extractor<'_, '_> {
                                 | Expression::ArrowFunctionExpression(_)
                         ) && let Some(key) = p.key.static_name()
                         {
-                            self.called.insert(key.to_string());
+                            self.call(&key);
                         }
                         self.mark_called(&p.value, levels - 1);
                     }
