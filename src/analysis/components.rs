@@ -49,7 +49,7 @@ fn join(dir: &str, rel: &str) -> String {
     if dir.is_empty() {
         rel.to_string()
     } else {
-        format!("{dir}/{rel}")
+        [dir, "/", rel].concat()
     }
 }
 
@@ -106,8 +106,7 @@ impl<'a> Resolver<'a> {
     /// `.wxml` both exist, as the official check requires.
     fn exists(&self, base: &str) -> bool {
         let p = self.project;
-        p.exists(&p.in_root(&format!("{base}.json")))
-            && p.exists(&p.in_root(&format!("{base}.wxml")))
+        p.exists(&p.in_root_with(base, ".json")) && p.exists(&p.in_root_with(base, ".wxml"))
     }
 
     fn try_candidates(&self, path: &str, searched: &mut Vec<String>) -> Option<String> {
@@ -272,7 +271,7 @@ pub fn build_graph(
     seen.insert(app_path);
     if let Some(model) = &project.app {
         for page in model.all_pages() {
-            let json = project.in_root(&format!("{}.json", page.full));
+            let json = project.in_root_with(&page.full, ".json");
             if seen.insert(json.clone()) {
                 queue.push_back(json);
             }
@@ -284,7 +283,7 @@ pub fn build_graph(
     let mut take = |found: Vec<ComponentUse>, next: &mut Vec<String>| {
         for u in &found {
             if let Resolution::Found(base) = &u.resolution {
-                let json = project.in_root(&format!("{base}.json"));
+                let json = project.in_root_with(base, ".json");
                 if seen.insert(json.clone()) {
                     components.push(json.clone());
                     next.push(json);

@@ -406,7 +406,11 @@ impl Project {
     }
     /// A path inside the miniprogram root, relative to the project folder.
     pub fn in_root(&self, path: &str) -> String {
-        format!("{}{}", self.mp_root, path)
+        [self.mp_root.as_str(), path].concat()
+    }
+    /// [`Project::in_root`] of `base` followed by `ext` (`.json`), in one allocation.
+    pub fn in_root_with(&self, base: &str, ext: &str) -> String {
+        [self.mp_root.as_str(), base, ext].concat()
     }
     /// `path` (relative to the project folder) as seen from the miniprogram root, as messages
     /// name files; unchanged when it is outside the root.

@@ -10,6 +10,7 @@ pub use types::{Field, Obj, Ty};
 use crate::base::source::Span;
 use crate::project::JsonRole;
 use crate::syntax::json::{Json, JsonKind};
+use std::fmt::Write as _;
 
 /// One schema finding in one file.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,7 +169,7 @@ impl Validator {
             (Ty::Array(item), JsonKind::Array(items)) => {
                 for (i, it) in items.iter().enumerate() {
                     let len = path.len();
-                    path.push_str(&format!("[{i}]"));
+                    let _ = write!(path, "[{i}]");
                     self.check(it, item, false, path, depth + 1);
                     path.truncate(len);
                 }
@@ -176,7 +177,7 @@ impl Validator {
             (Ty::Map(item), JsonKind::Object(members)) => {
                 for m in members {
                     let len = path.len();
-                    path.push_str(&format!("[{:?}]", m.key));
+                    let _ = write!(path, "[{:?}]", m.key);
                     self.check(&m.value, item, false, path, depth + 1);
                     path.truncate(len);
                 }
@@ -212,7 +213,7 @@ impl Validator {
         }
         for m in members {
             let len = path.len();
-            path.push_str(&format!("[{:?}]", m.key));
+            let _ = write!(path, "[{:?}]", m.key);
             match obj.fields.iter().find(|f| f.name == m.key) {
                 Some(field) => self.check(&m.value, &field.ty, field.themable, path, depth + 1),
                 None if obj.open => {}

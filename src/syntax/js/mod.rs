@@ -228,14 +228,13 @@ impl<'a> Resolver<'a> {
     /// The module at `path` (normalised), with `.js`/`.ts`/`/index.js`/`/index.ts` tried.
     fn find_module(&self, path: &str) -> Option<&'a str> {
         let base = crate::base::relpath::normalize(path)?;
-        for candidate in [
-            base.clone(),
-            format!("{base}.js"),
-            format!("{base}.ts"),
-            format!("{base}/index.js"),
-            format!("{base}/index.ts"),
-        ] {
-            if let Some((k, _)) = self.modules.get_key_value(&candidate) {
+        // One buffer for the candidates: this runs for every import of every module.
+        let mut candidate = base;
+        let stem = candidate.len();
+        for suffix in ["", ".js", ".ts", "/index.js", "/index.ts"] {
+            candidate.truncate(stem);
+            candidate.push_str(suffix);
+            if let Some((k, _)) = self.modules.get_key_value(candidate.as_str()) {
                 return Some(k.as_str());
             }
         }

@@ -56,7 +56,7 @@ impl Rule for NotAComponent {
             let Resolution::Found(base) = &u.resolution else {
                 continue;
             };
-            let json_path = p.in_root(&format!("{base}.json"));
+            let json_path = p.in_root_with(base, ".json");
             let Some(value) = p.json(&json_path).and_then(|d| d.value()) else {
                 continue;
             };

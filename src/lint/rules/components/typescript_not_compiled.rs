@@ -63,8 +63,8 @@ impl Rule for TypescriptNotCompiled {
             let Resolution::Found(base) = &u.resolution else {
                 continue;
             };
-            let js = p.in_root(&format!("{base}.js"));
-            let ts = p.in_root(&format!("{base}.ts"));
+            let js = [p.mp_root.as_str(), base, ".js"].concat();
+            let ts = [p.mp_root.as_str(), base, ".ts"].concat();
             if p.exists(&js) || !p.exists(&ts) || !reported.insert(base.clone()) {
                 continue;
             }

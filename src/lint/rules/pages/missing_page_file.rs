@@ -143,7 +143,7 @@ impl Rule for MissingPageFile {
 fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
     let p = ctx.project;
     let base = p.in_root(&page.full);
-    if p.exists(&format!("{base}.wxml")) || p.script_exists(&base) {
+    if p.exists(&[base.as_str(), ".wxml"].concat()) || p.script_exists(&base) {
         return None;
     }
     let folder = base.rsplit_once('/').map_or("", |(d, _)| d);
@@ -163,9 +163,9 @@ fn missing_folder(ctx: &Ctx, page: &PageDecl) -> Option<String> {
 fn check_page(ctx: &Ctx, app_json: &str, page: &PageDecl) -> Option<Diagnostic> {
     let p = ctx.project;
     let base = p.in_root(&page.full);
-    let wxml = format!("{base}.wxml");
-    let js = format!("{base}.js");
-    let ts = format!("{base}.ts");
+    let wxml = [base.as_str(), ".wxml"].concat();
+    let js = [base.as_str(), ".js"].concat();
+    let ts = [base.as_str(), ".ts"].concat();
     let has_ts = p.exists(&ts);
     let mut missing = Vec::new();
     if !p.exists(&wxml) {

@@ -115,11 +115,8 @@ impl Rule for EventHandlerNotFound {
             return;
         }
         let resolver = Resolver::new(&p.modules, &p.mp_root);
-        let scripts = if p.typescript {
-            [format!("{base}.ts"), format!("{base}.js")]
-        } else {
-            [format!("{base}.js"), format!("{base}.ts")]
-        };
+        let (js, ts) = ([base, ".js"].concat(), [base, ".ts"].concat());
+        let scripts = if p.typescript { [ts, js] } else { [js, ts] };
         let Some(script) = scripts.iter().find(|s| p.modules.contains_key(*s)) else {
             return;
         };
