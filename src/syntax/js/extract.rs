@@ -1089,18 +1089,25 @@ pub fn looks_like_secret(s: &str) -> bool {
 /// The byte range of an AppSecret in a URL query written in the text: `secret=` followed by
 /// exactly 32 hexadecimal characters (`…/sns/jscode2session?appid=…&secret=…`).
 pub fn secret_in_query(text: &str) -> Option<std::ops::Range<usize>> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find("secret=") {
-        let start = from + i + 7;
-        let hex = text.as_bytes()[start..]
+    // Found from each `=` (most strings have none; a substring searcher built per string
+    // literal cost more than the search).
+    let bytes = text.as_bytes();
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        let Some(at) = eq.checked_sub(6) else {
+            continue;
+        };
+        if &bytes[at..eq] != b"secret" {
+            continue;
+        }
+        let start = eq + 1;
+        let hex = bytes[start..]
             .iter()
             .take_while(|b| b.is_ascii_hexdigit())
             .count();
-        let before = text[..from + i].bytes().next_back();
+        let before = bytes[..at].last();
         if hex == 32 && matches!(before, None | Some(b'?' | b'&')) {
             return Some(start..start + 32);
         }
-        from = start;
     }
     None
 }
