@@ -377,7 +377,7 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let project = match Project::load(&dir, &config.exclude) {
+    let project = match Project::load_for_upload(&dir, &config.exclude) {
         Ok(p) => p,
         Err(e) => return load_error(e),
     };

@@ -24,6 +24,11 @@ pub fn run_with(
     release: Option<&crate::lint::rules::release::ReleaseArgs>,
 ) -> Vec<Diagnostic> {
     let project = analysis.project;
+    assert_eq!(
+        project.js_facts,
+        crate::project::JsFacts::All,
+        "the rules need every JS fact (Project::load, not load_for_upload)"
+    );
     let enabled: Vec<&dyn Rule> = RULES
         .iter()
         .copied()

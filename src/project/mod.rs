@@ -135,6 +135,8 @@ pub struct Project {
     pub dir: PathBuf,
     /// The project folder opened, to read the files found in it.
     folder: crate::base::fsread::Folder,
+    /// What was gathered of each JS/TS file.
+    pub js_facts: JsFacts,
     /// The miniprogram root relative to `dir`: `""` or `"dist/"`.
     pub mp_root: String,
     pub files: Vec<ProjectFile>,
@@ -494,6 +496,16 @@ impl Project {
 
     /// Finds the project at `path` and builds the index.
     pub fn load(path: &Path, exclude: &GlobSet) -> Result<Project, LoadError> {
+        Self::load_with(path, exclude, JsFacts::All)
+    }
+
+    /// [`Project::load`] for what reads only the upload set (`mpcheck size`): of each JS/TS
+    /// file only its imports are kept (the rules' facts are not gathered).
+    pub fn load_for_upload(path: &Path, exclude: &GlobSet) -> Result<Project, LoadError> {
+        Self::load_with(path, exclude, JsFacts::Imports)
+    }
+
+    fn load_with(path: &Path, exclude: &GlobSet, facts: JsFacts) -> Result<Project, LoadError> {
         if !path.exists() {
             return Err(LoadError::NotFound {
                 path: path.to_path_buf(),
@@ -632,7 +644,7 @@ impl Project {
                     f.json = Some(Box::new(doc));
                     return None;
                 }
-                read_code_file(&folder, f)
+                read_code_file(&folder, f, facts)
             })
             .collect();
         if timings {
@@ -664,6 +676,7 @@ impl Project {
         let mut project = Project {
             dir,
             folder,
+            js_facts: facts,
             mp_root,
             files,
             index,
@@ -732,6 +745,15 @@ pub fn rss_mb() -> u64 {
 /// Time spent parsing JS/TS, summed over threads (for MPCHECK_TIMINGS).
 pub static PARSE_JS_NS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// What is gathered of each JS/TS file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsFacts {
+    /// Everything the rules read.
+    All,
+    /// Its imports only (the upload set).
+    Imports,
+}
+
 /// A JS/TS, WXS, WXML or style file read in the parallel pass.
 struct CodeFile {
     path: String,
@@ -762,7 +784,11 @@ impl CodeFile {
     }
 }
 
-fn read_code_file(folder: &crate::base::fsread::Folder, f: &mut ProjectFile) -> Option<CodeFile> {
+fn read_code_file(
+    folder: &crate::base::fsread::Folder,
+    f: &mut ProjectFile,
+    facts: JsFacts,
+) -> Option<CodeFile> {
     let is_style = f.kind == FileKind::Wxss
         || [".less", ".scss", ".sass"]
             .iter()
@@ -796,7 +822,10 @@ fn read_code_file(folder: &crate::base::fsread::Folder, f: &mut ProjectFile) -> 
     let (module, wxs) = if f.kind == FileKind::Wxs {
         (None, Some(crate::syntax::wxs::check(&f.path, &text, 0)))
     } else {
-        let module = crate::syntax::js::extract::parse(&f.path, &text);
+        let module = match facts {
+            JsFacts::All => crate::syntax::js::extract::parse(&f.path, &text),
+            JsFacts::Imports => crate::syntax::js::imports::parse(&f.path, &text),
+        };
         (Some(Box::new(module)), None)
     };
     PARSE_JS_NS.fetch_add(
@@ -1021,7 +1050,8 @@ mod tests {
             json: None,
         };
         let folder = crate::base::fsread::Folder::open(dir.path());
-        let code = read_code_file(&folder, &mut f).expect("a diagnostic, not silence");
+        let code =
+            read_code_file(&folder, &mut f, JsFacts::All).expect("a diagnostic, not silence");
         assert!(code.module.is_none());
         let problem = code.problem.expect("problem recorded");
         assert_eq!(problem.rel, "pages/gone.js");

@@ -72,11 +72,15 @@ pub fn with_arena<T>(f: impl FnOnce(&Allocator) -> T) -> T {
     })
 }
 
-fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
-    let mut module = Module {
-        path: path.to_string(),
-        ..Module::default()
-    };
+/// Parses `text` (the file at `path`) into `allocator`. `None` when it is not parsed or the
+/// parser gave up; why is in `module.unanalysed` (also the first syntax error of a program
+/// oxc recovered, which is still analysed).
+pub(super) fn parse_program<'a>(
+    allocator: &'a Allocator,
+    path: &str,
+    text: &'a str,
+    module: &mut Module,
+) -> Option<oxc_parser::ParserReturn<'a>> {
     let source_type = if path.ends_with(".ts") {
         SourceType::ts()
     } else {
@@ -84,7 +88,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
     };
     if let Some(binary) = Unanalysed::binary(text) {
         module.unanalysed = Some(binary);
-        return module;
+        return None;
     }
     // oxc recurses once per level with no limit: deeper code is reported, not parsed.
     if let Err(deep) = super::depth::check(text, path.ends_with(".ts")) {
@@ -92,7 +96,7 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
             span: Span::new(deep.offset, deep.offset + 1),
             limit: super::depth::MAX_NESTING,
         });
-        return module;
+        return None;
     }
     let ret = Parser::new(allocator, text, source_type).parse();
     // A syntax error fails the compile; what oxc recovered is still analysed.
@@ -102,9 +106,17 @@ fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
             Span::new(l.offset() as usize, (l.offset() + l.len()) as usize)
         }),
     });
-    if ret.panicked {
+    (!ret.panicked).then_some(ret)
+}
+
+fn parse_in(allocator: &Allocator, path: &str, text: &str) -> Module {
+    let mut module = Module {
+        path: path.to_string(),
+        ..Module::default()
+    };
+    let Some(ret) = parse_program(allocator, path, text, &mut module) else {
         return module;
-    }
+    };
     for c in &ret.program.comments {
         let text = c.span.source_text(text);
         if text.contains("mpcheck-disable")

@@ -8,6 +8,7 @@ pub mod component;
 pub mod depth;
 pub mod extract;
 pub mod facts;
+pub mod imports;
 pub mod url;
 pub mod webview;
 

@@ -1,0 +1,179 @@
+//! The module specifiers of a JS/TS file and nothing else, for what needs only imports (the
+//! upload set of `mpcheck size`): the walk of [`super::extract`] without its facts, so that
+//! each file gives the same `requires`, in the same order (the same depth limit, binary
+//! spines walked in a loop, and the subtrees that walk skips).
+
+use super::depth::MAX_VISIT_DEPTH;
+use super::facts::Module;
+use crate::base::source::Span;
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_syntax::operator::UnaryOperator;
+
+/// [`super::extract::parse`] with only `path`, `unanalysed` and `requires` filled in.
+pub fn parse(path: &str, text: &str) -> Module {
+    let mut module = Module {
+        path: path.to_string(),
+        ..Module::default()
+    };
+    super::extract::with_arena(|arena| {
+        if let Some(ret) = super::extract::parse_program(arena, path, text, &mut module) {
+            let mut walk = Imports {
+                requires: Vec::new(),
+                depth: 0,
+            };
+            walk.visit_program(&ret.program);
+            module.requires = walk.requires;
+        }
+    });
+    module
+}
+
+struct Imports {
+    requires: Vec<(String, Span)>,
+    depth: usize,
+}
+
+impl Imports {
+    fn push(&mut self, spec: &StringLiteral) {
+        self.requires.push((
+            spec.value.to_string(),
+            Span::new(spec.span.start as usize, spec.span.end as usize),
+        ));
+    }
+}
+
+impl<'a> Visit<'a> for Imports {
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if self.depth >= MAX_VISIT_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        walk::walk_expression(self, it);
+        self.depth -= 1;
+    }
+
+    fn visit_statement(&mut self, it: &Statement<'a>) {
+        if self.depth >= MAX_VISIT_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        walk::walk_statement(self, it);
+        self.depth -= 1;
+    }
+
+    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
+        let mut rights = vec![&it.right];
+        let mut left = &it.left;
+        while let Expression::BinaryExpression(b) = left {
+            rights.push(&b.right);
+            left = &b.left;
+        }
+        self.visit_expression(left);
+        for r in rights.into_iter().rev() {
+            self.visit_expression(r);
+        }
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::Identifier(id) = &it.callee
+            && id.name == "require"
+            && let Some(Expression::StringLiteral(spec)) =
+                it.arguments.first().and_then(|a| a.as_expression())
+        {
+            self.push(spec);
+        }
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
+        if let Expression::StringLiteral(spec) = &it.source {
+            self.push(spec);
+        }
+        walk::walk_import_expression(self, it);
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        self.push(&it.source);
+    }
+
+    fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
+        self.push(&it.source);
+    }
+
+    fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
+        self.push(&it.source);
+    }
+
+    // A loop head that is not a declaration (`for (o.k of list)`) is not walked.
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        if let ForStatementLeft::VariableDeclaration(v) = &it.left {
+            self.visit_variable_declaration(v);
+        }
+        self.visit_expression(&it.right);
+        self.visit_statement(&it.body);
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        if let ForStatementLeft::VariableDeclaration(v) = &it.left {
+            self.visit_variable_declaration(v);
+        }
+        self.visit_expression(&it.right);
+        self.visit_statement(&it.body);
+    }
+
+    fn visit_ts_type_reference(&mut self, _: &TSTypeReference<'a>) {}
+
+    fn visit_ts_type_query(&mut self, _: &TSTypeQuery<'a>) {}
+
+    fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
+        if it.operator == UnaryOperator::Typeof
+            && matches!(
+                it.argument.get_inner_expression(),
+                Expression::Identifier(_) | Expression::StaticMemberExpression(_)
+            )
+        {
+            return;
+        }
+        walk::walk_unary_expression(self, it);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The same specifiers, in the same order, as the full facts walk finds.
+    #[test]
+    fn same_requires_as_the_facts_walk() {
+        let deep_then_require = format!(
+            "var x = {}0{};\nrequire('after-deep');\nvar y = {}require('too-deep'){};",
+            "[".repeat(400),
+            "]".repeat(400),
+            "(".repeat(490),
+            ")".repeat(490)
+        );
+        // Left-deep: the first operand is 5,000 levels down unless the spine is a loop.
+        let chain = format!(
+            "var u = require('chain') + {};",
+            vec!["a"; 5000].join(" + ")
+        );
+        let sources = [
+            "const a = require('./a'); import b from './b'; export * from './c';\nexport { d } from './d'; import('./e').then(() => require('./f'));",
+            "for (o[require('left')] of list) {}\nfor (const { k = require('default') } of list) { require('body') }\nfor (x in require('right')) {}",
+            "if (typeof require === 'function') { require('guarded') }\ntypeof wx.x; void require('void');",
+            "let t: Array<typeof import('./type')> = []; const z = require(`template`); require('a' + 'b');",
+            "function f() { return require('in-fn') } class C { m() { return import('./in-method') } }",
+            "const { a = require('pattern') } = obj; x.require('not-a-require'); require(dynamic);",
+            "this is not javascript require('after-error')",
+            &deep_then_require,
+            &chain,
+        ];
+        for src in sources {
+            for path in ["a.js", "a.ts"] {
+                let full = super::super::extract::parse(path, src);
+                let imports = super::parse(path, src);
+                assert_eq!(imports.requires, full.requires, "{path}: {src:.80}");
+                assert_eq!(imports.unanalysed, full.unanalysed, "{path}: {src:.80}");
+            }
+        }
+    }
+}
