@@ -363,7 +363,11 @@ impl Project {
         // Sized once: growing a table keeps the old one until the new one is filled.
         self.modules
             .reserve(code.iter().filter(|c| c.module.is_some()).count());
-        let templates = self.files.iter().filter(|f| f.kind == FileKind::Wxml);
+        // The upload set shows no text: none is kept (nor hashed, nor searched for keys).
+        let templates = self
+            .files
+            .iter()
+            .filter(|f| f.kind == FileKind::Wxml && self.js_facts == JsFacts::All);
         self.texts
             .reserve(code.iter().filter(|c| c.text.is_some()).count() + templates.clone().count());
         for f in templates {
@@ -834,7 +838,7 @@ fn read_code_file(
     );
     Some(CodeFile {
         path: f.path.clone(),
-        text: Some(LazyText::checked(&text)),
+        text: (facts == JsFacts::All).then(|| LazyText::checked(&text)),
         module,
         wxs,
         style_imports: None,
