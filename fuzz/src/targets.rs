@@ -191,12 +191,20 @@ fn wxs(input: &[u8]) {
 
 /// JS facts: the text parsed as three modules of one project (app.js, a page's .js and a .ts
 /// utility, so `require`s and `getApp()` between them resolve), then every call site's URL
-/// evaluated and the page's handler names collected, as the network and WXML rules do.
+/// evaluated and the page's handler names collected, as the network and WXML rules do; the
+/// imports-only walk (`mpcheck size`) must find the same imports.
 fn js(input: &[u8]) {
     let text = text(input);
     let mut modules = mpcheck::syntax::js::Modules::default();
     for path in ["app.js", "pages/a/a.js", "utils/b.ts"] {
         let m = mpcheck::syntax::js::extract::parse(path, &text);
+        // `mpcheck size` takes the imports from a walk of its own: it must find the same.
+        let imports = mpcheck::syntax::js::imports::parse(path, &text);
+        assert_eq!(imports.requires, m.requires, "imports-only walk, {path}");
+        assert_eq!(
+            imports.unanalysed, m.unanalysed,
+            "imports-only walk, {path}"
+        );
         for c in &m.calls {
             check_span(&text, c.span, "call");
         }

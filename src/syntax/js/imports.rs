@@ -4,13 +4,15 @@
 //! spines walked in a loop, and the subtrees that walk skips).
 
 use super::depth::MAX_VISIT_DEPTH;
-use super::facts::Module;
+use super::facts::{Module, Unanalysed};
 use crate::base::source::Span;
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
+use oxc_span::GetSpan;
 use oxc_syntax::operator::UnaryOperator;
 
-/// [`super::extract::parse`] with only `path`, `unanalysed` and `requires` filled in.
+/// [`super::extract::parse`] with only `path`, `unanalysed` and `requires` filled in (the
+/// same values).
 pub fn parse(path: &str, text: &str) -> Module {
     let mut module = Module {
         path: path.to_string(),
@@ -21,9 +23,18 @@ pub fn parse(path: &str, text: &str) -> Module {
             let mut walk = Imports {
                 requires: Vec::new(),
                 depth: 0,
+                too_deep: None,
             };
             walk.visit_program(&ret.program);
             module.requires = walk.requires;
+            if let Some(at) = walk.too_deep
+                && module.unanalysed.is_none()
+            {
+                module.unanalysed = Some(Unanalysed::TooDeep {
+                    span: at,
+                    limit: MAX_VISIT_DEPTH,
+                });
+            }
         }
     });
     module
@@ -32,6 +43,8 @@ pub fn parse(path: &str, text: &str) -> Module {
 struct Imports {
     requires: Vec<(String, Span)>,
     depth: usize,
+    /// Where the walk first stopped at [`MAX_VISIT_DEPTH`].
+    too_deep: Option<Span>,
 }
 
 impl Imports {
@@ -46,6 +59,8 @@ impl Imports {
 impl<'a> Visit<'a> for Imports {
     fn visit_expression(&mut self, it: &Expression<'a>) {
         if self.depth >= MAX_VISIT_DEPTH {
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
             return;
         }
         self.depth += 1;
@@ -55,6 +70,8 @@ impl<'a> Visit<'a> for Imports {
 
     fn visit_statement(&mut self, it: &Statement<'a>) {
         if self.depth >= MAX_VISIT_DEPTH {
+            let at = it.span().start as usize;
+            self.too_deep.get_or_insert(Span::new(at, at + 1));
             return;
         }
         self.depth += 1;
@@ -156,6 +173,7 @@ mod tests {
             "var u = require('chain') + {};",
             vec!["a"; 5000].join(" + ")
         );
+        let member_chain = format!("{}.b; require('after')", vec!["a"; 1200].join("."));
         let sources = [
             "const a = require('./a'); import b from './b'; export * from './c';\nexport { d } from './d'; import('./e').then(() => require('./f'));",
             "for (o[require('left')] of list) {}\nfor (const { k = require('default') } of list) { require('body') }\nfor (x in require('right')) {}",
@@ -166,6 +184,7 @@ mod tests {
             "this is not javascript require('after-error')",
             &deep_then_require,
             &chain,
+            &member_chain,
         ];
         for src in sources {
             for path in ["a.js", "a.ts"] {
