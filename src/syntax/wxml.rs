@@ -100,7 +100,9 @@ impl<'a> Element<'a> {
         doc.attrs[from as usize..to as usize]
             .iter()
             .find(|a| {
-                (a.name.end - a.name.start) as usize == name.len() && doc.slice(a.name) == name
+                (a.name.end - a.name.start) as usize == name.len()
+                    && &doc.text.as_bytes()[a.name.start as usize..a.name.end as usize]
+                        == name.as_bytes()
             })
             .map(|a| Attr {
                 name: doc.slice(a.name),
@@ -809,14 +811,27 @@ fn is_data_path(t: &str) -> bool {
         && t.matches('[').count() == t.matches(']').count()
 }
 
-/// `t` is one of [`KEYWORDS`] (all lower-case ASCII letters, at most 10).
+/// `t` is one of [`KEYWORDS`] (all lower-case ASCII letters, at most 10): compared by length
+/// first (every `{{ }}` data path of a project asks).
 fn is_keyword(t: &str) -> bool {
-    // Compared only with the keywords of the same length and first letter.
-    t.len() <= 10
-        && t.bytes().all(|c| c.is_ascii_lowercase())
-        && KEYWORDS
-            .iter()
-            .any(|k| k.len() == t.len() && k.as_bytes()[0] == t.as_bytes()[0] && *k == t)
+    match t.len() {
+        2 => matches!(t, "do" | "if"),
+        3 => matches!(t, "for" | "let" | "try" | "var"),
+        4 => matches!(t, "case" | "else" | "enum" | "with"),
+        5 => matches!(
+            t,
+            "break" | "catch" | "class" | "const" | "super" | "throw" | "while" | "yield"
+        ),
+        6 => matches!(
+            t,
+            "export" | "import" | "public" | "return" | "static" | "switch"
+        ),
+        7 => matches!(t, "default" | "extends" | "finally" | "package" | "private"),
+        8 => matches!(t, "continue" | "debugger" | "function"),
+        9 => matches!(t, "interface" | "protected"),
+        10 => matches!(t, "implements"),
+        _ => false,
+    }
 }
 
 const KEYWORDS: &[&str] = &[
@@ -892,6 +907,17 @@ mod tests {
                 .all(|k| k.len() <= 10 && k.bytes().all(|c| c.is_ascii_lowercase()))
         );
         assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
+        // Nothing else: every keyword's neighbours are keywords only if listed.
+        for k in KEYWORDS {
+            for other in [
+                &k[1..],
+                &k[..k.len() - 1],
+                &format!("{k}s"),
+                &k.to_uppercase(),
+            ] {
+                assert_eq!(is_keyword(other), KEYWORDS.contains(&other), "{other}");
+            }
+        }
         for (t, path) in [
             ("item.title", true),
             ("list[0].name", true),

@@ -123,8 +123,16 @@ impl Rule for EventHandlerNotFound {
         let Some((constructor, names)) = resolver.handler_names(script) else {
             return;
         };
+        // Most templates define no `<template name>`: then every element is the page's own.
         let mut elements = Vec::new();
-        own_elements(doc.roots(), &mut elements);
+        if doc
+            .elements()
+            .any(|e| e.name() == "template" && e.attr("name").is_some())
+        {
+            own_elements(doc.roots(), &mut elements);
+        } else {
+            elements.extend(doc.elements());
+        }
         let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
         for el in elements {
             // Event bindings start with `bind`, `catch`, `capture-` or `mut-`.

@@ -80,6 +80,14 @@ fn orphan(ctx: &Ctx, path: &str, attr: &str, el: Element, span: Span) -> Diagnos
 
 impl Rule for OrphanElifElse {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
-        check(ctx, path, doc.roots(), out);
+        // Only `wx:elif` and `wx:else` can be orphans: a template without them is done
+        // without walking its tree.
+        if doc.elements().any(|e| {
+            e.attrs_where(|name| name.starts_with(b"wx:el"))
+                .next()
+                .is_some()
+        }) {
+            check(ctx, path, doc.roots(), out);
+        }
     }
 }
