@@ -102,8 +102,16 @@ fn few_openers(s: &[u8], limit: usize) -> bool {
             return false;
         }
     }
-    for word in NESTING_WORDS {
-        n += memchr::memmem::find_iter(s, word).count();
+    // The searchers are built once (this runs for every JS file and `{{ }}` of a project).
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            NESTING_WORDS
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect()
+        });
+    for finder in FINDERS.iter() {
+        n += finder.find_iter(s).count();
         if n > limit {
             return false;
         }
