@@ -1124,45 +1124,76 @@ pub fn secret_in_query(text: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
+/// The overrides every walk over a parsed JS/TS file shares (the facts walk here, the
+/// imports-only walk of `imports.rs`), so that each sees the same nodes: a depth limit on
+/// expressions and statements (`depth`, `too_deep` fields), left-deep binary spines walked in a
+/// loop, types and `typeof X` feature tests not walked. It names, from the module it is used
+/// in: `oxc_ast::ast::*`, `walk`, `GetSpan`, `UnaryOperator`, `MAX_VISIT_DEPTH` and `Span`.
+macro_rules! shared_walk {
+    ($a:lifetime) => {
+        // Every nesting goes through an expression or a statement: the walk stops at
+        // MAX_VISIT_DEPTH and the file is reported as not fully analysed.
+        fn visit_expression(&mut self, it: &Expression<$a>) {
+            if self.depth >= MAX_VISIT_DEPTH {
+                let at = it.span().start as usize;
+                self.too_deep.get_or_insert(Span::new(at, at + 1));
+                return;
+            }
+            self.depth += 1;
+            walk::walk_expression(self, it);
+            self.depth -= 1;
+        }
+
+        fn visit_statement(&mut self, it: &Statement<$a>) {
+            if self.depth >= MAX_VISIT_DEPTH {
+                let at = it.span().start as usize;
+                self.too_deep.get_or_insert(Span::new(at, at + 1));
+                return;
+            }
+            self.depth += 1;
+            walk::walk_statement(self, it);
+            self.depth -= 1;
+        }
+
+        /// `a + b + c + …` is left-deep: its spine is walked in a loop, so a long chain is
+        /// not deep.
+        fn visit_binary_expression(&mut self, it: &BinaryExpression<$a>) {
+            let mut rights = vec![&it.right];
+            let mut left = &it.left;
+            while let Expression::BinaryExpression(b) = left {
+                rights.push(&b.right);
+                left = &b.left;
+            }
+            self.visit_expression(left);
+            for r in rights.into_iter().rev() {
+                self.visit_expression(r);
+            }
+        }
+
+        /// Type names (`x: Page`, `typeof getApp` in a type) are not run-time references.
+        fn visit_ts_type_reference(&mut self, _: &TSTypeReference<$a>) {}
+
+        fn visit_ts_type_query(&mut self, _: &TSTypeQuery<$a>) {}
+
+        /// `typeof App` does not throw when `App` is not defined.
+        fn visit_unary_expression(&mut self, it: &UnaryExpression<$a>) {
+            // `typeof X`, `typeof wx.request`: feature tests, which never throw.
+            if it.operator == UnaryOperator::Typeof
+                && matches!(
+                    it.argument.get_inner_expression(),
+                    Expression::Identifier(_) | Expression::StaticMemberExpression(_)
+                )
+            {
+                return;
+            }
+            walk::walk_unary_expression(self, it);
+        }
+    };
+}
+pub(super) use shared_walk;
+
 impl<'a> Visit<'a> for Extractor<'_, '_> {
-    // Every nesting goes through an expression or a statement: the walk stops at
-    // MAX_VISIT_DEPTH and the file is reported as not fully analysed.
-    fn visit_expression(&mut self, it: &Expression<'a>) {
-        if self.depth >= MAX_VISIT_DEPTH {
-            let at = it.span().start as usize;
-            self.too_deep.get_or_insert(Span::new(at, at + 1));
-            return;
-        }
-        self.depth += 1;
-        walk::walk_expression(self, it);
-        self.depth -= 1;
-    }
-
-    fn visit_statement(&mut self, it: &Statement<'a>) {
-        if self.depth >= MAX_VISIT_DEPTH {
-            let at = it.span().start as usize;
-            self.too_deep.get_or_insert(Span::new(at, at + 1));
-            return;
-        }
-        self.depth += 1;
-        walk::walk_statement(self, it);
-        self.depth -= 1;
-    }
-
-    /// `a + b + c + …` is left-deep: its spine is walked in a loop, so a long chain is not
-    /// deep.
-    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
-        let mut rights = vec![&it.right];
-        let mut left = &it.left;
-        while let Expression::BinaryExpression(b) = left {
-            rights.push(&b.right);
-            left = &b.left;
-        }
-        self.visit_expression(left);
-        for r in rights.into_iter().rev() {
-            self.visit_expression(r);
-        }
-    }
+    shared_walk!('a);
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
@@ -1594,25 +1625,6 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 .framework_refs
                 .push((it.name.to_string(), span(it.span)));
         }
-    }
-
-    /// Type names (`x: Page`, `typeof getApp` in a type) are not run-time references.
-    fn visit_ts_type_reference(&mut self, _: &TSTypeReference<'a>) {}
-
-    fn visit_ts_type_query(&mut self, _: &TSTypeQuery<'a>) {}
-
-    /// `typeof App` does not throw when `App` is not defined.
-    fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
-        // `typeof X`, `typeof wx.request`: feature tests, which never throw.
-        if it.operator == UnaryOperator::Typeof
-            && matches!(
-                it.argument.get_inner_expression(),
-                Expression::Identifier(_) | Expression::StaticMemberExpression(_)
-            )
-        {
-            return;
-        }
-        walk::walk_unary_expression(self, it);
     }
 
     fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {

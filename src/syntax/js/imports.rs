@@ -1,7 +1,7 @@
 //! The module specifiers of a JS/TS file and nothing else, for what needs only imports (the
 //! upload set of `mpcheck size`): the walk of [`super::extract`] without its facts, so that
-//! each file gives the same `requires`, in the same order (the same depth limit, binary
-//! spines walked in a loop, and the subtrees that walk skips).
+//! each file gives the same `requires`, in the same order (the overrides both share through
+//! `shared_walk!`, and the loop heads that walk skips).
 
 use super::depth::MAX_VISIT_DEPTH;
 use super::facts::{Module, Unanalysed};
@@ -57,40 +57,7 @@ impl Imports {
 }
 
 impl<'a> Visit<'a> for Imports {
-    fn visit_expression(&mut self, it: &Expression<'a>) {
-        if self.depth >= MAX_VISIT_DEPTH {
-            let at = it.span().start as usize;
-            self.too_deep.get_or_insert(Span::new(at, at + 1));
-            return;
-        }
-        self.depth += 1;
-        walk::walk_expression(self, it);
-        self.depth -= 1;
-    }
-
-    fn visit_statement(&mut self, it: &Statement<'a>) {
-        if self.depth >= MAX_VISIT_DEPTH {
-            let at = it.span().start as usize;
-            self.too_deep.get_or_insert(Span::new(at, at + 1));
-            return;
-        }
-        self.depth += 1;
-        walk::walk_statement(self, it);
-        self.depth -= 1;
-    }
-
-    fn visit_binary_expression(&mut self, it: &BinaryExpression<'a>) {
-        let mut rights = vec![&it.right];
-        let mut left = &it.left;
-        while let Expression::BinaryExpression(b) = left {
-            rights.push(&b.right);
-            left = &b.left;
-        }
-        self.visit_expression(left);
-        for r in rights.into_iter().rev() {
-            self.visit_expression(r);
-        }
-    }
+    super::extract::shared_walk!('a);
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         if let Expression::Identifier(id) = &it.callee
@@ -137,22 +104,6 @@ impl<'a> Visit<'a> for Imports {
         }
         self.visit_expression(&it.right);
         self.visit_statement(&it.body);
-    }
-
-    fn visit_ts_type_reference(&mut self, _: &TSTypeReference<'a>) {}
-
-    fn visit_ts_type_query(&mut self, _: &TSTypeQuery<'a>) {}
-
-    fn visit_unary_expression(&mut self, it: &UnaryExpression<'a>) {
-        if it.operator == UnaryOperator::Typeof
-            && matches!(
-                it.argument.get_inner_expression(),
-                Expression::Identifier(_) | Expression::StaticMemberExpression(_)
-            )
-        {
-            return;
-        }
-        walk::walk_unary_expression(self, it);
     }
 }
 
