@@ -166,7 +166,10 @@ impl LazyText {
 
 /// The span of the first `-----BEGIN … PRIVATE KEY-----` line in `text`.
 pub fn private_key(text: &str) -> Option<crate::base::source::Span> {
-    let finder = memchr::memmem::Finder::new("-----BEGIN ");
+    // Built once: every code file and template is searched.
+    static BEGIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-----BEGIN "));
+    let finder = &*BEGIN;
     let mut from = 0;
     while let Some(i) = finder.find(&text.as_bytes()[from..]) {
         let start = from + i;
