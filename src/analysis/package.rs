@@ -725,8 +725,7 @@ pub fn unused_code_files(
     let mut level: Vec<String> = Vec::new();
     let mut add = |found: Vec<String>, level: &mut Vec<String>| {
         for file in found {
-            if p.exists(&file) && !reached.contains(&file) {
-                reached.insert(file.clone());
+            if p.exists(&file) && reached.insert(file.clone()) {
                 level.push(file);
             }
         }

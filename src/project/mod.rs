@@ -15,7 +15,6 @@ use crate::syntax::json::{self, Json, ParseError};
 pub use app::{AppModel, PageDecl, SubPackage};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use walk::{WalkProblem, WalkProblemKind};
@@ -154,7 +153,7 @@ pub struct Project {
     /// Git submodule folders (project-relative) from the nearest `.gitmodules`.
     pub submodules: Vec<String>,
     /// Packages listed in package.json (`dependencies`, `devDependencies`).
-    pub npm_dependencies: HashSet<String>,
+    pub npm_dependencies: FxHashSet<String>,
     /// `pluginRoot` of a plugin project, normalised (`"plugin/"`).
     pub plugin_root: Option<String>,
     /// Subpackage root prefix (`"pkgA/"`) → index (the first subpackage with that root).
@@ -173,7 +172,7 @@ pub struct Project {
     /// The `.wxs` files' modules, in path order ([`Project::wxs`] adds the inline ones).
     wxs_files: Vec<(String, crate::syntax::wxs::WxsModule)>,
     /// `@import` targets of every style sheet (`.wxss`, `.less`, `.scss`, `.sass`).
-    pub style_imports: HashMap<String, Vec<String>>,
+    pub style_imports: FxHashMap<String, Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -463,8 +462,8 @@ impl Project {
         });
         from == to || (to.is_none() && !independent)
     }
-    fn read_npm_dependencies(&self, problems: &mut Vec<WalkProblem>) -> HashSet<String> {
-        let mut deps = HashSet::default();
+    fn read_npm_dependencies(&self, problems: &mut Vec<WalkProblem>) -> FxHashSet<String> {
+        let mut deps = FxHashSet::default();
         let mut docs = vec![];
         if let Some(d) = self.json(&self.in_root("package.json")) {
             docs.push(d.value.as_ref().ok().cloned());
@@ -692,7 +691,7 @@ impl Project {
             typescript: false,
             compiler_plugins: Vec::new(),
             submodules: Vec::new(),
-            npm_dependencies: HashSet::default(),
+            npm_dependencies: FxHashSet::default(),
             plugin_root,
             subpackage_roots: FxHashMap::default(),
             modules: Default::default(),
@@ -701,7 +700,7 @@ impl Project {
             wxml: std::sync::OnceLock::new(),
             indexing_templates: std::sync::atomic::AtomicBool::new(false),
             wxs_files: Vec::new(),
-            style_imports: HashMap::default(),
+            style_imports: FxHashMap::default(),
         };
         project.submodules = read_submodules(&project.dir);
         let mut problems = Vec::new();

@@ -91,8 +91,8 @@ const OPENERS: [bool; 256] = {
     table
 };
 
-/// Whether `s` has at most `limit` bytes and keywords that can open a level: then no nesting
-/// can go past `limit`, whatever the tokens (a bound, counted a block at a time, much cheaper
+/// Whether `s` has at most `limit` bytes and keywords, together, that can open a level: then no
+/// nesting can go past `limit`, whatever the tokens (a bound, counted a block at a time, much cheaper
 /// than the scan; most files of a mini program are small).
 fn few_openers(s: &[u8], limit: usize) -> bool {
     let mut n = 0;

@@ -41,7 +41,7 @@ fn category(method: &str) -> Option<Category> {
     })
 }
 
-fn span(s: oxc_span::Span) -> Span {
+pub(super) fn span(s: oxc_span::Span) -> Span {
     Span::new(s.start as usize, s.end as usize)
 }
 

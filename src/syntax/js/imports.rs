@@ -49,10 +49,8 @@ struct Imports {
 
 impl Imports {
     fn push(&mut self, spec: &StringLiteral) {
-        self.requires.push((
-            spec.value.to_string(),
-            Span::new(spec.span.start as usize, spec.span.end as usize),
-        ));
+        self.requires
+            .push((spec.value.to_string(), super::extract::span(spec.span)));
     }
 }
 

@@ -63,8 +63,8 @@ impl Rule for TypescriptNotCompiled {
             let Resolution::Found(base) = &u.resolution else {
                 continue;
             };
-            let js = [p.mp_root.as_str(), base, ".js"].concat();
-            let ts = [p.mp_root.as_str(), base, ".ts"].concat();
+            let js = p.in_root_with(base, ".js");
+            let ts = p.in_root_with(base, ".ts");
             if p.exists(&js) || !p.exists(&ts) || !reported.insert(base.clone()) {
                 continue;
             }
