@@ -415,6 +415,8 @@ fn size(args: SizeArgs, lang: Lang) -> ExitCode {
         .iter()
         .any(|p| p.bytes > config.limits.package)
         || upload.total > config.limits.total;
+    // The process ends here: skip freeing the indexes piece by piece.
+    std::mem::forget(analysis);
     std::mem::forget(project);
     if over {
         ExitCode::from(1)
@@ -698,7 +700,15 @@ fn check_project(
         let analysis = Analysis::new(p, whitelist.clone());
         let mut diagnostics = engine::run(&analysis, &config);
         engine::sort_in(&mut diagnostics, lang);
-        (partial.then(|| analysis.into_upload()), diagnostics)
+        if partial {
+            return (Some(analysis.into_upload()), diagnostics);
+        }
+        // Freeing the analyses piece by piece took 1.4 ms of a 110 ms check; a plain check
+        // ends soon after (`--fix` checks again, and frees them).
+        if !args.fix {
+            std::mem::forget(analysis);
+        }
+        (None, diagnostics)
     };
     let (upload, diagnostics) = check(&project);
     // --fix: write, check again (see crate::cli::fix); what is left is reported below.

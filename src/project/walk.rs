@@ -196,6 +196,9 @@ fn walk_one(project_dir: &Path, root: &Path, exclude: &GlobSet) -> WalkResult {
             }
         }
     }
+    // In path order here, on this folder's thread: the project's list of every folder's files
+    // is then a few sorted runs, which its (adaptive) sort merges.
+    out.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     for (path, issue) in outside {
         let kind = match issue {
             SymlinkIssue::Loop => WalkProblemKind::SymlinkLoop,
