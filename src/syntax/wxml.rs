@@ -216,6 +216,13 @@ impl Document {
     }
 }
 
+/// The length of the run of ASCII whitespace (as [`is_blank`] counts it) at the start of `b`.
+fn blank_prefix(b: &[u8]) -> usize {
+    b.iter()
+        .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        .unwrap_or(b.len())
+}
+
 /// `text.trim().is_empty()`, deciding on bytes while they are ASCII (text between tags is
 /// mostly indentation).
 fn is_blank(text: &str) -> bool {
@@ -453,6 +460,13 @@ impl Parser<'_> {
                 }
             } else {
                 let start = self.pos;
+                // Indentation between tags (most text nodes): no node, no search for `<`.
+                let after_ws = start + blank_prefix(&text.as_bytes()[start..]);
+                if after_ws > start && (after_ws == text.len() || text.as_bytes()[after_ws] == b'<')
+                {
+                    self.pos = after_ws;
+                    continue;
+                }
                 let first = rest.chars().next().map_or(1, char::len_utf8);
                 let end = find_byte(&text[self.pos + first..], b'<')
                     .map_or(text.len(), |i| self.pos + first + i);
@@ -657,8 +671,12 @@ impl Parser<'_> {
                         match find_byte(&text[v_start..], q as u8) {
                             Some(close) => {
                                 let value = &text[v_start..v_start + close];
-                                self.line_break_in_value(value, v_start);
-                                self.interpolations(value, v_start);
+                                // One search for what either check looks for (most values have
+                                // neither).
+                                if memchr::memchr3(b'\n', b'\r', b'{', value.as_bytes()).is_some() {
+                                    self.line_break_in_value(value, v_start);
+                                    self.interpolations(value, v_start);
+                                }
                                 attr.value = Some(Span::new(v_start, v_start + close));
                                 self.pos = v_start + close + 1;
                             }
@@ -764,6 +782,9 @@ fn trim_start_fast(s: &str) -> &str {
 /// Whether `{{ inner }}` holds a data-binding expression: a JS expression, or the body of an
 /// object literal (`{{a: 1, ...rest}}`, as `<template data>` takes).
 pub fn is_expression(inner: &str) -> bool {
+    if ascii_data_path(inner.as_bytes()) {
+        return true;
+    }
     let trimmed = inner.trim();
     if trimmed.is_empty() {
         return true;
@@ -786,6 +807,34 @@ pub fn is_expression(inner: &str) -> bool {
     // accepted by wcc): retry with them renamed.
     let renamed = rename_keywords(trimmed);
     renamed != trimmed && (parses(&renamed) || parses(&format!("({{{renamed}}})")))
+}
+
+/// An ASCII `inner` that is blank, or a data path ([`is_data_path`]) that is not a keyword,
+/// once trimmed: decided in one pass over the bytes (every `{{ }}` of a project asks). False
+/// means "not decided here".
+fn ascii_data_path(b: &[u8]) -> bool {
+    let ws = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |i| i + 1);
+    let t = &b[start..end];
+    let Some(&first) = t.first() else {
+        return true;
+    };
+    if first.is_ascii_digit() || first == b'.' {
+        return false;
+    }
+    let (mut open, mut close, mut lower) = (0usize, 0usize, true);
+    for &c in t {
+        match c {
+            b'a'..=b'z' => {}
+            b'[' => open += 1,
+            b']' => close += 1,
+            b'_' | b'$' | b'.' | b'A'..=b'Z' | b'0'..=b'9' => lower = false,
+            _ => return false,
+        }
+    }
+    // Keywords are lower-case letters only; the trimmed text is ASCII, so `str` is safe.
+    open == close && (!lower || !is_keyword(std::str::from_utf8(t).unwrap_or_default()))
 }
 
 /// Letters, digits, `_`, `$`, `.` and as many `[` as `]`, not starting with a digit or `.`
@@ -934,6 +983,37 @@ mod tests {
         }
         assert!(is_keyword("class") && is_keyword("implements") && !is_keyword("Class"));
         assert!(!is_keyword("classes") && !is_keyword("item"));
+    }
+
+    /// The one-pass fast path decides exactly what the general test decides, for ASCII; for
+    /// other text it leaves the decision to the general test.
+    #[test]
+    fn ascii_data_path_agrees_with_the_general_test() {
+        use super::{ascii_data_path, is_data_path, is_keyword};
+        let general = |s: &str| {
+            let t = s.trim();
+            t.is_empty() || (is_data_path(t) && !is_keyword(t))
+        };
+        let pieces = [
+            "a", "item", ".", "title", "[", "]", "0", "9", "_", "$", " ", "\t", "\n", "\r",
+            "\u{b}", "\u{c}", "\u{3000}", "名", "-", "+", "(", "class", "if", "Z", "é",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 6) {
+                s.push_str(pieces[((seed >> (8 * k + 3)) % pieces.len() as u64) as usize]);
+            }
+            let fast = ascii_data_path(s.as_bytes());
+            if s.is_ascii() {
+                assert_eq!(fast, general(&s), "{s:?}");
+            } else {
+                assert!(!fast || general(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]

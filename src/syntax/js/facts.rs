@@ -286,7 +286,8 @@ pub enum Unanalysed {
 impl Unanalysed {
     /// A NUL byte in `text`: a binary file with a code extension.
     pub fn binary(text: &str) -> Option<Unanalysed> {
-        text.find('\0').map(|offset| Unanalysed::Binary { offset })
+        // memchr's vector search: every code file and template is scanned whole.
+        memchr::memchr(0, text.as_bytes()).map(|offset| Unanalysed::Binary { offset })
     }
 
     /// The span to point at.
