@@ -359,19 +359,9 @@ impl Project {
 
     /// Indexes the code read in the parallel pass.
     fn index_code(&mut self, code: Vec<CodeFile>) {
-        // Sized once: growing a table keeps the old one until the new one is filled.
-        self.modules
-            .reserve(code.iter().filter(|c| c.module.is_some()).count());
-        // The upload set shows no text: none is kept (nor hashed, nor searched for keys).
-        let templates = self
-            .files
-            .iter()
-            .filter(|f| f.kind == FileKind::Wxml && self.js_facts == JsFacts::All);
-        self.texts
-            .reserve(code.iter().filter(|c| c.text.is_some()).count() + templates.clone().count());
-        for f in templates {
-            self.texts.insert(f.path.clone(), LazyText::unread());
-        }
+        // Sorted into one list per table, then the tables built at the same time (this runs
+        // between two parallel passes).
+        let (mut modules, mut texts, mut styles) = (Vec::new(), Vec::new(), Vec::new());
         for c in code {
             self.walk_problems.extend(c.problem);
             if let Some(m) = c.wxs {
@@ -380,15 +370,30 @@ impl Project {
             }
             if let Some(m) = c.module {
                 self.directives.extend(m.directives.iter().cloned());
-                self.modules.insert(c.path.clone(), m);
+                modules.push((c.path.clone(), m));
             }
             if let Some(imports) = c.style_imports {
-                self.style_imports.insert(c.path.clone(), imports);
+                styles.push((c.path.clone(), imports));
             }
             if let Some(text) = c.text {
-                self.texts.insert(c.path, text);
+                texts.push((c.path, text));
             }
         }
+        // The upload set shows no text: none is kept (nor hashed, nor searched for keys).
+        if self.js_facts == JsFacts::All {
+            let templates = self.files.iter().filter(|f| f.kind == FileKind::Wxml);
+            texts.extend(templates.map(|f| (f.path.clone(), LazyText::unread())));
+        }
+        // `extend` sizes each table once: growing one keeps the old table until the new is full.
+        rayon::join(
+            || self.modules.extend(modules),
+            || {
+                rayon::join(
+                    || self.texts.extend(texts),
+                    || self.style_imports.extend(styles),
+                )
+            },
+        );
         // Excluded files are read for the analyses (what is reached, what is uploaded), but
         // the rules do not see their suppression directives (nor their network calls).
         let (files, index) = (&self.files, &self.index);
@@ -665,13 +670,18 @@ impl Project {
             f.json = config_doc.take().map(Box::new);
         }
 
-        let index: FxHashMap<String, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.path.clone(), i))
-            .collect();
-
-        let mut dirs: FxHashSet<String> = walked.dirs.into_iter().collect();
+        // Both tables at once (between two parallel passes).
+        let walked_dirs = walked.dirs;
+        let (index, mut dirs): (FxHashMap<String, usize>, FxHashSet<String>) = rayon::join(
+            || {
+                files
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.path.clone(), i))
+                    .collect()
+            },
+            || walked_dirs.into_iter().collect(),
+        );
         if root_dir.as_ref().is_some_and(|r| r.is_dir()) {
             dirs.insert(mp_root.trim_end_matches('/').to_string());
         }
