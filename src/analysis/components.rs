@@ -181,7 +181,7 @@ impl<'a> Resolver<'a> {
                 return Resolution::Found(found);
             }
             d = (!cur.is_empty()).then(|| {
-                cur.rsplit_once('/')
+                crate::base::relpath::rsplit_once_byte(&cur, b'/')
                     .map_or(String::new(), |(p, _)| p.to_string())
             });
         }
@@ -325,7 +325,8 @@ pub fn build_graph(
                 let in_root = owner
                     .strip_prefix(project.mp_root.as_str())
                     .unwrap_or(owner);
-                let dir = in_root.rsplit_once('/').map_or("", |(d, _)| d);
+                let dir =
+                    crate::base::relpath::rsplit_once_byte(in_root, b'/').map_or("", |(d, _)| d);
                 resolve_entries(&resolver, owner, dir, component_entries(value, ""))
             })
             .collect();

@@ -182,7 +182,7 @@ impl PackRule {
             path.into()
         };
         let path = &*path;
-        let name = path.rsplit('/').next().unwrap_or(path);
+        let name = crate::base::relpath::file_name(path);
         // `lead(s)` is `s` with a leading `/` added when it has none: `/` + `unlead(s)`.
         let lead = |s: &str| format!("/{}", unlead(s));
         let value = self.value.as_str();
@@ -391,8 +391,8 @@ pub fn pack_rules(p: &Project) -> (Vec<PackRule>, Vec<PackRule>) {
 }
 
 fn extension(path: &str) -> std::borrow::Cow<'_, str> {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    match name.rsplit_once('.') {
+    let name = crate::base::relpath::file_name(path);
+    match crate::base::relpath::rsplit_once_byte(name, b'.') {
         Some((_, e)) if e.bytes().any(|b| b.is_ascii_uppercase()) => e.to_ascii_lowercase().into(),
         Some((_, e)) => e.into(),
         None => "".into(),
@@ -407,8 +407,8 @@ pub fn uploadable(p: &Project, path: &str) -> bool {
         return false;
     }
     // The packer compares extensions case-sensitively: `LOGO.PNG` is dropped.
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let name = crate::base::relpath::file_name(path);
+    let ext = crate::base::relpath::rsplit_once_byte(name, b'.').map_or("", |(_, e)| e);
     UPLOAD_EXTENSIONS.contains(&ext)
         || PLUGIN_SOURCES
             .iter()
@@ -667,8 +667,7 @@ pub fn unused_code_files(
                     .iter()
                     .filter(|f| {
                         let js = (f.path.ends_with(".js") || f.path.ends_with(".ts"))
-                            && f.path
-                                .rsplit_once('/')
+                            && crate::base::relpath::rsplit_once_byte(&f.path, b'/')
                                 .is_some_and(|(d, _)| d.starts_with(&prefix));
                         // Other files in the widget folder are MP526's (never loaded).
                         js || f.path.starts_with(&inside)

@@ -1,5 +1,24 @@
 //! `/`-separated relative paths, as the project index and the platform write them.
 
+// Found with `memrchr`: `str`'s char searcher compares each hit with a `memcmp` call, and
+// these run for every file of a project, several times.
+
+/// The part after the last `/` (the whole path when there is none): `rsplit('/').next()`.
+pub fn file_name(path: &str) -> &str {
+    memchr::memrchr(b'/', path.as_bytes()).map_or(path, |i| &path[i + 1..])
+}
+
+/// `s.rsplit_once(c)` for an ASCII byte `c`.
+pub fn rsplit_once_byte(s: &str, c: u8) -> Option<(&str, &str)> {
+    debug_assert!(c.is_ascii());
+    memchr::memrchr(c, s.as_bytes()).map(|i| (&s[..i], &s[i + 1..]))
+}
+
+/// The positions of `/` in `path`, last first: `rmatch_indices('/')`.
+pub fn slashes_from_end(path: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memrchr_iter(b'/', path.as_bytes())
+}
+
 /// Normalises `a/./b/../c`; `None` when it climbs above the start.
 pub fn normalize(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
@@ -13,4 +32,46 @@ pub fn normalize(path: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte searches answer what `str`'s char searches answer.
+    #[test]
+    fn byte_searches_agree_with_str() {
+        for path in [
+            "",
+            "/",
+            "a",
+            "a/b",
+            "/a/b/",
+            "pages/index/index.js",
+            "a.b/c",
+            "名字/é.js",
+            "a//b",
+            "x.tar.gz",
+            ".hidden",
+            "a/.b",
+            "no-dot",
+            "a:b:c",
+        ] {
+            assert_eq!(
+                super::file_name(path),
+                path.rsplit('/').next().unwrap(),
+                "{path}"
+            );
+            for c in [b'/', b'.', b':'] {
+                assert_eq!(
+                    super::rsplit_once_byte(path, c),
+                    path.rsplit_once(c as char),
+                    "{path}"
+                );
+            }
+            assert_eq!(
+                super::slashes_from_end(path).collect::<Vec<_>>(),
+                path.rmatch_indices('/').map(|(i, _)| i).collect::<Vec<_>>(),
+                "{path}"
+            );
+        }
+    }
 }

@@ -40,7 +40,7 @@ pub enum FileKind {
 
 impl FileKind {
     pub fn of(path: &str) -> FileKind {
-        let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+        let ext = crate::base::relpath::rsplit_once_byte(path, b'.').map_or("", |(_, e)| e);
         // Lowered on the stack: every known extension has at most four letters.
         if ext.len() > 4 {
             return FileKind::Other;
@@ -453,8 +453,8 @@ impl Project {
         if self.subpackage_roots.is_empty() {
             return None;
         }
-        path.rmatch_indices('/')
-            .find_map(|(k, _)| self.subpackage_roots.get(&path[..=k]).copied())
+        crate::base::relpath::slashes_from_end(path)
+            .find_map(|k| self.subpackage_roots.get(&path[..=k]).copied())
     }
     /// Whether code at `from` may use the file at `to` (both relative to the miniprogram
     /// root): same package, or the main package from a subpackage that is not independent.

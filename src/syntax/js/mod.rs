@@ -202,7 +202,7 @@ impl<'a> Resolver<'a> {
     /// The module a specifier names, from the module at `from`.
     /// The module a specifier names, from the module at `from`.
     pub fn resolve_specifier(&self, from: &str, spec: &str) -> Option<&'a str> {
-        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+        let dir = crate::base::relpath::rsplit_once_byte(from, b'/').map_or("", |(d, _)| d);
         let joined = if let Some(abs) = spec.strip_prefix('/') {
             format!("{}{abs}", self.root)
         } else if spec.starts_with("./") || spec.starts_with("../") {
@@ -268,8 +268,7 @@ impl<'a> Resolver<'a> {
             if dir.is_empty() || dir == root {
                 return None;
             }
-            dir = dir
-                .rsplit_once('/')
+            dir = crate::base::relpath::rsplit_once_byte(&dir, b'/')
                 .map_or(String::new(), |(d, _)| d.to_string());
         }
     }

@@ -92,7 +92,7 @@ pub fn origin_at(parts: &[Part]) -> (Resolved, Option<usize>) {
         return unknown();
     }
     let authority = &rest[..end.unwrap_or(rest.len())];
-    let userinfo = authority.rfind('@').map_or(0, |i| i + 1);
+    let userinfo = memchr::memrchr(b'@', authority.as_bytes()).map_or(0, |i| i + 1);
     let authority = &authority[userinfo..];
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         match v6.split_once(']') {
@@ -100,7 +100,7 @@ pub fn origin_at(parts: &[Part]) -> (Resolved, Option<usize>) {
             None => return unknown(),
         }
     } else {
-        match authority.rsplit_once(':') {
+        match crate::base::relpath::rsplit_once_byte(authority, b':') {
             Some((h, p)) => (h.to_string(), Some(p)),
             None => (authority.to_string(), None),
         }

@@ -41,7 +41,7 @@ impl Rule for PrivateKeyInUpload {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
         for f in &ctx.analysis.upload().files {
-            let ext = f.path.rsplit_once('.').map_or("", |(_, e)| e);
+            let ext = crate::base::relpath::rsplit_once_byte(&f.path, b'.').map_or("", |(_, e)| e);
             // The finding names the line (not in certificate files) but shows no excerpt: CI
             // logs are often public, and the lines around the header are the key.
             let line = if p.has_text(&f.path) {
