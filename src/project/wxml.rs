@@ -71,12 +71,13 @@ struct Parsed<T> {
 impl WxmlFacts {
     fn of(doc: &Document) -> WxmlFacts {
         let mut facts = WxmlFacts::default();
+        facts.tags.extend(doc.tag_names().map(Box::from));
         for el in doc.elements() {
             let name = el.name();
-            if !facts.tags.contains(name) {
-                facts.tags.insert(name.into());
-            }
-            for a in el.attrs_where(|name| name.starts_with(b"generic:")) {
+            for a in el
+                .attrs_where(|name| name.starts_with(b"generic:"))
+                .filter(|_| el.has_generic())
+            {
                 if let Some(v) = a.value
                     && !facts.tags.contains(v)
                 {

@@ -21,7 +21,79 @@ struct ElementData {
     attrs: (u32, u32),
     children: (u32, u32),
     self_closing: bool,
+    /// Which of the attributes the checks look for the element has ([`AttrFlags`]).
+    flags: u16,
 }
+
+/// Attributes the checks look up on every element, noted per element when it is parsed: an
+/// element without one answers at once (most elements have none of them).
+struct AttrFlags;
+
+impl AttrFlags {
+    const WX_FOR: u16 = 1;
+    const WX_KEY: u16 = 1 << 1;
+    const WX_IF: u16 = 1 << 2;
+    const WX_ELIF: u16 = 1 << 3;
+    const WX_ELSE: u16 = 1 << 4;
+    const SRC: u16 = 1 << 5;
+    const NAME: u16 = 1 << 6;
+    const IS: u16 = 1 << 7;
+    /// A name starting `generic:`.
+    const GENERIC: u16 = 1 << 8;
+    /// A name starting `bind`, `catch`, `capture-` or `mut-bind`, as every event binding's.
+    const MAYBE_EVENT: u16 = 1 << 9;
+    /// A name given twice, or more than [`MAX_FLAGGED_ATTRS`] attributes.
+    const MAYBE_REPEATED: u16 = 1 << 10;
+
+    /// The flag of the attribute `name`, if it has one of its own (inlined: a constant for
+    /// the names the rules ask for). Decided on the first byte, then compared in place.
+    #[inline(always)]
+    fn of_name(name: &[u8]) -> u16 {
+        fn is<const N: usize>(name: &[u8], word: &[u8; N]) -> bool {
+            name.len() == N && name.iter().zip(word).all(|(a, b)| a == b)
+        }
+        fn starts<const N: usize>(name: &[u8], word: &[u8; N]) -> bool {
+            name.len() >= N && name.iter().zip(word).all(|(a, b)| a == b)
+        }
+        match name.first() {
+            Some(b'w') if starts(name, b"wx:") => match &name[3..] {
+                b"for" => Self::WX_FOR,
+                b"key" => Self::WX_KEY,
+                b"if" => Self::WX_IF,
+                b"elif" => Self::WX_ELIF,
+                b"else" => Self::WX_ELSE,
+                _ => 0,
+            },
+            Some(b's') if is(name, b"src") => Self::SRC,
+            Some(b'n') if is(name, b"name") => Self::NAME,
+            Some(b'i') if is(name, b"is") => Self::IS,
+            Some(b'b') if starts(name, b"bind") => Self::MAYBE_EVENT,
+            Some(b'c') if starts(name, b"catch") || starts(name, b"capture-") => Self::MAYBE_EVENT,
+            Some(b'm') if starts(name, b"mut-bind") => Self::MAYBE_EVENT,
+            Some(b'g') if starts(name, b"generic:") => Self::GENERIC,
+            _ => 0,
+        }
+    }
+
+    /// The flags of an element with the attributes `attrs`.
+    fn of(text: &[u8], attrs: &[AttrData]) -> u16 {
+        let name = |a: &AttrData| &text[a.name.start as usize..a.name.end as usize];
+        let mut flags = 0;
+        if attrs.len() > MAX_FLAGGED_ATTRS {
+            flags |= Self::MAYBE_REPEATED;
+        }
+        for (i, a) in attrs.iter().enumerate() {
+            flags |= Self::of_name(name(a));
+            if i < MAX_FLAGGED_ATTRS && attrs[..i].iter().any(|b| same_name(name(a), name(b))) {
+                flags |= Self::MAYBE_REPEATED;
+            }
+        }
+        flags
+    }
+}
+
+/// Elements with more attributes are flagged as perhaps repeating one (not compared).
+const MAX_FLAGGED_ATTRS: usize = 16;
 
 #[derive(Debug, Clone, Copy)]
 enum RawNode {
@@ -84,6 +156,22 @@ impl<'a> Element<'a> {
             })
     }
 
+    /// Whether an attribute might be an event binding (a name starting `bind`, `catch`,
+    /// `capture-` or `mut-bind`): false when none is.
+    pub fn may_bind_events(self) -> bool {
+        self.data.flags & AttrFlags::MAYBE_EVENT != 0
+    }
+
+    /// Whether an attribute's name starts with `generic:`.
+    pub fn has_generic(self) -> bool {
+        self.data.flags & AttrFlags::GENERIC != 0
+    }
+
+    /// Whether an attribute may be given twice (false: no name repeats).
+    pub fn may_repeat_attribute(self) -> bool {
+        self.data.flags & AttrFlags::MAYBE_REPEATED != 0
+    }
+
     /// The attributes' names, in order.
     pub fn attr_names(self) -> impl Iterator<Item = &'a str> {
         let (from, to) = self.data.attrs;
@@ -93,7 +181,13 @@ impl<'a> Element<'a> {
             .map(move |a| doc.slice(a.name))
     }
 
+    #[inline]
     pub fn attr(self, name: &str) -> Option<Attr<'a>> {
+        // A name with a flag of its own is absent when the flag is.
+        let flag = AttrFlags::of_name(name.as_bytes());
+        if flag != 0 && self.data.flags & flag == 0 {
+            return None;
+        }
         // Names compared on the raw spans first: no value is sliced for the others.
         let (from, to) = self.data.attrs;
         let doc = self.doc;
@@ -151,6 +245,8 @@ pub struct Document {
     /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
     /// expression nested too deep (MP006).
     pub unanalysed: Option<crate::syntax::js::Unanalysed>,
+    /// [`Document::tag_names`], found on first use.
+    tag_names: std::sync::OnceLock<Vec<Span>>,
 }
 
 impl Default for Document {
@@ -164,6 +260,7 @@ impl Default for Document {
             errors: Vec::new(),
             errors_omitted: 0,
             unanalysed: None,
+            tag_names: std::sync::OnceLock::new(),
         }
     }
 }
@@ -207,6 +304,36 @@ impl Document {
             }
         }
         walk(self, self.roots.0, self.roots.1, f);
+    }
+
+    /// The element names, each once, in the order they first appear: the rules that look
+    /// for a few tags, or check every tag against a list, ask this instead of every element.
+    pub fn tag_names(&self) -> impl Iterator<Item = &str> {
+        let spans = self.tag_names.get_or_init(|| {
+            let name = |s: Span| &self.text[s.start as usize + 1..s.end as usize];
+            let mut names: Vec<Span> = Vec::new();
+            // A few names per template, nearly always: searched in place; a set past that.
+            let mut many: Option<rustc_hash::FxHashSet<&str>> = None;
+            for el in &self.elements {
+                let n = name(el.name_span);
+                let seen = match &mut many {
+                    Some(set) => !set.insert(n),
+                    None => names
+                        .iter()
+                        .any(|&s| same_name(name(s).as_bytes(), n.as_bytes())),
+                };
+                if !seen {
+                    names.push(el.name_span);
+                    if many.is_none() && names.len() > 32 {
+                        many = Some(names.iter().map(|&s| name(s)).collect());
+                    }
+                }
+            }
+            names
+        });
+        spans
+            .iter()
+            .map(|s| &self.text[s.start as usize + 1..s.end as usize])
     }
 
     /// Every element, depth first, in document order.
@@ -353,6 +480,7 @@ fn parse_with(text: Arc<str>, expressions: bool) -> Document {
         errors,
         errors_omitted,
         unanalysed,
+        tag_names: std::sync::OnceLock::new(),
     }
 }
 
@@ -577,12 +705,20 @@ impl Parser<'_> {
             attrs: (attrs_start, attrs_start),
             children: (0, 0),
             self_closing: false,
+            flags: 0,
         });
         let el_name = &text[name_start..name_end];
         let finish = |p: &mut Self, self_closing: bool| {
+            // Only what the rules read needs them: a structure-only parse says "look" for all.
+            let flags = if p.expressions {
+                AttrFlags::of(text.as_bytes(), &p.attrs[attrs_start as usize..])
+            } else {
+                u16::MAX
+            };
             let el = &mut p.elements[idx as usize];
             el.attrs.1 = p.attrs.len() as u32;
             el.self_closing = self_closing;
+            el.flags = flags;
             idx
         };
         self.pos = name_end;
@@ -994,6 +1130,98 @@ mod tests {
         }
         assert!(is_keyword("class") && is_keyword("implements") && !is_keyword("Class"));
         assert!(!is_keyword("classes") && !is_keyword("item"));
+    }
+
+    /// The per-element notes agree with the attributes: `attr` finds what a search of the
+    /// names finds, and each predicate is false only when no attribute is of its kind.
+    #[test]
+    fn attribute_flags_agree_with_the_attributes() {
+        use super::parse;
+        let names = [
+            "wx:for",
+            "wx:key",
+            "wx:if",
+            "wx:elif",
+            "wx:else",
+            "src",
+            "name",
+            "is",
+            "class",
+            "bindtap",
+            "bind:tap",
+            "catchtap",
+            "capture-bind:tap",
+            "mut-bind:tap",
+            "mode",
+            "generic:x",
+            "generic",
+            "wx:fo",
+            "srcs",
+            "b",
+            "c",
+            "m",
+            "data-x",
+            "catc",
+            "bin",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        for round in 0..3_000u32 {
+            let mut attrs = Vec::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Up to 19 attributes: past 16, a repeat is not looked for (flagged as maybe).
+            for k in 0..(seed % 20) {
+                let r = seed.rotate_left(k as u32 * 3) ^ k;
+                attrs.push(names[(r % names.len() as u64) as usize]);
+            }
+            let text: String = attrs.iter().map(|a| format!(" {a}=\"v\"")).collect();
+            let doc = parse(&format!("<view{text}/>"));
+            let el = doc.elements().next().unwrap();
+            for name in names {
+                let found = el.attr(name).map(|a| a.name_span);
+                let searched = el.attrs().find(|a| a.name == name).map(|a| a.name_span);
+                assert_eq!(found, searched, "{round} {attrs:?} {name}");
+            }
+            // Every event binding's name starts so (MP329's `event_of`).
+            let bind = attrs.iter().any(|a| {
+                ["bind", "catch", "capture-", "mut-bind"]
+                    .iter()
+                    .any(|p| a.len() > p.len() && a.starts_with(p))
+            });
+            assert!(el.may_bind_events() || !bind, "{attrs:?}");
+            let generic = attrs.iter().any(|a| a.starts_with("generic:"));
+            assert_eq!(el.has_generic(), generic, "{attrs:?}");
+            let repeated = attrs
+                .iter()
+                .enumerate()
+                .any(|(i, a)| attrs[..i].contains(a));
+            assert!(el.may_repeat_attribute() || !repeated, "{attrs:?}");
+            if attrs.len() <= 16 {
+                assert_eq!(el.may_repeat_attribute(), repeated, "{attrs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tag_names_once_in_order() {
+        use super::parse;
+        let doc = parse("<a><b/><a/><c><b/></c></a><d/>");
+        assert_eq!(doc.tag_names().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        // Past 32 names, a set answers: the same list.
+        let many: String = (0..100)
+            .map(|i| format!("<t{}/><t{}/>", i % 40, i % 7))
+            .collect();
+        let doc = parse(&many);
+        let mut expected: Vec<String> = Vec::new();
+        for i in 0..100 {
+            for t in [format!("t{}", i % 40), format!("t{}", i % 7)] {
+                if !expected.contains(&t) {
+                    expected.push(t);
+                }
+            }
+        }
+        assert_eq!(doc.tag_names().collect::<Vec<_>>(), expected);
     }
 
     /// The one-pass fast path decides exactly what the general test decides, for ASCII; for

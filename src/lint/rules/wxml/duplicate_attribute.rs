@@ -63,7 +63,10 @@ fn repeated(ctx: &Ctx, path: &str, tag: &str, a: Attr, first: Attr, n: usize) ->
 impl Rule for DuplicateAttribute {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         for el in doc.elements() {
-            // Most elements have a few attributes and none repeated: found without allocating.
+            // The parser noted whether a name may repeat: most elements are passed at once.
+            if !el.may_repeat_attribute() {
+                continue;
+            }
             let mut names: [&str; 16] = [""; 16];
             let (mut n, mut maybe) = (0, false);
             for name in el.attr_names() {

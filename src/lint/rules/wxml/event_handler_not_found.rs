@@ -125,9 +125,10 @@ impl Rule for EventHandlerNotFound {
         };
         // Most templates define no `<template name>`: then every element is the page's own.
         let mut elements = Vec::new();
-        if doc
-            .elements()
-            .any(|e| e.name() == "template" && e.attr("name").is_some())
+        if doc.tag_names().any(|t| t == "template")
+            && doc
+                .elements()
+                .any(|e| e.name() == "template" && e.attr("name").is_some())
         {
             own_elements(doc.roots(), &mut elements);
         } else {
@@ -135,7 +136,11 @@ impl Rule for EventHandlerNotFound {
         }
         let script_name = script.strip_prefix(p.mp_root.as_str()).unwrap_or(script);
         for el in elements {
-            // Event bindings start with `bind`, `catch`, `capture-` or `mut-`.
+            // Event bindings start with `bind`, `catch`, `capture-` or `mut-` (the parser noted
+            // whether any attribute does).
+            if !el.may_bind_events() {
+                continue;
+            }
             for a in el.attrs_where(|name| matches!(name.first(), Some(b'b' | b'c' | b'm'))) {
                 if event_of(a.name).is_none() {
                     continue;

@@ -17,6 +17,9 @@ const MEDIA: &[&str] = &["image", "cover-image", "audio", "video"];
 impl Rule for MediaSrcNotFound {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
+        if !doc.tag_names().any(|t| MEDIA.contains(&t)) {
+            return;
+        }
         let dir = super::template_dir(p, path);
         for el in doc.elements() {
             if !MEDIA.contains(&el.name()) {

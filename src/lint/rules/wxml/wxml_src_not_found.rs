@@ -49,6 +49,12 @@ fn other_package(
 impl Rule for WxmlSrcNotFound {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         let p = ctx.project;
+        if !doc
+            .tag_names()
+            .any(|t| matches!(t, "import" | "include" | "wxs"))
+        {
+            return;
+        }
         let dir = super::template_dir(p, path);
         for el in doc.elements() {
             let ext = match el.name() {
