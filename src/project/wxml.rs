@@ -72,7 +72,13 @@ impl WxmlFacts {
     fn of(doc: &Document) -> WxmlFacts {
         let mut facts = WxmlFacts::default();
         facts.tags.extend(doc.tag_names().map(Box::from));
+        let special = doc
+            .tag_names()
+            .any(|t| matches!(t, "template" | "import" | "include" | "wxs"));
         for el in doc.elements() {
+            if !special && !el.has_generic() {
+                continue;
+            }
             let name = el.name();
             for a in el
                 .attrs_where(|name| name.starts_with(b"generic:"))

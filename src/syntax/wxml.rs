@@ -181,13 +181,19 @@ impl<'a> Element<'a> {
             .map(move |a| doc.slice(a.name))
     }
 
-    #[inline]
+    /// The attribute `name`. Inlined: for a name the checks ask for by its literal, the test
+    /// of the parser's note is a constant mask, and an absent attribute costs no call.
+    #[inline(always)]
     pub fn attr(self, name: &str) -> Option<Attr<'a>> {
         // A name with a flag of its own is absent when the flag is.
         let flag = AttrFlags::of_name(name.as_bytes());
         if flag != 0 && self.data.flags & flag == 0 {
             return None;
         }
+        self.find_attr(name)
+    }
+
+    fn find_attr(self, name: &str) -> Option<Attr<'a>> {
         // Names compared on the raw spans first: no value is sliced for the others.
         let (from, to) = self.data.attrs;
         let doc = self.doc;
@@ -310,20 +316,29 @@ impl Document {
     /// for a few tags, or check every tag against a list, ask this instead of every element.
     pub fn tag_names(&self) -> impl Iterator<Item = &str> {
         let spans = self.tag_names.get_or_init(|| {
-            let name = |s: Span| &self.text[s.start as usize + 1..s.end as usize];
-            let mut names: Vec<Span> = Vec::new();
-            // A few names per template, nearly always: searched in place; a set past that.
-            let mut many: Option<rustc_hash::FxHashSet<&str>> = None;
+            let bytes = self.text.as_bytes();
+            let name = |s: Span| &bytes[s.start as usize + 1..s.end as usize];
+            // In order of first appearance; `recent` is the same names, the last one seen first
+            // (a template repeats a few tags: the one sought is nearly always near the front).
+            let (mut names, mut recent): (Vec<Span>, Vec<Span>) = (Vec::new(), Vec::new());
+            // Past a few dozen names, a set answers.
+            let mut many: Option<rustc_hash::FxHashSet<&[u8]>> = None;
             for el in &self.elements {
                 let n = name(el.name_span);
                 let seen = match &mut many {
                     Some(set) => !set.insert(n),
-                    None => names
-                        .iter()
-                        .any(|&s| same_name(name(s).as_bytes(), n.as_bytes())),
+                    None => match recent.iter().position(|&s| same_name(name(s), n)) {
+                        Some(0) => true,
+                        Some(i) => {
+                            recent.swap(0, i);
+                            true
+                        }
+                        None => false,
+                    },
                 };
                 if !seen {
                     names.push(el.name_span);
+                    recent.insert(0, el.name_span);
                     if many.is_none() && names.len() > 32 {
                         many = Some(names.iter().map(|&s| name(s)).collect());
                     }
