@@ -56,14 +56,22 @@ impl AttrFlags {
             name.len() >= N && name.iter().zip(word).all(|(a, b)| a == b)
         }
         match name.first() {
-            Some(b'w') if starts(name, b"wx:") => match &name[3..] {
-                b"for" => Self::WX_FOR,
-                b"key" => Self::WX_KEY,
-                b"if" => Self::WX_IF,
-                b"elif" => Self::WX_ELIF,
-                b"else" => Self::WX_ELSE,
-                _ => 0,
-            },
+            Some(b'w') if starts(name, b"wx:") => {
+                let rest = &name[3..];
+                if is(rest, b"for") {
+                    Self::WX_FOR
+                } else if is(rest, b"key") {
+                    Self::WX_KEY
+                } else if is(rest, b"if") {
+                    Self::WX_IF
+                } else if is(rest, b"elif") {
+                    Self::WX_ELIF
+                } else if is(rest, b"else") {
+                    Self::WX_ELSE
+                } else {
+                    0
+                }
+            }
             Some(b's') if is(name, b"src") => Self::SRC,
             Some(b'n') if is(name, b"name") => Self::NAME,
             Some(b'i') if is(name, b"is") => Self::IS,
@@ -77,14 +85,22 @@ impl AttrFlags {
 
     /// The flags of an element with the attributes `attrs`.
     fn of(text: &[u8], attrs: &[AttrData]) -> u16 {
-        let name = |a: &AttrData| &text[a.name.start as usize..a.name.end as usize];
         let mut flags = 0;
         if attrs.len() > MAX_FLAGGED_ATTRS {
             flags |= Self::MAYBE_REPEATED;
         }
         for (i, a) in attrs.iter().enumerate() {
-            flags |= Self::of_name(name(a));
-            if i < MAX_FLAGGED_ATTRS && attrs[..i].iter().any(|b| same_name(name(a), name(b))) {
+            let name = &text[a.name.start as usize..a.name.end as usize];
+            flags |= Self::of_name(name);
+            // Names of another length are not compared.
+            let len = a.name.end - a.name.start;
+            if i < MAX_FLAGGED_ATTRS
+                && flags & Self::MAYBE_REPEATED == 0
+                && attrs[..i].iter().any(|b| {
+                    b.name.end - b.name.start == len
+                        && same_name(name, &text[b.name.start as usize..b.name.end as usize])
+                })
+            {
                 flags |= Self::MAYBE_REPEATED;
             }
         }
@@ -1304,6 +1320,12 @@ mod tests {
             "\t\r\n>",
             "abc",
             "a=\"1\"",
+            "a=b/c",
+            "a/=b",
+            "wx:for={{x}}",
+            "x\u{c}y",
+            "/",
+            "=",
         ];
         for s in samples {
             assert_eq!(super::trim_start_fast(s), s.trim_start(), "{s:?}");
