@@ -20,3 +20,23 @@ pub fn case_file(code: &str, case: &str, file: &str) -> String {
     let end = body.find("\n--- ").map_or(body.len(), |i| i + 1);
     body[..end].to_string()
 }
+
+/// A small deterministic generator (xorshift) for the randomized equivalence tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Fewer than `max` items of `pieces`, picked at random.
+    pub fn pieces<'a>(&mut self, pieces: &[&'a str], max: u64) -> Vec<&'a str> {
+        let n = self.next_u64() % max;
+        (0..n)
+            .map(|_| pieces[(self.next_u64() % pieces.len() as u64) as usize])
+            .collect()
+    }
+}

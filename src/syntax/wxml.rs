@@ -1195,17 +1195,10 @@ mod tests {
             "catc",
             "bin",
         ];
-        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut rng = crate::base::test_support::Rng(0x1234_5678_9abc_def1);
         for round in 0..3_000u32 {
-            let mut attrs = Vec::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
             // Up to 19 attributes: past 16, a repeat is not looked for (flagged as maybe).
-            for k in 0..(seed % 20) {
-                let r = seed.rotate_left(k as u32 * 3) ^ k;
-                attrs.push(names[(r % names.len() as u64) as usize]);
-            }
+            let attrs = rng.pieces(&names, 20);
             let text: String = attrs.iter().map(|a| format!(" {a}=\"v\"")).collect();
             let doc = parse(&format!("<view{text}/>"));
             let el = doc.elements().next().unwrap();
@@ -1268,15 +1261,9 @@ mod tests {
             "a", "item", ".", "title", "[", "]", "0", "9", "_", "$", " ", "\t", "\n", "\r",
             "\u{b}", "\u{c}", "\u{3000}", "名", "-", "+", "(", "class", "if", "Z", "é",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = crate::base::test_support::Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for k in 0..(seed % 6) {
-                s.push_str(pieces[((seed >> (8 * k + 3)) % pieces.len() as u64) as usize]);
-            }
+            let s = rng.pieces(&pieces, 6).concat();
             let fast = ascii_data_path(s.as_bytes());
             if s.is_ascii() {
                 assert_eq!(fast, general(&s), "{s:?}");

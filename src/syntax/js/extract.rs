@@ -2173,16 +2173,9 @@ mod snippets {
         let pieces = [
             "a", "bc", " ", "  ", "\n\t", "\u{3000}", "名", "😀", "x.y(", ")", "…",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::base::test_support::Rng(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for k in 0..(seed % 60) {
-                let r = seed.rotate_left(k as u32 * 5) ^ k;
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-            }
+            let s = rng.pieces(&pieces, 60).concat();
             assert_eq!(super::collapsed_snippet(&s), reference(&s), "{s:?}");
         }
     }
