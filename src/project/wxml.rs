@@ -80,14 +80,13 @@ impl WxmlFacts {
                 continue;
             }
             let name = el.name();
-            for a in el
-                .attrs_where(|name| name.starts_with(b"generic:"))
-                .filter(|_| el.has_generic())
-            {
-                if let Some(v) = a.value
-                    && !facts.tags.contains(v)
-                {
-                    facts.tags.insert(v.into());
+            if el.has_generic() {
+                for a in el.attrs_where(|name| name.starts_with(b"generic:")) {
+                    if let Some(v) = a.value
+                        && !facts.tags.contains(v)
+                    {
+                        facts.tags.insert(v.into());
+                    }
                 }
             }
             let kind = match name {

@@ -49,12 +49,8 @@ impl AttrFlags {
     /// the names the rules ask for). Decided on the first byte, then compared in place.
     #[inline(always)]
     fn of_name(name: &[u8]) -> u16 {
-        fn is<const N: usize>(name: &[u8], word: &[u8; N]) -> bool {
-            name.len() == N && name.iter().zip(word).all(|(a, b)| a == b)
-        }
-        fn starts<const N: usize>(name: &[u8], word: &[u8; N]) -> bool {
-            name.len() >= N && name.iter().zip(word).all(|(a, b)| a == b)
-        }
+        let is = same_name;
+        let starts = |name: &[u8], word: &[u8]| name.get(..word.len()).is_some_and(|n| is(n, word));
         match name.first() {
             Some(b'w') if starts(name, b"wx:") => {
                 let rest = &name[3..];
@@ -186,15 +182,6 @@ impl<'a> Element<'a> {
     /// Whether an attribute may be given twice (false: no name repeats).
     pub fn may_repeat_attribute(self) -> bool {
         self.data.flags & AttrFlags::MAYBE_REPEATED != 0
-    }
-
-    /// The attributes' names, in order.
-    pub fn attr_names(self) -> impl Iterator<Item = &'a str> {
-        let (from, to) = self.data.attrs;
-        let doc = self.doc;
-        doc.attrs[from as usize..to as usize]
-            .iter()
-            .map(move |a| doc.slice(a.name))
     }
 
     /// The attribute `name`. Inlined: for a name the checks ask for by its literal, the test
@@ -382,24 +369,24 @@ fn same_name(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// The length of the run of ASCII whitespace (as [`is_blank`] counts it) at the start of `b`.
+/// An ASCII whitespace byte, as `char::is_whitespace` has them (`u8::is_ascii_whitespace`
+/// without 0x0B).
+fn is_ascii_blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// The length of the run of ASCII whitespace at the start of `b`.
 fn blank_prefix(b: &[u8]) -> usize {
     b.iter()
-        .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        .position(|&c| !is_ascii_blank(c))
         .unwrap_or(b.len())
 }
 
 /// `text.trim().is_empty()`, deciding on bytes while they are ASCII (text between tags is
 /// mostly indentation).
 fn is_blank(text: &str) -> bool {
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {}
-            0x80.. => return text[i..].trim().is_empty(),
-            _ => return false,
-        }
-    }
-    true
+    let i = blank_prefix(text.as_bytes());
+    i == text.len() || (text.as_bytes()[i] >= 0x80 && text[i..].trim().is_empty())
 }
 
 /// The first index of the ASCII byte `b` in `hay` (what `find(char)` answers, without the
@@ -946,10 +933,7 @@ fn scan_to(s: &str, stop: impl Fn(u8, usize) -> bool) -> usize {
 /// `s.trim_start()`, with ASCII whitespace skipped byte by byte.
 fn trim_start_fast(s: &str) -> &str {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == 0x0B) {
-        i += 1;
-    }
+    let i = blank_prefix(b);
     if b.get(i).is_some_and(|&c| c >= 0x80) {
         s[i..].trim_start()
     } else {
@@ -991,9 +975,11 @@ pub fn is_expression(inner: &str) -> bool {
 /// once trimmed: decided in one pass over the bytes (every `{{ }}` of a project asks). False
 /// means "not decided here".
 fn ascii_data_path(b: &[u8]) -> bool {
-    let ws = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |i| i + 1);
+    let start = blank_prefix(b);
+    let end = b
+        .iter()
+        .rposition(|&c| !is_ascii_blank(c))
+        .map_or(start, |i| i + 1);
     let t = &b[start..end];
     let Some(&first) = t.first() else {
         return true;

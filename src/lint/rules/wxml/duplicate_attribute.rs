@@ -63,21 +63,9 @@ fn repeated(ctx: &Ctx, path: &str, tag: &str, a: Attr, first: Attr, n: usize) ->
 impl Rule for DuplicateAttribute {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         for el in doc.elements() {
-            // The parser noted whether a name may repeat: most elements are passed at once.
+            // The parser noted whether a name may repeat (compared among the first 16, or
+            // more attributes than that): most elements are passed at once.
             if !el.may_repeat_attribute() {
-                continue;
-            }
-            let mut names: [&str; 16] = [""; 16];
-            let (mut n, mut maybe) = (0, false);
-            for name in el.attr_names() {
-                if n == names.len() || names[..n].contains(&name) {
-                    maybe = true;
-                    break;
-                }
-                names[n] = name;
-                n += 1;
-            }
-            if !maybe {
                 continue;
             }
             // The first attribute of each name and how often it repeats (one pass: an
