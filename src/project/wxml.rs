@@ -208,7 +208,9 @@ fn parse_one<T>(
     let mut webviews = Vec::new();
     let mut directives = Vec::new();
     let mut wxs = Vec::new();
-    doc.visit(&mut |node| match node {
+    // Most templates have none of what the walk looks for: no walk then.
+    let wanted = doc.has_comments() || doc.tag_names().any(|t| matches!(t, "web-view" | "wxs"));
+    let mut walk = |node| match node {
         Node::Element(e) if e.name() == "web-view" => {
             if let Some(src) = e.attr("src")
                 && let (Some(v), Some(span)) = (src.value, src.value_span)
@@ -216,14 +218,17 @@ fn parse_one<T>(
                 webviews.push((v.to_string(), span));
             }
         }
-        Node::Element(e) if e.name() == "wxs" && e.attr("src").is_none() => {
+        Node::Element(e) if e.is_named("wxs") && !e.has_attr("src") => {
             inline_wxs(path, text, e, &mut wxs);
         }
         Node::Comment(body, span) if body.contains("mpcheck-disable") => {
             directives.extend(crate::syntax::suppress::parse(path, body, span));
         }
         _ => {}
-    });
+    };
+    if wanted {
+        doc.visit(&mut walk);
+    }
     let facts = WxmlFacts::of(&doc);
     PARSE_NS.fetch_add(
         t.elapsed().as_nanos() as u64,

@@ -44,6 +44,18 @@ impl AttrFlags {
     const MAYBE_EVENT: u16 = 1 << 9;
     /// A name given twice, or more than [`MAX_FLAGGED_ATTRS`] attributes.
     const MAYBE_REPEATED: u16 = 1 << 10;
+    /// The flags that say exactly whether an attribute of that name is there (the others say
+    /// "maybe").
+    const EXACT: u16 = Self::WX_FOR
+        | Self::WX_KEY
+        | Self::WX_IF
+        | Self::WX_ELIF
+        | Self::WX_ELSE
+        | Self::SRC
+        | Self::NAME
+        | Self::IS;
+    /// Set when the attributes were not noted (a structure-only parse): every flag is set.
+    const NOT_NOTED: u16 = 1 << 15;
 
     /// The flag of the attribute `name`, if it has one of its own (inlined: a constant for
     /// the names the rules ask for). Decided on the first byte, then compared in place.
@@ -77,30 +89,6 @@ impl AttrFlags {
             Some(b'g') if starts(name, b"generic:") => Self::GENERIC,
             _ => 0,
         }
-    }
-
-    /// The flags of an element with the attributes `attrs`.
-    fn of(text: &[u8], attrs: &[AttrData]) -> u16 {
-        let mut flags = 0;
-        if attrs.len() > MAX_FLAGGED_ATTRS {
-            flags |= Self::MAYBE_REPEATED;
-        }
-        for (i, a) in attrs.iter().enumerate() {
-            let name = &text[a.name.start as usize..a.name.end as usize];
-            flags |= Self::of_name(name);
-            // Names of another length are not compared.
-            let len = a.name.end - a.name.start;
-            if i < MAX_FLAGGED_ATTRS
-                && flags & Self::MAYBE_REPEATED == 0
-                && attrs[..i].iter().any(|b| {
-                    b.name.end - b.name.start == len
-                        && same_name(name, &text[b.name.start as usize..b.name.end as usize])
-                })
-            {
-                flags |= Self::MAYBE_REPEATED;
-            }
-        }
-        flags
     }
 }
 
@@ -196,6 +184,28 @@ impl<'a> Element<'a> {
         self.find_attr(name)
     }
 
+    /// Whether the element has the attribute `name` (for a name with a flag of its own, the
+    /// parser's note answers).
+    #[inline(always)]
+    pub fn has_attr(self, name: &str) -> bool {
+        let flag = AttrFlags::of_name(name.as_bytes());
+        if flag != 0 && flag & AttrFlags::EXACT != 0 && self.data.flags & AttrFlags::NOT_NOTED == 0
+        {
+            return self.data.flags & flag != 0;
+        }
+        self.attr(name).is_some()
+    }
+
+    /// Whether the element's name is `name` (compared in place).
+    #[inline]
+    pub fn is_named(self, name: &str) -> bool {
+        let s = self.data.name_span;
+        same_name(
+            &self.doc.text.as_bytes()[s.start as usize + 1..s.end as usize],
+            name.as_bytes(),
+        )
+    }
+
     fn find_attr(self, name: &str) -> Option<Attr<'a>> {
         // Names compared on the raw spans first: no value is sliced for the others.
         let (from, to) = self.data.attrs;
@@ -254,6 +264,8 @@ pub struct Document {
     /// Why the template was not (fully) analysed: binary content, elements or a `{{ }}`
     /// expression nested too deep (MP006).
     pub unanalysed: Option<crate::syntax::js::Unanalysed>,
+    /// Whether the template has a comment.
+    comments: bool,
     /// [`Document::tag_names`], found on first use.
     tag_names: std::sync::OnceLock<Vec<Span>>,
 }
@@ -269,6 +281,7 @@ impl Default for Document {
             errors: Vec::new(),
             errors_omitted: 0,
             unanalysed: None,
+            comments: false,
             tag_names: std::sync::OnceLock::new(),
         }
     }
@@ -294,6 +307,11 @@ impl Document {
         self.nodes[from as usize..to as usize]
             .iter()
             .map(move |n| self.node(n))
+    }
+
+    /// Whether the template has a comment (a walk looking for them can be skipped).
+    pub fn has_comments(&self) -> bool {
+        self.comments
     }
 
     /// The top-level nodes.
@@ -437,6 +455,10 @@ struct Parser<'a> {
     errors_omitted: usize,
     /// `{{ }}` contents are checked (not when only the structure is wanted).
     expressions: bool,
+    /// A comment was seen.
+    comments: bool,
+    /// The current element's attribute names, as bits ([`Parser::push_attr`]).
+    name_bits: u64,
 }
 
 /// Parses a template (the text is copied; see `parse_shared`).
@@ -463,32 +485,34 @@ fn parse_with(text: Arc<str>, expressions: bool) -> Document {
             ..Document::default()
         };
     }
+    // Sized for typical markup (an element per ~70 bytes, two attributes each), so that the
+    // vectors rarely grow; a tree lives only while the rules look at it (no shrinking).
+    let n = text.len();
     let mut p = Parser {
         text: &text,
         pos: 0,
         errors: Vec::new(),
-        elements: Vec::new(),
-        attrs: Vec::new(),
-        nodes: Vec::new(),
-        pending: Vec::new(),
+        elements: Vec::with_capacity(n / 64 + 4),
+        attrs: Vec::with_capacity(n / 32 + 4),
+        nodes: Vec::with_capacity(n / 48 + 4),
+        pending: Vec::with_capacity(32),
         unanalysed: None,
         errors_omitted: 0,
         expressions,
+        comments: false,
+        name_bits: 0,
     };
     let roots = p.run();
     let Parser {
         errors,
-        mut elements,
-        mut attrs,
-        mut nodes,
+        elements,
+        attrs,
+        nodes,
         unanalysed,
         errors_omitted,
+        comments,
         ..
     } = p;
-    // Every template stays in memory until the rules have run: no growth slack kept.
-    elements.shrink_to_fit();
-    attrs.shrink_to_fit();
-    nodes.shrink_to_fit();
     Document {
         text: text.clone(),
         elements,
@@ -498,6 +522,7 @@ fn parse_with(text: Arc<str>, expressions: bool) -> Document {
         errors,
         errors_omitted,
         unanalysed,
+        comments,
         tag_names: std::sync::OnceLock::new(),
     }
 }
@@ -508,11 +533,20 @@ impl Parser<'_> {
         &self.text[s.start as usize + 1..s.end as usize]
     }
 
+    /// [`Parser::name_of`] as bytes (compared, not shown).
+    fn name_bytes(&self, idx: u32) -> &[u8] {
+        let s = self.elements[idx as usize].name_span;
+        &self.text.as_bytes()[s.start as usize + 1..s.end as usize]
+    }
+
     /// Ends the element `idx` whose children start at `pending[from..]`, and adds it to its
     /// parent's children.
     fn close(&mut self, idx: u32, from: usize) {
         let start = self.nodes.len() as u32;
-        self.nodes.extend(self.pending.drain(from..));
+        if from < self.pending.len() {
+            self.nodes.extend_from_slice(&self.pending[from..]);
+            self.pending.truncate(from);
+        }
         self.elements[idx as usize].children = (start, self.nodes.len() as u32);
         self.pending.push(RawNode::Element(idx));
     }
@@ -520,78 +554,37 @@ impl Parser<'_> {
     /// Parses the whole text; returns the range of the top-level nodes.
     fn run(&mut self) -> (u32, u32) {
         let text = self.text;
+        let bytes = text.as_bytes();
         // Open elements: index and where their children start in `pending`.
         let mut stack: Vec<(u32, usize)> = Vec::new();
         // Start tags beyond MAX_DEPTH, kept as siblings, whose end tags are still to come.
         let mut flattened = 0usize;
         while self.pos < text.len() {
-            let rest = &text[self.pos..];
-            if let Some(after) = rest.strip_prefix("<!--") {
+            let at = self.pos;
+            let next = bytes.get(at + 1).copied();
+            if bytes[at] == b'<' && next == Some(b'!') && bytes[at..].starts_with(b"<!--") {
                 let start = self.pos;
                 // An unclosed comment runs to the end of the file; wcc accepts that.
-                let end = after.find("-->").map_or(text.len(), |e| self.pos + 4 + e);
+                let end = memchr::memmem::find(&bytes[at + 4..], b"-->")
+                    .map_or(text.len(), |e| self.pos + 4 + e);
                 let body = Span::new(self.pos + 4, end);
                 self.pos = (end + 3).min(text.len());
+                self.comments = true;
                 self.pending
                     .push(RawNode::Comment(Span::new(start, self.pos), body));
-            } else if let Some(after) = rest.strip_prefix("</") {
-                let start = self.pos;
-                let name_start = self.pos + 2;
-                let name_end = name_start + scan_to(after, |c, _| c == b'>');
-                let name = &text[name_start..name_end];
-                let close = find_byte(&text[name_end..], b'>').map(|i| name_end + i + 1);
-                self.pos = close.unwrap_or(text.len());
-                let span = Span::new(start, self.pos);
-                if close.is_none() {
-                    self.error(
-                        start,
-                        name_end,
-                        "unclosed end tag: missing `>`",
-                        "结束标签缺少 `>`",
-                    );
-                }
-                match stack
-                    .iter()
-                    .rposition(|&(e, _)| same_name(self.name_of(e).as_bytes(), name.as_bytes()))
-                {
-                    Some(i) => {
-                        // Elements opened inside and never closed end here, as errors.
-                        while stack.len() > i + 1 {
-                            let (open, from) = stack.pop().unwrap_or_else(|| unreachable!());
-                            let open_span = self.elements[open as usize].name_span;
-                            let open_name = self.name_of(open).to_string();
-                            self.error(
-                                open_span.start as usize,
-                                open_span.end as usize,
-                                &format!("`<{open_name}>` is not closed before `</{name}>`"),
-                                &format!("`<{open_name}>` 在 `</{name}>` 之前没有闭合"),
-                            );
-                            self.close(open, from);
-                        }
-                        let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
-                        self.close(done, from);
-                    }
-                    // The end tag of an element that was too deep to nest.
-                    None if flattened > 0 => flattened -= 1,
-                    None => self.error(
-                        span.start as usize,
-                        span.end as usize,
-                        &format!("end tag `</{name}>` has no matching start tag"),
-                        &format!("结束标签 `</{name}>` 没有对应的开始标签"),
-                    ),
-                }
-            } else if rest.starts_with('<')
-                && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-            {
+            } else if bytes[at] == b'<' && next == Some(b'/') {
+                self.end_tag(&mut stack, &mut flattened);
+            } else if bytes[at] == b'<' && next.is_some_and(|c| c.is_ascii_alphabetic()) {
                 let idx = self.start_tag();
-                let el = self.elements[idx as usize];
+                let el = &self.elements[idx as usize];
                 let mut self_closing = el.self_closing;
                 if stack.len() >= MAX_DEPTH && !self_closing {
                     // Not a syntax error (the compiler may take it), but not analysed in full:
                     // deeper elements are kept as siblings.
+                    let span = el.name_span;
                     self.unanalysed
                         .get_or_insert(crate::syntax::js::Unanalysed::TooDeep {
-                            span: el.name_span,
+                            span,
                             limit: MAX_DEPTH,
                         });
                     self.elements[idx as usize].self_closing = true;
@@ -601,7 +594,10 @@ impl Parser<'_> {
                 let from = self.pending.len();
                 if self_closing {
                     self.close(idx, from);
-                } else if RAW_TEXT.contains(&self.name_of(idx)) {
+                } else if RAW_TEXT
+                    .iter()
+                    .any(|r| same_name(r.as_bytes(), self.name_bytes(idx)))
+                {
                     let close = format!("</{}", self.name_of(idx));
                     let start = self.pos;
                     let end = text[self.pos..]
@@ -618,15 +614,18 @@ impl Parser<'_> {
             } else {
                 let start = self.pos;
                 // Indentation between tags (most text nodes): no node, no search for `<`.
-                let after_ws = start + blank_prefix(&text.as_bytes()[start..]);
-                if after_ws > start && (after_ws == text.len() || text.as_bytes()[after_ws] == b'<')
-                {
+                let after_ws = start + blank_prefix(&bytes[start..]);
+                if after_ws > start && (after_ws == text.len() || bytes[after_ws] == b'<') {
                     self.pos = after_ws;
                     continue;
                 }
-                let first = rest.chars().next().map_or(1, char::len_utf8);
-                let end = find_byte(&text[self.pos + first..], b'<')
-                    .map_or(text.len(), |i| self.pos + first + i);
+                let first = if bytes[start] < 0x80 {
+                    1
+                } else {
+                    text[start..].chars().next().map_or(1, char::len_utf8)
+                };
+                let end = memchr::memchr(b'<', &bytes[start + first..])
+                    .map_or(text.len(), |i| start + first + i);
                 self.pos = end;
                 let body = &text[start..end];
                 // Whitespace between tags is not kept.
@@ -650,6 +649,68 @@ impl Parser<'_> {
         let start = self.nodes.len() as u32;
         self.nodes.append(&mut self.pending);
         (start, self.nodes.len() as u32)
+    }
+
+    /// An end tag at `pos`: closes its element (and the ones opened inside it and never
+    /// closed), or reports it.
+    fn end_tag(&mut self, stack: &mut Vec<(u32, usize)>, flattened: &mut usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let start = self.pos;
+        let name_start = self.pos + 2;
+        let name_end = name_start + scan_to(&text[name_start..], |c, _| c == b'>');
+        let name = &text[name_start..name_end];
+        let close = if bytes.get(name_end) == Some(&b'>') {
+            Some(name_end + 1)
+        } else {
+            find_byte(&text[name_end..], b'>').map(|i| name_end + i + 1)
+        };
+        self.pos = close.unwrap_or(text.len());
+        let span = Span::new(start, self.pos);
+        if close.is_none() {
+            self.error(
+                start,
+                name_end,
+                "unclosed end tag: missing `>`",
+                "结束标签缺少 `>`",
+            );
+        }
+        // Nearly always the innermost open element.
+        let found = match stack.last() {
+            Some(&(e, _)) if same_name(self.name_bytes(e), name.as_bytes()) => {
+                Some(stack.len() - 1)
+            }
+            _ => stack
+                .iter()
+                .rposition(|&(e, _)| same_name(self.name_bytes(e), name.as_bytes())),
+        };
+        match found {
+            Some(i) => {
+                // Elements opened inside and never closed end here, as errors.
+                while stack.len() > i + 1 {
+                    let (open, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                    let open_span = self.elements[open as usize].name_span;
+                    let open_name = self.name_of(open).to_string();
+                    self.error(
+                        open_span.start as usize,
+                        open_span.end as usize,
+                        &format!("`<{open_name}>` is not closed before `</{name}>`"),
+                        &format!("`<{open_name}>` 在 `</{name}>` 之前没有闭合"),
+                    );
+                    self.close(open, from);
+                }
+                let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
+                self.close(done, from);
+            }
+            // The end tag of an element that was too deep to nest.
+            None if *flattened > 0 => *flattened -= 1,
+            None => self.error(
+                span.start as usize,
+                span.end as usize,
+                &format!("end tag `</{name}>` has no matching start tag"),
+                &format!("结束标签 `</{name}>` 没有对应的开始标签"),
+            ),
+        }
     }
 }
 
@@ -713,9 +774,11 @@ impl Parser<'_> {
     /// Parses a start tag at `pos`; returns the new element's index.
     fn start_tag(&mut self) -> u32 {
         let text = self.text;
+        let bytes = text.as_bytes();
         let start = self.pos;
         let name_start = start + 1;
-        let name_end = name_start + scan_to(&text[name_start..], |c, _| c == b'>' || c == b'/');
+        let plain = name_start + name_bytes_prefix(&bytes[name_start..]);
+        let name_end = plain + scan_to(&text[plain..], |c, _| c == b'>' || c == b'/');
         let idx = self.elements.len() as u32;
         let attrs_start = self.attrs.len() as u32;
         self.elements.push(ElementData {
@@ -723,63 +786,83 @@ impl Parser<'_> {
             attrs: (attrs_start, attrs_start),
             children: (0, 0),
             self_closing: false,
-            flags: 0,
+            // Only what the rules read needs them: a structure-only parse says "look" for all.
+            flags: if self.expressions { 0 } else { u16::MAX },
         });
         let el_name = &text[name_start..name_end];
         let finish = |p: &mut Self, self_closing: bool| {
-            // Only what the rules read needs them: a structure-only parse says "look" for all.
-            let flags = if p.expressions {
-                AttrFlags::of(text.as_bytes(), &p.attrs[attrs_start as usize..])
-            } else {
-                u16::MAX
-            };
             let el = &mut p.elements[idx as usize];
             el.attrs.1 = p.attrs.len() as u32;
             el.self_closing = self_closing;
-            el.flags = flags;
             idx
         };
         self.pos = name_end;
         loop {
-            let rest = &text[self.pos..];
-            let trimmed = trim_start_fast(rest);
-            self.pos += rest.len() - trimmed.len();
-            if trimmed.is_empty() {
-                self.error(
-                    start,
-                    name_end,
-                    &format!("`<{}` start tag is not closed with `>`", el_name),
-                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
-                );
-                self.pos = text.len();
-                return finish(self, false);
+            let at = skip_blanks(text, self.pos);
+            self.pos = at;
+            match bytes.get(at) {
+                None => {
+                    self.error(
+                        start,
+                        name_end,
+                        &format!("`<{}` start tag is not closed with `>`", el_name),
+                        &format!("开始标签 `<{}` 缺少 `>`", el_name),
+                    );
+                    self.pos = text.len();
+                    return finish(self, false);
+                }
+                Some(b'/') if bytes.get(at + 1) == Some(&b'>') => {
+                    self.pos += 2;
+                    return finish(self, true);
+                }
+                Some(b'>') => {
+                    self.pos += 1;
+                    return finish(self, false);
+                }
+                Some(b'<') => {
+                    self.error(
+                        start,
+                        name_end,
+                        &format!("`<{}` start tag is not closed with `>`", el_name),
+                        &format!("开始标签 `<{}` 缺少 `>`", el_name),
+                    );
+                    return finish(self, false);
+                }
+                Some(_) => {}
             }
-            if trimmed.starts_with("/>") {
-                self.pos += 2;
-                return finish(self, true);
+            // An attribute name runs to whitespace, `=`, `>` or `/>`; whether it is made of
+            // what `wcc` takes (ASCII letters, digits not first, `_`, `:`, `-`) is decided on
+            // the way.
+            let n_start = at;
+            let mut end = at + name_bytes_prefix(&bytes[at..]);
+            let mut ascii_ok = !bytes[at].is_ascii_digit();
+            while end < bytes.len() {
+                let c = bytes[end];
+                if c >= 0x80 {
+                    let ch = text[end..].chars().next().unwrap_or(' ');
+                    if ch.is_whitespace() {
+                        break;
+                    }
+                    ascii_ok = false;
+                    end += ch.len_utf8();
+                    continue;
+                }
+                if is_ascii_blank(c)
+                    || c == b'='
+                    || c == b'>'
+                    || (c == b'/' && bytes.get(end + 1) == Some(&b'>'))
+                {
+                    break;
+                }
+                ascii_ok &= c.is_ascii_alphabetic()
+                    || matches!(c, b'_' | b':' | b'-')
+                    || (end > n_start && c.is_ascii_digit());
+                end += 1;
             }
-            if trimmed.starts_with('>') {
-                self.pos += 1;
-                return finish(self, false);
-            }
-            if trimmed.starts_with('<') {
-                self.error(
-                    start,
-                    name_end,
-                    &format!("`<{}` start tag is not closed with `>`", el_name),
-                    &format!("开始标签 `<{}` 缺少 `>`", el_name),
-                );
-                return finish(self, false);
-            }
-            // An attribute name runs to whitespace, `=`, `>` or `/>`.
-            let n_start = self.pos;
-            let tb = trimmed.as_bytes();
-            let len = scan_to(trimmed, |c, i| {
-                c == b'=' || c == b'>' || (c == b'/' && tb.get(i + 1) == Some(&b'>'))
-            });
+            let len = end - n_start;
             if len == 0 {
                 // A stray character such as a lone quote.
-                let ch_len = trimmed.chars().next().map_or(1, char::len_utf8);
+                let ch_len = text[n_start..].chars().next().map_or(1, char::len_utf8);
                 self.error(
                     n_start,
                     n_start + ch_len,
@@ -789,56 +872,24 @@ impl Parser<'_> {
                 self.pos += ch_len;
                 continue;
             }
-            let raw_name = &text[n_start..n_start + len];
-            let name_ok = |i: usize, c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(c, '_' | ':' | '-')
-                    || (i > 0 && c.is_ascii_digit())
-            };
-            // Names are ASCII nearly always: decided on bytes, decoded only otherwise.
-            let ascii_ok = raw_name
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| b.is_ascii() && name_ok(i, b as char));
-            let bad = if ascii_ok {
-                None
-            } else {
-                raw_name.char_indices().find(|&(i, c)| !name_ok(i, c))
-            };
-            let bad_name = if let Some((i, c)) = bad {
-                // `wcc` takes names of ASCII letters, digits (not first), `_`, `:` and `-`;
-                // a stray quote or `{` here usually means a quote is missing earlier.
-                self.error(
-                    n_start + i,
-                    n_start + i + c.len_utf8(),
-                    &format!("unexpected character `{c}` in attribute name `{raw_name}` (a missing quote before it?)"),
-                    &format!("属性名 `{raw_name}` 中有意外的字符 `{c}`（前面是否缺少引号？）"),
-                );
-                true
-            } else {
-                false
-            };
-
-            self.pos += len;
-            let after = &text[self.pos..];
-            let after_ws = trim_start_fast(after);
+            let bad_name = !ascii_ok && self.bad_attr_name(&text[n_start..end], n_start);
+            self.pos = end;
             let mut attr = AttrData {
-                name: Span::new(n_start, n_start + len),
+                name: Span::new(n_start, end),
                 value: None,
             };
-            if let Some(v) = after_ws.strip_prefix('=') {
-                self.pos += after.len() - after_ws.len() + 1;
-                let v_trim = trim_start_fast(v);
-                self.pos += v.len() - v_trim.len();
-                match v_trim.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        let v_start = self.pos + 1;
-                        match find_byte(&text[v_start..], q as u8) {
+            let eq = skip_blanks(text, end);
+            if bytes.get(eq) == Some(&b'=') {
+                let v = skip_blanks(text, eq + 1);
+                self.pos = v;
+                match bytes.get(v) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let v_start = v + 1;
+                        let (close, special) = quoted_value(&bytes[v_start..], q);
+                        match close {
                             Some(close) => {
                                 let value = &text[v_start..v_start + close];
-                                // One search for what either check looks for (most values have
-                                // neither).
-                                if memchr::memchr3(b'\n', b'\r', b'{', value.as_bytes()).is_some() {
+                                if special {
                                     self.line_break_in_value(value, v_start);
                                     self.interpolations(value, v_start);
                                 }
@@ -853,7 +904,7 @@ impl Parser<'_> {
                                     "属性值缺少结束引号",
                                 );
                                 self.pos = text.len();
-                                self.attrs.push(attr);
+                                self.push_attr(idx, attr);
                                 return finish(self, false);
                             }
                         }
@@ -861,16 +912,16 @@ impl Parser<'_> {
                     _ => {
                         // Unquoted value: `wcc` reads it up to the next `"` (spaces and `>`
                         // included), so `a=x>` runs on and a line break on the way is an error.
-                        let v_start = self.pos;
-                        let Some(len) = find_byte(v_trim, b'"') else {
+                        let v_start = v;
+                        let Some(len) = memchr::memchr(b'"', &bytes[v_start..]) else {
                             self.error(
                                 v_start,
-                                v_start + v_trim.chars().next().map_or(0, char::len_utf8),
+                                v_start + text[v_start..].chars().next().map_or(0, char::len_utf8),
                                 "unquoted attribute value: the WXML compiler reads it up to the next `\"` and there is none; quote the value",
                                 "属性值没有引号：WXML 编译器会一直读到下一个 `\"`，但后面没有；请给属性值加上引号",
                             );
                             self.pos = text.len();
-                            self.attrs.push(attr);
+                            self.push_attr(idx, attr);
                             return finish(self, false);
                         };
                         let value = &text[v_start..v_start + len];
@@ -883,9 +934,63 @@ impl Parser<'_> {
                 }
             }
             if !bad_name {
-                self.attrs.push(attr);
+                self.push_attr(idx, attr);
             }
         }
+    }
+
+    /// Reports the first character of the attribute name `name` (at byte `at`) that `wcc`
+    /// does not take; false if there is none.
+    #[cold]
+    fn bad_attr_name(&mut self, name: &str, at: usize) -> bool {
+        let name_ok = |i: usize, c: char| {
+            c.is_ascii_alphabetic() || matches!(c, '_' | ':' | '-') || (i > 0 && c.is_ascii_digit())
+        };
+        let Some((i, c)) = name.char_indices().find(|&(i, c)| !name_ok(i, c)) else {
+            return false;
+        };
+        // A stray quote or `{` here usually means a quote is missing earlier.
+        self.error(
+            at + i,
+            at + i + c.len_utf8(),
+            &format!(
+                "unexpected character `{c}` in attribute name `{name}` (a missing quote before it?)"
+            ),
+            &format!("属性名 `{name}` 中有意外的字符 `{c}`（前面是否缺少引号？）"),
+        );
+        true
+    }
+
+    /// Adds an attribute to the element `idx` (the last one), noting its [`AttrFlags`].
+    fn push_attr(&mut self, idx: u32, attr: AttrData) {
+        if self.expressions {
+            let bytes = self.text.as_bytes();
+            let el = &mut self.elements[idx as usize];
+            let before = &self.attrs[el.attrs.0 as usize..];
+            let name = &bytes[attr.name.start as usize..attr.name.end as usize];
+            el.flags |= AttrFlags::of_name(name);
+            // A bit per (length, first byte, last byte) of the names so far: names are
+            // compared only when theirs was seen.
+            let bit = 1u64
+                << ((name.len() * 7 + name[0] as usize * 3 + name[name.len() - 1] as usize) & 63);
+            if before.is_empty() {
+                self.name_bits = 0;
+            }
+            if before.len() >= MAX_FLAGGED_ATTRS {
+                el.flags |= AttrFlags::MAYBE_REPEATED;
+            } else if el.flags & AttrFlags::MAYBE_REPEATED == 0 && self.name_bits & bit != 0 {
+                // Names of another length are not compared.
+                let len = attr.name.end - attr.name.start;
+                if before.iter().any(|b| {
+                    b.name.end - b.name.start == len
+                        && same_name(name, &bytes[b.name.start as usize..b.name.end as usize])
+                }) {
+                    el.flags |= AttrFlags::MAYBE_REPEATED;
+                }
+            }
+            self.name_bits |= bit;
+        }
+        self.attrs.push(attr);
     }
 }
 
@@ -904,6 +1009,41 @@ impl Parser<'_> {
         );
         true
     }
+}
+
+/// The length of the run of bytes at the start of `b` that every tag and attribute name may
+/// hold (ASCII letters and digits, `_`, `:`, `-`): none of them ends a name, so the general
+/// scan starts after it.
+#[inline]
+fn name_bytes_prefix(b: &[u8]) -> usize {
+    static NAME_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            table[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b':' || b == b'-';
+            c += 1;
+        }
+        table
+    };
+    b.iter()
+        .position(|&c| !NAME_BYTE[c as usize])
+        .unwrap_or(b.len())
+}
+
+/// Where the quote `q` closing the attribute value `b` is, and whether the value holds a
+/// line break or `{` (what the value checks look for; most values have neither). A short
+/// value is tested byte by byte: cheaper than setting up a vector search.
+#[inline]
+fn quoted_value(b: &[u8], q: u8) -> (Option<usize>, bool) {
+    let close = memchr::memchr(q, b);
+    let value = &b[..close.unwrap_or(b.len())];
+    let special = if value.len() <= 32 {
+        value.iter().any(|&c| matches!(c, b'\n' | b'\r' | b'{'))
+    } else {
+        memchr::memchr3(b'\n', b'\r', b'{', value).is_some()
+    };
+    (close, special)
 }
 
 /// The length of the longest prefix of `s` with no whitespace (as `char::is_whitespace`) and
@@ -930,14 +1070,15 @@ fn scan_to(s: &str, stop: impl Fn(u8, usize) -> bool) -> usize {
     b.len()
 }
 
-/// `s.trim_start()`, with ASCII whitespace skipped byte by byte.
-fn trim_start_fast(s: &str) -> &str {
-    let b = s.as_bytes();
-    let i = blank_prefix(b);
-    if b.get(i).is_some_and(|&c| c >= 0x80) {
-        s[i..].trim_start()
+/// The position of the first non-whitespace character of `text` at or after `at` (what
+/// `trim_start` leaves), with ASCII whitespace skipped byte by byte.
+#[inline]
+fn skip_blanks(text: &str, at: usize) -> usize {
+    let at = at + blank_prefix(&text.as_bytes()[at..]);
+    if text.as_bytes().get(at).is_some_and(|&c| c >= 0x80) {
+        text.len() - text[at..].trim_start().len()
     } else {
-        &s[i..]
+        at
     }
 }
 
@@ -997,8 +1138,8 @@ fn ascii_data_path(b: &[u8]) -> bool {
             _ => return false,
         }
     }
-    // Keywords are lower-case letters only; the trimmed text is ASCII, so `str` is safe.
-    open == close && (!lower || !is_keyword(std::str::from_utf8(t).unwrap_or_default()))
+    // Keywords are lower-case letters only.
+    open == close && (!lower || !is_keyword_bytes(t))
 }
 
 /// Letters, digits, `_`, `$`, `.` and as many `[` as `]`, not starting with a digit or `.`
@@ -1027,22 +1168,30 @@ fn is_data_path(t: &str) -> bool {
 /// `t` is one of [`KEYWORDS`] (all lower-case ASCII letters, at most 10): compared by length
 /// first (every `{{ }}` data path of a project asks).
 fn is_keyword(t: &str) -> bool {
+    is_keyword_bytes(t.as_bytes())
+}
+
+/// [`is_keyword`] of bytes (an ASCII data path need not be checked as UTF-8 first).
+fn is_keyword_bytes(t: &[u8]) -> bool {
     match t.len() {
-        2 => matches!(t, "do" | "if"),
-        3 => matches!(t, "for" | "let" | "try" | "var"),
-        4 => matches!(t, "case" | "else" | "enum" | "with"),
+        2 => matches!(t, b"do" | b"if"),
+        3 => matches!(t, b"for" | b"let" | b"try" | b"var"),
+        4 => matches!(t, b"case" | b"else" | b"enum" | b"with"),
         5 => matches!(
             t,
-            "break" | "catch" | "class" | "const" | "super" | "throw" | "while" | "yield"
+            b"break" | b"catch" | b"class" | b"const" | b"super" | b"throw" | b"while" | b"yield"
         ),
         6 => matches!(
             t,
-            "export" | "import" | "public" | "return" | "static" | "switch"
+            b"export" | b"import" | b"public" | b"return" | b"static" | b"switch"
         ),
-        7 => matches!(t, "default" | "extends" | "finally" | "package" | "private"),
-        8 => matches!(t, "continue" | "debugger" | "function"),
-        9 => matches!(t, "interface" | "protected"),
-        10 => matches!(t, "implements"),
+        7 => matches!(
+            t,
+            b"default" | b"extends" | b"finally" | b"package" | b"private"
+        ),
+        8 => matches!(t, b"continue" | b"debugger" | b"function"),
+        9 => matches!(t, b"interface" | b"protected"),
+        10 => matches!(t, b"implements"),
         _ => false,
     }
 }
@@ -1188,10 +1337,17 @@ mod tests {
             let text: String = attrs.iter().map(|a| format!(" {a}=\"v\"")).collect();
             let doc = parse(&format!("<view{text}/>"));
             let el = doc.elements().next().unwrap();
+            // A structure-only parse notes nothing: its answers come from the search.
+            let structure = super::parse_structure(format!("<view{text}/>").into());
+            let plain = structure.elements().next().unwrap();
+            assert!(el.is_named("view") && !el.is_named("vie") && !el.is_named("views"));
             for name in names {
                 let found = el.attr(name).map(|a| a.name_span);
                 let searched = el.attrs().find(|a| a.name == name).map(|a| a.name_span);
                 assert_eq!(found, searched, "{round} {attrs:?} {name}");
+                assert_eq!(el.has_attr(name), searched.is_some(), "{attrs:?} {name}");
+                assert_eq!(plain.has_attr(name), searched.is_some(), "{attrs:?} {name}");
+                assert_eq!(plain.attr(name).map(|a| a.name_span), searched, "{name}");
             }
             // Every event binding's name starts so (MP329's `event_of`).
             let bind = attrs.iter().any(|a| {
@@ -1299,9 +1455,17 @@ mod tests {
             "x\u{c}y",
             "/",
             "=",
+            "wx:key-2_x\"",
+            "a{{b}}\" c",
+            "a\nb\"",
+            "0123456789012345678901234567890123{\"",
+            "0123456789012345678901234567890123\"{",
+            "0123456789012345678901234567890123\r",
+            "01234567890123456789012345678901",
+            "0123456789012345678901234567890{",
         ];
         for s in samples {
-            assert_eq!(super::trim_start_fast(s), s.trim_start(), "{s:?}");
+            assert_eq!(&s[super::skip_blanks(s, 0)..], s.trim_start(), "{s:?}");
             let by_chars = s
                 .char_indices()
                 .find(|&(i, c)| {
@@ -1316,6 +1480,12 @@ mod tests {
                 c == b'=' || c == b'>' || (c == b'/' && b.get(i + 1) == Some(&b'>'))
             });
             assert_eq!(by_bytes, by_chars, "{s:?}");
+            // The run the scans skip first holds no byte that ends a name.
+            assert!(super::name_bytes_prefix(b) <= by_bytes, "{s:?}");
+            let close = s.find('"');
+            let value = &s[..close.unwrap_or(s.len())];
+            let special = value.contains(['\n', '\r', '{']);
+            assert_eq!(super::quoted_value(b, b'"'), (close, special), "{s:?}");
         }
     }
 

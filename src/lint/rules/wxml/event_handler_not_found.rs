@@ -39,7 +39,7 @@ pub fn event_of(attr: &str) -> Option<&str> {
 fn own_elements<'a>(nodes: impl Iterator<Item = Node<'a>>, out: &mut Vec<Element<'a>>) {
     for n in nodes {
         if let Node::Element(e) = n {
-            if e.name() == "template" && e.attr("name").is_some() {
+            if e.is_named("template") && e.has_attr("name") {
                 continue;
             }
             out.push(e);
@@ -128,7 +128,7 @@ impl Rule for EventHandlerNotFound {
         if doc.tag_names().any(|t| t == "template")
             && doc
                 .elements()
-                .any(|e| e.name() == "template" && e.attr("name").is_some())
+                .any(|e| e.is_named("template") && e.has_attr("name"))
         {
             own_elements(doc.roots(), &mut elements);
         } else {

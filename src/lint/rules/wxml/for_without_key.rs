@@ -30,7 +30,7 @@ impl Rule for ForWithoutKey {
     fn check_wxml(&self, ctx: &Ctx, path: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         for el in doc.elements() {
             let Some(a) = el.attr("wx:for") else { continue };
-            if el.attr("wx:key").is_some() {
+            if el.has_attr("wx:key") {
                 continue;
             }
             out.push(no_key(ctx, path, el, a.name_span));

@@ -22,7 +22,7 @@ impl Rule for MediaSrcNotFound {
         }
         let dir = super::template_dir(p, path);
         for el in doc.elements() {
-            if !MEDIA.contains(&el.name()) {
+            if !MEDIA.iter().any(|m| el.is_named(m)) {
                 continue;
             }
             let Some(src) = el.attr("src") else { continue };
