@@ -27,7 +27,7 @@ pub fn collect(program: &Program, module: &mut Module) {
                     objects.insert(id.name.as_str(), &**o);
                 }
                 if let Some(set) = behavior_call(init, &objects) {
-                    module.behaviors.push((id.name.to_string(), set));
+                    module.behaviors.push((id.name.as_str().to_string(), set));
                 }
             }
         }
@@ -85,7 +85,7 @@ fn export_behavior(
         module.behaviors.push((key.to_string(), set));
     } else if let Expression::Identifier(id) = e.get_inner_expression() {
         let set = MethodSet {
-            behaviors: vec![BehaviorRef::Local(id.name.to_string())],
+            behaviors: vec![BehaviorRef::Local(id.name.as_str().to_string())],
             ..MethodSet::default()
         };
         module.behaviors.push((key.to_string(), set));
@@ -212,7 +212,7 @@ fn method_set(
                         set.behaviors.push(match el {
                             ArrayExpressionElement::StringLiteral(_) => BehaviorRef::BuiltIn,
                             ArrayExpressionElement::Identifier(id) => {
-                                BehaviorRef::Local(id.name.to_string())
+                                BehaviorRef::Local(id.name.as_str().to_string())
                             }
                             _ => BehaviorRef::Unknown,
                         });

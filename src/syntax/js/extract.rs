@@ -316,12 +316,12 @@ fn target_names(target: &AssignmentTarget, out: &mut Vec<String>, depth: usize) 
         }
     };
     match target {
-        AssignmentTarget::AssignmentTargetIdentifier(id) => out.push(id.name.to_string()),
+        AssignmentTarget::AssignmentTargetIdentifier(id) => out.push(id.name.as_str().to_string()),
         AssignmentTarget::ObjectAssignmentTarget(o) => {
             for p in &o.properties {
                 match p {
                     AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(i) => {
-                        out.push(i.binding.name.to_string())
+                        out.push(i.binding.name.as_str().to_string())
                     }
                     AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
                         maybe(&p.binding, out)
@@ -470,7 +470,9 @@ impl<'t> Extractor<'t, '_> {
         }
         let d = depth + 1;
         match e {
-            Expression::StringLiteral(s) => Sym::Str(s.value.to_string(), Some(span(s.span))),
+            Expression::StringLiteral(s) => {
+                Sym::Str(s.value.as_str().to_string(), Some(span(s.span)))
+            }
             Expression::NumericLiteral(n) => Sym::Str(
                 n.raw.map_or_else(|| n.value.to_string(), |r| r.to_string()),
                 Some(span(n.span)),
@@ -537,7 +539,7 @@ impl<'t> Extractor<'t, '_> {
                 }
                 Sym::Member(
                     Box::new(self.sym_at(&m.object, d)),
-                    m.property.name.to_string(),
+                    m.property.name.as_str().to_string(),
                 )
             }
             Expression::ComputedMemberExpression(m) => {
@@ -545,7 +547,7 @@ impl<'t> Extractor<'t, '_> {
                     return Sym::Unknown(Why::State, self.snippet(m.span));
                 }
                 let key = match m.expression.get_inner_expression() {
-                    Expression::StringLiteral(s) => s.value.to_string(),
+                    Expression::StringLiteral(s) => s.value.as_str().to_string(),
                     Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value >= 0.0 => {
                         format!("{}", n.value as u64)
                     }
@@ -718,7 +720,7 @@ impl<'t> Extractor<'t, '_> {
         };
         match &d.id {
             BindingPattern::BindingIdentifier(id) => {
-                let name = id.name.to_string();
+                let name = id.name.as_str().to_string();
                 if let Some(from) = require_arg(init) {
                     self.bind(
                         &name,
@@ -730,7 +732,7 @@ impl<'t> Extractor<'t, '_> {
                 } else if let Expression::StaticMemberExpression(m) = init.get_inner_expression()
                     && let Some(from) = require_arg(&m.object)
                 {
-                    let imported = ImportName::Named(m.property.name.to_string());
+                    let imported = ImportName::Named(m.property.name.as_str().to_string());
                     self.bind(
                         &name,
                         Binding::Import {
@@ -767,9 +769,10 @@ impl<'t> Extractor<'t, '_> {
                     };
                     self.bind(&local.name, binding);
                     if export {
-                        self.module
-                            .exports
-                            .insert(local.name.to_string(), Sym::Ident(local.name.to_string()));
+                        self.module.exports.insert(
+                            local.name.as_str().to_string(),
+                            Sym::Ident(local.name.as_str().to_string()),
+                        );
                     }
                 }
             }
@@ -787,22 +790,22 @@ impl<'t> Extractor<'t, '_> {
                     }
                 }
                 Statement::ImportDeclaration(imp) => {
-                    let from = imp.source.value.to_string();
+                    let from = imp.source.value.as_str().to_string();
                     for s in imp.specifiers.iter().flatten() {
                         let (local, name) = match s {
                             ImportDeclarationSpecifier::ImportSpecifier(s) => {
                                 // `import { setBase as cfg }`: calls of `cfg` call `setBase`.
                                 self.call(&s.imported.name());
                                 (
-                                    s.local.name.to_string(),
+                                    s.local.name.as_str().to_string(),
                                     ImportName::Named(s.imported.name().to_string()),
                                 )
                             }
                             ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                                (s.local.name.to_string(), ImportName::Default)
+                                (s.local.name.as_str().to_string(), ImportName::Default)
                             }
                             ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                                (s.local.name.to_string(), ImportName::Namespace)
+                                (s.local.name.as_str().to_string(), ImportName::Namespace)
                             }
                         };
                         self.bind(
@@ -837,7 +840,7 @@ impl<'t> Extractor<'t, '_> {
                         self.bind(
                             &alias,
                             Binding::Import {
-                                from: e.source.value.to_string(),
+                                from: e.source.value.as_str().to_string(),
                                 name,
                             },
                         );
@@ -1026,9 +1029,10 @@ impl<'t> Extractor<'t, '_> {
         let mut bound = Vec::new();
         for (i, p) in params.items.iter().enumerate() {
             match &p.pattern {
-                BindingPattern::BindingIdentifier(id) => {
-                    bound.push((id.name.to_string(), Sym::Param(fid, i, id.name.to_string())))
-                }
+                BindingPattern::BindingIdentifier(id) => bound.push((
+                    id.name.as_str().to_string(),
+                    Sym::Param(fid, i, id.name.as_str().to_string()),
+                )),
                 BindingPattern::ObjectPattern(o) => {
                     let whole = Sym::Param(fid, i, self.snippet(o.span));
                     for bp in &o.properties {
@@ -1036,7 +1040,7 @@ impl<'t> Extractor<'t, '_> {
                             (bp.key.static_name(), &bp.value)
                         {
                             bound.push((
-                                local.name.to_string(),
+                                local.name.as_str().to_string(),
                                 Sym::Member(Box::new(whole.clone()), key.to_string()),
                             ));
                         }
@@ -1218,7 +1222,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) {
-            let name = id.name.to_string();
+            let name = id.name.as_str().to_string();
             let inner = init.get_inner_expression();
             match inner {
                 Expression::Identifier(src) if self.api_aliases.contains(src.name.as_str()) => {
@@ -1265,7 +1269,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             match (&it.id, &it.init) {
                 // `for (const h of hosts)`: each value at run time.
                 (BindingPattern::BindingIdentifier(id), None) if self.loop_head => {
-                    let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                    let value = Sym::Unknown(Why::Reassigned, id.name.as_str().to_string());
                     self.bind_local(&id.name, value);
                 }
                 // `let url;`: set later.
@@ -1304,7 +1308,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                         .iter()
                         .filter_map(|p| match (&p.key.static_name(), &p.value) {
                             (Some(_), BindingPattern::BindingIdentifier(l)) => {
-                                Some(l.name.to_string())
+                                Some(l.name.as_str().to_string())
                             }
                             _ => None,
                         })
@@ -1313,7 +1317,9 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                         .elements
                         .iter()
                         .filter_map(|el| match el {
-                            Some(BindingPattern::BindingIdentifier(l)) => Some(l.name.to_string()),
+                            Some(BindingPattern::BindingIdentifier(l)) => {
+                                Some(l.name.as_str().to_string())
+                            }
                             _ => None,
                         })
                         .collect(),
@@ -1321,7 +1327,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 };
                 for id in it.id.get_binding_identifiers() {
                     if !known.iter().any(|k| k == id.name.as_str()) {
-                        let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                        let value = Sym::Unknown(Why::Reassigned, id.name.as_str().to_string());
                         self.bind_local(&id.name, value);
                     }
                 }
@@ -1373,7 +1379,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             let key = match target {
                 MemberExpression::ComputedMemberExpression(c) => {
                     match c.expression.get_inner_expression() {
-                        Expression::StringLiteral(s) => Some(s.value.to_string()),
+                        Expression::StringLiteral(s) => Some(s.value.as_str().to_string()),
                         Expression::NumericLiteral(n)
                             if n.value.fract() == 0.0 && n.value >= 0.0 =>
                         {
@@ -1407,7 +1413,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             && let Some(depth) = self.find_local(&id.name)
             && let Some(&index) = self.locals[depth].get(id.name.as_str())
         {
-            let name = id.name.to_string();
+            let name = id.name.as_str().to_string();
             let mut right = match right_first {
                 Some(right) => right,
                 None => self.sym(&it.right),
@@ -1467,7 +1473,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 Some(Binding::Value(..))
             )
         {
-            let name = id.name.to_string();
+            let name = id.name.as_str().to_string();
             let in_function = !self.functions.is_empty();
             let setter = self.functions.last().and_then(|(n, _, _)| n.clone());
             let right = (!in_function).then(|| self.sym(&it.right));
@@ -1521,7 +1527,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         if let Expression::StringLiteral(spec) = &it.source {
             self.module
                 .requires
-                .push((spec.value.to_string(), span(spec.span)));
+                .push((spec.value.as_str().to_string(), span(spec.span)));
         }
         walk::walk_import_expression(self, it);
     }
@@ -1529,7 +1535,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         self.module
             .requires
-            .push((it.source.value.to_string(), span(it.source.span)));
+            .push((it.source.value.as_str().to_string(), span(it.source.span)));
         // `import * as wx from …`, `import { Page } from …` bind those names here.
         for s in it.specifiers.iter().flatten() {
             self.bound_globals |= global_bit(s.local().name.as_str());
@@ -1539,13 +1545,13 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
     fn visit_export_from_declaration(&mut self, it: &ExportFromDeclaration<'a>) {
         self.module
             .requires
-            .push((it.source.value.to_string(), span(it.source.span)));
+            .push((it.source.value.as_str().to_string(), span(it.source.span)));
     }
 
     fn visit_export_all_declaration(&mut self, it: &ExportAllDeclaration<'a>) {
         self.module
             .requires
-            .push((it.source.value.to_string(), span(it.source.span)));
+            .push((it.source.value.as_str().to_string(), span(it.source.span)));
     }
 
     fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
@@ -1569,7 +1575,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             let outer = self.block_scoped;
             self.block_scoped = true;
             for id in param.pattern.get_binding_identifiers() {
-                let value = Sym::Unknown(Why::Reassigned, id.name.to_string());
+                let value = Sym::Unknown(Why::Reassigned, id.name.as_str().to_string());
                 self.bind_local(&id.name, value);
             }
             self.block_scoped = outer;
@@ -1623,7 +1629,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         if let Some(id) = &it.id
             && self.pending_name.is_none()
         {
-            self.pending_name = Some(id.name.to_string());
+            self.pending_name = Some(id.name.as_str().to_string());
         }
         self.enter_function(&it.params);
         walk::walk_function(self, it, flags);
@@ -1644,7 +1650,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         if global_bit(&it.name) > 1 {
             self.module
                 .framework_refs
-                .push((it.name.to_string(), span(it.span)));
+                .push((it.name.as_str().to_string(), span(it.span)));
         }
     }
 
@@ -1658,9 +1664,10 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
 
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
         if matches!(&it.object, Expression::Identifier(o) if o.name == "wx") {
-            self.module
-                .wx_members
-                .push((it.property.name.to_string(), span(it.property.span)));
+            self.module.wx_members.push((
+                it.property.name.as_str().to_string(),
+                span(it.property.span),
+            ));
         }
         walk::walk_static_member_expression(self, it);
     }
@@ -1672,7 +1679,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         {
             self.module
                 .wx_members
-                .push((p.value.to_string(), span(p.span)));
+                .push((p.value.as_str().to_string(), span(p.span)));
         }
         walk::walk_computed_member_expression(self, it);
     }
@@ -1717,7 +1724,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
         {
             self.module
                 .requires
-                .push((spec.value.to_string(), span(spec.span)));
+                .push((spec.value.as_str().to_string(), span(spec.span)));
         }
         if let Expression::Identifier(id) = &it.callee
             && id.name == "Widget"
@@ -1741,11 +1748,11 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
             }
             Expression::StaticMemberExpression(m) => {
                 let owner = match m.object.get_inner_expression() {
-                    Expression::Identifier(id) => Some(id.name.to_string()),
+                    Expression::Identifier(id) => Some(id.name.as_str().to_string()),
                     Expression::StaticMemberExpression(inner)
                         if matches!(inner.object, Expression::ThisExpression(_)) =>
                     {
-                        Some(inner.property.name.to_string())
+                        Some(inner.property.name.as_str().to_string())
                     }
                     _ => None,
                 };
@@ -1778,7 +1785,7 @@ impl<'a> Visit<'a> for Extractor<'_, '_> {
                 }
             }
             Expression::Identifier(id) => {
-                let name = id.name.to_string();
+                let name = id.name.as_str().to_string();
                 if self.request_aliases.contains(&name) {
                     let (found, owner) = self.with_owner(|s| s.url_option(it));
                     if let Some((url, at)) = found {

@@ -49,8 +49,10 @@ struct Imports {
 
 impl Imports {
     fn push(&mut self, spec: &StringLiteral) {
-        self.requires
-            .push((spec.value.to_string(), super::extract::span(spec.span)));
+        self.requires.push((
+            spec.value.as_str().to_string(),
+            super::extract::span(spec.span),
+        ));
     }
 }
 
