@@ -334,7 +334,9 @@ impl Project {
             }
             read
         };
-        let indexed = wxml::index(&docs, read, excluded, each);
+        // `mpcheck size` reads only what templates load.
+        let refs_only = self.js_facts == JsFacts::Imports;
+        let indexed = wxml::index(&docs, read, excluded, each, refs_only);
         if std::env::var_os("MPCHECK_TIMINGS").is_some() {
             eprintln!(
                 "mpcheck: templates {:?} ({} parsed, parse CPU {} ms), RSS {} MB",
@@ -508,7 +510,8 @@ impl Project {
     }
 
     /// [`Project::load`] for what reads only the upload set (`mpcheck size`): of each JS/TS
-    /// file only its imports are kept (the rules' facts are not gathered).
+    /// file only its imports are kept (the rules' facts are not gathered), and only the
+    /// templates that may load something are parsed.
     pub fn load_for_upload(path: &Path, exclude: &GlobSet) -> Result<Project, LoadError> {
         Self::load_with(path, exclude, JsFacts::Imports)
     }

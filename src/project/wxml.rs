@@ -119,16 +119,19 @@ impl WxmlFacts {
 /// Reads and parses `docs` in parallel and calls `each` on each tree while it is alive;
 /// returns the facts, and what the calls return, in the order of `docs`. `excluded`: the
 /// files whose suppression directives the rules do not see; `each`: `None` when only the facts
-/// are wanted (`{{ }}` contents are then not checked).
+/// are wanted (`{{ }}` contents are then not checked); `refs_only`: only what a template loads
+/// is wanted (its `src` references and inline `<wxs>`: the upload set), so a template that
+/// cannot name one is not parsed.
 pub fn index<T: Send>(
     docs: &[&str],
     read: impl Fn(&str) -> TextRead + Sync,
     excluded: impl Fn(&str) -> bool,
     each: Option<&EachTemplate<T>>,
+    refs_only: bool,
 ) -> (WxmlIndex, Vec<T>) {
     let parsed: Vec<Parsed<T>> = docs
         .par_iter()
-        .map(|path| parse_one(path, &read, each))
+        .map(|path| parse_one(path, &read, each, refs_only))
         .collect();
     let mut index = WxmlIndex::default();
     index.docs.reserve(parsed.len());
@@ -180,6 +183,7 @@ fn parse_one<T>(
     path: &str,
     read: &impl Fn(&str) -> TextRead,
     each: Option<&EachTemplate<T>>,
+    refs_only: bool,
 ) -> Parsed<T> {
     let TextRead {
         size,
@@ -198,6 +202,18 @@ fn parse_one<T>(
             out: Vec::new(),
         };
     };
+    if refs_only && each.is_none() && !may_load(&text) {
+        return Parsed {
+            path: path.to_string(),
+            size,
+            problem,
+            facts: Some(WxmlFacts::default()),
+            webviews: Vec::new(),
+            wxs: Vec::new(),
+            directives: Vec::new(),
+            out: Vec::new(),
+        };
+    }
     let t = std::time::Instant::now();
     let text: std::sync::Arc<str> = text.into();
     let doc = match each {
@@ -247,6 +263,15 @@ fn parse_one<T>(
     }
 }
 
+/// Whether a template may load something: an `<import>`, `<include>` or `<wxs>` element
+/// (inline `<wxs>` code can `require`). Each starts with its `<name` literally, so a text
+/// without one has none.
+fn may_load(text: &str) -> bool {
+    ["<import", "<include", "<wxs"]
+        .iter()
+        .any(|tag| memchr::memmem::find(text.as_bytes(), tag.as_bytes()).is_some())
+}
+
 /// The modules of an inline `<wxs>` element's text children.
 fn inline_wxs(path: &str, text: &str, e: Element, wxs: &mut Vec<WxsModule>) {
     for child in e.children() {
@@ -261,6 +286,26 @@ fn inline_wxs(path: &str, text: &str, e: Element, wxs: &mut Vec<WxsModule>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_that_cannot_load_anything() {
+        for (text, loads) in [
+            ("<view>{{a}}</view>", false),
+            ("<Import src=\"a\"/>", false),
+            ("<import src=\"a.wxml\"/>", true),
+            ("<include src=\"b\"/>", true),
+            ("<wxs module=\"m\">var a = require('./m.wxs')</wxs>", true),
+            // A comment may hold one: parsed, and found to load nothing.
+            ("<!-- <import src=\"a\"/> -->", true),
+        ] {
+            assert_eq!(may_load(text), loads, "{text}");
+            // Whatever it answers, a template it skips loads nothing.
+            let doc = crate::syntax::wxml::parse(text);
+            let facts = WxmlFacts::of(&doc);
+            let inline_wxs = doc.elements().any(|e| e.is_named("wxs"));
+            assert!(loads || (facts.refs.is_empty() && !inline_wxs), "{text}");
+        }
+    }
 
     #[test]
     fn facts_of_a_template() {
