@@ -636,19 +636,30 @@ impl Parser<'_> {
             }
         }
         while let Some((open, from)) = stack.pop() {
-            let open_span = self.elements[open as usize].name_span;
-            let open_name = self.name_of(open).to_string();
-            self.error(
-                open_span.start as usize,
-                open_span.end as usize,
-                &format!("`<{open_name}>` is not closed (unexpected end of file)"),
-                &format!("`<{open_name}>` 没有闭合（文件意外结束）"),
-            );
-            self.close(open, from);
+            self.close_unclosed(open, from, |open| {
+                (
+                    format!("`<{open}>` is not closed (unexpected end of file)"),
+                    format!("`<{open}>` 没有闭合（文件意外结束）"),
+                )
+            });
         }
         let start = self.nodes.len() as u32;
         self.nodes.append(&mut self.pending);
         (start, self.nodes.len() as u32)
+    }
+
+    /// Ends the element `open` (children from `pending[from..]`), which was never closed, and
+    /// reports it with the message `message` makes of its name.
+    fn close_unclosed(
+        &mut self,
+        open: u32,
+        from: usize,
+        message: impl Fn(&str) -> (String, String),
+    ) {
+        let span = self.elements[open as usize].name_span;
+        let (en, zh) = message(self.name_of(open));
+        self.error(span.start as usize, span.end as usize, &en, &zh);
+        self.close(open, from);
     }
 
     /// An end tag at `pos`: closes its element (and the ones opened inside it and never
@@ -675,29 +686,20 @@ impl Parser<'_> {
                 "结束标签缺少 `>`",
             );
         }
-        // Nearly always the innermost open element.
-        let found = match stack.last() {
-            Some(&(e, _)) if same_name(self.name_bytes(e), name.as_bytes()) => {
-                Some(stack.len() - 1)
-            }
-            _ => stack
-                .iter()
-                .rposition(|&(e, _)| same_name(self.name_bytes(e), name.as_bytes())),
-        };
+        let found = stack
+            .iter()
+            .rposition(|&(e, _)| same_name(self.name_bytes(e), name.as_bytes()));
         match found {
             Some(i) => {
                 // Elements opened inside and never closed end here, as errors.
                 while stack.len() > i + 1 {
                     let (open, from) = stack.pop().unwrap_or_else(|| unreachable!());
-                    let open_span = self.elements[open as usize].name_span;
-                    let open_name = self.name_of(open).to_string();
-                    self.error(
-                        open_span.start as usize,
-                        open_span.end as usize,
-                        &format!("`<{open_name}>` is not closed before `</{name}>`"),
-                        &format!("`<{open_name}>` 在 `</{name}>` 之前没有闭合"),
-                    );
-                    self.close(open, from);
+                    self.close_unclosed(open, from, |open| {
+                        (
+                            format!("`<{open}>` is not closed before `</{name}>`"),
+                            format!("`<{open}>` 在 `</{name}>` 之前没有闭合"),
+                        )
+                    });
                 }
                 let (done, from) = stack.pop().unwrap_or_else(|| unreachable!());
                 self.close(done, from);
