@@ -883,6 +883,7 @@ fn key_content_given_where_its_path_belongs_is_never_shown() {
 }
 
 #[test]
+#[ignore = "needs Node.js, openssl and miniprogram-ci 2.1.42 (the dry run's exit status says whether the upload could start): scripts/test.sh installs them (scripts/setup-release.sh) and runs this with --ignored"]
 fn a_key_file_inside_the_project_is_not_shown_by_the_gate() {
     let pem = std::fs::read_to_string(test_key()).unwrap();
     for name in ["upload.key.json", "key.js"] {
