@@ -1,7 +1,8 @@
 //! The templates: every WXML file read at load is parsed once, later, in one parallel pass
 //! that hands each tree to the caller while it is alive (the rules that read a template) and
 //! keeps only the facts the whole-project analyses need. A tree is about 1.4 times its text;
-//! holding every one until the rules ran was a quarter of the peak memory.
+//! holding every one until the rules ran was a quarter of the peak memory. For the upload set
+//! alone (`mpcheck size`) only the templates that may load something are parsed.
 
 use super::text::TextRead;
 use super::walk::{WalkProblem, WalkProblemKind};
