@@ -339,7 +339,7 @@ impl Project {
         let indexed = wxml::index(&docs, read, excluded, each, refs_only);
         if std::env::var_os("MPCHECK_TIMINGS").is_some() {
             eprintln!(
-                "mpcheck: templates {:?} ({} parsed, parse CPU {} ms), RSS {} MB",
+                "mpcheck: templates {:?} ({} read, parse CPU {} ms), RSS {} MB",
                 started.elapsed(),
                 docs.len(),
                 wxml::PARSE_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000,

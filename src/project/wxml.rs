@@ -228,7 +228,7 @@ fn parse_one<T>(
     // Most templates have none of what the walk looks for: no walk then.
     let wanted = doc.has_comments() || doc.tag_names().any(|t| matches!(t, "web-view" | "wxs"));
     let mut walk = |node| match node {
-        Node::Element(e) if e.name() == "web-view" => {
+        Node::Element(e) if e.is_named("web-view") => {
             if let Some(src) = e.attr("src")
                 && let (Some(v), Some(span)) = (src.value, src.value_span)
             {

@@ -189,8 +189,7 @@ impl<'a> Element<'a> {
     #[inline(always)]
     pub fn has_attr(self, name: &str) -> bool {
         let flag = AttrFlags::of_name(name.as_bytes());
-        if flag != 0 && flag & AttrFlags::EXACT != 0 && self.data.flags & AttrFlags::NOT_NOTED == 0
-        {
+        if flag & AttrFlags::EXACT != 0 && self.data.flags & AttrFlags::NOT_NOTED == 0 {
             return self.data.flags & flag != 0;
         }
         self.attr(name).is_some()
