@@ -58,12 +58,12 @@ pub struct Analysis<'p> {
 impl<'p> Analysis<'p> {
     /// Builds the component graph (the other analyses wait until asked for or prepared).
     pub fn new(project: &'p Project, whitelist: Option<Whitelist>) -> Analysis<'p> {
-        let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+        let timings = crate::base::timing::enabled();
         let t = std::time::Instant::now();
         let (component_uses, component_jsons) =
             components::build_graph(project, &project.npm_dependencies);
         if timings {
-            eprintln!("mpcheck: component graph {:?}", t.elapsed());
+            crate::base::timing::note(format_args!("component graph {:?}", t.elapsed()));
         }
         let pages: rustc_hash::FxHashSet<String> = project
             .app
@@ -165,9 +165,7 @@ impl<'p> Analysis<'p> {
             self.starting();
             let t = std::time::Instant::now();
             let schemas = validate_schemas(self.project, &self.component_jsons);
-            if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-                eprintln!("mpcheck: schemas {:?}", t.elapsed());
-            }
+            crate::base::timing::note(format_args!("schemas {:?}", t.elapsed()));
             schemas
         })
     }
@@ -195,9 +193,7 @@ impl<'p> Analysis<'p> {
             // Excluded files are read for the analyses (what is reached, what is uploaded),
             // but the rules do not see their network calls.
             sites.retain(|s| !project.file(&s.file).is_some_and(|f| f.excluded));
-            if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-                eprintln!("mpcheck: URL resolution {:?}", t.elapsed());
-            }
+            crate::base::timing::note(format_args!("URL resolution {:?}", t.elapsed()));
             sites
         })
     }

@@ -445,9 +445,7 @@ pub fn compute(p: &Project, uses: &[ComponentUse], deps: &HashMap<String, Vec<St
     let (ignore, include) = pack_rules_in_budget(p);
     let t = std::time::Instant::now();
     let unused = unused_code_files(p, uses, deps, &include);
-    if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-        eprintln!("mpcheck: unused-file analysis {:?}", t.elapsed());
-    }
+    crate::base::timing::note(format_args!("unused-file analysis {:?}", t.elapsed()));
     let drop_unused = p.upload_unused_files_dropped();
     let mut packages = vec![Package {
         name: "__APP__".into(),

@@ -10,3 +10,4 @@ pub mod relpath;
 pub mod source;
 #[cfg(test)]
 pub mod test_support;
+pub mod timing;

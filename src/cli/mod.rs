@@ -194,7 +194,15 @@ pub enum RulesFormat {
 }
 
 pub fn main() -> ExitCode {
+    // MPCHECK_TIMINGS' clock starts here.
+    crate::base::timing::enabled();
     let cli = Cli::parse();
+    let code = run(cli);
+    crate::base::timing::note(format_args!("done"));
+    code
+}
+
+fn run(cli: Cli) -> ExitCode {
     let lang = match cli.lang {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Zh) => Lang::Zh,
@@ -653,7 +661,7 @@ fn check_project(
     // Named as the user would (`./mpcheck.json`, `../mpcheck.json`) in messages.
     let config = Config::load(args.config.as_deref(), Path::new(&opts.base.folder()))
         .map_err(|e| config_error(e, opts))?;
-    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    let timings = crate::base::timing::enabled();
     let started = std::time::Instant::now();
     // `target.dir` is canonical, as the loaded project's folder is.
     let whitelist = config
@@ -697,9 +705,11 @@ fn check_project(
     // The findings, and the upload set when only part of the project is checked (which
     // findings are kept depends on it).
     let check = |p: &Project| {
+        crate::base::timing::note(format_args!("project indexed"));
         let analysis = Analysis::new(p, whitelist.clone());
         let mut diagnostics = engine::run(&analysis, &config);
         engine::sort_in(&mut diagnostics, lang);
+        crate::base::timing::note(format_args!("{} findings", diagnostics.len()));
         if partial {
             return (Some(analysis.into_upload()), diagnostics);
         }
@@ -730,12 +740,12 @@ fn check_project(
         diagnostics,
     )?;
     if timings {
-        eprintln!(
-            "mpcheck: {} files, index {:?}, rules {:?}",
+        crate::base::timing::note(format_args!(
+            "{} files, index {:?}, rules {:?}",
             project.files.len(),
             loaded,
             started.elapsed() - loaded,
-        );
+        ));
     }
     let shown = match selection {
         crate::cli::targets::Selection::Whole => diagnostics,

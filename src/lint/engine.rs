@@ -37,7 +37,7 @@ pub fn run_with(
         // would report every file as unused (MP007 says they were skipped).
         .filter(|r| !crate::lint::rules::json::analyses_skipped::skipped(project, r.meta()))
         .collect();
-    let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+    let timings = crate::base::timing::enabled();
     let needs: Vec<Need> = enabled
         .iter()
         .flat_map(|r| r.meta().needs.iter().copied())
@@ -52,11 +52,15 @@ pub fn run_with(
     let started = std::time::Instant::now();
     analysis.prepare(needs.iter().copied().filter(|&n| n == Need::Schemas));
     analysis.set_rules_running(true);
+    crate::base::timing::note(format_args!("analysis ready"));
     let mut diagnostics = check_templates(&ctx, &enabled, timings);
     analysis.set_rules_running(false);
     analysis.prepare(needs);
     if timings {
-        eprintln!("mpcheck: templates and analyses {:?}", started.elapsed());
+        crate::base::timing::note(format_args!(
+            "templates and analyses {:?}",
+            started.elapsed()
+        ));
     }
     analysis.set_rules_running(true);
     diagnostics.par_extend(
@@ -87,7 +91,11 @@ pub fn run_with(
         let started = std::time::Instant::now();
         rule.check_project(&ctx, &mut out);
         if timings && started.elapsed().as_millis() >= 1 {
-            eprintln!("mpcheck: {} took {:?}", rule.meta().code, started.elapsed());
+            crate::base::timing::note(format_args!(
+                "{} took {:?}",
+                rule.meta().code,
+                started.elapsed()
+            ));
         }
         out
     }));
@@ -124,11 +132,11 @@ fn check_templates(ctx: &Ctx, enabled: &[&dyn Rule], timings: bool) -> Vec<Diagn
         for (rule, ns) in enabled.iter().zip(&wxml_ns) {
             let ns = ns.load(Ordering::Relaxed);
             if ns >= 1_000_000 {
-                eprintln!(
-                    "mpcheck: {} took {:?} (CPU, per template)",
+                crate::base::timing::note(format_args!(
+                    "{} took {:?} (CPU, per template)",
                     rule.meta().code,
                     std::time::Duration::from_nanos(ns)
-                );
+                ));
             }
         }
     }

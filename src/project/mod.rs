@@ -337,14 +337,14 @@ impl Project {
         // `mpcheck size` reads only what templates load.
         let refs_only = self.js_facts == JsFacts::Imports;
         let indexed = wxml::index(&docs, read, excluded, each, refs_only);
-        if std::env::var_os("MPCHECK_TIMINGS").is_some() {
-            eprintln!(
-                "mpcheck: templates {:?} ({} read, parse CPU {} ms), RSS {} MB",
+        if crate::base::timing::enabled() {
+            crate::base::timing::note(format_args!(
+                "templates {:?} ({} read, parse CPU {} ms), RSS {} MB",
                 started.elapsed(),
                 docs.len(),
                 wxml::PARSE_NS.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000,
                 rss_mb()
-            );
+            ));
         }
         indexed
     }
@@ -587,7 +587,7 @@ impl Project {
         }
 
         // A miniprogramRoot that does not exist leaves the index empty; app-json-not-found says why.
-        let timings = std::env::var_os("MPCHECK_TIMINGS").is_some();
+        let timings = crate::base::timing::enabled();
         let t0 = std::time::Instant::now();
         let mut walked = match &root_dir {
             Some(r) if r.is_dir() => walk::walk(&dir, r, exclude),
@@ -635,7 +635,7 @@ impl Project {
         // Read and parse every JSON file once, in parallel.
         let mut config_doc = config_doc;
         if timings {
-            eprintln!("mpcheck: walk {:?}, RSS {} MB", t0.elapsed(), rss_mb());
+            crate::base::timing::note(format_args!("walk {:?}, RSS {} MB", t0.elapsed(), rss_mb()));
         }
         let t1 = std::time::Instant::now();
         // Read every file once, in one parallel pass: JSON parsed into the index, JS/TS parsed
@@ -662,12 +662,12 @@ impl Project {
             let ms = |c: &std::sync::atomic::AtomicU64| {
                 c.load(std::sync::atomic::Ordering::Relaxed) / 1_000_000
             };
-            eprintln!(
-                "mpcheck: read and parse {:?} (CPU: JS/TS parse {} ms), RSS {} MB",
+            crate::base::timing::note(format_args!(
+                "read and parse {:?} (CPU: JS/TS parse {} ms), RSS {} MB",
                 t1.elapsed(),
                 ms(&PARSE_JS_NS),
                 rss_mb()
-            );
+            ));
         }
         if let Some(f) = files.iter_mut().find(|f| f.path == PROJECT_CONFIG) {
             f.json = config_doc.take().map(Box::new);
@@ -742,6 +742,7 @@ impl Project {
             }
             project.subpackage_roots = roots;
         }
+        crate::base::timing::note(format_args!("files indexed"));
         project.index_code(code);
         Ok(project)
     }

@@ -91,16 +91,43 @@ const OPENERS: [bool; 256] = {
     table
 };
 
-/// Whether `s` has at most `limit` bytes and keywords, together, that can open a level: then no
-/// nesting can go past `limit`, whatever the tokens (a bound, counted a block at a time, much cheaper
-/// than the scan; most files of a mini program are small).
-fn few_openers(s: &[u8], limit: usize) -> bool {
+/// [`OPENERS`] and `y`, `v`, `w`, `l`: every [`NESTING_WORDS`] keyword holds one of those
+/// letters (t**y**peof, **v**oid, de**l**ete, a**w**ait, ne**w**, **y**ield, e**l**se), each
+/// occurrence at a byte of its own.
+const OPENERS_AND_KEYWORD_LETTERS: [bool; 256] = {
+    let mut table = OPENERS;
+    let letters = b"yvwl";
+    let mut i = 0;
+    while i < letters.len() {
+        table[letters[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// How many bytes of `s` are in `set`, counted a block at a time up to just past `limit`.
+fn count_past(s: &[u8], set: &[bool; 256], limit: usize) -> usize {
     let mut n = 0;
     for block in s.chunks(1024) {
-        n += block.iter().filter(|&&b| OPENERS[b as usize]).count();
+        n += block.iter().filter(|&&b| set[b as usize]).count();
         if n > limit {
-            return false;
+            break;
         }
+    }
+    n
+}
+
+/// Whether `s` has at most `limit` bytes and keywords, together, that can open a level: then no
+/// nesting can go past `limit`, whatever the tokens (a bound much cheaper than the scan; most
+/// files of a mini program are small). First the opener bytes and the keywords' letters, in
+/// one pass; when those are too many, the keywords themselves.
+fn few_openers(s: &[u8], limit: usize) -> bool {
+    if count_past(s, &OPENERS_AND_KEYWORD_LETTERS, limit) <= limit {
+        return true;
+    }
+    let mut n = count_past(s, &OPENERS, limit);
+    if n > limit {
+        return false;
     }
     // The searchers are built once (this runs for every JS file and `{{ }}` of a project).
     static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
@@ -507,6 +534,11 @@ mod tests {
         // A small ordinary file is within the bound.
         let page = "Page({ data: { a: 1 }, onLoad() { this.setData({ a: 2 }) } })\n";
         assert!(few_openers(page.as_bytes(), 500));
+        // More of the keywords' letters than the limit, but few openers and no keyword: the
+        // second count lets it through.
+        let prose = format!("/* {} */ x = 1;", "all well, lovely yellow ".repeat(40));
+        assert!(count_past(prose.as_bytes(), &OPENERS_AND_KEYWORD_LETTERS, 500) > 500);
+        assert!(few_openers(prose.as_bytes(), 500));
     }
 
     /// Token soup: whenever the bound says shallow, the scan agrees.
@@ -515,7 +547,7 @@ mod tests {
         const TOKENS: &[&str] = &[
             "(", ")", "[", "]", "{", "}", "`", "${", "?", ":", "=", "=>", "!", "~", "+", "-", "<",
             ">", "a", " ", "\n", ";", ",", "'", "\"", "/", "//", "/*", "*/", "\\", "typeof ",
-            "new ", "else ", "await ", "x.", "1",
+            "new ", "else ", "await ", "void ", "delete ", "yield ", "x.", "1", "lw",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = || {
