@@ -295,10 +295,11 @@ fn rule_types_are_named_as_their_rules() {
 }
 
 /// A rule whose source reads an analysis names it in `needs` (the engine prepares only those;
-/// `tests/common.rs` also checks at run time that nothing was started late).
+/// `tests/common.rs` also checks at run time that nothing was started late), and one that
+/// implements a per-item check names it in `hooks` (the engine calls only those).
 #[test]
-fn rules_name_the_analyses_they_read() {
-    use mpcheck::base::diagnostic::Need;
+fn rules_name_the_analyses_they_read_and_their_hooks() {
+    use mpcheck::base::diagnostic::{Hook, Need};
     let reads: &[(Need, &[&str])] = &[
         (Need::Schemas, &["schema_issues(", ".role(", "var_uses("]),
         (Need::Sites, &["known(", "sites("]),
@@ -316,7 +317,13 @@ fn rules_name_the_analyses_they_read() {
             }
         }
     }
+    let hooks = [
+        (Hook::File, "fn check_file("),
+        (Hook::Wxml, "fn check_wxml("),
+        (Hook::Module, "fn check_module("),
+    ];
     let mut missing = Vec::new();
+    let mut unmatched = Vec::new();
     for path in sources {
         let text = std::fs::read_to_string(&path).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap();
@@ -332,6 +339,16 @@ fn rules_name_the_analyses_they_read() {
                 missing.push(format!("{rule_code} reads {need:?}"));
             }
         }
+        for (hook, method) in hooks {
+            if code.contains(method) != rule.meta().hooks.contains(&hook) {
+                unmatched.push(format!("{rule_code}: {method} and `hooks: [{hook:?}]`"));
+            }
+        }
     }
     assert!(missing.is_empty(), "add to `needs`: {}", missing.join(", "));
+    assert!(
+        unmatched.is_empty(),
+        "a rule declares the hooks it implements (the engine calls no other): {}",
+        unmatched.join(", ")
+    );
 }

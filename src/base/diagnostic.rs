@@ -15,6 +15,18 @@ pub enum Need {
     Schemas,
 }
 
+/// A per-item check a rule has besides its project check (`Rule::check_file`, `check_wxml`,
+/// `check_module`): the engine calls each only on the rules that declare it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    /// `check_file`: every file of the project.
+    File,
+    /// `check_wxml`: every template's tree.
+    Wxml,
+    /// `check_module`: every JS/TS module.
+    Module,
+}
+
 /// The groups rules are listed and configured by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
@@ -78,6 +90,8 @@ pub struct RuleMeta {
     pub off_by_default: bool,
     /// The analyses the rule reads.
     pub needs: &'static [Need],
+    /// The per-item checks it has.
+    pub hooks: &'static [Hook],
 }
 
 impl RuleMeta {

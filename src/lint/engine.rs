@@ -4,7 +4,7 @@
 //! language they are shown in.
 
 use crate::analysis::Analysis;
-use crate::base::diagnostic::{Diagnostic, Need};
+use crate::base::diagnostic::{Diagnostic, Hook, Need};
 use crate::base::i18n::Lang;
 use crate::lint::config::Config;
 use crate::lint::rule::{Ctx, Rule};
@@ -53,7 +53,19 @@ pub fn run_with(
     analysis.prepare(needs.iter().copied().filter(|&n| n == Need::Schemas));
     analysis.set_rules_running(true);
     crate::base::timing::note(format_args!("analysis ready"));
-    let mut diagnostics = check_templates(&ctx, &enabled, timings);
+    let with_hook = |hook: Hook| -> Vec<&dyn Rule> {
+        enabled
+            .iter()
+            .copied()
+            .filter(|r| r.meta().hooks.contains(&hook))
+            .collect()
+    };
+    let (file_rules, wxml_rules, module_rules) = (
+        with_hook(Hook::File),
+        with_hook(Hook::Wxml),
+        with_hook(Hook::Module),
+    );
+    let mut diagnostics = check_templates(&ctx, &wxml_rules, timings);
     analysis.set_rules_running(false);
     analysis.prepare(needs);
     if timings {
@@ -70,7 +82,7 @@ pub fn run_with(
             .filter(|f| !f.excluded)
             .flat_map_iter(|file| {
                 let mut out = Vec::new();
-                for rule in &enabled {
+                for rule in &file_rules {
                     rule.check_file(&ctx, file, &mut out);
                 }
                 out
@@ -80,7 +92,7 @@ pub fn run_with(
     let modules: Vec<&crate::syntax::js::Module> = project.modules.values().map(|m| &**m).collect();
     diagnostics.par_extend(modules.par_iter().flat_map_iter(|module| {
         let mut out = Vec::new();
-        for rule in &enabled {
+        for rule in &module_rules {
             rule.check_module(&ctx, module, &mut out);
         }
         out

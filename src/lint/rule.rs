@@ -101,7 +101,8 @@ pub trait Declared {
 
 /// A rule's checks (its metadata comes from [`Declared`]).
 pub trait Rule: Declared + Sync {
-    /// Called once per indexed file, in parallel.
+    /// Called once per indexed file, in parallel, on the rules that declare `hooks: [File]`
+    /// (likewise `Wxml` and `Module` below: the other rules' calls are not made).
     fn check_file(&self, _ctx: &Ctx, _file: &ProjectFile, _out: &mut Vec<Diagnostic>) {}
     /// Called once per parsed WXML file (`path` relative to the project folder), in parallel:
     /// the engine visits each document once and hands it to every enabled rule in turn.
@@ -171,7 +172,8 @@ pub struct OriginText {
 macro_rules! declare_rule {
     ($(#[$attr:meta])* $ty:ident, code: $code:literal, name: $name:literal, group: $group:ident,
         severity: $sev:ident, summary: [$summary:literal, $summary_zh:literal]
-        $(, needs: [$($need:ident),* $(,)?])? $(, off_by_default: $off:literal)? $(,)?
+        $(, needs: [$($need:ident),* $(,)?])? $(, hooks: [$($hook:ident),* $(,)?])?
+        $(, off_by_default: $off:literal)? $(,)?
     ) => {
         $(#[$attr])*
         pub struct $ty;
@@ -187,6 +189,7 @@ macro_rules! declare_rule {
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $code, ".md")),
             off_by_default: false $(|| $off)?,
             needs: &[$($($crate::base::diagnostic::Need::$need),*)?],
+            hooks: &[$($($crate::base::diagnostic::Hook::$hook),*)?],
         };
 
         impl $crate::lint::rule::Declared for $ty {

@@ -12,6 +12,7 @@ use crate::syntax::wxml::Document;
 crate::declare_rule! {
     CodeNotAnalysed, code: "MP006", name: "code-not-analysed", group: Json, severity: Error,
     summary: ["A code file could not be parsed or is too deep to analyse; checks of its contents are incomplete", "代码文件无法解析或嵌套过深，对其内容的检查不完整"],
+    hooks: [Wxml, Module],
 }
 
 /// The finding at a file mpcheck could not analyse (`problem` says why).

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 crate::declare_rule! {
     DuplicateJsonKey, code: "MP003", name: "duplicate-json-key", group: Json, severity: Warning,
     summary: ["A JSON object repeats a key; only the last one takes effect", "JSON 对象中存在重复的键，只有最后一个生效"],
+    hooks: [File],
 }
 
 /// The finding at an earlier `key` (at `key_span`) that the same key at `later_span` overrides.

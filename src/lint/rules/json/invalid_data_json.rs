@@ -15,6 +15,7 @@ crate::declare_rule! {
     InvalidDataJson, code: "MP005", name: "invalid-data-json", group: Json, severity: Warning,
     summary: ["A data JSON file (not configuration) is empty, not UTF-8 or not valid JSON", "数据 JSON 文件（非配置文件）为空、不是 UTF-8 编码或不是合法的 JSON"],
     needs: [Schemas],
+    hooks: [File],
 }
 
 /// Tool configuration files that are JSON-with-comments by convention.

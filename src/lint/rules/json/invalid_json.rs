@@ -13,6 +13,7 @@ crate::declare_rule! {
     InvalidJson, code: "MP001", name: "invalid-json", group: Json, severity: Error,
     summary: ["A JSON file is empty, not UTF-8, or not valid JSON", "JSON 文件为空、不是 UTF-8 编码或不是合法的 JSON"],
     needs: [Schemas],
+    hooks: [File],
 }
 
 /// The finding at a JSON file that starts with a byte-order mark, under `meta`.

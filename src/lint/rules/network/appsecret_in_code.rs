@@ -43,6 +43,7 @@ crate::declare_rule! {
     AppsecretInCode, code: "MP309", name: "appsecret-in-code", group: Network, severity: Error,
     summary: ["An AppSecret-looking string is in client code", "代码中包含疑似 AppSecret 的字符串"],
     needs: [Upload],
+    hooks: [Module],
 }
 
 /// The finding at the value of `key` in `path`.

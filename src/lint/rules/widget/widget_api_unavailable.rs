@@ -11,6 +11,7 @@ use crate::syntax::js::Module;
 crate::declare_rule! {
     WidgetApiUnavailable, code: "MP521", name: "widget-api-unavailable", group: Widget, severity: Error,
     summary: ["Widget code uses a wx API the widget runtime does not have", "Widget 代码使用了 Widget 运行环境中不存在的 wx 接口"],
+    hooks: [Module],
 }
 
 /// The finding at `wx.<name>`, which the widget runtime does not define.

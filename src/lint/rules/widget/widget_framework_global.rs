@@ -10,6 +10,7 @@ use crate::syntax::js::Module;
 crate::declare_rule! {
     WidgetFrameworkGlobal, code: "MP522", name: "widget-framework-global", group: Widget, severity: Error,
     summary: ["Widget code uses App, Page, Component, Behavior or getApp, which a widget does not have", "Widget 代码使用了 Widget 中不存在的 App、Page、Component、Behavior 或 getApp"],
+    hooks: [Module],
 }
 
 /// The finding at a reference to `name`, a global the widget runtime does not define.

@@ -12,6 +12,7 @@ use crate::syntax::js::Module;
 crate::declare_rule! {
     WidgetLifecycleTypo, code: "MP525", name: "widget-lifecycle-typo", group: Widget, severity: Warning,
     summary: ["A Widget({...}) key looks like a misspelt lifecycle (onLoad, onDataPush, onNetworkChange, onTap)", "Widget({...}) 的键疑似拼错的生命周期（onLoad、onDataPush、onNetworkChange、onTap）"],
+    hooks: [Module],
 }
 
 /// The finding at `key`, a misspelt lifecycle `meant`.

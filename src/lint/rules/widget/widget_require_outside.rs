@@ -13,6 +13,7 @@ use crate::syntax::js::Resolver;
 crate::declare_rule! {
     WidgetRequireOutside, code: "MP523", name: "widget-require-outside", group: Widget, severity: Warning,
     summary: ["Widget code requires a module outside the widget folder or an npm package", "Widget 代码引用了 Widget 目录之外的模块或 npm 包"],
+    hooks: [Module],
 }
 
 /// The finding at the require of `spec` (at `span`) in the module `path` of the widget at

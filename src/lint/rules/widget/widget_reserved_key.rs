@@ -11,6 +11,7 @@ use crate::syntax::js::Module;
 crate::declare_rule! {
     WidgetReservedKey, code: "MP524", name: "widget-reserved-key", group: Widget, severity: Error,
     summary: ["Widget({...}) defines a write-protected key (__context__, getContext)", "Widget({...}) 定义了受保护的关键字（__context__、getContext）"],
+    hooks: [Module],
 }
 
 /// The finding at a `Widget({...})` key the runtime protects.

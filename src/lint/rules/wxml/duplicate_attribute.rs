@@ -9,6 +9,7 @@ use std::collections::HashMap;
 crate::declare_rule! {
     DuplicateAttribute, code: "MP321", name: "duplicate-attribute", group: Wxml, severity: Warning,
     summary: ["An element repeats an attribute; only one of them takes effect", "元素中存在重复的属性，只有其中一个生效"],
+    hooks: [Wxml],
 }
 
 /// A tag or attribute name for a message: at most 64 characters (a generated 50,000-character

@@ -14,6 +14,7 @@ use crate::syntax::wxml::{Document, Element, Node};
 crate::declare_rule! {
     EventHandlerNotFound, code: "MP329", name: "event-handler-not-found", group: Wxml, severity: Warning,
     summary: ["An event binding names a method the page or component does not define", "事件绑定的处理函数在页面或组件中未定义"],
+    hooks: [Wxml],
 }
 
 /// The event of an event-binding attribute name (`bindtap` → `tap`, `catch:touchstart` →

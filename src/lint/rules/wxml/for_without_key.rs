@@ -9,6 +9,7 @@ use crate::syntax::wxml::{Document, Element};
 crate::declare_rule! {
     ForWithoutKey, code: "MP324", name: "for-without-key", group: Wxml, severity: Info,
     summary: ["wx:for has no wx:key", "wx:for 没有指定 wx:key"],
+    hooks: [Wxml],
 }
 
 /// The finding at the `wx:for` (at `span`) of `el`, which has no `wx:key`.

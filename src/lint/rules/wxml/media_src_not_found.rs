@@ -10,6 +10,7 @@ use crate::syntax::wxml::Document;
 crate::declare_rule! {
     MediaSrcNotFound, code: "MP327", name: "media-src-not-found", group: Wxml, severity: Warning,
     summary: ["A local image, audio or video src does not exist", "本地图片、音频或视频的 src 不存在"],
+    hooks: [Wxml],
 }
 
 const MEDIA: &[&str] = &["image", "cover-image", "audio", "video"];

@@ -10,6 +10,7 @@ use crate::syntax::wxml::{Element, Node};
 crate::declare_rule! {
     OrphanElifElse, code: "MP323", name: "orphan-elif-else", group: Wxml, severity: Error,
     summary: ["wx:elif or wx:else does not follow a wx:if", "wx:elif 或 wx:else 前面没有 wx:if"],
+    hooks: [Wxml],
 }
 
 /// Checks the sibling `nodes`, then, recursively, the children of each.

@@ -14,6 +14,7 @@ crate::declare_rule! {
     UndeclaredComponent, code: "MP328", name: "undeclared-component", group: Wxml, severity: Warning,
     summary: ["A tag is neither a built-in component nor declared in usingComponents", "标签既不是内置组件，也没有在 usingComponents 中声明"],
     needs: [Schemas],
+    hooks: [Wxml],
 }
 
 /// Built-in components and WXML's own tags (developers.weixin.qq.com component list).

@@ -12,6 +12,7 @@ use crate::syntax::wxml::Document;
 crate::declare_rule! {
     WxmlSrcNotFound, code: "MP322", name: "wxml-src-not-found", group: Wxml, severity: Error,
     summary: ["An import, include or wxs src names a file that does not exist or is in another package", "import、include 或 wxs 的 src 指向的文件不存在或在其他分包中"],
+    hooks: [Wxml],
 }
 
 /// The finding at the `src` (`value`, at `span`) of <`tag`>, whose file `with_ext` is in a

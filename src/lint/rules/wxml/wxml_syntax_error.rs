@@ -11,6 +11,7 @@ use crate::syntax::wxml::{Document, SyntaxError};
 crate::declare_rule! {
     WxmlSyntaxError, code: "MP320", name: "wxml-syntax-error", group: Wxml, severity: Error,
     summary: ["A WXML template has a syntax error", "WXML 模板存在语法错误"],
+    hooks: [Wxml],
 }
 
 /// The finding at a WXML syntax error `e`.
