@@ -137,6 +137,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("regexp-flags", &["MP300 pages/index/index.js:4:21"]),
     ("retry-wrapper", &["MP300 pages/index/index.js:1:14 +3"]),
     ("same-module-chain", &["MP300 pages/index/index.js:1:14 +1"]),
+    // A wrapper with more parameters than are searched in order (the URL is the 18th).
+    ("many-parameters", &["MP300 pages/index/index.js:1:14 +1"]),
     ("setter-in-callback", &[]),
     ("setter-in-lifecycle", &[]),
     ("top-level-let-reassigned", &[]),

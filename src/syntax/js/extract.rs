@@ -209,8 +209,36 @@ pub const GET_APP: &str = "getApp()";
 /// The names a block's `let`/`const` declarations hid: name and the hidden variable's index.
 type Hidden = Vec<(String, Option<usize>)>;
 
-/// Names bound in a function (parameters or local constants) and their values.
-type Scope = HashMap<String, Sym>;
+/// Names bound by a function's parameters and their values (a later binding of a name wins).
+/// Most functions bind a few: those are searched in order, without a hash table per function.
+enum Scope {
+    Few(Vec<(String, Sym)>),
+    Many(HashMap<String, Sym>),
+}
+
+impl Scope {
+    /// Up to this many bindings are searched in order.
+    const FEW: usize = 16;
+
+    fn new(bound: Vec<(String, Sym)>) -> Scope {
+        if bound.len() <= Self::FEW {
+            Scope::Few(bound)
+        } else {
+            Scope::Many(bound.into_iter().collect())
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Sym> {
+        match self {
+            Scope::Few(bound) => bound.iter().rev().find(|(n, _)| n == name).map(|(_, s)| s),
+            Scope::Many(map) => map.get(name),
+        }
+    }
+
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
 
 struct Extractor<'t, 'm> {
     text: &'t str,
@@ -1049,8 +1077,7 @@ impl<'t> Extractor<'t, '_> {
                 _ => {}
             }
         }
-        self.functions
-            .push((name, bound.into_iter().collect(), fid));
+        self.functions.push((name, Scope::new(bound), fid));
         self.locals.push(HashMap::default());
     }
 

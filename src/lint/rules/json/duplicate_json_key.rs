@@ -45,8 +45,24 @@ impl Rule for DuplicateJsonKey {
     }
 }
 
+/// Whether two members have the same key (asked of every object of every JSON file: small
+/// ones, most of them, are compared pairwise without allocating).
+fn repeats_a_key(members: &[crate::syntax::json::Member]) -> bool {
+    if members.len() <= 16 {
+        return members
+            .iter()
+            .enumerate()
+            .any(|(i, m)| members[..i].iter().any(|e| e.key == m.key));
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    !members.iter().all(|m| seen.insert(m.key.as_str()))
+}
+
 fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
     match &v.kind {
+        JsonKind::Object(members) if !repeats_a_key(members) => {
+            members.iter().for_each(|m| visit(ctx, path, &m.value, out))
+        }
         JsonKind::Object(members) => {
             let last: HashMap<&str, usize> = members
                 .iter()
@@ -82,5 +98,30 @@ fn visit(ctx: &Ctx, path: &str, v: &Json, out: &mut Vec<Diagnostic>) {
         }
         JsonKind::Array(items) => items.iter().for_each(|i| visit(ctx, path, i, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeats_a_key;
+    use crate::syntax::json::{JsonKind, parse};
+
+    fn members_of(text: &str) -> Vec<crate::syntax::json::Member> {
+        match parse(text).unwrap().kind {
+            JsonKind::Object(members) => members,
+            _ => unreachable!(),
+        }
+    }
+
+    /// Small objects are compared pairwise, large ones through a set: both find the repeat.
+    #[test]
+    fn a_repeated_key_is_found_in_small_and_large_objects() {
+        for n in [2, 16, 17, 40] {
+            let keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+            let distinct = format!("{{{}}}", keys.join(", "));
+            assert!(!repeats_a_key(&members_of(&distinct)), "{n}");
+            let repeated = format!("{{{}, \"k0\": 1}}", keys.join(", "));
+            assert!(repeats_a_key(&members_of(&repeated)), "{n}");
+        }
     }
 }
