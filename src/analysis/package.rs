@@ -146,19 +146,41 @@ impl Upload {
 /// One `packOptions` rule: `{"type": "folder", "value": "docs"}`.
 #[derive(Debug, Clone)]
 pub struct PackRule {
-    pub kind: String,
+    kind: PackKind,
     pub value: String,
     regex: Option<fancy_regex::Regex>,
     glob: Option<crate::base::glob::Minimatch>,
 }
 
+/// A packOptions rule's `type` (one the packer does not know matches nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PackKind {
+    Prefix,
+    Suffix,
+    Folder,
+    File,
+    Glob,
+    Regexp,
+    Unknown,
+}
+
 impl PackRule {
     fn from_json(item: &Json) -> Option<PackRule> {
-        let kind = item.get("type")?.as_str()?.to_string();
+        let kind = match item.get("type")?.as_str()? {
+            "prefix" => PackKind::Prefix,
+            "suffix" => PackKind::Suffix,
+            "folder" => PackKind::Folder,
+            "file" => PackKind::File,
+            "glob" => PackKind::Glob,
+            "regexp" => PackKind::Regexp,
+            _ => PackKind::Unknown,
+        };
         // miniprogram-ci lower-cases the value and the path (utils/filerules.js).
         let value = item.get("value")?.as_str()?.to_lowercase();
-        let regex = (kind == "regexp").then(|| js_regexp(&value).ok()).flatten();
-        let glob = (kind == "glob").then(|| crate::base::glob::Minimatch::new(&value));
+        let regex = (kind == PackKind::Regexp)
+            .then(|| js_regexp(&value).ok())
+            .flatten();
+        let glob = (kind == PackKind::Glob).then(|| crate::base::glob::Minimatch::new(&value));
         Some(PackRule {
             kind,
             value,
@@ -186,27 +208,27 @@ impl PackRule {
         // `lead(s)` is `s` with a leading `/` added when it has none: `/` + `unlead(s)`.
         let lead = |s: &str| format!("/{}", unlead(s));
         let value = self.value.as_str();
-        match self.kind.as_str() {
-            "prefix" => name.starts_with(value),
-            "suffix" => name.ends_with(value),
+        match self.kind {
+            PackKind::Prefix => name.starts_with(value),
+            PackKind::Suffix => name.ends_with(value),
             // `lead(path)` starts with `lead(value)` ending in `/`.
-            "folder" => {
+            PackKind::Folder => {
                 let (folder, rest) = (unlead(value), unlead(path));
                 folder.is_empty()
                     || (rest.starts_with(folder)
                         && (folder.ends_with('/') || rest[folder.len()..].starts_with('/')))
             }
-            "file" => unlead(path) == unlead(value),
-            "glob" => self
+            PackKind::File => unlead(path) == unlead(value),
+            PackKind::Glob => self
                 .glob
                 .as_ref()
                 .is_some_and(|g| g.is_match(path) || g.is_match(&lead(path))),
             // A match that runs past the backtracking budget is no match; `compute` and MP133
             // drop a rule that does that on any path (`runaway`), so it matches nothing.
-            "regexp" => self.regex.as_ref().is_some_and(|r| {
+            PackKind::Regexp => self.regex.as_ref().is_some_and(|r| {
                 r.is_match(path).unwrap_or(false) || r.is_match(&lead(path)).unwrap_or(false)
             }),
-            _ => false,
+            PackKind::Unknown => false,
         }
     }
 }
