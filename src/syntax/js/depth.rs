@@ -80,30 +80,22 @@ pub fn check(text: &str, ts: bool) -> Result<(), TooDeep> {
 /// Bytes that open a level in [`check_with`] (brackets, template literals and `${`, `?`, `=`,
 /// `!`, `~`, unary `+`/`-`, a type argument list's `<`); the other levels open at a
 /// [`NESTING_WORDS`] keyword.
-const OPENERS: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b"([{`$?=!~+-<";
+const OPENERS: [bool; 256] = with_bytes([false; 256], b"([{`$?=!~+-<");
+
+/// [`OPENERS`] and `y`, `v`, `w`, `l`: every [`NESTING_WORDS`] keyword holds one of those
+/// letters (t**y**peof, **v**oid, de**l**ete, a**w**ait, ne**w**, **y**ield, e**l**se), each
+/// occurrence at a byte of its own.
+const OPENERS_AND_KEYWORD_LETTERS: [bool; 256] = with_bytes(OPENERS, b"yvwl");
+
+/// `table` with `bytes` set.
+const fn with_bytes(mut table: [bool; 256], bytes: &[u8]) -> [bool; 256] {
     let mut i = 0;
     while i < bytes.len() {
         table[bytes[i] as usize] = true;
         i += 1;
     }
     table
-};
-
-/// [`OPENERS`] and `y`, `v`, `w`, `l`: every [`NESTING_WORDS`] keyword holds one of those
-/// letters (t**y**peof, **v**oid, de**l**ete, a**w**ait, ne**w**, **y**ield, e**l**se), each
-/// occurrence at a byte of its own.
-const OPENERS_AND_KEYWORD_LETTERS: [bool; 256] = {
-    let mut table = OPENERS;
-    let letters = b"yvwl";
-    let mut i = 0;
-    while i < letters.len() {
-        table[letters[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+}
 
 /// How many bytes of `s` are in `set`, counted a block at a time up to just past `limit`.
 fn count_past(s: &[u8], set: &[bool; 256], limit: usize) -> usize {
