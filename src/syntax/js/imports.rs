@@ -12,12 +12,16 @@ use oxc_span::GetSpan;
 use oxc_syntax::operator::UnaryOperator;
 
 /// [`super::extract::parse`] with only `path`, `unanalysed` and `requires` filled in (the
-/// same values).
+/// same values), for a text that [may import](may_import); any other has no requires and is
+/// not parsed (nor reported as unparsable: what reads this reads only the requires).
 pub fn parse(path: &str, text: &str) -> Module {
     let mut module = Module {
         path: path.to_string(),
         ..Module::default()
     };
+    if !may_import(text) {
+        return module;
+    }
     super::extract::with_arena(|arena| {
         if let Some(ret) = super::extract::parse_program(arena, path, text, &mut module) {
             let mut walk = Imports {
@@ -38,6 +42,17 @@ pub fn parse(path: &str, text: &str) -> Module {
         }
     });
     module
+}
+
+/// Whether `text` holds a word every specifier comes with (`require`, `import`, `from`) or a
+/// `\u` escape, which could spell one in an identifier.
+pub fn may_import(text: &str) -> bool {
+    // Built once: every JS/TS file of an upload set is asked.
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| {
+            ["require", "import", "from", "\\u"].map(memchr::memmem::Finder::new)
+        });
+    WORDS.iter().any(|w| w.find(text.as_bytes()).is_some())
 }
 
 struct Imports {
@@ -138,6 +153,7 @@ mod tests {
             &member_chain,
         ];
         for src in sources {
+            assert!(super::may_import(src), "{src:.80}");
             for path in ["a.js", "a.ts"] {
                 let full = super::super::extract::parse(path, src);
                 let imports = super::parse(path, src);
@@ -145,5 +161,37 @@ mod tests {
                 assert_eq!(imports.unanalysed, full.unanalysed, "{path}: {src:.80}");
             }
         }
+    }
+
+    /// A text without `require`, `import`, `from` or `\u` loads nothing: not parsed, no
+    /// requires (the facts walk agrees on the requires); an escape that spells `require` is
+    /// parsed.
+    #[test]
+    fn a_text_that_cannot_import_is_not_parsed() {
+        for src in [
+            "Component({ methods: { onTap() { this.triggerEvent('tap') } } })",
+            "this is not javascript (",
+            "",
+        ] {
+            assert!(!super::may_import(src), "{src}");
+            let module = super::parse("a.js", src);
+            assert!(
+                module.requires.is_empty() && module.unanalysed.is_none(),
+                "{src}"
+            );
+            assert!(
+                super::super::extract::parse("a.js", src)
+                    .requires
+                    .is_empty()
+            );
+        }
+        let escaped = "const a = \\u0072equire('./escaped');";
+        assert!(super::may_import(escaped));
+        let requires = super::parse("a.js", escaped).requires;
+        assert_eq!(requires.len(), 1);
+        assert_eq!(
+            requires,
+            super::super::extract::parse("a.js", escaped).requires
+        );
     }
 }
