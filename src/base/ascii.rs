@@ -1,5 +1,13 @@
 //! ASCII case-insensitive tests that do not allocate a lowered copy (hot paths ask them per
-//! file, key or attribute).
+//! file, key or attribute), and a search for any of a few words.
+
+/// Whether `text` contains one of `words` (each searched with `memchr`'s substring search:
+/// the prefilters that spare a parse ask this of every file).
+pub fn contains_any(text: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+}
 
 /// Whether `s` ends with `suffix`, ASCII case ignored.
 pub fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {

@@ -45,16 +45,23 @@ fn normalize_segments(path: &str) -> Option<String> {
 
 /// Whether `path` is what [`normalize`] makes of it: no empty, `.` or `..` segment.
 fn is_normal(path: &str) -> bool {
+    !any_segment(path, |seg| matches!(seg, b"" | b"." | b".."))
+}
+
+/// Whether a `/`-separated segment of `path` is one `test` accepts (one pass over the bytes;
+/// `""` has one, empty, segment).
+pub fn any_segment(path: &str, test: impl Fn(&[u8]) -> bool) -> bool {
+    let b = path.as_bytes();
     let mut start = 0;
-    for (i, &b) in path.as_bytes().iter().enumerate() {
-        if b == b'/' {
-            if matches!(&path.as_bytes()[start..i], b"" | b"." | b"..") {
-                return false;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
+            if test(&b[start..i]) {
+                return true;
             }
             start = i + 1;
         }
     }
-    !matches!(&path.as_bytes()[start..], b"" | b"." | b"..")
+    test(&b[start..])
 }
 
 #[cfg(test)]

@@ -91,18 +91,7 @@ pub fn rel_path(base: &Path, path: &Path) -> String {
 fn is_plain(s: &str) -> bool {
     // One pass over the bytes (asked for every file and folder found): no segment is empty
     // or `.`.
-    let b = s.as_bytes();
-    let empty_or_dot = |from: usize, to: usize| to == from || (to == from + 1 && b[from] == b'.');
-    let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'/' {
-            if empty_or_dot(start, i) {
-                return false;
-            }
-            start = i + 1;
-        }
-    }
-    s.is_empty() || !empty_or_dot(start, b.len())
+    s.is_empty() || !crate::base::relpath::any_segment(s, |seg| matches!(seg, b"" | b"."))
 }
 
 /// Walks `start` (inside `project_dir`, which must be canonical).

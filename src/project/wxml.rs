@@ -191,29 +191,21 @@ fn parse_one<T>(
         text,
         problem,
     } = read(path);
+    let unparsed = |facts| Parsed {
+        path: path.to_string(),
+        size,
+        problem: problem.clone(),
+        facts,
+        webviews: Vec::new(),
+        wxs: Vec::new(),
+        directives: Vec::new(),
+        out: Vec::new(),
+    };
     let Some(text) = text else {
-        return Parsed {
-            path: path.to_string(),
-            size,
-            problem,
-            facts: None,
-            webviews: Vec::new(),
-            wxs: Vec::new(),
-            directives: Vec::new(),
-            out: Vec::new(),
-        };
+        return unparsed(None);
     };
     if refs_only && each.is_none() && !may_load(&text) {
-        return Parsed {
-            path: path.to_string(),
-            size,
-            problem,
-            facts: Some(WxmlFacts::default()),
-            webviews: Vec::new(),
-            wxs: Vec::new(),
-            directives: Vec::new(),
-            out: Vec::new(),
-        };
+        return unparsed(Some(WxmlFacts::default()));
     }
     let t = std::time::Instant::now();
     let text: std::sync::Arc<str> = text.into();
@@ -268,9 +260,7 @@ fn parse_one<T>(
 /// (inline `<wxs>` code can `require`). Each starts with its `<name` literally, so a text
 /// without one has none.
 fn may_load(text: &str) -> bool {
-    ["<import", "<include", "<wxs"]
-        .iter()
-        .any(|tag| memchr::memmem::find(text.as_bytes(), tag.as_bytes()).is_some())
+    crate::base::ascii::contains_any(text, &["<import", "<include", "<wxs"])
 }
 
 /// The modules of an inline `<wxs>` element's text children.

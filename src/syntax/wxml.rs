@@ -406,13 +406,6 @@ fn is_blank(text: &str) -> bool {
     i == text.len() || (text.as_bytes()[i] >= 0x80 && text[i..].trim().is_empty())
 }
 
-/// The first index of the ASCII byte `b` in `hay` (what `find(char)` answers, without the
-/// general char searcher: the parser asks hundreds of thousands of times).
-fn find_byte(hay: &str, b: u8) -> Option<usize> {
-    debug_assert!(b.is_ascii());
-    memchr::memchr(b, hay.as_bytes())
-}
-
 /// The first index of the two-byte ASCII pattern `[a, b]` in `hay` (a `memchr` for `a`, then
 /// a look at the next byte: cheaper than building a substring searcher per call, and the
 /// parser calls this for every text and attribute value).
@@ -673,7 +666,7 @@ impl Parser<'_> {
         let close = if bytes.get(name_end) == Some(&b'>') {
             Some(name_end + 1)
         } else {
-            find_byte(&text[name_end..], b'>').map(|i| name_end + i + 1)
+            memchr::memchr(b'>', &text.as_bytes()[name_end..]).map(|i| name_end + i + 1)
         };
         self.pos = close.unwrap_or(text.len());
         let span = Span::new(start, self.pos);
@@ -772,6 +765,17 @@ impl Parser<'_> {
         }
     }
 
+    /// The error at a start tag (`start..name_end`) that the text or the next tag ends before
+    /// its `>`.
+    fn start_tag_not_closed(&mut self, start: usize, name_end: usize, el_name: &str) {
+        self.error(
+            start,
+            name_end,
+            &format!("`<{el_name}` start tag is not closed with `>`"),
+            &format!("开始标签 `<{el_name}` 缺少 `>`"),
+        );
+    }
+
     /// Parses a start tag at `pos`; returns the new element's index.
     fn start_tag(&mut self) -> u32 {
         let text = self.text;
@@ -803,12 +807,7 @@ impl Parser<'_> {
             self.pos = at;
             match bytes.get(at) {
                 None => {
-                    self.error(
-                        start,
-                        name_end,
-                        &format!("`<{}` start tag is not closed with `>`", el_name),
-                        &format!("开始标签 `<{}` 缺少 `>`", el_name),
-                    );
+                    self.start_tag_not_closed(start, name_end, el_name);
                     self.pos = text.len();
                     return finish(self, false);
                 }
@@ -821,12 +820,7 @@ impl Parser<'_> {
                     return finish(self, false);
                 }
                 Some(b'<') => {
-                    self.error(
-                        start,
-                        name_end,
-                        &format!("`<{}` start tag is not closed with `>`", el_name),
-                        &format!("开始标签 `<{}` 缺少 `>`", el_name),
-                    );
+                    self.start_tag_not_closed(start, name_end, el_name);
                     return finish(self, false);
                 }
                 Some(_) => {}

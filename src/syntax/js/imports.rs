@@ -47,12 +47,7 @@ pub fn parse(path: &str, text: &str) -> Module {
 /// Whether `text` holds a word every specifier comes with (`require`, `import`, `from`) or a
 /// `\u` escape, which could spell one in an identifier.
 pub fn may_import(text: &str) -> bool {
-    // Built once: every JS/TS file of an upload set is asked.
-    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        std::sync::LazyLock::new(|| {
-            ["require", "import", "from", "\\u"].map(memchr::memmem::Finder::new)
-        });
-    WORDS.iter().any(|w| w.find(text.as_bytes()).is_some())
+    crate::base::ascii::contains_any(text, &["require", "import", "from", "\\u"])
 }
 
 struct Imports {
