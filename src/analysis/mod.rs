@@ -42,6 +42,8 @@ pub struct Analysis<'p> {
     /// Network call sites (JS) and `<web-view src>` (WXML) outside excluded files, URLs
     /// evaluated.
     sites: OnceLock<Vec<Site>>,
+    /// The JS part of `sites`, when [`Analysis::prepare_ahead`] computed it.
+    js_sites_ahead: std::sync::Mutex<Option<Vec<Site>>>,
     /// The account's domain whitelist, when configured.
     pub whitelist: Option<Whitelist>,
     /// Each module's resolved imports, computed on first use.
@@ -86,6 +88,7 @@ impl<'p> Analysis<'p> {
             widgets: widgets::code(project),
             schemas: OnceLock::new(),
             sites: OnceLock::new(),
+            js_sites_ahead: std::sync::Mutex::new(None),
             whitelist,
             module_deps: OnceLock::new(),
             upload: OnceLock::new(),
@@ -143,6 +146,29 @@ impl<'p> Analysis<'p> {
         );
     }
 
+    /// What of the analyses `needs` does not read the templates, computed while they are
+    /// parsed (the template phase keeps the cores busy, but not its start and end): the
+    /// network sites of the JS files and the modules' imports.
+    pub fn prepare_ahead(&self, needs: impl IntoIterator<Item = Need>) {
+        let needs: Vec<Need> = needs.into_iter().collect();
+        rayon::join(
+            || {
+                if needs.contains(&Need::Sites) {
+                    let project = self.project;
+                    let sites = crate::syntax::js::sites(&project.modules, &project.mp_root);
+                    if let Ok(mut ahead) = self.js_sites_ahead.lock() {
+                        *ahead = Some(sites);
+                    }
+                }
+            },
+            || {
+                if needs.contains(&Need::Upload) {
+                    self.module_deps();
+                }
+            },
+        );
+    }
+
     /// Marks the start and the end of the rule phase.
     pub fn set_rules_running(&self, running: bool) {
         self.rules_running.store(running, Ordering::SeqCst);
@@ -188,7 +214,9 @@ impl<'p> Analysis<'p> {
             self.starting();
             let project = self.project;
             let t = std::time::Instant::now();
-            let mut sites = crate::syntax::js::sites(&project.modules, &project.mp_root);
+            let ahead = self.js_sites_ahead.lock().ok().and_then(|mut s| s.take());
+            let mut sites = ahead
+                .unwrap_or_else(|| crate::syntax::js::sites(&project.modules, &project.mp_root));
             sites.extend(project.wxml().webview_sites.iter().cloned());
             // Excluded files are read for the analyses (what is reached, what is uploaded),
             // but the rules do not see their network calls.

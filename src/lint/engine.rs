@@ -50,9 +50,6 @@ pub fn run_with(
     // tree handed to the rules while it is alive: the rules that read a tree need only the
     // config files' roles, and the other analyses read the templates' facts.
     let started = std::time::Instant::now();
-    analysis.prepare(needs.iter().copied().filter(|&n| n == Need::Schemas));
-    analysis.set_rules_running(true);
-    crate::base::timing::note(format_args!("analysis ready"));
     let with_hook = |hook: Hook| -> Vec<&dyn Rule> {
         enabled
             .iter()
@@ -65,7 +62,17 @@ pub fn run_with(
         with_hook(Hook::Wxml),
         with_hook(Hook::Module),
     );
-    let mut diagnostics = check_templates(&ctx, &wxml_rules, timings);
+    // The analyses that do not read the templates are computed meanwhile (see
+    // `Analysis::prepare_ahead`).
+    let (mut diagnostics, ()) = rayon::join(
+        || {
+            analysis.prepare(needs.iter().copied().filter(|&n| n == Need::Schemas));
+            analysis.set_rules_running(true);
+            crate::base::timing::note(format_args!("analysis ready"));
+            check_templates(&ctx, &wxml_rules, timings)
+        },
+        || analysis.prepare_ahead(needs.iter().copied()),
+    );
     analysis.set_rules_running(false);
     analysis.prepare(needs);
     if timings {
