@@ -66,9 +66,28 @@ pub fn validate(role: JsonRole, value: &Json) -> Vec<SchemaIssue> {
         key_hints,
         role,
     };
-    let mut path = String::new();
+    let mut path = Vec::new();
     v.check(value, ty, false, &mut path, 0);
     v.out
+}
+
+/// One step of the path to a value: rendered only for a finding (most values have none).
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Index(usize),
+    Key(&'a str),
+}
+
+/// The official way to name a value: `["window"]["navigationBarTextStyle"]`, `["pages"][0]`.
+fn render(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        let _ = match step {
+            Step::Index(i) => write!(out, "[{i}]"),
+            Step::Key(k) => write!(out, "[{k:?}]"),
+        };
+    }
+    out
 }
 
 struct Validator {
@@ -118,15 +137,22 @@ fn matches_type(ty: &Ty, v: &Json) -> bool {
 }
 
 impl Validator {
-    fn push(&mut self, kind: IssueKind, span: Span, path: &str) {
+    fn push(&mut self, kind: IssueKind, span: Span, path: &[Step]) {
         self.out.push(SchemaIssue {
             kind,
             span,
-            path: path.to_string(),
+            path: render(path),
         });
     }
 
-    fn check(&mut self, v: &Json, ty: &Ty, themable: bool, path: &mut String, depth: usize) {
+    fn check<'v>(
+        &mut self,
+        v: &'v Json,
+        ty: &Ty,
+        themable: bool,
+        path: &mut Vec<Step<'v>>,
+        depth: usize,
+    ) {
         if !matches_type(ty, v) {
             self.push(
                 IssueKind::Type {
@@ -168,18 +194,16 @@ impl Validator {
             }
             (Ty::Array(item), JsonKind::Array(items)) => {
                 for (i, it) in items.iter().enumerate() {
-                    let len = path.len();
-                    let _ = write!(path, "[{i}]");
+                    path.push(Step::Index(i));
                     self.check(it, item, false, path, depth + 1);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             (Ty::Map(item), JsonKind::Object(members)) => {
                 for m in members {
-                    let len = path.len();
-                    let _ = write!(path, "[{:?}]", m.key);
+                    path.push(Step::Key(&m.key));
                     self.check(&m.value, item, false, path, depth + 1);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             (Ty::Object(obj), JsonKind::Object(members)) => {
@@ -194,26 +218,25 @@ impl Validator {
         }
     }
 
-    fn check_object(
+    fn check_object<'v>(
         &mut self,
         v: &Json,
         obj: &Obj,
-        members: &[crate::syntax::json::Member],
-        path: &mut String,
+        members: &'v [crate::syntax::json::Member],
+        path: &mut Vec<Step<'v>>,
         depth: usize,
     ) {
         for key in obj.required {
             if !members.iter().any(|m| m.key == *key) {
-                let mut p = path.clone();
-                p.push_str(&format!("[{key:?}]"));
+                path.push(Step::Key(key));
                 // Point at the opening brace: the object the key is missing from.
                 let span = Span::new(v.span.start as usize, v.span.start as usize + 1);
-                self.push(IssueKind::Required { key }, span, &p);
+                self.push(IssueKind::Required { key }, span, path);
+                path.pop();
             }
         }
         for m in members {
-            let len = path.len();
-            let _ = write!(path, "[{:?}]", m.key);
+            path.push(Step::Key(&m.key));
             match obj.fields.iter().find(|f| f.name == m.key) {
                 Some(field) => self.check(&m.value, &field.ty, field.themable, path, depth + 1),
                 None if obj.open => {}
@@ -247,7 +270,7 @@ impl Validator {
                     );
                 }
             }
-            path.truncate(len);
+            path.pop();
         }
     }
 }
